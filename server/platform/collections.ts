@@ -1,0 +1,38 @@
+/**
+ * Every collection and the indexes its queries need. The emulator creates these on
+ * SQLite; the cloud setup step creates the same ones in CloudBase. A query on a field
+ * not indexed here is a bug at city scale.
+ */
+export interface IndexSpec {
+  /** Field paths with direction, in order. */
+  fields: Array<[string, 'asc' | 'desc']>
+  unique?: boolean
+}
+
+export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
+  system: { indexes: [] },
+  users: { indexes: [{ fields: [['openid', 'asc']], unique: true }] },
+  departments: { indexes: [{ fields: [['region', 'asc']] }] },
+  companies: { indexes: [{ fields: [['uscc', 'asc']], unique: true }, { fields: [['region', 'asc'], ['name', 'asc']] }] },
+  officers: { indexes: [{ fields: [['certNo', 'asc']], unique: true }, { fields: [['deptId', 'asc']] }] },
+  bindCodes: { indexes: [{ fields: [['subjectId', 'asc']] }] },
+  plans: { indexes: [{ fields: [['deptId', 'asc'], ['status', 'asc']] }, { fields: [['companyIds', 'asc'], ['status', 'asc']] }, { fields: [['region', 'asc'], ['status', 'asc']] }] },
+  inspections: {
+    indexes: [
+      { fields: [['companyId', 'asc'], ['checkInAt', 'desc']] },
+      { fields: [['officerIds', 'asc'], ['checkInAt', 'desc']] },
+      { fields: [['status', 'asc'], ['dueAt', 'asc']] },
+      { fields: [['exception.review', 'asc'], ['region', 'asc']] },
+      { fields: [['deptId', 'asc'], ['checkInAt', 'desc']] },
+    ],
+  },
+  ratings: { indexes: [{ fields: [['inspectionId', 'asc']], unique: true }, { fields: [['deptId', 'asc'], ['month', 'asc']] }] },
+  ratingTokens: { indexes: [{ fields: [['inspectionId', 'asc']] }] },
+  complaints: { indexes: [{ fields: [['region', 'asc'], ['status', 'asc']] }, { fields: [['ownerKey', 'asc']] }, { fields: [['status', 'asc'], ['dueAt', 'asc']] }] },
+  ledger: { indexes: [{ fields: [['companyId', 'asc'], ['seq', 'asc']], unique: true }, { fields: [['companyId', 'asc'], ['date', 'asc']] }] },
+  alerts: { indexes: [{ fields: [['region', 'asc'], ['at', 'desc']] }, { fields: [['ref', 'asc']] }] },
+  audit: { indexes: [{ fields: [['target', 'asc'], ['at', 'asc']] }, { fields: [['at', 'desc']] }] },
+  counters: { indexes: [{ fields: [['region', 'asc'], ['month', 'asc']] }, { fields: [['deptId', 'asc'], ['month', 'asc']] }] },
+  rateLimits: { indexes: [] },
+  outbox: { indexes: [{ fields: [['createdAt', 'desc']] }] },
+}

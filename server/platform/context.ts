@@ -1,0 +1,83 @@
+import type { Role, Settings } from '@contract'
+import type { Database } from './db'
+
+/**
+ * What a handler may touch. Only the thin cloud entry (`server/entries/*`) and the
+ * emulator know which platform fills these in.
+ */
+
+/** A bound user as stored in `users` (doc id = `userIdFor(openid)`). */
+export interface UserRecord {
+  _id: string
+  openid: string
+  roles: Role[]
+  name: string
+  deptId?: string
+  companyId?: string
+  region?: string
+  officerId?: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface Caller {
+  openid: string
+  /** null when the openid is not bound to anybody yet. */
+  user: UserRecord | null
+}
+
+/** File storage: cloud storage in WeChat cloud, a folder on disk in the emulator. */
+export interface FileStorage {
+  /** Stores bytes under `path`; answers the file's id. */
+  put(path: string, bytes: Buffer, contentType: string): Promise<{ fileID: string }>
+  /** A URL the client can download the file from for a while. */
+  tempUrl(fileID: string): Promise<string>
+}
+
+/** Mini-program codes: `wxacode.getUnlimited` in the cloud, a plain QR code locally. */
+export interface CodeMaker {
+  /** Answers an image reference the client can show (data URL, or a cloud fileID/URL). */
+  image(payload: { scene: string; page: string }): Promise<string>
+}
+
+/** Subscription messages in the cloud, an outbox table locally. */
+export interface Notifier {
+  send(message: { touser: string; template: string; page?: string; data: Record<string, string> }): Promise<void>
+}
+
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void
+  error(event: string, fields?: Record<string, unknown>): void
+}
+
+/** Services a platform provides to the dispatcher. */
+export interface Platform {
+  db: Database
+  /** The caller's openid (cloud: getWXContext().OPENID read inside main; emulator: the session's). */
+  openid: string
+  /** Current time, UTC epoch ms. */
+  clock: () => number
+  storage: FileStorage
+  codes: CodeMaker
+  notify: Notifier
+  log: Logger
+  /** Environment settings (ADMIN_OPENIDS, …). */
+  env: Record<string, string | undefined>
+}
+
+/** What every handler receives beside its validated input. */
+export interface Ctx {
+  db: Database
+  caller: Caller
+  /** The instant of this request, read once from the platform clock. */
+  now: number
+  settings: Settings
+  storage: FileStorage
+  codes: CodeMaker
+  notify: Notifier
+  log: Logger
+  requestId: string
+  /** Secret for signing tokens (kept in the `system` collection, created on first use). */
+  secret: string
+  env: Record<string, string | undefined>
+}

@@ -1,0 +1,256 @@
+import { z } from 'zod'
+import { ChinaDate, GeoFix, Id, Instant, LatLng, Month, RegionCode, Role, Scale } from './common'
+
+/** The stored records and the shapes answers carry. Extra fields are allowed in answers. */
+
+export const CertStatus = z.enum(['valid', 'suspended', 'revoked'])
+export type CertStatus = z.infer<typeof CertStatus>
+
+export const User = z.object({
+  id: Id,
+  roles: z.array(Role),
+  name: z.string(),
+  deptId: Id.optional(),
+  companyId: Id.optional(),
+  region: RegionCode.optional(),
+  officerId: Id.optional(),
+})
+export type User = z.infer<typeof User>
+
+export const Department = z.object({
+  id: Id,
+  name: z.string(),
+  region: RegionCode,
+  field: z.string(),
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+export type Department = z.infer<typeof Department>
+
+export const Company = z.object({
+  id: Id,
+  uscc: z.string(),
+  name: z.string(),
+  region: RegionCode,
+  address: z.string(),
+  location: LatLng,
+  inPark: z.boolean(),
+  parkName: z.string().optional(),
+  scale: Scale,
+  monitoringPoint: z.boolean(),
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+export type Company = z.infer<typeof Company>
+
+export const Officer = z.object({
+  id: Id,
+  deptId: Id,
+  name: z.string(),
+  certNo: z.string(),
+  certExpiresAt: Instant,
+  certStatus: CertStatus,
+  certStatusReason: z.string().optional(),
+  userId: Id.optional(),
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+export type Officer = z.infer<typeof Officer>
+
+export const PlanKind = z.enum(['routine', 'campaign', 'random'])
+export type PlanKind = z.infer<typeof PlanKind>
+export const PlanStatus = z.enum(['pending', 'approved', 'rejected'])
+export type PlanStatus = z.infer<typeof PlanStatus>
+
+export const Plan = z.object({
+  id: Id,
+  deptId: Id,
+  region: RegionCode,
+  title: z.string(),
+  kind: PlanKind,
+  items: z.array(z.string()),
+  basis: z.string(),
+  companyIds: z.array(Id),
+  from: ChinaDate,
+  to: ChinaDate,
+  status: PlanStatus,
+  submittedBy: Id,
+  submittedAt: Instant,
+  review: z.object({ by: Id, at: Instant, decision: z.enum(['approve', 'reject']), comment: z.string() }).optional(),
+})
+export type Plan = z.infer<typeof Plan>
+
+export const CaseSource = z.enum(['complaint', 'referral', 'monitoring', 'enterprise_request'])
+export const InspectionSource = z.enum(['plan', 'complaint', 'referral', 'monitoring', 'enterprise_request'])
+export type InspectionSource = z.infer<typeof InspectionSource>
+export const InspectionStatus = z.enum(['open', 'closed', 'overdue'])
+export type InspectionStatus = z.infer<typeof InspectionStatus>
+export const InspectionFlag = z.enum(['quiet_exception', 'off_site', 'repeated', 'late_result'])
+export type InspectionFlag = z.infer<typeof InspectionFlag>
+export const ExceptionVerdict = z.enum(['pending', 'justified', 'unjustified'])
+export type ExceptionVerdict = z.infer<typeof ExceptionVerdict>
+export const Outcome = z.enum(['compliant', 'rectify', 'case', 'transfer'])
+export type Outcome = z.infer<typeof Outcome>
+
+export const InspectionException = z.object({
+  category: z.string(),
+  reason: z.string().optional(),
+  review: ExceptionVerdict,
+  reviewComment: z.string().optional(),
+  reviewedBy: Id.optional(),
+  reviewedAt: Instant.optional(),
+})
+export type InspectionException = z.infer<typeof InspectionException>
+
+export const InspectionResult = z.object({
+  outcome: Outcome,
+  findings: z.string(),
+  rectifyBy: ChinaDate.optional(),
+  recordedAt: Instant,
+  recordedBy: Id,
+  /** Milliseconds past `dueAt` when the result came late; 0 when on time. */
+  lateByMs: z.number().int().min(0),
+})
+export type InspectionResult = z.infer<typeof InspectionResult>
+
+export const Inspection = z.object({
+  id: Id,
+  companyId: Id,
+  companyName: z.string().optional(),
+  deptId: Id,
+  deptName: z.string().optional(),
+  region: RegionCode,
+  officerIds: z.array(Id),
+  officerNames: z.array(z.string()),
+  source: InspectionSource,
+  planId: Id.optional(),
+  exception: InspectionException.optional(),
+  /** Counts toward the yearly frequency cap (planned, not case-sourced, not a special case). */
+  capCounted: z.boolean(),
+  checkInAt: Instant,
+  /** China date of the check-in. */
+  date: ChinaDate,
+  month: Month,
+  location: GeoFix,
+  distanceM: z.number(),
+  flags: z.array(InspectionFlag),
+  status: InspectionStatus,
+  dueAt: Instant,
+  result: InspectionResult.optional(),
+  rating: z.object({ state: z.enum(['none', 'issued', 'rated']), score: z.number().int().min(1).max(5).optional() }),
+})
+export type Inspection = z.infer<typeof Inspection>
+
+export const Rating = z.object({
+  id: Id,
+  inspectionId: Id,
+  companyId: Id,
+  deptId: Id,
+  region: RegionCode,
+  month: Month,
+  score: z.number().int().min(1).max(5),
+  tags: z.array(z.string()),
+  comment: z.string().optional(),
+  ratedAt: Instant,
+  /** A bad rating (score ≤ settings.rating.badAtMost) must be followed up by this instant. */
+  followUpDueAt: Instant.optional(),
+})
+export type Rating = z.infer<typeof Rating>
+
+export const ComplaintStatus = z.enum(['received', 'accepted', 'replied', 'closed'])
+export type ComplaintStatus = z.infer<typeof ComplaintStatus>
+export const ComplaintCategory = z.enum([
+  'quiet_period_violation',
+  'no_certificate',
+  'repeated_inspection',
+  'unrelated_demands',
+  'attitude',
+  'fine_quota',
+  'other',
+])
+export type ComplaintCategory = z.infer<typeof ComplaintCategory>
+
+export const ComplaintEvent = z.object({
+  at: Instant,
+  action: z.enum(['received', 'accept', 'reply', 'close']),
+  text: z.string(),
+})
+export const Complaint = z.object({
+  id: Id,
+  companyId: Id,
+  companyName: z.string().optional(),
+  region: RegionCode,
+  inspectionId: Id.optional(),
+  deptId: Id.optional(),
+  category: ComplaintCategory,
+  content: z.string(),
+  anonymous: z.boolean(),
+  /** The complainant's name; absent when anonymous. Supervisors only. */
+  complainantName: z.string().optional(),
+  status: ComplaintStatus,
+  receivedAt: Instant,
+  dueAt: Instant,
+  overdue: z.boolean(),
+  timeline: z.array(ComplaintEvent),
+})
+export type Complaint = z.infer<typeof Complaint>
+
+export const LedgerEntry = z.object({
+  id: Id,
+  companyId: Id,
+  seq: z.number().int().min(1),
+  date: ChinaDate,
+  source: z.enum(['scan', 'manual']),
+  inspectionId: Id.optional(),
+  matchedInspectionId: Id.nullable().optional(),
+  deptId: Id.optional(),
+  deptName: z.string(),
+  officerNames: z.array(z.string()),
+  purpose: z.string(),
+  note: z.string().optional(),
+  unscanned: z.boolean(),
+  createdAt: Instant,
+  prevHash: z.string(),
+  hash: z.string(),
+})
+export type LedgerEntry = z.infer<typeof LedgerEntry>
+
+export const AlertKind = z.enum(['overdue', 'unjustified_exception', 'pending_exception', 'bad_rating', 'unscanned', 'repeated', 'complaint_overdue'])
+export type AlertKind = z.infer<typeof AlertKind>
+export const Alert = z.object({
+  id: Id,
+  kind: AlertKind,
+  /** The record the alert is about: `inspections/<id>`, `ratings/<id>`, `ledger/<id>`, `complaints/<id>`. */
+  ref: z.string(),
+  at: Instant,
+  region: RegionCode,
+  deptId: Id.optional(),
+  companyId: Id.optional(),
+  summary: z.string().optional(),
+  resolved: z.boolean().optional(),
+})
+export type Alert = z.infer<typeof Alert>
+
+export const AuditEvent = z.object({
+  id: Id,
+  at: Instant,
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  requestId: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+})
+export type AuditEvent = z.infer<typeof AuditEvent>
+
+/** Per-department-per-month figures, kept by the writes (ARCHITECTURE rule 6). */
+export const DeptFigures = z.object({
+  inspections: z.number(),
+  quietExceptions: z.object({ pending: z.number(), justified: z.number(), unjustified: z.number() }),
+  overdue: z.number(),
+  ratings: z.object({ count: z.number(), avg: z.number().nullable(), bad: z.number() }),
+  complaints: z.object({ open: z.number(), overdue: z.number() }),
+  unscanned: z.number(),
+  repeated: z.number(),
+  capRefusals: z.number(),
+})
+export type DeptFigures = z.infer<typeof DeptFigures>

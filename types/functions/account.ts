@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { ChinaDate, CodePayload, Id, ImageRef, InstantInput, LatLng, RegionCode, Scale, text } from '../common'
+import { CertStatus, Company, Department, Officer, User } from '../entities'
+
+/** `account`: identity, binding, the roster (SPEC §3 account). */
+
+const BindCode = z.string().trim().min(4).max(32)
+
+export const account = {
+  whoami: {
+    input: z.object({}),
+    output: z.object({
+      openid: z.string(),
+      user: User.nullable(),
+      /** Today in China and whether the quiet production period is on (for the home banner). */
+      today: z.object({
+        date: ChinaDate,
+        quiet: z.object({ active: z.boolean(), scope: z.enum(['park', 'all']), firstDay: z.number(), lastDay: z.number(), windowEnd: ChinaDate.nullable() }),
+      }),
+    }),
+  },
+  bindOfficer: {
+    input: z.object({ certNo: text(40), name: text(40), code: BindCode }),
+    output: z.object({ user: User }),
+  },
+  bindEnterprise: {
+    input: z.object({ uscc: z.string().trim().toUpperCase().length(18), code: BindCode }),
+    output: z.object({ user: User }),
+  },
+  upsertDepartment: {
+    input: z.object({ id: Id.optional(), name: text(60), region: RegionCode, field: text(40) }),
+    output: z.object({ department: Department }),
+  },
+  upsertCompany: {
+    input: z.object({
+      id: Id.optional(),
+      uscc: z.string().trim().toUpperCase().length(18),
+      name: text(100),
+      region: RegionCode,
+      address: text(200),
+      location: LatLng,
+      inPark: z.boolean(),
+      parkName: text(60).optional(),
+      scale: Scale,
+      monitoringPoint: z.boolean(),
+    }),
+    output: z.object({ company: Company }),
+  },
+  upsertOfficer: {
+    input: z.object({ id: Id.optional(), deptId: Id, name: text(40), certNo: text(40), certExpiresAt: z.union([InstantInput, ChinaDate]) }),
+    output: z.object({ officer: Officer, bindCode: z.string().nullable() }),
+  },
+  issueEnterpriseCode: {
+    input: z.object({ companyId: Id }),
+    output: z.object({ bindCode: z.string() }),
+  },
+  grantRole: {
+    input: z.object({
+      openid: z.string().min(1).max(128),
+      role: z.enum(['supervisor', 'deptAdmin', 'admin']),
+      name: text(40).optional(),
+      region: RegionCode.optional(),
+      deptId: Id.optional(),
+    }),
+    output: z.object({ user: User }),
+  },
+  setCertStatus: {
+    input: z.object({ officerId: Id, status: CertStatus, reason: text(200) }),
+    output: z.object({ officer: Officer }),
+  },
+  gateCode: {
+    input: z.object({ companyId: Id }),
+    output: CodePayload.extend({ image: ImageRef }),
+  },
+  /** Roster reads for the admin pages and the demo role switcher. */
+  departments: {
+    input: z.object({ region: RegionCode.optional() }),
+    output: z.object({ items: z.array(Department) }),
+  },
+  companies: {
+    input: z.object({ region: RegionCode.optional(), query: z.string().trim().max(60).optional(), cursor: z.string().max(200).optional() }),
+    output: z.object({ items: z.array(Company), cursor: z.string().optional() }),
+  },
+  officers: {
+    input: z.object({ deptId: Id.optional() }),
+    output: z.object({ items: z.array(Officer) }),
+  },
+} as const
+
+

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import { ChinaDate, Id, Month, RegionCode, text } from '../common'
+import { Alert, Complaint, ComplaintStatus, DeptFigures, ExceptionVerdict, Inspection, Plan, PlanKind, PlanStatus } from '../entities'
+
+/** `supervision`: plans, reviews, complaints, figures (SPEC §3 supervision). */
+
+export const supervision = {
+  submitPlan: {
+    input: z.object({
+      deptId: Id,
+      title: text(100),
+      kind: PlanKind,
+      items: z.array(text(200)).min(1).max(50),
+      basis: text(500),
+      companyIds: z.array(Id).min(1).max(500),
+      from: ChinaDate,
+      to: ChinaDate,
+    }),
+    output: z.object({ plan: Plan }),
+  },
+  reviewPlan: {
+    input: z.object({ planId: Id, decision: z.enum(['approve', 'reject']), comment: text(500) }),
+    output: z.object({ plan: Plan }),
+  },
+  plans: {
+    input: z.object({ status: PlanStatus.optional(), deptId: Id.optional() }),
+    output: z.object({ items: z.array(Plan) }),
+  },
+  exceptions: {
+    input: z.object({ status: ExceptionVerdict.optional() }),
+    output: z.object({ items: z.array(Inspection) }),
+  },
+  reviewException: {
+    input: z.object({ inspectionId: Id, verdict: z.enum(['justified', 'unjustified']), comment: text(500) }),
+    output: z.object({ inspection: Inspection }),
+  },
+  complaints: {
+    input: z.object({ status: ComplaintStatus.optional() }),
+    output: z.object({ items: z.array(Complaint) }),
+  },
+  handleComplaint: {
+    input: z.object({ complaintId: Id, action: z.enum(['accept', 'reply', 'close']), text: text(2000) }),
+    output: z.object({ complaint: Complaint }),
+  },
+  dashboard: {
+    input: z.object({ month: Month, region: RegionCode.optional() }),
+    output: z.object({
+      month: Month,
+      totals: DeptFigures,
+      byDepartment: z.array(DeptFigures.extend({ deptId: Id, deptName: z.string() })),
+      trend: z.array(z.object({ month: Month, inspections: z.number(), overdue: z.number(), quietExceptions: z.number() })).optional(),
+    }),
+  },
+  alerts: {
+    input: z.object({ region: RegionCode.optional() }),
+    output: z.object({ items: z.array(Alert) }),
+  },
+  monthlyReport: {
+    input: z.object({ month: Month }),
+    output: z.object({ url: z.string().optional(), fileID: z.string().optional() }),
+  },
+  auditVerify: {
+    input: z.object({ companyId: Id.optional() }),
+    output: z.object({ ok: z.boolean(), checked: z.number().int(), brokenAt: z.object({ companyId: Id, seq: z.number().int() }).optional() }),
+  },
+} as const

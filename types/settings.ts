@@ -1,0 +1,63 @@
+import { z } from 'zod'
+
+/**
+ * Every rule of SPEC §2 as a setting. The defaults are Ganzhou's
+ * (赣市府建办字〔2023〕2号); another city changes these values, not the code.
+ */
+
+export const ExceptionCategory = z.object({
+  key: z.string().min(1).max(40),
+  label: z.string().min(1).max(200),
+  /** A written reason of at least `minReasonLength` characters is required. */
+  requiresReason: z.boolean(),
+  minReasonLength: z.number().int().min(0).max(1000),
+})
+export type ExceptionCategory = z.infer<typeof ExceptionCategory>
+
+export const GANZHOU_EXCEPTION_CATEGORIES: ExceptionCategory[] = [
+  { key: 'emergency', label: '突发性安全事故、卫生健康流行疾病或疫情防控等需要处置', requiresReason: false, minReasonLength: 0 },
+  { key: 'mandated_campaign', label: '国家、省统一部署需在特定时间完成的专项整治、“双随机”、产品质量抽检', requiresReason: false, minReasonLength: 0 },
+  { key: 'hazard_followup', label: '较大安全隐患正在整改，需要现场督促检查', requiresReason: false, minReasonLength: 0 },
+  { key: 'high_risk', label: '重点监管污染源、特种设备、食品药品、消防、危化品、建筑施工等安全问题', requiresReason: false, minReasonLength: 0 },
+  { key: 'complaint_case', label: '对投诉举报、案件查处需要调查取证', requiresReason: false, minReasonLength: 0 },
+  { key: 'tax', label: '涉及偷逃抗骗税及风险应对的税务检查', requiresReason: false, minReasonLength: 0 },
+  { key: 'other', label: '其他确需到现场检查的情形', requiresReason: true, minReasonLength: 10 },
+]
+
+export const Settings = z.object({
+  /** Time zone of every date rule. */
+  timezone: z.string().default('Asia/Shanghai'),
+  city: z.object({ code: z.string(), name: z.string() }).default({ code: '3607', name: '赣州市' }),
+  quietPeriod: z
+    .object({
+      enabled: z.boolean(),
+      firstDay: z.number().int().min(1).max(31),
+      lastDay: z.number().int().min(1).max(31),
+      /** `park`: only companies in a park; `all`: every company. */
+      scope: z.enum(['park', 'all']),
+      categories: z.array(ExceptionCategory),
+    })
+    .default({ enabled: true, firstDay: 1, lastDay: 25, scope: 'park', categories: GANZHOU_EXCEPTION_CATEGORIES }),
+  frequencyCap: z
+    .object({ perDeptCompanyYear: z.number().int().min(0), countedKinds: z.array(z.enum(['routine', 'campaign', 'random'])) })
+    .default({ perDeptCompanyYear: 2, countedKinds: ['routine', 'campaign'] }),
+  team: z.object({ minOfficers: z.number().int().min(1), joinWindowMinutes: z.number().int().min(1) }).default({ minOfficers: 2, joinWindowMinutes: 120 }),
+  repeated: z.object({ windowDays: z.number().int().min(1), threshold: z.number().int().min(2) }).default({ windowDays: 60, threshold: 2 }),
+  geofence: z.object({ maxDistanceM: z.number().min(0), maxAccuracyM: z.number().min(0) }).default({ maxDistanceM: 1000, maxAccuracyM: 200 }),
+  result: z.object({ dueDays: z.number().int().min(1) }).default({ dueDays: 3 }),
+  rating: z
+    .object({
+      tokenTtlDays: z.number().int().min(1),
+      badAtMost: z.number().int().min(1).max(4),
+      followUpWorkingDays: z.number().int().min(1),
+      minCountForAggregate: z.number().int().min(1),
+    })
+    .default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
+  complaint: z.object({ dueWorkingDays: z.number().int().min(1) }).default({ dueWorkingDays: 15 }),
+  certCard: z.object({ tokenTtlMinutes: z.number().int().min(1) }).default({ tokenTtlMinutes: 5 }),
+  /** Guesses allowed per caller per hour for bind codes and token look-ups. */
+  limits: z.object({ bindAttemptsPerHour: z.number().int().min(1), tokenLookupsPerHour: z.number().int().min(1) }).default({ bindAttemptsPerHour: 10, tokenLookupsPerHour: 60 }),
+})
+export type Settings = z.infer<typeof Settings>
+
+export const defaultSettings = (): Settings => Settings.parse({})
