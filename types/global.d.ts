@@ -9,3 +9,9 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | undefined
   }
 }
+
+/** Build-time constants from config/index.ts `defineConstants`. */
+/** WeChat cloud environment id ('' = the default / DevTools-selected environment). */
+declare const CLOUD_ENV: string
+/** H5 only: origin of the emulator's /api ('' = same origin). */
+declare const API_BASE: string

@@ -12,8 +12,8 @@ export interface IndexSpec {
 export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   system: { indexes: [] },
   users: { indexes: [{ fields: [['openid', 'asc']], unique: true }] },
-  departments: { indexes: [{ fields: [['region', 'asc']] }] },
-  companies: { indexes: [{ fields: [['uscc', 'asc']], unique: true }, { fields: [['region', 'asc'], ['name', 'asc']] }] },
+  departments: { indexes: [{ fields: [['region', 'asc']] }, { fields: [['city', 'asc']] }] },
+  companies: { indexes: [{ fields: [['uscc', 'asc']], unique: true }, { fields: [['region', 'asc'], ['name', 'asc']] }, { fields: [['city', 'asc']] }] },
   officers: { indexes: [{ fields: [['certNo', 'asc']], unique: true }, { fields: [['deptId', 'asc']] }] },
   bindCodes: { indexes: [{ fields: [['subjectId', 'asc']] }] },
   plans: { indexes: [{ fields: [['deptId', 'asc'], ['status', 'asc']] }, { fields: [['companyIds', 'asc'], ['status', 'asc']] }, { fields: [['region', 'asc'], ['status', 'asc']] }] },

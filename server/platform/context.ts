@@ -63,6 +63,8 @@ export interface Platform {
   log: Logger
   /** Environment settings (ADMIN_OPENIDS, …). */
   env: Record<string, string | undefined>
+  /** Set only for the timer trigger: the call runs as the system, not as a user. */
+  trusted?: boolean
 }
 
 /** What every handler receives beside its validated input. */

@@ -99,8 +99,13 @@ export interface Database {
 /** The cloud's page size for a server-side `get()`. */
 export const MAX_GET = 100
 
-/** True when an error from `doc().get()` means the document does not exist. */
+/**
+ * True when an error from `doc().get()` means the document does not exist. The server
+ * SDK rejects with `document.get:fail document with _id <id> does not exist`. Narrow on
+ * purpose: a missing collection (`-502005 database collection not exists`) is a
+ * deployment fault and must not read as "no such document".
+ */
 export function isNotFound(err: unknown): boolean {
   const msg = err instanceof Error ? err.message : String(err)
-  return /does not exist|not exist|DATABASE_DOCUMENT_NOT_EXIST|cannot find document/i.test(msg)
+  return /document with _id .* does not exist|DATABASE_DOCUMENT_NOT_EXIST|cannot find document/i.test(msg)
 }

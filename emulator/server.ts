@@ -1,0 +1,149 @@
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { FN_NAMES, type FnName, type Result } from '@contract'
+import type { Logger, Platform } from '../server/platform/context'
+import { dispatch } from '../server/platform/dispatch'
+import { loadSecret } from '../server/platform/secret'
+import { registry } from '../server/functions'
+import { openDatabase } from './db'
+import { createClock } from './clock'
+import { createDiskStorage } from './storage'
+import { createQrCodes } from './codes'
+import { createOutbox } from './outbox'
+import { issueToken, openidOfToken } from './sessions'
+
+/** The cloud's limit on a function call's payload. */
+export const MAX_BODY_BYTES = 100 * 1024
+
+export interface EmulatorOptions {
+  /** SQLite file path, or ':memory:'. */
+  db: string
+  seed: 'demo' | 'none'
+  /** Start the clock at this instant (ISO); it runs on from there. */
+  clock?: string
+  /** Dev endpoints and the H5 role switcher. */
+  dev: boolean
+  /** Environment for the functions (ADMIN_OPENIDS, …). */
+  env: Record<string, string | undefined>
+  /** Folder of the H5 build to serve at `/` (skipped when missing). */
+  staticDir?: string
+  /** Folder for stored files. */
+  storageDir: string
+  /** Log every internal error to stderr (default true). */
+  logErrors?: boolean
+}
+
+export interface Emulator {
+  app: FastifyInstance
+  db: ReturnType<typeof openDatabase>
+  clock: ReturnType<typeof createClock>
+  close(): Promise<void>
+}
+
+const envelope = (code: string, message: string): Result<never> => ({ ok: false, error: { code: code as never, message } })
+
+export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const db = openDatabase(options.db)
+  const clock = createClock(options.clock)
+  mkdirSync(options.storageDir, { recursive: true })
+  const storage = createDiskStorage(options.storageDir)
+  const codes = createQrCodes()
+  const notify = createOutbox(db, () => clock.now())
+  const log: Logger = {
+    info: () => {},
+    error: (event, fields) => {
+      if (options.logErrors !== false) console.error(JSON.stringify({ level: 'error', event, ...fields }))
+    },
+  }
+  if (options.seed === 'demo') {
+    const { seedDemoIfEmpty } = await import('./seeding')
+    await seedDemoIfEmpty(db, clock.now())
+  }
+  const secret = await loadSecret(db)
+
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, trustProxy: false })
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff')
+    reply.header('X-Frame-Options', 'DENY')
+    reply.header('Referrer-Policy', 'no-referrer')
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin')
+    return payload
+  })
+
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(envelope('INVALID_INPUT', '请求内容过大（上限 100 KB）'))
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send(envelope('INVALID_INPUT', '请求须为 JSON（Content-Type: application/json）'))
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.statusCode === 400) return reply.code(400).send(envelope('INVALID_INPUT', '请求不是有效的 JSON'))
+    log.error('http_error', { message: err.message, code: err.code })
+    return reply.code(500).send(envelope('INTERNAL', '系统繁忙，请稍后再试'))
+  })
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.code(404).send(envelope('NOT_FOUND', '没有这个接口'))
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found')
+  })
+
+  const callerOpenid = (authorization: string | undefined): string => {
+    const m = /^Bearer (.+)$/.exec(authorization ?? '')
+    return m ? openidOfToken(m[1], secret) ?? '' : ''
+  }
+
+  app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply: FastifyReply) => {
+    const name = req.params.name
+    if (!(FN_NAMES as string[]).includes(name)) return reply.code(404).send(envelope('NOT_FOUND', `没有这个云函数：${name.slice(0, 40)}`))
+    const platform: Platform = {
+      db,
+      openid: callerOpenid(req.headers.authorization),
+      clock: () => clock.now(),
+      storage,
+      codes,
+      notify,
+      log,
+      env: options.env,
+    }
+    const fn = name as FnName
+    return dispatch(fn, registry[fn] as never, req.body ?? null, platform)
+  })
+
+  app.get('/api/health', async () => ({ ok: true }))
+
+  app.get<{ Params: { '*': string } }>('/api/files/*', async (req, reply) => {
+    const file = await storage.read(req.params['*'])
+    if (!file) return reply.code(404).send(envelope('NOT_FOUND', '文件不存在'))
+    return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${encodeURIComponent(path.basename(req.params['*']))}"`).send(file.bytes)
+  })
+
+  if (options.dev) {
+    app.post<{ Body: { openid?: unknown } }>('/api/dev/login', async (req, reply) => {
+      const openid = req.body?.openid
+      if (typeof openid !== 'string' || openid.length < 1 || openid.length > 128) return reply.code(400).send(envelope('INVALID_INPUT', 'openid 应为 1–128 个字符的字符串'))
+      return { token: issueToken(openid, secret) }
+    })
+    app.post<{ Body: { now?: unknown } }>('/api/dev/clock', async (req, reply) => {
+      const now = req.body?.now
+      if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) return reply.code(400).send(envelope('INVALID_INPUT', 'now 应为 ISO 时间字符串或 null'))
+      clock.set(now as string | null)
+      return { now: new Date(clock.now()).toISOString() }
+    })
+    app.get('/api/dev/personas', async () => {
+      const { DEMO_PERSONAS } = await import('./seed/demo')
+      return { items: DEMO_PERSONAS }
+    })
+  }
+
+  if (options.staticDir && existsSync(path.join(options.staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(options.staticDir), prefix: '/', index: ['index.html'] })
+  }
+
+  return {
+    app,
+    db,
+    clock,
+    async close() {
+      await app.close()
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,51 @@
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { fail } from '../../platform/errors'
+import { userIdFor } from '../../platform/ids'
+import type { CompanyRecord } from '../../domain/records'
+import { consumeCode, findTypedCode, refuseUnusableCode } from './bind-code-store'
+import { callerOpenid } from './caller'
+import { countBindFailure, refuseIfTooManyBindFailures } from './rate-limit'
+import { findOne } from './store'
+import { saveUser } from './users'
+import { refuseInvalidUscc } from './uscc-input'
+import { toUserView } from './views'
+
+/**
+ * A company contact binds to their company with its USCC and the bind code the admin
+ * issued. A malformed USCC is a typing error (INVALID_INPUT, not counted); an unknown
+ * company or a wrong code gets one answer (FORBIDDEN) and counts toward the hourly limit.
+ */
+const WRONG = '统一社会信用代码或绑定码不正确，请核对后重试'
+
+export const bindEnterprise = action('account', 'bindEnterprise', {
+  access: 'anyone',
+  async handle(input, ctx) {
+    const openid = callerOpenid(ctx)
+    refuseInvalidUscc(input.uscc)
+    await refuseIfTooManyBindFailures(ctx)
+    const company = await findOne<CompanyRecord>(ctx.db, 'companies', { uscc: input.uscc })
+    if (!company) {
+      await countBindFailure(ctx)
+      return fail('FORBIDDEN', WRONG)
+    }
+    const me = ctx.caller.user
+    if (me?.companyId === company._id && me.roles.includes('enterprise')) return { user: toUserView(me) }
+    const code = await findTypedCode(ctx, 'enterprise', company._id, input.code)
+    if (!code) {
+      await countBindFailure(ctx)
+      return fail('FORBIDDEN', WRONG)
+    }
+    refuseUnusableCode(code, ctx.now)
+    if (me?.companyId) fail('CONFLICT', '该微信号已绑定另一家企业；一个微信号只能绑定一家企业')
+
+    const userId = userIdFor(openid)
+    const user = await ctx.db.runTransaction(async (tx) => {
+      await consumeCode(ctx, tx, code._id, userId)
+      const saved = await saveUser(ctx, tx, openid, { addRole: 'enterprise', companyId: company._id, region: company.region }, `${company.name}联系人`)
+      await audit(ctx, { action: 'account.bindEnterprise', target: `companies/${company._id}`, details: { userId, bindCodeId: code._id } }, tx)
+      return saved
+    })
+    return { user: toUserView(user) }
+  },
+})

@@ -1,0 +1,34 @@
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { fail } from '../../platform/errors'
+import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
+import { regionCovers } from '../../domain/scope'
+import { boundUser } from './caller'
+import { getDocOrNull, txGetOrNull } from './store'
+import { toOfficerView } from './views'
+
+/**
+ * Suspends, revokes or restores a certificate, with the reason on record. A supervisor
+ * may do so only for officers of departments in their region.
+ */
+export const setCertStatus = action('account', 'setCertStatus', {
+  access: ['admin', 'supervisor'],
+  async handle(input, ctx) {
+    const user = boundUser(ctx)
+    const officer = await getDocOrNull<OfficerRecord>(ctx.db, 'officers', input.officerId)
+    if (!officer) fail('NOT_FOUND', '没有找到该执法人员')
+    if (!user.roles.includes('admin')) {
+      const dept = await getDocOrNull<DepartmentRecord>(ctx.db, 'departments', officer!.deptId)
+      if (!dept || !user.region || !regionCovers(user.region, dept.region)) fail('FORBIDDEN', '该执法人员不在您的监督辖区内')
+    }
+    const updated = await ctx.db.runTransaction(async (tx) => {
+      const current = await txGetOrNull<OfficerRecord>(tx, 'officers', input.officerId)
+      if (!current) return fail('NOT_FOUND', '没有找到该执法人员')
+      const next: OfficerRecord = { ...current, certStatus: input.status, certStatusReason: input.reason, updatedAt: ctx.now }
+      await tx.collection('officers').doc(current._id).update({ data: { certStatus: input.status, certStatusReason: input.reason, updatedAt: ctx.now } })
+      await audit(ctx, { action: 'account.setCertStatus', target: `officers/${current._id}`, details: { from: current.certStatus, to: input.status, reason: input.reason } }, tx)
+      return next
+    })
+    return { officer: toOfficerView(updated) }
+  },
+})

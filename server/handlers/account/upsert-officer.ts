@@ -1,0 +1,68 @@
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { fail } from '../../platform/errors'
+import { newId } from '../../platform/ids'
+import type { Ctx } from '../../platform/context'
+import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
+import { issueCode } from './bind-code-store'
+import { boundUser } from './caller'
+import { certExpiryInstant } from './cert-expiry'
+import { fieldsOf, findOne, getDocOrNull, txGetOrNull } from './store'
+import { toOfficerView } from './views'
+
+/**
+ * Creates an officer (answering their bind code once) or corrects one (bindCode null).
+ * A department admin manages only their own department's officers, and cannot move an
+ * officer out of it. Certificate numbers are unique.
+ */
+export const upsertOfficer = action('account', 'upsertOfficer', {
+  access: ['admin', 'deptAdmin'],
+  async handle(input, ctx) {
+    const isAdmin = boundUser(ctx).roles.includes('admin')
+    refuseOtherDepartment(ctx, isAdmin, input.deptId)
+    const dept = await getDocOrNull<DepartmentRecord>(ctx.db, 'departments', input.deptId)
+    if (!dept) fail('NOT_FOUND', '没有找到该执法单位')
+    const sameCert = await findOne<OfficerRecord>(ctx.db, 'officers', { certNo: input.certNo })
+    if (sameCert && sameCert._id !== input.id) fail('CONFLICT', `执法证号 ${input.certNo} 已登记给「${sameCert.name}」`, { field: 'certNo', officerId: sameCert._id })
+    const certExpiresAt = certExpiryInstant(input.certExpiresAt, ctx.settings.timezone)
+
+    const { officer, bindCode } = await ctx.db.runTransaction(async (tx) => {
+      const existing = input.id ? await txGetOrNull<OfficerRecord>(tx, 'officers', input.id) : null
+      if (input.id && !existing) fail('NOT_FOUND', '没有找到该执法人员')
+      if (existing) refuseOtherDepartment(ctx, isAdmin, existing.deptId)
+      const record: OfficerRecord = {
+        _id: existing?._id ?? newId('off'),
+        deptId: input.deptId,
+        name: input.name,
+        certNo: input.certNo,
+        certExpiresAt,
+        certStatus: existing?.certStatus ?? 'valid',
+        ...(existing?.certStatusReason ? { certStatusReason: existing.certStatusReason } : {}),
+        ...(existing?.userId ? { userId: existing.userId } : {}),
+        createdAt: existing?.createdAt ?? ctx.now,
+        updatedAt: ctx.now,
+      }
+      await tx.collection('officers').doc(record._id).set({ data: fieldsOf(record) })
+      // A bound officer's user follows a change of name or department.
+      if (existing?.userId && (existing.deptId !== record.deptId || existing.name !== record.name)) {
+        await tx.collection('users').doc(existing.userId).update({ data: { deptId: record.deptId, name: record.name, updatedAt: ctx.now } })
+      }
+      const code = existing ? null : await issueCode(ctx, tx, 'officer', record._id)
+      await audit(
+        ctx,
+        {
+          action: 'account.upsertOfficer',
+          target: `officers/${record._id}`,
+          details: { created: !existing, deptId: record.deptId, certNo: record.certNo, certExpiresAt, bindCodeIssued: code !== null },
+        },
+        tx,
+      )
+      return { officer: record, bindCode: code }
+    })
+    return { officer: toOfficerView(officer), bindCode }
+  },
+})
+
+function refuseOtherDepartment(ctx: Ctx, isAdmin: boolean, deptId: string): void {
+  if (!isAdmin && boundUser(ctx).deptId !== deptId) fail('FORBIDDEN', '执法单位管理员只能管理本单位的执法人员')
+}

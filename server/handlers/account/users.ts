@@ -1,0 +1,30 @@
+import type { Role } from '@contract'
+import type { Ctx, UserRecord } from '../../platform/context'
+import type { Transaction } from '../../platform/db'
+import { userIdFor } from '../../platform/ids'
+import { fieldsOf, txGetOrNull } from './store'
+
+/** Writing `users/<userIdFor(openid)>`: one document per WeChat account, roles accumulate. */
+
+export type UserChanges = Partial<Pick<UserRecord, 'name' | 'deptId' | 'companyId' | 'region' | 'officerId'>> & { addRole: Role }
+
+/** Creates or updates the user of `openid` inside `tx`; answers the stored record. */
+export async function saveUser(ctx: Ctx, tx: Transaction, openid: string, changes: UserChanges, defaultName: string): Promise<UserRecord> {
+  const id = userIdFor(openid)
+  const existing = await txGetOrNull<UserRecord>(tx, 'users', id)
+  const { addRole, ...fields } = changes
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
+  const roles = existing?.roles ?? []
+  const user: UserRecord = {
+    _id: id,
+    openid,
+    name: existing?.name ?? defaultName,
+    createdAt: existing?.createdAt ?? ctx.now,
+    ...existing,
+    ...defined,
+    roles: roles.includes(addRole) ? roles : [...roles, addRole],
+    updatedAt: ctx.now,
+  }
+  await tx.collection('users').doc(id).set({ data: fieldsOf(user) })
+  return user
+}

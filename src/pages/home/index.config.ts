@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '企检码',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,51 @@
+/** Home's role → entry mapping and display helpers (pure, no Taro runtime). */
+import { sectionsFor, TILES_BY_ROLE } from '@/pages/home/tiles'
+import { monthDay, ROLE_LABELS } from '@/utils/format'
+
+const ids = (roles: Parameters<typeof sectionsFor>[0]) => sectionsFor(roles).flatMap((s) => s.tiles.map((t) => t.id))
+
+describe('home tiles', () => {
+  it('gives an officer scan, my inspections and the certificate card', () => {
+    expect(ids(['officer'])).toEqual(['tile-scan', 'tile-my-inspections', 'tile-cert-card'])
+  })
+
+  it('gives an enterprise user the five company entries', () => {
+    expect(ids(['enterprise'])).toEqual(['tile-verify-officer', 'tile-inspections', 'tile-complain', 'tile-complaints', 'tile-ledger'])
+  })
+
+  it('gives a supervisor the six supervision entries', () => {
+    expect(ids(['supervisor'])).toEqual(['tile-dashboard', 'tile-alerts', 'tile-plans', 'tile-exceptions', 'tile-handle-complaints', 'tile-report'])
+  })
+
+  it('gives a department admin plans, own figures and officers', () => {
+    expect(ids(['deptAdmin'])).toEqual(['tile-plans', 'tile-dashboard', 'tile-roster'])
+  })
+
+  it('never repeats an id when a user holds several roles', () => {
+    const all = ids(['officer', 'enterprise', 'deptAdmin', 'supervisor', 'admin'])
+    expect(new Set(all).size).toBe(all.length)
+    expect(all).toContain('tile-roster')
+  })
+
+  it('shows nothing for no roles', () => {
+    expect(sectionsFor([])).toEqual([])
+  })
+
+  it('links every tile to a page of a subpackage declared in app.config', () => {
+    const urls = Object.values(TILES_BY_ROLE).flatMap((r) => r.tiles.map((t) => t.url))
+    for (const url of urls) expect(url).toMatch(/^\/(officer|enterprise|supervisor)\/[a-z-]+\/index$/)
+  })
+})
+
+describe('format', () => {
+  it('turns a China date into M月D日', () => {
+    expect(monthDay('2025-11-03')).toBe('11月3日')
+    expect(monthDay('2026-01-25')).toBe('1月25日')
+    expect(monthDay('bad')).toBe('bad')
+  })
+
+  it('names every role in Chinese', () => {
+    expect(ROLE_LABELS.officer).toBe('执法人员')
+    expect(Object.keys(ROLE_LABELS).sort()).toEqual(['admin', 'deptAdmin', 'enterprise', 'officer', 'supervisor'])
+  })
+})
