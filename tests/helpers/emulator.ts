@@ -25,7 +25,9 @@ export interface TestEmulator {
  * Starts the emulator in this process on a free loopback port, with an in-memory
  * database, and talks to it over HTTP exactly as the H5 app does.
  */
-export async function startTestEmulator(opts: { seed?: 'demo' | 'none'; clock?: string; env?: Record<string, string>; db?: string } = {}): Promise<TestEmulator> {
+export async function startTestEmulator(
+  opts: { seed?: 'demo' | 'none'; clock?: string; env?: Record<string, string>; db?: string; staticDir?: string } = {},
+): Promise<TestEmulator> {
   clearSettingsCache()
   const emulator = await createEmulator({
     db: opts.db ?? ':memory:',
@@ -34,6 +36,7 @@ export async function startTestEmulator(opts: { seed?: 'demo' | 'none'; clock?: 
     dev: true,
     env: { ADMIN_OPENIDS: 'admin-openid', ...opts.env },
     storageDir: mkdtempSync(path.join(tmpdir(), 'ip-files-')),
+    staticDir: opts.staticDir,
     logErrors: true,
   })
   const address = await emulator.app.listen({ port: 0, host: '127.0.0.1' })

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { openDatabase } from '../../emulator/db'
+import { budgetBreaches, FUNCTIONS, measureSizes, ROOT } from '../../scripts/package-sizes'
+
+/**
+ * What `npm run build:weapp` and `npm run build:functions` produce must be what WeChat
+ * DevTools opens and what WeChat cloud deploys (npm test builds both first).
+ */
+
+const readJson = (...p: string[]) => JSON.parse(readFileSync(path.join(ROOT, ...p), 'utf8'))
+
+describe('the weapp package', () => {
+  test('project.config.json points DevTools at the build and at the cloud functions', () => {
+    const project = readJson('project.config.json')
+    expect(project.miniprogramRoot).toBe('dist/weapp/')
+    expect(project.cloudfunctionRoot).toBe('cloudfunctions/')
+    expect(existsSync(path.join(ROOT, project.miniprogramRoot, 'app.json'))).toBe(true)
+  })
+
+  test('app.json has the main package, the three role subpackages and the location privacy declaration', () => {
+    const app = readJson('dist', 'weapp', 'app.json')
+    expect(app.pages[0]).toBe('pages/home/index')
+    expect(app.subPackages.map((s: { root: string }) => s.root).sort()).toEqual(['enterprise', 'officer', 'supervisor'])
+    expect(app.requiredPrivateInfos).toContain('getLocation')
+    expect(app.permission['scope.userLocation'].desc).toMatch(/现场/)
+    for (const sub of app.subPackages as Array<{ root: string; pages: string[] }>) {
+      for (const page of sub.pages) {
+        for (const ext of ['.js', '.json', '.wxml']) expect(existsSync(path.join(ROOT, 'dist', 'weapp', sub.root, page + ext))).toBe(true)
+      }
+    }
+  })
+
+  test('sizes stay within the budgets (main ≤ 700 KB, subpackage ≤ 500 KB, function ≤ 400 KB)', () => {
+    expect(budgetBreaches(measureSizes())).toEqual([])
+  })
+})
+
+describe.each(FUNCTIONS)('the deployable cloud function %s', (fn) => {
+  const dir = path.join(ROOT, 'cloudfunctions', fn)
+
+  test('has index.js, a package.json with only wx-server-sdk, a config.json, and no TypeScript source', () => {
+    expect(existsSync(path.join(dir, 'index.js'))).toBe(true)
+    expect(existsSync(path.join(dir, 'index.ts'))).toBe(false)
+    const pkg = readJson('cloudfunctions', fn, 'package.json')
+    expect(Object.keys(pkg.dependencies)).toEqual(['wx-server-sdk'])
+    expect(pkg.main).toBe('index.js')
+    const config = readJson('cloudfunctions', fn, 'config.json')
+    expect(Array.isArray(config.permissions.openapi)).toBe(true)
+    if (fn === 'scheduler') expect(config.triggers[0]).toMatchObject({ type: 'timer' })
+  })
+})
+
+describe('a function bundle runs as deployed, against a database', () => {
+  // Load the bundle with a stand-in for wx-server-sdk whose database is the emulator's:
+  // the code that runs here is byte for byte the code that is uploaded.
+  const db = openDatabase(':memory:')
+  let openid = ''
+  const fakeCloud = {
+    DYNAMIC_CURRENT_ENV: Symbol('env'),
+    init: jest.fn(),
+    database: () => db,
+    getWXContext: () => ({ OPENID: openid }),
+    uploadFile: jest.fn(),
+    getTempFileURL: jest.fn(),
+    openapi: { wxacode: { getUnlimited: jest.fn() }, subscribeMessage: { send: jest.fn() } },
+  }
+  const load = (fn: string) => {
+    const file = path.join(ROOT, 'cloudfunctions', fn, 'index.js')
+    let mod: { main: (event: unknown, context?: unknown) => Promise<any> } | undefined
+    jest.isolateModules(() => {
+      jest.doMock('wx-server-sdk', () => fakeCloud)
+      mod = require(file)
+    })
+    return mod!
+  }
+  afterAll(() => db.close())
+
+  test('account answers whoami with the caller openid from getWXContext, read inside main', async () => {
+    const account = load('account')
+    expect(fakeCloud.init).toHaveBeenCalled()
+    openid = 'wx-openid-1'
+    const answer = await account.main({ action: 'whoami', userInfo: { openId: 'x', appId: 'y' } })
+    expect(answer).toMatchObject({ ok: true, data: { openid: 'wx-openid-1', user: null } })
+    openid = 'wx-openid-2'
+    expect((await account.main({ action: 'whoami' })).data.openid).toBe('wx-openid-2')
+  })
+
+  test('an unknown action and bad input come back as envelopes, not exceptions', async () => {
+    const account = load('account')
+    expect(await account.main({ action: 'dropDatabase' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await account.main({ action: 'bindEnterprise', uscc: 42 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await account.main({ action: 'upsertDepartment', name: '市场监督管理局', region: '360702', field: '市场监管' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
+  })
+})
