@@ -33,7 +33,8 @@ export interface SeedResult {
   bindCodes: typeof DEMO_BIND_CODES
 }
 
-export async function seedDemo(db: Database, options: { now: number; bulk?: Bulk }): Promise<SeedResult> {
+/** `history: false` seeds only the roster (for tests on a minimal port). */
+export async function seedDemo(db: Database, options: { now: number; bulk?: Bulk; history?: boolean }): Promise<SeedResult> {
   const { now } = options
   const roster = buildDemoRoster()
   const secret = await loadSecret(db)
@@ -68,7 +69,7 @@ export async function seedDemo(db: Database, options: { now: number; bulk?: Bulk
   }
   for (const [collection, list] of Object.entries(docs)) await write(collection, list)
   await db.collection('audit').add({ data: { at: now, actor: 'system', action: 'seed.demo', target: 'system/seed', requestId: 'seed', details: countsOf(docs) } })
-  await seedDemoHistory(db, roster, { now })
+  if (options.history !== false) await seedDemoHistory(db, roster, { now })
   return { counts: countsOf(docs), bindCodes: DEMO_BIND_CODES }
 }
 

@@ -1,10 +1,11 @@
+import { PAGES } from '@contract'
 /**
  * The gate code 企业码: a mini-program code printed at a company's gate. The officer
  * scans it (camera only) and lands on the preview page with `scene` = `c=<companyId>`.
  * wxacode.getUnlimited allows at most 32 visible ASCII characters and no `%`.
  */
 
-export const GATE_CODE_PAGE = 'officer/pages/preview/index'
+export const GATE_CODE_PAGE = PAGES.officerPreview
 const SCENE_PREFIX = 'c='
 const MAX_SCENE_LENGTH = 32
 const COMPANY_ID = /^[A-Za-z0-9_-]+$/

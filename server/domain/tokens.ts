@@ -18,6 +18,9 @@ export function mintToken(kind: TokenKind, secret: string): { token: string; id:
   return { token: `${kind}.${id}.${mac(kind, id, secret)}`, id }
 }
 
+/** The token for a stored id again (to show an unexpired code a second time). */
+export const tokenFromId = (kind: TokenKind, id: string, secret: string): string => `${kind}.${id}.${mac(kind, id, secret)}`
+
 /** The token's id when its signature is right and its kind is the one expected; else null. */
 export function verifyToken(token: string, kind: TokenKind, secret: string): string | null {
   const m = PATTERN.exec(token)

@@ -16,7 +16,16 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   companies: { indexes: [{ fields: [['uscc', 'asc']], unique: true }, { fields: [['region', 'asc'], ['name', 'asc']] }, { fields: [['city', 'asc']] }] },
   officers: { indexes: [{ fields: [['certNo', 'asc']], unique: true }, { fields: [['deptId', 'asc']] }] },
   bindCodes: { indexes: [{ fields: [['subjectId', 'asc']] }] },
-  plans: { indexes: [{ fields: [['deptId', 'asc'], ['status', 'asc']] }, { fields: [['companyIds', 'asc'], ['status', 'asc']] }, { fields: [['region', 'asc'], ['status', 'asc']] }] },
+  plans: {
+    indexes: [
+      { fields: [['deptId', 'asc'], ['status', 'asc']] },
+      { fields: [['companyIds', 'asc'], ['status', 'asc']] },
+      { fields: [['region', 'asc'], ['status', 'asc']] },
+      { fields: [['deptId', 'asc'], ['submittedAt', 'desc']] },
+      { fields: [['region', 'asc'], ['submittedAt', 'desc']] },
+      { fields: [['city', 'asc'], ['submittedAt', 'desc']] },
+    ],
+  },
   inspections: {
     indexes: [
       { fields: [['companyId', 'asc'], ['checkInAt', 'desc']] },
@@ -29,8 +38,16 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   ratings: { indexes: [{ fields: [['inspectionId', 'asc']], unique: true }, { fields: [['deptId', 'asc'], ['month', 'asc']] }] },
   ratingTokens: { indexes: [{ fields: [['inspectionId', 'asc']] }] },
   complaints: { indexes: [{ fields: [['region', 'asc'], ['status', 'asc']] }, { fields: [['ownerKey', 'asc']] }, { fields: [['status', 'asc'], ['dueAt', 'asc']] }] },
+  /** Idempotency keys of check-ins: doc id = sha256(openid:clientRequestId) prefix. */
+  checkinKeys: { indexes: [] },
+  /** The join lock per department and company: doc id = <deptId>_<companyId>. */
+  openInspections: { indexes: [] },
+  /** Planned check-ins counted toward the yearly cap: doc id = <deptId>_<companyId>_<year>. */
+  capCounts: { indexes: [] },
+  cardTokens: { indexes: [] },
+  ledgerHeads: { indexes: [] },
   ledger: { indexes: [{ fields: [['companyId', 'asc'], ['seq', 'asc']], unique: true }, { fields: [['companyId', 'asc'], ['date', 'asc']] }] },
-  alerts: { indexes: [{ fields: [['region', 'asc'], ['at', 'desc']] }, { fields: [['ref', 'asc']] }] },
+  alerts: { indexes: [{ fields: [['region', 'asc'], ['at', 'desc']] }, { fields: [['city', 'asc'], ['at', 'desc']] }, { fields: [['ref', 'asc']] }] },
   audit: { indexes: [{ fields: [['target', 'asc'], ['at', 'asc']] }, { fields: [['at', 'desc']] }] },
   counters: { indexes: [{ fields: [['region', 'asc'], ['month', 'asc']] }, { fields: [['deptId', 'asc'], ['month', 'asc']] }] },
   rateLimits: { indexes: [] },

@@ -97,7 +97,7 @@ describe('account roster', () => {
 
   it('serves the gate code once made, to the company and admins only', async () => {
     const mine = await call('demo-enterprise-1', 'gateCode', { companyId: DEMO_IDS.parkMonitoringCompany })
-    expect(mine).toMatchObject({ ok: true, data: { scene: `c=${DEMO_IDS.parkMonitoringCompany}`, path: 'officer/pages/preview/index', image: expect.any(String) } })
+    expect(mine).toMatchObject({ ok: true, data: { scene: `c=${DEMO_IDS.parkMonitoringCompany}`, path: 'officer/preview/index', image: expect.any(String) } })
     expect(await call('demo-enterprise-2', 'gateCode', { companyId: DEMO_IDS.parkMonitoringCompany })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { PAGES } from '@contract'
 import { openDatabase } from '../../emulator/db'
 import { budgetBreaches, FUNCTIONS, measureSizes, ROOT } from '../../scripts/package-sizes'
 
@@ -29,6 +30,12 @@ describe('the weapp package', () => {
         for (const ext of ['.js', '.json', '.wxml']) expect(existsSync(path.join(ROOT, 'dist', 'weapp', sub.root, page + ext))).toBe(true)
       }
     }
+  })
+
+  test('every page printed into a QR code or message exists in the package', () => {
+    const app = readJson('dist', 'weapp', 'app.json')
+    const declared = new Set<string>([...app.pages, ...app.subPackages.flatMap((s: { root: string; pages: string[] }) => s.pages.map((p) => `${s.root}/${p}`))])
+    for (const page of Object.values(PAGES)) expect(declared).toContain(page)
   })
 
   test('sizes stay within the budgets (main ≤ 700 KB, subpackage ≤ 500 KB, function ≤ 400 KB)', () => {

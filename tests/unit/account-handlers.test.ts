@@ -14,7 +14,7 @@ const NOW = Date.parse('2026-03-10T02:00:00Z')
 async function setup() {
   clearSettingsCache()
   const db = createFakeDb()
-  await seedDemo(db, { now: NOW })
+  await seedDemo(db, { now: NOW, history: false })
   const call = async (openid: string, action: string, fields: object = {}) =>
     dispatch('account', accountHandlers, { action, ...fields }, platformFor(db, openid))
   return { db, call }
@@ -135,7 +135,7 @@ describe('account handlers (fake port)', () => {
   it('makes the gate code once and reuses it; only the company’s own users may get it', async () => {
     const { call } = await setup()
     const first = await call('demo-enterprise-1', 'gateCode', { companyId: DEMO_IDS.parkMonitoringCompany })
-    expect(first).toMatchObject({ ok: true, data: { scene: `c=${DEMO_IDS.parkMonitoringCompany}`, path: 'officer/pages/preview/index' } })
+    expect(first).toMatchObject({ ok: true, data: { scene: `c=${DEMO_IDS.parkMonitoringCompany}`, path: 'officer/preview/index' } })
     const again = await call('demo-admin', 'gateCode', { companyId: DEMO_IDS.parkMonitoringCompany })
     expect((again as any).data.image).toBe((first as any).data.image)
     expect(await call('demo-enterprise-1', 'gateCode', { companyId: DEMO_IDS.townCompany })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -1,6 +1,325 @@
-import { ComingSoon } from '@/components/ComingSoon'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { View, Text, Button, Textarea } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { InspectionSource, Output } from '@contract'
+import { preview } from '@/services/inspection/preview'
+import { checkIn } from '@/services/inspection/check-in'
+import { newClientRequestId } from '@/services/inspection/request-id'
+import { whoami } from '@/services/account/whoami'
+import { ChoiceList, type Choice } from '@/components/ChoiceList'
+import { ErrorBox } from '@/components/ErrorBox'
+import { Loading } from '@/components/Loading'
+import { PageShell } from '@/components/PageShell'
+import { StatusBadge } from '@/components/StatusBadge'
+import { CASE_SOURCES, SOURCE_LABELS, sourceLabel } from '../lib/labels'
+import { locate, type Fix } from '../lib/location'
+import { chinaDateTime, monthDayOf } from '../lib/time'
+import { param, recordUrl } from '../lib/urls'
+import { CheckInDone } from '../lib/CheckInDone'
+import '../lib/officer.css'
+import './index.css'
 
-/** 入企登记 — placeholder until this page is built. */
+type Data = Output<'inspection', 'preview'>
+type Me = Output<'account', 'whoami'>
+type Failure = { code: string; message: string }
+
+/** The source picker's keys: `plan:<planId>` for a plan, or a case source. */
+const planKey = (id: string) => `plan:${id}`
+
+function Verdict({ data, me }: { data: Data; me: Me | null }) {
+  const q = me?.today.quiet
+  const quiet = data.quiet.active && data.quiet.appliesToCompany
+  const capped = data.yearCount.cap > 0 && data.yearCount.used >= data.yearCount.cap
+  if (quiet) {
+    const who = q?.scope === 'all' ? '企业' : '园区企业'
+    const days = q ? `本月${q.firstDay}–${q.lastDay}日` : '安静生产期内'
+    const until = data.quiet.windowEnd ? `（至${monthDayOf(data.quiet.windowEnd)}）` : ''
+    return (
+      <View className='verdict verdict--quiet' id='verdict'>
+        <Text className='verdict__title'>安静生产期：{who}{days}无特殊情形不得入企{until}</Text>
+        <Text className='verdict__detail'>确需入企的，请在下方选择特殊情形；入企记录将报监督部门审核。</Text>
+      </View>
+    )
+  }
+  if (capped) {
+    return (
+      <View className='verdict verdict--stop' id='verdict'>
+        <Text className='verdict__title'>本部门今年对该企业的计划检查已达上限</Text>
+        <Text className='verdict__detail'>
+          今年计划检查 {data.yearCount.used}/{data.yearCount.cap} 次，再次计划检查将被拒绝。投诉举报、上级交办、监测预警、企业申请等案件来源的检查不受此限。
+        </Text>
+      </View>
+    )
+  }
+  return (
+    <View className='verdict verdict--ok' id='verdict'>
+      <Text className='verdict__title'>可以入企检查</Text>
+      <Text className='verdict__detail'>今天不在安静生产期限制内。请亮证并说明检查事项。</Text>
+    </View>
+  )
+}
+
+/** 入企登记: the verdict at the gate, then one tap to check in (or to join the colleague's inspection). */
 export default function OfficerPreview() {
-  return <ComingSoon title='入企登记' />
+  const router = useRouter()
+  const scene = param(router.params.scene)
+  const [data, setData] = useState<Data | null>(null)
+  const [me, setMe] = useState<Me | null>(null)
+  const [loadError, setLoadError] = useState('')
+  const [source, setSource] = useState<string | null>(null)
+  const [exception, setException] = useState<string | null>(null)
+  const [reason, setReason] = useState('')
+  const [showExceptions, setShowExceptions] = useState(false)
+  const [fix, setFix] = useState<Fix | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<Failure | null>(null)
+  const [done, setDone] = useState<Output<'inspection', 'checkIn'> | null>(null)
+  const requestId = useRef(newClientRequestId())
+  const fixPromise = useRef<Promise<Fix> | null>(null)
+
+  const load = async () => {
+    setLoadError('')
+    if (!scene) return setLoadError('没有识别到企业码，请返回重新扫描企业大门处的“企业码”')
+    const [res, who] = await Promise.all([preview({ scene }), whoami()])
+    if (who.ok) setMe(who.data)
+    if (!res.ok) return setLoadError(res.error.message)
+    setData(res.data)
+    const firstPlan = res.data.plans.find((p) => p.status === 'approved')
+    if (firstPlan) setSource(planKey(firstPlan.id))
+    if (res.data.quiet.active && res.data.quiet.appliesToCompany) setShowExceptions(true)
+    // Ask for the position once, while the officer reads the verdict.
+    if (!fixPromise.current) {
+      fixPromise.current = locate(res.data.company.location)
+      void fixPromise.current.then(setFix)
+    }
+  }
+
+  useEffect(() => {
+    void load()
+  }, [])
+
+  const myOfficerId = me?.user?.officerId
+  const open = data?.openInspection
+  const alreadyIn = !!(open && myOfficerId && open.officerIds.includes(myOfficerId))
+  const joining = !!open && !alreadyIn
+
+  const sourceChoices = useMemo<Choice[]>(() => {
+    if (!data) return []
+    const plans = data.plans
+      .filter((p) => p.status === 'approved')
+      .map((p) => ({ key: planKey(p.id), title: `检查计划：${p.title}`, detail: `${monthDayOf(p.from)}—${monthDayOf(p.to)} · ${p.items.slice(0, 3).join('、')}` }))
+    const cases = CASE_SOURCES.map((s) => ({ key: s, title: SOURCE_LABELS[s] }))
+    return [...plans, ...cases]
+  }, [data])
+
+  const exceptionChoices = useMemo<Choice[]>(() => (data ? data.exceptionCategories.map((c) => ({ key: c.key, title: c.label })) : []), [data])
+  const chosenCategory = data?.exceptionCategories.find((c) => c.key === exception)
+
+  const submit = async () => {
+    if (!data || busy) return
+    setError(null)
+    let body: { source: InspectionSource; planId?: string; exception?: { category: string; reason?: string } }
+    if (joining && open) {
+      body = {
+        source: open.source,
+        ...(open.planId ? { planId: open.planId } : {}),
+        ...(open.exception ? { exception: { category: open.exception.category, ...(open.exception.reason ? { reason: open.exception.reason } : {}) } } : {}),
+      }
+    } else {
+      // No plan picked and no case source: the server looks for a covering plan itself,
+      // or accepts a special case in its stead (SPEC §2.2), or answers why not.
+      const isPlan = !source || source.startsWith('plan:')
+      body = {
+        source: isPlan ? 'plan' : (source as InspectionSource),
+        ...(source && isPlan ? { planId: source.slice(5) } : {}),
+        ...(exception ? { exception: { category: exception, ...(reason.trim() ? { reason: reason.trim() } : {}) } } : {}),
+      }
+    }
+    setBusy(true)
+    const location = await (fixPromise.current ?? locate(data.company.location))
+    setFix(location)
+    const res = await checkIn({
+      scene,
+      clientRequestId: requestId.current,
+      ...body,
+      location: { lat: location.lat, lng: location.lng, accuracy: location.accuracy },
+    })
+    setBusy(false)
+    if (res.ok) {
+      setDone(res.data)
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+      return
+    }
+    // A refused attempt created nothing: the next attempt is a new request. A network
+    // failure keeps the key, so a later retry cannot create a second inspection.
+    if (res.error.code !== 'INTERNAL') requestId.current = newClientRequestId()
+    setError({ code: res.error.code, message: res.error.message })
+    // Quiet period: show the verdict, the refusal and the special cases together.
+    const quiet = res.error.code === 'QUIET_PERIOD'
+    if (quiet) setShowExceptions(true)
+    setTimeout(() => void Taro.pageScrollTo({ selector: quiet ? '#verdict' : '#error', duration: 200 }), 50)
+  }
+
+  if (done && data) {
+    return (
+      <PageShell id='page-preview'>
+        <CheckInDone answer={done} companyName={data.company.name} categories={data.exceptionCategories} located={fix?.real ?? false} />
+      </PageShell>
+    )
+  }
+
+  if (!data) {
+    return (
+      <PageShell id='page-preview' title='入企登记'>
+        {loadError ? (
+          <View>
+            <ErrorBox message={loadError} />
+            <Button id='btn-retry' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void load()}>
+              重新加载
+            </Button>
+          </View>
+        ) : (
+          <Loading text='正在查询企业与检查规则…' />
+        )}
+      </PageShell>
+    )
+  }
+
+  const { company, yearCount } = data
+  // Other departments only: the officer's own department is shown as the open inspection.
+  const recent = data.recent.filter((r) => r.deptId !== me?.user?.deptId)
+  const openException = open?.exception ? data.exceptionCategories.find((c) => c.key === open.exception!.category)?.label ?? open.exception.category : null
+  const capped = yearCount.cap > 0 && yearCount.used >= yearCount.cap
+  const joint = data.jointSuggested ?? (recent.length > 0 || (data.otherPlans?.length ?? 0) > 0)
+  return (
+    <PageShell id='page-preview'>
+      <View className='card company-card' id='company-card'>
+        <Text className='company-card__name' id='company-name'>
+          {company.name}
+        </Text>
+        <Text className='company-card__addr'>{company.address}</Text>
+        <View className='company-card__badges'>
+          {company.inPark ? <StatusBadge tone='warn' text={`园区企业 · ${company.parkName ?? '园区'}`} id='park-badge' /> : <StatusBadge tone='muted' text='非园区企业' />}
+          {company.monitoringPoint ? <StatusBadge tone='info' text='监测点企业' /> : null}
+        </View>
+      </View>
+
+      {open ? (
+        <View className='verdict verdict--info' id='open-inspection'>
+          <Text className='verdict__title'>{alreadyIn ? '您已在本次检查中' : `本部门${open.officerNames.join('、')}正在检查该企业`}</Text>
+          <Text className='verdict__detail'>
+            {chinaDateTime(open.checkInAt)} 开始 · {sourceLabel(open)} · 现有 {open.officerIds.length} 名执法人员。
+            {openException ? `特殊情形：${openException}（待监督审核）。` : ''}
+            {alreadyIn ? '' : '点下方“加入检查”即可作为第二名执法人员加入，无需重新登记。'}
+          </Text>
+        </View>
+      ) : null}
+
+      {joining ? null : <Verdict data={data} me={me} />}
+
+      <View className='card'>
+        <View className='row'>
+          <Text className='row__key'>本部门今年计划检查</Text>
+          <Text className={`row__value${capped ? ' row__value--bad' : ''}`} id='year-count'>
+            今年计划检查 {yearCount.used}/{yearCount.cap} 次
+          </Text>
+        </View>
+        <View className='row'>
+          <Text className='row__key'>定位</Text>
+          <Text className={`row__value${fix && !fix.real ? ' row__value--bad' : ''}`} id='location-status'>
+            {fix ? (fix.real ? `已获取（精度约 ${Math.round(fix.accuracy)} 米）` : '未获取到定位') : '正在获取…'}
+          </Text>
+        </View>
+        {fix && !fix.real ? (
+          <Text className='note note--warn' id='location-fallback'>
+            {fix.note ? `${fix.note}。` : ''}将以企业登记位置提交，本次检查会标记为“不在企业现场（定位偏差）”供核查。
+          </Text>
+        ) : null}
+      </View>
+
+      {recent.length > 0 || (data.otherPlans?.length ?? 0) > 0 ? (
+        <View className='card' id='recent'>
+          <Text className='card-title'>近期其他部门检查</Text>
+          {recent.map((r) => (
+            <View key={r.id} className='row'>
+              <Text className='row__key'>{r.deptName}</Text>
+              <Text className='row__value'>
+                {chinaDateTime(r.checkInAt)} · {SOURCE_LABELS[r.source]}
+              </Text>
+            </View>
+          ))}
+          {(data.otherPlans ?? []).map((p) => (
+            <View key={p.id} className='row'>
+              <Text className='row__key'>本月计划</Text>
+              <Text className='row__value'>{p.title}</Text>
+            </View>
+          ))}
+          {joint ? (
+            <Text className='note' id='joint-suggestion'>
+              建议与以上部门联合检查、“进一次门、查多项事”，减少对企业的打扰。
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+
+      {alreadyIn && open ? (
+        <View>
+          <Button
+            id='btn-to-record'
+            className='btn btn--large'
+            hoverClass='btn--hover'
+            onClick={() => void Taro.navigateTo({ url: recordUrl(open.id, company.name, open.officerIds.length) })}
+          >
+            录入检查结果
+          </Button>
+        </View>
+      ) : (
+        <View>
+          {error ? <ErrorBox message={error.message} /> : null}
+
+          {!joining ? (
+            <View id='source-section'>
+              <Text className='section-title'>检查来源</Text>
+              {data.plans.length === 0 ? <Text className='note' id='no-plan'>今天没有覆盖该企业的已批准检查计划。属投诉举报等案件的，请选择案件来源；属特殊情形的，请在下方选择情形。</Text> : null}
+              <ChoiceList id='source-picker' idPrefix='source' choices={sourceChoices} value={source} onChange={setSource} />
+            </View>
+          ) : null}
+
+          {!joining && showExceptions ? (
+            <View id='exception-section'>
+              <Text className='section-title'>特殊情形（安静生产期入企须选择）</Text>
+              <ChoiceList id='exception-picker' idPrefix='exception' tone='warn' choices={exceptionChoices} value={exception} onChange={setException} />
+              {chosenCategory?.requiresReason ? (
+                <View className='form-block'>
+                  <Text className='form-label'>具体情形说明（至少{chosenCategory.minReasonLength}个字）</Text>
+                  <Textarea
+                    id='input-reason'
+                    className='textarea'
+                    value={reason}
+                    maxlength={500}
+                    placeholder='请写明确需现场检查的理由'
+                    onInput={(e) => setReason(e.detail.value)}
+                  />
+                </View>
+              ) : null}
+              <Text className='note note--warn'>选择特殊情形入企的，将由监督部门逐件审核是否成立。</Text>
+            </View>
+          ) : null}
+
+          {!joining && !showExceptions ? (
+            <Text className='link-btn' id='btn-show-exceptions' onClick={() => setShowExceptions(true)}>
+              有特殊情形？
+            </Text>
+          ) : null}
+
+          <View className='sticky-actions'>
+            <Button id='btn-checkin' className={busy ? 'btn btn--large btn--disabled' : 'btn btn--large'} hoverClass='btn--hover' onClick={() => void submit()}>
+              {busy ? '正在登记…' : joining ? '加入检查' : '确认入企检查'}
+            </Button>
+          </View>
+          <Text className='hint hint--footer'>登记即表示已向企业亮证并说明检查事项。</Text>
+        </View>
+      )}
+    </PageShell>
+  )
 }

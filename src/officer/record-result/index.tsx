@@ -1,6 +1,107 @@
-import { ComingSoon } from '@/components/ComingSoon'
+import { useState } from 'react'
+import { View, Text, Button, Textarea, Picker } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { Outcome } from '@contract'
+import { recordResult } from '@/services/inspection/record-result'
+import { ChoiceList } from '@/components/ChoiceList'
+import { ErrorBox } from '@/components/ErrorBox'
+import { PageShell } from '@/components/PageShell'
+import { OUTCOME_LABELS } from '../lib/labels'
+import { monthDayOf } from '../lib/time'
+import { param, ratingUrl } from '../lib/urls'
+import '../lib/officer.css'
+import './index.css'
 
-/** 录入检查结果 — placeholder until this page is built. */
-export default function OfficerRecordResult() {
-  return <ComingSoon title='录入检查结果' />
+const OUTCOMES = (Object.keys(OUTCOME_LABELS) as Outcome[]).map((k) => ({ key: k, ...OUTCOME_LABELS[k] }))
+
+/** 录入检查结果: outcome, findings, a rectification deadline when ordering rectification; then the rating code. */
+export default function RecordResult() {
+  const router = useRouter()
+  const id = param(router.params.id)
+  const company = param(router.params.company)
+  const officers = Number(router.params.n ?? '2')
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [findings, setFindings] = useState('')
+  const [rectifyBy, setRectifyBy] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<{ code: string; message: string } | null>(null)
+
+  const submit = async () => {
+    if (busy) return
+    const missing = [!outcome && '检查结论', !findings.trim() && '检查情况', outcome === 'rectify' && !rectifyBy && '整改期限'].filter(Boolean)
+    if (missing.length) return setError({ code: 'MISSING', message: `请填写${missing.join('、')}` })
+    setBusy(true)
+    setError(null)
+    const res = await recordResult({ inspectionId: id, outcome: outcome!, findings: findings.trim(), ...(outcome === 'rectify' ? { rectifyBy } : {}) })
+    setBusy(false)
+    if (res.ok) return void Taro.redirectTo({ url: ratingUrl(id, company) })
+    setError({ code: res.error.code, message: res.error.message })
+  }
+
+  if (!id) {
+    return (
+      <PageShell id='page-record-result' title='录入检查结果'>
+        <ErrorBox message='没有指定检查，请从“我的检查”中选择。' />
+      </PageShell>
+    )
+  }
+
+  return (
+    <PageShell id='page-record-result' title='录入检查结果' subtitle={company || undefined}>
+      {officers < 2 ? (
+        <View className='verdict verdict--quiet' id='need-two-hint'>
+          <Text className='verdict__title'>目前只有 1 名执法人员</Text>
+          <Text className='verdict__detail'>录入结果须有两名执法人员。请同部门另一名执法人员扫描该企业码加入检查。</Text>
+        </View>
+      ) : null}
+
+      <Text className='section-title'>检查结论</Text>
+      <ChoiceList
+        id='outcome-picker'
+        idPrefix='outcome'
+        choices={OUTCOMES}
+        value={outcome}
+        onChange={(k) => setOutcome(k as Outcome)}
+      />
+
+      {outcome === 'rectify' ? (
+        <View className='form-block'>
+          <Text className='form-label'>整改期限</Text>
+          <Picker mode='date' value={rectifyBy} onChange={(e) => setRectifyBy(String(e.detail.value))}>
+            <View id='input-rectify-by' className={`date-box${rectifyBy ? '' : ' date-box--empty'}`}>
+              <Text>{rectifyBy ? `${monthDayOf(rectifyBy)}前（${rectifyBy}）` : '请选择整改期限'}</Text>
+            </View>
+          </Picker>
+        </View>
+      ) : null}
+
+      <View className='form-block'>
+        <Text className='form-label'>检查情况</Text>
+        <Textarea
+          id='input-findings'
+          className='textarea'
+          value={findings}
+          maxlength={2000}
+          placeholder='检查了哪些事项、发现什么问题（未发现问题也请简要记录）'
+          onInput={(e) => setFindings(e.detail.value)}
+        />
+      </View>
+
+      {error ? (
+        <View>
+          <ErrorBox message={error.message} />
+          {error.code === 'NEED_TWO_OFFICERS' ? (
+            <Text className='note note--bad' id='need-two'>
+              依据《行政处罚法》第四十二条，执法人员不得少于两人。请同部门另一名执法人员扫描该企业码加入后，再录入结果。
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+
+      <Button id='btn-record' className={busy ? 'btn btn--large btn--disabled' : 'btn btn--large'} hoverClass='btn--hover' onClick={() => void submit()}>
+        {busy ? '正在提交…' : '提交结果并生成评价码'}
+      </Button>
+      <Text className='hint hint--footer'>提交后结果不可修改；更正须另行登记。</Text>
+    </PageShell>
+  )
 }

@@ -1,6 +1,97 @@
-import { ComingSoon } from '@/components/ComingSoon'
+import { useEffect, useRef, useState } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { listPersonas } from '@/services/dev'
+import { ErrorBox } from '@/components/ErrorBox'
+import { FormField } from '@/components/FormField'
+import { PageShell } from '@/components/PageShell'
+import { previewUrl, sceneFrom } from '../lib/scene'
+import '../lib/officer.css'
+import './index.css'
 
-/** 扫码入企 — placeholder until this page is built. */
+/** Demo companies for the emulator's dev mode (H5 has no WeChat scanner). */
+const DEMO_COMPANIES = [
+  { id: 'co_0001', label: '园区企业（经开区·监测点）' },
+  { id: 'co_0002', label: '非园区企业（章贡区）' },
+]
+
+/** 扫码入企: camera only on WeChat; on H5 (local emulator) paste a gate-code link or type its scene. */
 export default function OfficerScan() {
-  return <ComingSoon title='扫码入企' />
+  const weapp = process.env.TARO_ENV === 'weapp'
+  const [text, setText] = useState('')
+  const [error, setError] = useState('')
+  const [dev, setDev] = useState(false)
+  const scanned = useRef(false)
+
+  const open = (scene: string | null) => {
+    if (!scene) return setError('没有识别到企业码，请对准企业大门处张贴的“企业码”重新扫描')
+    setError('')
+    void Taro.navigateTo({ url: previewUrl(scene) })
+  }
+
+  const scan = async () => {
+    setError('')
+    try {
+      // Camera only: an album photo of someone else's code proves nothing about presence.
+      // 'wxCode' (mini-program code) is a valid WeChat scanType missing from Taro's typings.
+      const scanType = ['wxCode', 'qrCode'] as unknown as Array<keyof Taro.scanCode.ScanType>
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType })
+      open(sceneFrom(res.path) ?? sceneFrom(res.result))
+    } catch (e) {
+      const msg = (e as { errMsg?: string })?.errMsg ?? ''
+      if (!/cancel/.test(msg)) setError('无法打开相机扫码，请在微信设置中允许使用相机后重试')
+    }
+  }
+
+  useEffect(() => {
+    // The tile was the officer's tap: open the camera straight away.
+    if (weapp && !scanned.current) {
+      scanned.current = true
+      void scan()
+    }
+    if (!weapp) void listPersonas().then((p) => setDev(!!p && p.length > 0))
+  }, [])
+
+  if (weapp) {
+    return (
+      <PageShell id='page-scan' title='扫码入企' subtitle='进入企业前，请扫描企业大门处张贴的“企业码”。'>
+        {error ? <ErrorBox message={error} /> : null}
+        <Button id='btn-scan' className='btn btn--large' hoverClass='btn--hover' onClick={() => void scan()}>
+          扫描企业码
+        </Button>
+        <Text className='hint hint--footer'>仅支持相机扫码，不支持从相册识别。</Text>
+      </PageShell>
+    )
+  }
+
+  return (
+    <PageShell id='page-scan' title='扫码入企' subtitle='网页版无法调用微信扫码。请粘贴企业码链接，或输入企业码内容。'>
+      <View className='card'>
+        <FormField
+          id='input-scene'
+          label='企业码链接或内容'
+          value={text}
+          onChange={setText}
+          placeholder='例如 c=co_0001'
+          maxlength={300}
+          hint='企业码内容形如“c=企业编号”；也可粘贴扫码得到的完整链接。'
+        />
+        {error ? <ErrorBox message={error} /> : null}
+        <Button id='btn-open-scene' className='btn' hoverClass='btn--hover' onClick={() => open(sceneFrom(text))}>
+          打开企业
+        </Button>
+      </View>
+      {dev ? (
+        <View id='demo-companies'>
+          <Text className='section-title'>演示企业（仅本地演示环境）</Text>
+          {DEMO_COMPANIES.map((c) => (
+            <View key={c.id} id={`demo-company-${c.id}`} className='scan-demo' hoverClass='scan-demo--hover' onClick={() => open(`c=${c.id}`)}>
+              <Text className='scan-demo__title'>{c.label}</Text>
+              <Text className='scan-demo__id'>企业码 c={c.id}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </PageShell>
+  )
 }

@@ -1,0 +1,110 @@
+import type { InspectionException, InspectionFlag, InspectionResult, InspectionSource, InspectionStatus, PlanKind, PlanStatus } from '@contract'
+
+/**
+ * The stored shapes of plans, inspections and their side documents. `_id` is the
+ * entity's `id`; answers convert with the views in the handlers.
+ */
+
+export interface PlanRecord {
+  _id: string
+  deptId: string
+  region: string
+  /** The 4-digit city of `region`, for city-wide scope queries by equality. */
+  city: string
+  title: string
+  kind: PlanKind
+  items: string[]
+  basis: string
+  companyIds: string[]
+  from: string
+  to: string
+  status: PlanStatus
+  submittedBy: string
+  submittedAt: number
+  review?: { by: string; at: number; decision: 'approve' | 'reject'; comment: string }
+}
+
+export interface InspectionRecord {
+  _id: string
+  companyId: string
+  companyName: string
+  deptId: string
+  deptName: string
+  /** The department's region: the counters of this inspection are kept under it. */
+  deptRegion: string
+  /** The company's region (county): where it happened; supervisors' scope. */
+  region: string
+  city: string
+  officerIds: string[]
+  officerNames: string[]
+  source: InspectionSource
+  planId?: string
+  planKind?: PlanKind
+  exception?: InspectionException
+  capCounted: boolean
+  checkInAt: number
+  date: string
+  month: string
+  location: { lat: number; lng: number; accuracy: number }
+  distanceM: number
+  flags: InspectionFlag[]
+  status: InspectionStatus
+  dueAt: number
+  result?: InspectionResult
+  rating: { state: 'none' | 'issued' | 'rated'; score?: number }
+  /** The ledger entry written for a monitoring-point company. */
+  ledgerEntryId?: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** `ratingTokens/<token id>`: one rating code; single use, expires. */
+export interface RatingTokenRecord {
+  _id: string
+  inspectionId: string
+  companyId: string
+  deptId: string
+  createdAt: number
+  expiresAt: number
+  usedAt: number | null
+}
+
+/** `cardTokens/<token id>`: the certificate card's QR code, valid a few minutes. */
+export interface CardTokenRecord {
+  _id: string
+  officerId: string
+  createdAt: number
+  expiresAt: number
+}
+
+/** `checkinKeys/<key>`: the answer a check-in gave, so a retry gets the same one. */
+export interface CheckinKeyRecord {
+  _id: string
+  openid: string
+  inspectionId: string
+  joined: boolean
+  flags: InspectionFlag[]
+  createdAt: number
+}
+
+/** `openInspections/<deptId>_<companyId>`: the latest inspection opened there (join lock). */
+export interface OpenInspectionLock {
+  _id: string
+  inspectionId: string
+  deptId: string
+  companyId: string
+  checkInAt: number
+}
+
+/** `capCounts/<deptId>_<companyId>_<year>`: planned check-ins counted toward the cap. */
+export interface CapCountRecord {
+  _id: string
+  deptId: string
+  companyId: string
+  year: number
+  used: number
+  inspectionIds: string[]
+}
+
+export const openLockId = (deptId: string, companyId: string): string => `${deptId}_${companyId}`
+export const capCountId = (deptId: string, companyId: string, year: number): string => `${deptId}_${companyId}_${year}`

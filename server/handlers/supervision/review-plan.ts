@@ -1,0 +1,29 @@
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { fail } from '../../platform/errors'
+import type { PlanRecord } from '../../domain/inspection-records'
+import { regionCovers } from '../../domain/scope'
+import { readDoc } from '../../store/docs'
+import { toPlanView } from '../inspection/views'
+
+/** A supervisor of the plan's region approves or rejects a pending plan, with a comment. */
+export const reviewPlan = action('supervision', 'reviewPlan', {
+  access: ['supervisor'],
+  async handle(input, ctx) {
+    const user = ctx.caller.user!
+    const plan = await readDoc<PlanRecord>(ctx.db, 'plans', input.planId)
+    if (!plan) return fail('NOT_FOUND', '没有找到该检查计划')
+    if (!user.region || !regionCovers(user.region, plan.region)) fail('FORBIDDEN', '该计划不在您的监督辖区内')
+    const reviewed = await ctx.db.runTransaction(async (tx) => {
+      const current = await readDoc<PlanRecord>(tx, 'plans', input.planId)
+      if (!current) return fail('NOT_FOUND', '没有找到该检查计划')
+      if (current.status !== 'pending') return fail('CONFLICT', `该计划已${current.status === 'approved' ? '批准' : '驳回'}，不能重复审核`, { status: current.status })
+      const review = { by: user._id, at: ctx.now, decision: input.decision, comment: input.comment }
+      const status = input.decision === 'approve' ? 'approved' : 'rejected'
+      await tx.collection('plans').doc(current._id).update({ data: { status, review } })
+      await audit(ctx, { action: 'supervision.reviewPlan', target: `plans/${current._id}`, details: { decision: input.decision, comment: input.comment } }, tx)
+      return { ...current, status, review } as PlanRecord
+    })
+    return { plan: toPlanView(reviewed) }
+  },
+})

@@ -1,0 +1,65 @@
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { fail } from '../../platform/errors'
+import { newId } from '../../platform/ids'
+import type { Ctx } from '../../platform/context'
+import { MAX_GET } from '../../platform/db'
+import type { PlanRecord } from '../../domain/inspection-records'
+import type { DepartmentRecord } from '../../domain/records'
+import { cityOf } from '../../domain/scope'
+import { fieldsOf, readDoc } from '../../store/docs'
+import { toPlanView } from '../inspection/views'
+
+/**
+ * A department admin files an inspection plan (measure 3): kind, items, legal basis,
+ * companies and window. It waits for a supervisor of the department's region.
+ */
+export const submitPlan = action('supervision', 'submitPlan', {
+  access: ['deptAdmin'],
+  async handle(input, ctx) {
+    const user = ctx.caller.user!
+    if (user.deptId !== input.deptId) fail('FORBIDDEN', '只能为本单位提交检查计划')
+    if (input.from > input.to) {
+      const message = '结束日期不能早于开始日期'
+      fail('INVALID_INPUT', `输入有误：to — ${message}`, { issues: [{ path: ['to'], code: 'custom', message }] })
+    }
+    const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', input.deptId)
+    if (!dept) return fail('NOT_FOUND', '没有找到该执法单位')
+    const companyIds = [...new Set(input.companyIds)]
+    const missing = await missingCompanies(ctx, companyIds)
+    if (missing.length > 0) fail('NOT_FOUND', `以下企业不存在：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''}`, { missing })
+
+    const plan: PlanRecord = {
+      _id: newId('plan'),
+      deptId: dept._id,
+      region: dept.region,
+      city: cityOf(dept.region),
+      title: input.title,
+      kind: input.kind,
+      items: input.items,
+      basis: input.basis,
+      companyIds,
+      from: input.from,
+      to: input.to,
+      status: 'pending',
+      submittedBy: user._id,
+      submittedAt: ctx.now,
+    }
+    await ctx.db.runTransaction(async (tx) => {
+      await tx.collection('plans').doc(plan._id).set({ data: fieldsOf(plan) })
+      await audit(ctx, { action: 'supervision.submitPlan', target: `plans/${plan._id}`, details: { deptId: plan.deptId, kind: plan.kind, companies: companyIds.length, from: plan.from, to: plan.to } }, tx)
+    })
+    return { plan: toPlanView(plan) }
+  },
+})
+
+/** The ids among `ids` with no company, read in pages of the cloud's 100. */
+async function missingCompanies(ctx: Ctx, ids: string[]): Promise<string[]> {
+  const found = new Set<string>()
+  for (let i = 0; i < ids.length; i += MAX_GET) {
+    const chunk = ids.slice(i, i + MAX_GET)
+    const got = await ctx.db.collection('companies').where({ _id: ctx.db.command.in(chunk) }).limit(MAX_GET).get()
+    for (const doc of got.data) found.add(String(doc._id))
+  }
+  return ids.filter((id) => !found.has(id))
+}

@@ -1,0 +1,62 @@
+import type { AlertKind } from '@contract'
+import { newId } from '../platform/ids'
+import { cityOf } from '../domain/scope'
+import { fieldsOf, type Writer } from './docs'
+
+/**
+ * Alerts for supervisors (`alerts`): one document per thing that needs a look. `region`
+ * is where it happened (the company's county for inspections); `city` lets a city-wide
+ * supervisor query by equality. Raise it in the transaction of the write it is about.
+ */
+
+export const ALERTS = 'alerts'
+
+export interface AlertInput {
+  kind: AlertKind
+  /** The record it is about: `inspections/<id>`, `ratings/<id>`, `ledger/<id>`, `complaints/<id>`. */
+  ref: string
+  at: number
+  region: string
+  deptId?: string
+  companyId?: string
+  summary?: string
+  /**
+   * A fixed id makes raising idempotent (a retried job overwrites the same alert), e.g.
+   * `alertIdFor('overdue', ref)`. Default: a new random id.
+   */
+  id?: string
+}
+
+export interface AlertRecord {
+  _id: string
+  kind: AlertKind
+  ref: string
+  at: number
+  region: string
+  city: string
+  deptId?: string
+  companyId?: string
+  summary?: string
+  resolved: boolean
+}
+
+/** A deterministic alert id for "one alert of this kind per record". */
+export const alertIdFor = (kind: AlertKind, ref: string): string => `${kind}_${ref.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 120)
+
+/** Writes the alert (in `tx` when given a transaction) and answers the stored record. */
+export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRecord> {
+  const record: AlertRecord = {
+    _id: alert.id ?? newId('al'),
+    kind: alert.kind,
+    ref: alert.ref,
+    at: alert.at,
+    region: alert.region,
+    city: cityOf(alert.region),
+    deptId: alert.deptId,
+    companyId: alert.companyId,
+    summary: alert.summary,
+    resolved: false,
+  }
+  await w.collection(ALERTS).doc(record._id).set({ data: fieldsOf(record) })
+  return record
+}

@@ -1,0 +1,84 @@
+import { View, Text, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ExceptionCategory, Output } from '@contract'
+import { FLAG_LABELS, sourceLabel } from './labels'
+import { chinaDateTime } from './time'
+import { recordUrl } from './urls'
+
+type Props = { answer: Output<'inspection', 'checkIn'>; companyName: string; categories: ExceptionCategory[]; located: boolean }
+
+/** The confirmation after a check-in or a join: who is in, the flags in words, what comes next. */
+export function CheckInDone({ answer, companyName, categories, located }: Props) {
+  const { inspection, joined, flags } = answer
+  const alone = inspection.officerIds.length < 2
+  const exceptionLabel = inspection.exception ? categories.find((c) => c.key === inspection.exception!.category)?.label ?? inspection.exception.category : null
+  return (
+    <View id='checkin-done'>
+      <View className='verdict verdict--ok'>
+        <Text className='verdict__title' id='checkin-done-title'>
+          {joined ? '已加入检查' : '已登记入企检查'}
+        </Text>
+        <Text className='verdict__detail'>
+          {companyName} · {chinaDateTime(inspection.checkInAt)}
+        </Text>
+      </View>
+
+      {alone ? (
+        <View className='verdict verdict--quiet' id='waiting-second'>
+          <Text className='verdict__title'>等待第二名执法人员扫码加入</Text>
+          <Text className='verdict__detail'>同部门另一名执法人员在2小时内扫描该企业码即可加入。录入检查结果须有两名执法人员在场。</Text>
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Text className='card-title'>检查信息</Text>
+        <View className='row'>
+          <Text className='row__key'>执法人员</Text>
+          <Text className='row__value' id='done-officers'>
+            {inspection.officerNames.join('、')}（{inspection.officerIds.length}人）
+          </Text>
+        </View>
+        <View className='row'>
+          <Text className='row__key'>检查来源</Text>
+          <Text className='row__value'>{sourceLabel(inspection)}</Text>
+        </View>
+        {exceptionLabel ? (
+          <View className='row'>
+            <Text className='row__key'>特殊情形</Text>
+            <Text className='row__value'>{exceptionLabel}</Text>
+          </View>
+        ) : null}
+        <View className='row'>
+          <Text className='row__key'>结果录入期限</Text>
+          <Text className='row__value'>{chinaDateTime(inspection.dueAt)} 前</Text>
+        </View>
+        {!located ? <Text className='note note--warn'>未获取到定位，已按企业登记位置提交，该次检查将标记为“不在企业现场”供核查。</Text> : null}
+      </View>
+
+      {flags.length > 0 ? (
+        <View className='card' id='done-flags'>
+          <Text className='card-title'>本次检查的提示标记</Text>
+          {flags.map((f) => (
+            <View key={f} className='flag' id={`flag-${f}`}>
+              <Text className='flag__title'>{FLAG_LABELS[f]?.title ?? f}</Text>
+              <Text className='flag__detail'>{FLAG_LABELS[f]?.detail ?? ''}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <Button
+        id='btn-to-record'
+        className='btn btn--large'
+        hoverClass='btn--hover'
+        onClick={() => void Taro.navigateTo({ url: recordUrl(inspection.id, companyName, inspection.officerIds.length) })}
+      >
+        录入检查结果
+      </Button>
+      <Button id='btn-home' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+        返回首页
+      </Button>
+      <Text className='hint hint--footer'>检查结束后请及时录入结果，逾期未录入将亮红灯并通报。</Text>
+    </View>
+  )
+}

@@ -1,0 +1,63 @@
+import Taro from '@tarojs/taro'
+
+/** The phone's position for a check-in, and whether it is a real fix or the stand-in. */
+export type Fix = { lat: number; lng: number; accuracy: number; real: boolean; note?: string }
+
+/** Accuracy sent with the stand-in position: far beyond the presence threshold, so the server flags the check-in off_site. */
+export const FALLBACK_ACCURACY_M = 5000
+
+const TIMEOUT_MS = 6000
+
+function fromWeapp(): Promise<Omit<Fix, 'real'> | string> {
+  return new Promise((resolve) => {
+    Taro.getLocation({
+      type: 'gcj02',
+      isHighAccuracy: true,
+      highAccuracyExpireTime: 4000,
+      success: (r) => resolve({ lat: r.latitude, lng: r.longitude, accuracy: r.accuracy ?? r.horizontalAccuracy ?? 100 }),
+      fail: (e: { errMsg?: string }) => {
+        const msg = e?.errMsg ?? ''
+        if (/privacy|104/.test(msg)) resolve('未同意隐私保护指引中的位置信息授权')
+        else if (/auth deny|auth denied|authorize/.test(msg)) resolve('未授权使用位置信息（可在右上角“…”→设置中开启）')
+        else resolve('定位失败，请确认手机已开启定位服务')
+      },
+    })
+  })
+}
+
+function fromBrowser(): Promise<Omit<Fix, 'real'> | string> {
+  return new Promise((resolve) => {
+    const geo = typeof navigator !== 'undefined' ? navigator.geolocation : undefined
+    if (!geo) return resolve('浏览器不支持定位')
+    let settled = false
+    const done = (v: Omit<Fix, 'real'> | string) => {
+      if (!settled) {
+        settled = true
+        resolve(v)
+      }
+    }
+    const timer = setTimeout(() => done('定位超时'), TIMEOUT_MS)
+    geo.getCurrentPosition(
+      (p) => {
+        clearTimeout(timer)
+        done({ lat: p.coords.latitude, lng: p.coords.longitude, accuracy: p.coords.accuracy })
+      },
+      (e) => {
+        clearTimeout(timer)
+        done(e.code === 1 ? '未授权使用位置信息' : '定位失败')
+      },
+      { enableHighAccuracy: true, timeout: TIMEOUT_MS, maximumAge: 60000 },
+    )
+  })
+}
+
+/**
+ * Asks for the position once. When it cannot be had (denied, privacy not agreed, indoors),
+ * answers the company's registered position with a 5 km accuracy and says why: the
+ * check-in still goes through, and the server marks it off_site for review.
+ */
+export async function locate(fallback: { lat: number; lng: number }): Promise<Fix> {
+  const got = process.env.TARO_ENV === 'weapp' ? await fromWeapp() : await fromBrowser()
+  if (typeof got !== 'string') return { ...got, real: true }
+  return { lat: fallback.lat, lng: fallback.lng, accuracy: FALLBACK_ACCURACY_M, real: false, note: got }
+}

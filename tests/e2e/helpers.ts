@@ -1,0 +1,142 @@
+/**
+ * Shared pieces of the browser tests: the emulator serving the H5 build in this process,
+ * a headless Chromium per person, dev-mode sign-in, tap counting and screenshots.
+ * Nothing here knows about a particular journey.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+
+export const ROOT = path.resolve(__dirname, '../..')
+export const H5_DIR = path.join(ROOT, 'dist/h5')
+export const SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots')
+/** Where the H5 app keeps the emulator session token (src/services/session.ts). */
+export const TOKEN_KEY = 'ip.devToken'
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** Why the e2e suite cannot run here, or null when it can (an H5 build and Chromium exist). */
+export function e2eUnavailable(): string | null {
+  if (!existsSync(path.join(H5_DIR, 'index.html'))) return `no H5 build in ${H5_DIR}: run \`npm run build:h5\` first`
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`
+  return null
+}
+
+/** The emulator with the demo data (or none), serving the H5 build at its base URL. */
+export async function startApp(opts: { seed?: 'demo' | 'none'; clock?: string } = {}): Promise<TestEmulator> {
+  return startTestEmulator({ seed: opts.seed ?? 'demo', clock: opts.clock, staticDir: H5_DIR })
+}
+
+export interface Phone {
+  context: BrowserContext
+  page: Page
+  /** Taps made through `tap()` since the last `resetTaps()`. */
+  taps: number
+  resetTaps(): void
+  close(): Promise<void>
+}
+
+/**
+ * A phone: a fresh Chromium profile at 375×812 (iPhone X size in CSS px), Chinese locale.
+ * `geolocation` grants the location permission at that position; without it the page is
+ * refused the position, as when an officer denies it.
+ */
+export async function openPhone(opts: { geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {}): Promise<Phone> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ip-chromium-'))
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 375, height: 812 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.setDefaultTimeout(15_000)
+  const phone: Phone = {
+    context,
+    page,
+    taps: 0,
+    resetTaps() {
+      phone.taps = 0
+    },
+    async close() {
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+  return phone
+}
+
+/**
+ * Signs the phone in as a demo identity: a dev-mode token stored the way Taro H5's
+ * setStorageSync stores it (`localStorage[key] = JSON.stringify({ data })`), then home.
+ */
+export async function loginAs(phone: Phone, app: TestEmulator, openid: string): Promise<void> {
+  const token = await app.login(openid)
+  if (!token) throw new Error(`dev login failed for ${openid}`)
+  await phone.page.goto(`${app.baseUrl}/`)
+  await phone.page.evaluate(([key, value]) => localStorage.setItem(key, JSON.stringify({ data: value })), [TOKEN_KEY, token] as const)
+  await openPage(phone, app, '/pages/home/index')
+}
+
+/** Opens a page of the H5 app by its route (hash router), as a fresh load. */
+export async function openPage(phone: Phone, app: TestEmulator, route: string): Promise<void> {
+  await phone.page.goto('about:blank')
+  await phone.page.goto(`${app.baseUrl}/#${route.startsWith('/') ? route : '/' + route}`)
+}
+
+/** Taro H5 keeps earlier pages in the DOM, hidden: only the visible match counts. */
+export const visible = (selector: string) => `${selector} >> visible=true`
+
+/** Waits for an element to be shown. */
+export async function see(phone: Phone, selector: string): Promise<void> {
+  await phone.page.locator(visible(selector)).first().waitFor({ state: 'visible' })
+}
+
+/** Waits until the visible page shows `text` somewhere. */
+export async function seeText(phone: Phone, text: string | RegExp): Promise<void> {
+  await phone.page.getByText(text).locator('visible=true').first().waitFor({ state: 'visible' })
+}
+
+/** The visible text of an element. */
+export async function textOf(phone: Phone, selector: string): Promise<string> {
+  return (await phone.page.locator(visible(selector)).first().innerText()).trim()
+}
+
+/** A user's tap on a visible element, counted. */
+export async function tap(phone: Phone, selector: string): Promise<void> {
+  const el = phone.page.locator(visible(selector)).first()
+  await el.waitFor({ state: 'visible' })
+  await el.click()
+  phone.taps += 1
+}
+
+/** Types into a Taro `<Input>` or `<Textarea>` by its id (the real field is its child in H5). */
+export async function fill(phone: Phone, id: string, value: string): Promise<void> {
+  const field = phone.page.locator(visible(`#${id} input, #${id} textarea`)).first()
+  await field.waitFor({ state: 'visible' })
+  await field.fill(value)
+}
+
+/** Writes docs/screenshots/<name>.png when SCREENSHOTS=1 (after fonts and images settle). */
+export async function screenshot(phone: Phone, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await phone.page.evaluate(() => document.fonts?.ready)
+  await phone.page.waitForTimeout(400)
+  await phone.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) })
+}

@@ -1,0 +1,65 @@
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
+
+/** scheduler.run: the red light, reminders, and a late result closing it. */
+
+const roster = buildDemoRoster()
+const company = roster.companies.find((c) => Number(c.id.slice(3)) >= 100 && !c.inPark)!
+
+let emu: TestEmulator
+const tokens: Record<string, string> = {}
+const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
+const call = async (openid: string, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, await as(openid))
+const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ seed: 'demo', clock: '2026-11-26T02:00:00Z' })
+})
+afterAll(async () => {
+  await emu?.close()
+})
+
+it('marks an inspection overdue after 3 days, reminds its officers once, and a late result closes it with late_result', async () => {
+  const location = { ...company.location, accuracy: 10 }
+  const opened = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'sched-open-1', source: 'complaint', location })
+  expect(opened.ok).toBe(true)
+  const id = opened.data.inspection.id
+  expect((await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'sched-join-1', source: 'complaint', location })).data.joined).toBe(true)
+  const counterId = `${DEMO_IDS.cityMarketDept}_2026-11`
+
+  expect(await call('demo-officer-1', 'scheduler', 'run')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  // Not yet: exactly at the deadline it is still on time.
+  await emu.setClock('2026-11-29T01:59:00Z')
+  await call('demo-admin', 'scheduler', 'run')
+  expect((await doc('inspections', id)).status).toBe('open')
+  // (That run marked the demo history's own overdue inspections; count from here.)
+  const overdueBefore = (await doc('counters', counterId)).overdue
+
+  await emu.setClock('2026-11-29T02:00:01Z')
+  const run = await call('demo-admin', 'scheduler', 'run')
+  expect(run).toMatchObject({ ok: true, data: { overdueComplaints: 0 } })
+  expect(run.data.overdueInspections).toBeGreaterThanOrEqual(1)
+  expect(run.data.reminders).toBeGreaterThanOrEqual(2)
+  expect((await doc('inspections', id)).status).toBe('overdue')
+  expect((await doc('counters', counterId)).overdue).toBe(overdueBefore + 1)
+  const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `inspections/${id}` }).get()).data
+  expect(alerts).toEqual([expect.objectContaining({ kind: 'overdue', deptId: DEMO_IDS.cityMarketDept })])
+  const outbox = (await emu.emulator.db.collection('outbox').where({ template: 'overdue_reminder', page: `officer/record-result/index?id=${id}` }).get()).data
+  expect(outbox.map((m) => m.touser).sort()).toEqual(['demo-officer-1', 'demo-officer-2'])
+
+  // Running again changes nothing for it.
+  await call('demo-admin', 'scheduler', 'run')
+  expect((await doc('counters', counterId)).overdue).toBe(overdueBefore + 1)
+  expect((await emu.emulator.db.collection('alerts').where({ ref: `inspections/${id}` }).get()).data).toHaveLength(1)
+
+  const list = await call('demo-officer-1', 'inspection', 'list', { status: 'overdue' })
+  expect(list.data.items.map((i: { id: string }) => i.id)).toContain(id)
+
+  await emu.setClock('2026-11-30T02:00:00Z')
+  const late = await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: id, outcome: 'compliant', findings: '经核查投诉不属实' })
+  expect(late).toMatchObject({ ok: true, data: { inspection: { status: 'closed', flags: ['late_result'] } } })
+  expect(late.data.inspection.result.lateByMs).toBe(late.data.inspection.result.recordedAt - late.data.inspection.dueAt)
+  expect(late.data.inspection.result.lateByMs).toBeGreaterThan(86_000_000)
+  expect((await doc('counters', counterId)).overdue).toBe(overdueBefore)
+  expect((await doc('counters', counterId)).results).toBeGreaterThanOrEqual(1)
+})
