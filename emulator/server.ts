@@ -60,6 +60,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   if (options.seed === 'demo') {
     const { seedDemoIfEmpty } = await import('./seeding')
     await seedDemoIfEmpty(db, clock.now())
+    // The clock ran on while seeding; `--clock` means the system starts at that instant.
+    if (options.clock) clock.set(options.clock)
   }
   const secret = await loadSecret(db)
 

@@ -2,7 +2,7 @@
 // shared code inlined, wx-server-sdk left external (installed by the cloud from the
 // function's own package.json).
 import { build } from 'esbuild'
-import { statSync } from 'node:fs'
+import { readFileSync, rmSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
@@ -26,6 +26,29 @@ const zodLocalesUsed = {
   },
 }
 
+/** exceljs stays out of index.js: the export actions load it from vendor/exceljs.js on first use. */
+const VENDOR_EXCELJS = './vendor/exceljs.js'
+const lazyExceljs = {
+  name: 'lazy-exceljs',
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: VENDOR_EXCELJS, external: true }))
+  },
+}
+
+async function buildVendorExceljs(fnDir) {
+  await build({
+    entryPoints: [path.join(root, 'node_modules', 'exceljs', 'excel.js')],
+    outfile: path.join(fnDir, 'vendor', 'exceljs.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'error',
+  })
+}
+
 export async function buildFunctions({ quiet = false } = {}) {
   const sizes = {}
   for (const fn of FUNCTIONS) {
@@ -43,9 +66,12 @@ export async function buildFunctions({ quiet = false } = {}) {
       external: ['wx-server-sdk'],
       tsconfig: path.join(root, 'tsconfig.json'),
       logLevel: 'warning',
-      plugins: [zodLocalesUsed],
+      plugins: [zodLocalesUsed, lazyExceljs],
     })
     sizes[fn] = statSync(outfile).size
+    const vendorDir = path.join(root, 'cloudfunctions', fn, 'vendor')
+    rmSync(vendorDir, { recursive: true, force: true })
+    if (readFileSync(outfile, 'utf8').includes(VENDOR_EXCELJS)) await buildVendorExceljs(path.dirname(outfile))
   }
   if (!quiet) for (const [fn, size] of Object.entries(sizes)) console.log(`cloudfunctions/${fn}/index.js  ${(size / 1024).toFixed(1)} KB`)
   return sizes

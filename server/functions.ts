@@ -1,6 +1,7 @@
 import type { FnName } from '@contract'
 import type { FunctionHandlers } from './platform/handler'
 import { accountHandlers } from './handlers/account'
+import { enterpriseHandlers } from './handlers/enterprise'
 import { inspectionHandlers } from './handlers/inspection'
 import { schedulerHandlers } from './handlers/scheduler'
 import { supervisionHandlers } from './handlers/supervision'
@@ -9,7 +10,7 @@ import { supervisionHandlers } from './handlers/supervision'
 export const registry: { [F in FnName]: Partial<FunctionHandlers<F>> } = {
   account: accountHandlers,
   inspection: inspectionHandlers,
-  enterprise: {},
+  enterprise: enterpriseHandlers,
   supervision: supervisionHandlers,
   scheduler: schedulerHandlers,
 }

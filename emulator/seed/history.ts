@@ -6,6 +6,9 @@ import { loadSecret } from '../../server/platform/secret'
 import { addChinaDays, chinaDate, dayOfMonth, lastDateOfMonth } from '../../server/domain/china-time'
 import { inspectionHandlers } from '../../server/handlers/inspection'
 import { supervisionHandlers } from '../../server/handlers/supervision'
+import { enterpriseHandlers } from '../../server/handlers/enterprise'
+import { markOverdueComplaints } from '../../server/handlers/scheduler/overdue-complaints'
+import { tokenFromId } from '../../server/domain/tokens'
 import { markOverdueInspections } from '../../server/handlers/scheduler/overdue-inspections'
 import { DEMO_IDS, type DemoCompany, type DemoRoster } from './demo-roster'
 import { DEMO_PERSONAS } from './personas'
@@ -44,9 +47,6 @@ type Event = { at: number; order: number; run: () => Promise<void> }
 
 export async function seedDemoHistory(db: Database, roster: DemoRoster, options: { now: number }): Promise<void> {
   const { now } = options
-  // The unit tests' minimal fake port (tests/unit/fake-db.ts) lacks the query operators the
-  // handlers use; history needs the full port (the emulator's or the cloud's).
-  if (typeof (db.command as { gte?: unknown }).gte !== 'function') return
   const settings = defaultSettings()
   const secret = await loadSecret(db)
   let requestNo = 0
@@ -181,6 +181,69 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
   events.push({ at: now, order: 3, run: async () => void (await markOverdueInspections(ctxAt(system, now))) })
   events.sort((x, y) => x.at - y.at || x.order - y.order)
   for (const e of events) await e.run()
+
+  // The company's side (issue 4), after the inspections: ratings, complaints, a visit nobody scanned.
+  await seedCompanySide({ db, now, ctxAt, userOf, persona, supervisor, system })
+}
+
+/**
+ * Ratings for most results (a few bad ones), two complaints (one anonymous, one accepted
+ * by the city supervisor), and an unscanned visit at the demo monitoring point, all
+ * written by the handlers with the clock set back, then the overdue-complaints job once.
+ */
+async function seedCompanySide(h: {
+  db: Database
+  now: number
+  ctxAt: (user: UserRecord, at: number) => Ctx
+  userOf: (openid: string, roles: Role[], extra: Partial<UserRecord>) => UserRecord
+  persona: (openid: string) => UserRecord
+  supervisor: UserRecord
+  system: UserRecord
+}): Promise<void> {
+  const { db, now, ctxAt, userOf, persona, supervisor, system } = h
+  const contact = (companyId: string): UserRecord => {
+    const p = DEMO_PERSONAS.find((x) => x.companyId === companyId)
+    return p ? { ...persona(p.openid), companyId } : userOf(`seed-contact-${companyId}`, ['enterprise'], { name: '企业联系人', companyId })
+  }
+  const got = await db.collection('ratingTokens').where({ usedAt: null }).orderBy('createdAt', 'asc').limit(100).get()
+  const tokens = got.data as unknown as Array<{ _id: string; inspectionId: string; companyId: string; createdAt: number }>
+  const SCORES = [5, 4, 5, 2, 5, 4, 3, 5, 1, 4]
+  let k = 0
+  // A sample, not every result: the seed stays quick (tests start the emulator with a clock a second before midnight).
+  for (const t of tokens.slice(-12)) {
+    const at = t.createdAt + 3 * HOUR
+    if (at >= now || k % 4 === 3) {
+      k++
+      continue
+    }
+    const score = SCORES[k++ % SCORES.length]
+    await enterpriseHandlers.rate.handle(
+      { token: tokenFromId('r', t._id, ctxAt(system, at).secret), score, ...(score <= 2 ? { tags: ['态度生硬'], comment: '检查时间过长，影响生产' } : { tags: ['文明执法'] }) },
+      ctxAt(contact(t.companyId), at),
+    )
+  }
+  const ofCompany = async (companyId: string) =>
+    ((await db.collection('inspections').where({ companyId }).orderBy('checkInAt', 'desc').limit(10).get()).data as unknown as Array<{ _id: string; checkInAt: number }>)[0]
+  const town = await ofCompany(DEMO_IDS.townCompany)
+  if (town) {
+    const at = Math.min(town.checkInAt + DAY, now - HOUR)
+    const { complaint } = await enterpriseHandlers.complain.handle(
+      { inspectionId: town._id, category: 'repeated_inspection', content: '两个月内被不同部门重复检查，准备的材料基本相同，希望联合检查', anonymous: false },
+      ctxAt(contact(DEMO_IDS.townCompany), at),
+    )
+    await supervisionHandlers.handleComplaint!.handle({ complaintId: complaint.id, step: 'accept', text: '已受理，将协调相关部门开展联合检查' }, ctxAt(supervisor, Math.min(at + DAY, now - 1)))
+  }
+  const park = await ofCompany(DEMO_IDS.parkMonitoringCompany)
+  const parkAt = now - 3 * DAY
+  await enterpriseHandlers.complain.handle(
+    { ...(park ? { inspectionId: park._id } : {}), category: 'unrelated_demands', content: '检查人员要求企业订阅指定的行业刊物', anonymous: true },
+    ctxAt(contact(DEMO_IDS.parkMonitoringCompany), parkAt),
+  )
+  await enterpriseHandlers.addLedgerEntry.handle(
+    { date: chinaDate(now - 5 * DAY), deptName: '某区综合行政执法大队', officerNames: ['两名未出示证件人员'], purpose: '询问环保设施运行情况', note: '未扫码入企' },
+    ctxAt(contact(DEMO_IDS.parkMonitoringCompany), parkAt + HOUR),
+  )
+  await markOverdueComplaints(ctxAt(system, now))
 }
 
 const startOfUtcDay = (ms: number): number => ms - (ms % DAY)

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { FnName, Result } from '@contract'
 import type { CodeMaker, FileStorage, Logger, Notifier, Platform } from './context'
 import type { Database } from './db'
@@ -17,16 +18,27 @@ export interface WxCloud {
   getTempFileURL(p: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
   openapi: {
     wxacode: { getUnlimited(p: { scene: string; page: string; checkPath?: boolean; envVersion?: string }): Promise<{ buffer: Buffer; contentType?: string }> }
-    subscribeMessage: { send(p: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }): Promise<unknown> }
+    subscribeMessage: {
+      send(p: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; miniprogramState?: string; lang?: string }): Promise<unknown>
+    }
   }
 }
 
-const jsonLogger: Logger = {
-  info: (event, fields) => console.log(JSON.stringify({ level: 'info', event, ...fields })),
-  error: (event, fields) => console.error(JSON.stringify({ level: 'error', event, ...fields })),
+/**
+ * One JSON line per event, each carrying the function, the action and an invocation id,
+ * so every line of one call can be found together in the cloud log search. The call
+ * summary line also carries the dispatcher's request id (the one an INTERNAL answer shows
+ * the user), which links a user's report to the whole call.
+ */
+export function jsonLogger(base: Record<string, unknown>, sink: Pick<Console, 'log' | 'error'> = console): Logger {
+  const line = (level: string, event: string, fields?: Record<string, unknown>) => JSON.stringify({ ts: new Date().toISOString(), level, event, ...base, ...fields })
+  return {
+    info: (event, fields) => sink.log(line('info', event, fields)),
+    error: (event, fields) => sink.error(line('error', event, fields)),
+  }
 }
 
-function cloudStorage(cloud: WxCloud): FileStorage {
+export function cloudStorage(cloud: WxCloud): FileStorage {
   return {
     async put(path, bytes) {
       const { fileID } = await cloud.uploadFile({ cloudPath: path, fileContent: bytes })
@@ -39,38 +51,126 @@ function cloudStorage(cloud: WxCloud): FileStorage {
   }
 }
 
-function cloudCodes(cloud: WxCloud, storage: FileStorage): CodeMaker {
+/** Codes made by this instance, by page and scene: a retry or a second view reuses the stored image. */
+const codeCache = new Map<string, string>()
+const CODE_CACHE_MAX = 500
+
+export function cloudCodes(cloud: WxCloud, storage: FileStorage): CodeMaker {
   return {
     async image({ scene, page }) {
+      const key = `${page}|${scene}`
+      const cached = codeCache.get(key)
+      if (cached) return cached
       const { buffer } = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false })
       const { fileID } = await storage.put(`codes/${page.replace(/\W+/g, '_')}/${scene.replace(/\W+/g, '_')}.png`, buffer, 'image/png')
+      if (codeCache.size >= CODE_CACHE_MAX) codeCache.delete(codeCache.keys().next().value as string)
+      codeCache.set(key, fileID)
       return fileID
     },
   }
 }
 
-/** Template ids come from the environment (TEMPLATE_<KEY>); an unset template is skipped. */
-function cloudNotifier(cloud: WxCloud, env: Record<string, string | undefined>, log: Logger): Notifier {
+/** Forget generated codes (tests). */
+export function clearCodeCache(): void {
+  codeCache.clear()
+}
+
+/** Per-field length limits of subscription-message values, by the field's type prefix. */
+const FIELD_LIMITS: Record<string, number> = { thing: 20, name: 10, phrase: 5, character_string: 32, number: 32, letter: 32, symbol: 5, car_number: 8, phone_number: 17, amount: 32 }
+
+/** `YYYY年M月D日[ HH:mm]` in China time, from epoch ms or an ISO string (WeChat's date/time field format). */
+function chinaDateText(value: string, withTime: boolean): string {
+  const ms = /^\d{10,}$/.test(value) ? Number(value) : Date.parse(value)
+  if (!Number.isFinite(ms)) return value
+  const d = new Date(ms + 8 * 3600_000) // China has no DST: UTC+8 always
+  const date = `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+  return withTime ? `${date} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}` : date
+}
+
+/** Formats one value for a template field (`thing1`, `time2`, …) so WeChat accepts it. */
+export function templateValue(field: string, value: string): string {
+  const type = field.replace(/\d+$/, '')
+  if (type === 'time') return chinaDateText(value, true)
+  if (type === 'date') return chinaDateText(value, /T\d\d:|^\d{10,}$/.test(value))
+  const limit = FIELD_LIMITS[type]
+  if (limit && [...value].length > limit) return [...value].slice(0, limit - 1).join('') + '…'
+  return value
+}
+
+/**
+ * The template's fields for our data keys: `TEMPLATE_<KEY>_FIELDS=company=thing1,date=date2`.
+ * Without a mapping the data keys are sent as they are.
+ */
+export function templateData(data: Record<string, string>, mapping: string | undefined): Record<string, { value: string }> {
+  const map = new Map(
+    (mapping ?? '')
+      .split(',')
+      .map((pair) => pair.split('=').map((x) => x.trim()))
+      .filter((p): p is [string, string] => p.length === 2 && !!p[0] && !!p[1]),
+  )
+  const out: Record<string, { value: string }> = {}
+  for (const [key, value] of Object.entries(data)) {
+    if (map.size && !map.has(key)) continue // a key the template has no field for
+    const field = map.get(key) ?? key
+    out[field] = { value: templateValue(field, String(value)) }
+  }
+  return out
+}
+
+const errCodeOf = (err: unknown): number | undefined => {
+  const e = err as { errCode?: number; errcode?: number; message?: string }
+  if (typeof e?.errCode === 'number') return e.errCode
+  if (typeof e?.errcode === 'number') return e.errcode
+  const m = /errCode:\s*(-?\d+)|\b(43101)\b/.exec(String(e?.message ?? ''))
+  return m ? Number(m[1] ?? m[2]) : undefined
+}
+
+/**
+ * Template ids come from the environment (TEMPLATE_<KEY>, e.g. TEMPLATE_OVERDUE_REMINDER),
+ * field names from TEMPLATE_<KEY>_FIELDS. An unset template is skipped; a user who has not
+ * subscribed (43101) is skipped; both are normal, never a failure of the call.
+ */
+export function cloudNotifier(cloud: WxCloud, env: Record<string, string | undefined>, log: Logger): Notifier {
   return {
     async send({ touser, template, page, data }) {
-      const templateId = env[`TEMPLATE_${template.toUpperCase()}`]
-      if (!templateId || !touser) return
+      const key = `TEMPLATE_${template.toUpperCase()}`
+      const templateId = env[key]
+      if (!templateId || !touser) {
+        if (!templateId) log.info('notify_skipped', { template, reason: `${key} not set` })
+        return
+      }
       try {
-        const wrapped = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { value: v }]))
-        await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data: wrapped })
+        await cloud.openapi.subscribeMessage.send({
+          touser,
+          templateId,
+          page,
+          data: templateData(data, env[`${key}_FIELDS`]),
+          miniprogramState: env.MINIPROGRAM_STATE || 'formal',
+          lang: 'zh_CN',
+        })
+        log.info('notify_sent', { template })
       } catch (err) {
-        // 43101: the user has not subscribed. A reminder is best effort, never a failure.
-        log.info('notify_skipped', { template, reason: err instanceof Error ? err.message : String(err) })
+        const errCode = errCodeOf(err)
+        const reason = err instanceof Error ? err.message : String(err)
+        // 43101: the user has not subscribed (or used up the one-time subscription).
+        if (errCode === 43101) log.info('notify_not_subscribed', { template, errCode })
+        else log.error('notify_failed', { template, errCode, reason })
       }
     },
   }
 }
 
 /** Runs one function call in WeChat cloud. `trusted` is for the timer trigger only. */
-export function runInCloud<F extends FnName>(fn: F, handlers: Partial<FunctionHandlers<F>>, event: unknown, cloud: WxCloud): Promise<Result<unknown>> {
+export async function runInCloud<F extends FnName>(fn: F, handlers: Partial<FunctionHandlers<F>>, event: unknown, cloud: WxCloud): Promise<Result<unknown>> {
+  const started = Date.now() // duration for the log only; rule time comes from the platform clock
   const env = process.env
-  const storage = cloudStorage(cloud)
   const isTimer = !!event && typeof event === 'object' && (event as { Type?: string }).Type === 'Timer'
+  const effectiveEvent = isTimer ? { action: 'run' } : event
+  const rawAction = effectiveEvent && typeof effectiveEvent === 'object' ? (effectiveEvent as { action?: unknown }).action : undefined
+  const action = typeof rawAction === 'string' ? rawAction.slice(0, 40) : undefined
+  const invocationId = randomBytes(6).toString('hex')
+  const log = jsonLogger({ fn, action, invocationId })
+  const storage = cloudStorage(cloud)
   const platform: Platform = {
     // wx-server-sdk's Database satisfies the port: proved in tests/types/db-port.typetest.ts.
     db: cloud.database() as Database,
@@ -78,11 +178,16 @@ export function runInCloud<F extends FnName>(fn: F, handlers: Partial<FunctionHa
     clock: () => Date.now(),
     storage,
     codes: cloudCodes(cloud, storage),
-    notify: cloudNotifier(cloud, env, jsonLogger),
-    log: jsonLogger,
+    notify: cloudNotifier(cloud, env, log),
+    log,
     env,
     trusted: isTimer,
   }
-  const effectiveEvent = isTimer ? { action: 'run' } : event
-  return dispatch(fn, handlers, effectiveEvent, platform)
+  const result = await dispatch(fn, handlers, effectiveEvent, platform)
+  const error = result.ok ? undefined : result.error
+  const requestId = (error?.details as { requestId?: string } | undefined)?.requestId
+  const summary = { ok: result.ok, code: error?.code, requestId, ms: Date.now() - started, timer: isTimer || undefined }
+  if (error?.code === 'INTERNAL') log.error('call', summary)
+  else log.info('call', summary)
+  return result
 }

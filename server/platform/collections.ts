@@ -12,8 +12,17 @@ export interface IndexSpec {
 export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   system: { indexes: [] },
   users: { indexes: [{ fields: [['openid', 'asc']], unique: true }] },
-  departments: { indexes: [{ fields: [['region', 'asc']] }, { fields: [['city', 'asc']] }] },
-  companies: { indexes: [{ fields: [['uscc', 'asc']], unique: true }, { fields: [['region', 'asc'], ['name', 'asc']] }, { fields: [['city', 'asc']] }] },
+  departments: { indexes: [{ fields: [['region', 'asc']] }, { fields: [['city', 'asc']] }, { fields: [['name', 'asc']] }] },
+  companies: {
+    indexes: [
+      { fields: [['uscc', 'asc']], unique: true },
+      { fields: [['region', 'asc'], ['name', 'asc']] },
+      { fields: [['city', 'asc']] },
+      /** auditVerify: the monitoring points of a region, paged by _id. */
+      { fields: [['monitoringPoint', 'asc'], ['region', 'asc'], ['_id', 'asc']] },
+      { fields: [['monitoringPoint', 'asc'], ['city', 'asc'], ['_id', 'asc']] },
+    ],
+  },
   officers: { indexes: [{ fields: [['certNo', 'asc']], unique: true }, { fields: [['deptId', 'asc']] }] },
   bindCodes: { indexes: [{ fields: [['subjectId', 'asc']] }] },
   plans: {
@@ -32,12 +41,31 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       { fields: [['officerIds', 'asc'], ['checkInAt', 'desc']] },
       { fields: [['status', 'asc'], ['dueAt', 'asc']] },
       { fields: [['exception.review', 'asc'], ['region', 'asc']] },
+      /** supervision.exceptions / alerts: special cases of a county or the city, newest first. */
+      { fields: [['exception.review', 'asc'], ['region', 'asc'], ['checkInAt', 'desc']] },
+      { fields: [['exception.review', 'asc'], ['city', 'asc'], ['checkInAt', 'desc']] },
+      /** The counter consistency check: a month's inspections, paged by _id. */
+      { fields: [['month', 'asc'], ['_id', 'asc']] },
       { fields: [['deptId', 'asc'], ['checkInAt', 'desc']] },
+      /** Matching a ledger entry the company added to the check-ins of that day. */
+      { fields: [['companyId', 'asc'], ['date', 'asc'], ['deptId', 'asc']] },
     ],
   },
-  ratings: { indexes: [{ fields: [['inspectionId', 'asc']], unique: true }, { fields: [['deptId', 'asc'], ['month', 'asc']] }] },
+  ratings: { indexes: [{ fields: [['inspectionId', 'asc']], unique: true }, { fields: [['deptId', 'asc'], ['month', 'asc']] }, { fields: [['month', 'asc'], ['_id', 'asc']] }] },
   ratingTokens: { indexes: [{ fields: [['inspectionId', 'asc']] }] },
-  complaints: { indexes: [{ fields: [['region', 'asc'], ['status', 'asc']] }, { fields: [['ownerKey', 'asc']] }, { fields: [['status', 'asc'], ['dueAt', 'asc']] }] },
+  complaints: {
+    indexes: [
+      { fields: [['region', 'asc'], ['status', 'asc']] },
+      { fields: [['ownerKey', 'asc']] },
+      { fields: [['status', 'asc'], ['dueAt', 'asc']] },
+      { fields: [['ownerKey', 'asc'], ['receivedAt', 'desc']] },
+      { fields: [['region', 'asc'], ['receivedAt', 'desc']] },
+      { fields: [['city', 'asc'], ['receivedAt', 'desc']] },
+      { fields: [['city', 'asc'], ['status', 'asc']] },
+      /** The counter consistency check: complaints counted in a month. */
+      { fields: [['counterKey.month', 'asc'], ['_id', 'asc']] },
+    ],
+  },
   /** Idempotency keys of check-ins: doc id = sha256(openid:clientRequestId) prefix. */
   checkinKeys: { indexes: [] },
   /** The join lock per department and company: doc id = <deptId>_<companyId>. */
@@ -46,10 +74,34 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   capCounts: { indexes: [] },
   cardTokens: { indexes: [] },
   ledgerHeads: { indexes: [] },
-  ledger: { indexes: [{ fields: [['companyId', 'asc'], ['seq', 'asc']], unique: true }, { fields: [['companyId', 'asc'], ['date', 'asc']] }] },
-  alerts: { indexes: [{ fields: [['region', 'asc'], ['at', 'desc']] }, { fields: [['city', 'asc'], ['at', 'desc']] }, { fields: [['ref', 'asc']] }] },
+  ledger: {
+    indexes: [
+      { fields: [['companyId', 'asc'], ['seq', 'asc']], unique: true },
+      { fields: [['companyId', 'asc'], ['date', 'asc']] },
+      /** The counter consistency check: unscanned entries of a period. */
+      { fields: [['unscanned', 'asc'], ['date', 'asc']] },
+    ],
+  },
+  alerts: {
+    indexes: [
+      { fields: [['region', 'asc'], ['at', 'desc']] },
+      { fields: [['city', 'asc'], ['at', 'desc']] },
+      { fields: [['ref', 'asc']] },
+      /** supervision.alerts: unresolved alerts of a county or the city, newest first. */
+      { fields: [['region', 'asc'], ['resolved', 'asc'], ['at', 'desc']] },
+      { fields: [['city', 'asc'], ['resolved', 'asc'], ['at', 'desc']] },
+    ],
+  },
   audit: { indexes: [{ fields: [['target', 'asc'], ['at', 'asc']] }, { fields: [['at', 'desc']] }] },
-  counters: { indexes: [{ fields: [['region', 'asc'], ['month', 'asc']] }, { fields: [['deptId', 'asc'], ['month', 'asc']] }] },
+  counters: {
+    indexes: [
+      { fields: [['region', 'asc'], ['month', 'asc']] },
+      { fields: [['deptId', 'asc'], ['month', 'asc']] },
+      /** The dashboard of the whole city, and the consistency check (a month, paged by _id). */
+      { fields: [['city', 'asc'], ['month', 'asc'], ['_id', 'asc']] },
+      { fields: [['month', 'asc'], ['_id', 'asc']] },
+    ],
+  },
   rateLimits: { indexes: [] },
   outbox: { indexes: [{ fields: [['createdAt', 'desc']] }] },
 }

@@ -4,6 +4,9 @@ import { Alert, Complaint, ComplaintStatus, DeptFigures, ExceptionVerdict, Inspe
 
 /** `supervision`: plans, reviews, complaints, figures (SPEC §3 supervision). */
 
+/** A supervisor's step on a complaint: received → accepted → replied → closed. */
+export const ComplaintStep = z.enum(['accept', 'reply', 'close'])
+
 export const supervision = {
   submitPlan: {
     input: z.object({
@@ -39,7 +42,12 @@ export const supervision = {
     output: z.object({ items: z.array(Complaint) }),
   },
   handleComplaint: {
-    input: z.object({ complaintId: Id, action: z.enum(['accept', 'reply', 'close']), text: text(2000) }),
+    /**
+     * SPEC §3 names the step `action`, but `action` is the event's action name (the
+     * dispatcher and the client transport both use it), so a field of that name can never
+     * arrive. The step travels as `step` (docs/decisions.md).
+     */
+    input: z.object({ complaintId: Id, step: ComplaintStep, text: text(2000) }),
     output: z.object({ complaint: Complaint }),
   },
   dashboard: {

@@ -1,4 +1,6 @@
 import type { Ctx } from '../../platform/context'
+import { checkCounters, type ConsistencySummary } from './counter-consistency'
+import { markOverdueComplaints } from './overdue-complaints'
 import { markOverdueInspections } from './overdue-inspections'
 
 /** What a job reports; the run adds them up. */
@@ -6,6 +8,8 @@ export interface JobResult {
   overdueInspections?: number
   overdueComplaints?: number
   reminders?: number
+  /** The counter consistency check's report (only that job sets it). */
+  consistency?: ConsistencySummary
 }
 
 export interface Job {
@@ -14,4 +18,9 @@ export interface Job {
 }
 
 /** The hourly jobs, in order. Add a job here (e.g. overdue complaints) to have it run. */
-export const JOBS: Job[] = [{ name: 'overdueInspections', run: markOverdueInspections }]
+export const JOBS: Job[] = [
+  { name: 'overdueInspections', run: markOverdueInspections },
+  { name: 'overdueComplaints', run: markOverdueComplaints },
+  // Last: checks the counters after the jobs above have moved them.
+  { name: 'counterConsistency', run: checkCounters },
+]

@@ -1,5 +1,5 @@
 import { action } from '../../platform/handler'
-import { JOBS } from './jobs'
+import { JOBS, type JobResult } from './jobs'
 
 /**
  * The hourly run (timer trigger as the system, or an admin on demand): every job in
@@ -10,17 +10,19 @@ export const run = action('scheduler', 'run', {
   async handle(_input, ctx) {
     const totals = { overdueInspections: 0, overdueComplaints: 0, reminders: 0 }
     const failed: string[] = []
+    let consistency: JobResult['consistency']
     for (const job of JOBS) {
       try {
         const r = await job.run(ctx)
         totals.overdueInspections += r.overdueInspections ?? 0
         totals.overdueComplaints += r.overdueComplaints ?? 0
         totals.reminders += r.reminders ?? 0
+        if (r.consistency) consistency = r.consistency
       } catch (err) {
         failed.push(job.name)
         ctx.log.error('scheduler_job_failed', { job: job.name, requestId: ctx.requestId, error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) })
       }
     }
-    return { ...totals, ...(failed.length ? { failedJobs: failed } : {}) }
+    return { ...totals, ...(consistency ? { consistency } : {}), ...(failed.length ? { failedJobs: failed } : {}) }
   },
 })

@@ -1,4 +1,12 @@
 import type { FunctionHandlers } from '../../platform/handler'
+import { complaints } from './complaints'
+import { handleComplaint } from './handle-complaint'
+import { alerts } from './alerts'
+import { auditVerify } from './audit-verify'
+import { dashboard } from './dashboard'
+import { exceptions } from './exceptions'
+import { monthlyReport } from './monthly-report'
+import { reviewException } from './review-exception'
 import { plans } from './plans'
 import { reviewPlan } from './review-plan'
 import { submitPlan } from './submit-plan'
@@ -13,4 +21,14 @@ export const supervisionHandlers: Partial<FunctionHandlers<'supervision'>> = {
   submitPlan,
   reviewPlan,
   plans,
+  // Complaints (issue 4)
+  complaints,
+  handleComplaint,
+  // Figures, exceptions, alerts, 通报, audit (issue 5)
+  exceptions,
+  reviewException,
+  dashboard,
+  alerts,
+  monthlyReport,
+  auditVerify,
 }

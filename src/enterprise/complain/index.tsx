@@ -1,6 +1,121 @@
-import { ComingSoon } from '@/components/ComingSoon'
+import { useEffect, useState } from 'react'
+import { View, Text, Button, Textarea } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { ComplaintCategory, Inspection, Output } from '@contract'
+import { complain } from '@/services/enterprise/complain'
+import { companyInspections } from '@/services/enterprise/inspections'
+import { ChoiceList } from '@/components/ChoiceList'
+import { ErrorBox } from '@/components/ErrorBox'
+import { PageShell } from '@/components/PageShell'
+import { SuccessView } from '@/components/SuccessView'
+import { COMPLAINT_CATEGORIES } from '../lib/labels'
+import { chinaMonthDay, longDate } from '../lib/time'
+import '../lib/enterprise.css'
+import './index.css'
 
-/** 投诉举报 — placeholder until this page is built. */
-export default function EnterpriseComplain() {
-  return <ComingSoon title='投诉举报' />
+const MIN_CONTENT = 5
+const MAX_CONTENT = 2000
+
+/** 投诉举报: about one inspection or enforcement in general, optionally anonymous; handled by supervisors only. */
+export default function Complain() {
+  const router = useRouter()
+  const [inspectionId, setInspectionId] = useState<string | undefined>(router.params.inspectionId || undefined)
+  const [about, setAbout] = useState<Inspection | null>(null)
+  const [category, setCategory] = useState<ComplaintCategory | null>(null)
+  const [content, setContent] = useState('')
+  const [anonymous, setAnonymous] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const [done, setDone] = useState<Output<'enterprise', 'complain'>['complaint'] | null>(null)
+
+  useEffect(() => {
+    // Name the inspection the complaint is about (from the list or a bad rating).
+    if (!inspectionId) return
+    void companyInspections({}).then((res) => {
+      if (res.ok) setAbout(res.data.items.find((i) => i.id === inspectionId) ?? null)
+    })
+  }, [])
+
+  const submit = async () => {
+    if (!category) return setError('请选择投诉类别')
+    if (content.trim().length < MIN_CONTENT) return setError(`请填写投诉内容（至少${MIN_CONTENT}个字），说明时间、人员和经过`)
+    setBusy(true)
+    setError('')
+    const res = await complain({ category, content: content.trim(), anonymous, ...(inspectionId ? { inspectionId } : {}) })
+    setBusy(false)
+    if (!res.ok) return setError(res.error.message)
+    setDone(res.data.complaint)
+  }
+
+  if (done) {
+    return (
+      <PageShell id='page-complain'>
+        <SuccessView id='complain-done' title='投诉已提交' detail={`监督部门将在15个工作日内答复，截止${chinaMonthDay(done.dueAt)}。${done.anonymous ? '本投诉为匿名投诉。' : ''}`} />
+        <Button id='btn-my-complaints' className='btn btn--ghost complain-done__more' hoverClass='btn--hover' onClick={() => Taro.redirectTo({ url: '/enterprise/complaints/index' })}>
+          查看我的投诉
+        </Button>
+      </PageShell>
+    )
+  }
+
+  return (
+    <PageShell id='page-complain' title='投诉举报' subtitle='对执法检查中的不规范行为，可向执法监督部门（司法局）投诉举报。'>
+      {inspectionId ? (
+        <View className='card complain-about' id='complain-about'>
+          <Text className='complain-about__label'>投诉的检查</Text>
+          <Text className='complain-about__title'>{about ? `${about.deptName ?? '执法单位'} · ${longDate(about.date)}` : '所选的一次检查'}</Text>
+          {about ? <Text className='note'>执法人员：{about.officerNames.join('、')}</Text> : null}
+          <Text id='btn-general' className='complain-about__change' onClick={() => setInspectionId(undefined)}>
+            改为一般投诉（不针对某次检查）
+          </Text>
+        </View>
+      ) : null}
+
+      <Text className='section-title'>投诉类别</Text>
+      <ChoiceList
+        id='category-picker'
+        idPrefix='category'
+        choices={COMPLAINT_CATEGORIES}
+        value={category}
+        onChange={(k) => {
+          setCategory(k as ComplaintCategory)
+          setError('')
+        }}
+      />
+
+      <Text className='section-title'>投诉内容</Text>
+      <Textarea
+        id='input-content'
+        className='textarea'
+        value={content}
+        maxlength={MAX_CONTENT}
+        placeholder='请说明时间、执法单位或人员、事情经过'
+        onInput={(e) => setContent(e.detail.value)}
+      />
+      <Text className='counter'>
+        {content.length}/{MAX_CONTENT}
+      </Text>
+
+      <View id='switch-anonymous' className={`toggle${anonymous ? ' toggle--on' : ''}`} hoverClass='toggle--hover' onClick={() => setAnonymous(!anonymous)}>
+        <View className='toggle__text'>
+          <Text className='toggle__title'>匿名投诉</Text>
+          <Text className='toggle__state'>{anonymous ? '已开启' : '未开启'}</Text>
+        </View>
+        <View className='toggle__track'>
+          <View className='toggle__knob' />
+        </View>
+      </View>
+      <Text className='privacy' id='anonymous-explain'>
+        匿名后，监督部门也看不到您的身份；被投诉单位任何情况下都看不到投诉内容和投诉人。
+      </Text>
+
+      <View className='complain-submit'>
+        {error ? <ErrorBox message={error} /> : null}
+        <Button id='btn-complain' className={`btn btn--large${busy ? ' btn--disabled' : ''}`} hoverClass='btn--hover' onClick={() => void (busy ? null : submit())}>
+          {busy ? '正在提交…' : '提交投诉'}
+        </Button>
+        <Text className='hint hint--footer'>由监督部门受理，15个工作日内答复</Text>
+      </View>
+    </PageShell>
+  )
 }

@@ -1,6 +1,123 @@
-import { ComingSoon } from '@/components/ComingSoon'
+import { useState } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import type { Inspection } from '@contract'
+import { companyInspections } from '@/services/enterprise/inspections'
+import { ErrorBox } from '@/components/ErrorBox'
+import { Loading } from '@/components/Loading'
+import { PageShell } from '@/components/PageShell'
+import { StatusBadge } from '@/components/StatusBadge'
+import { OUTCOME_LABELS, sourceLabel } from '../lib/labels'
+import { complainUrl } from '../lib/scene'
+import { chinaLongDateTime, longDate } from '../lib/time'
+import '../lib/enterprise.css'
+import './index.css'
 
-/** 检查记录 — placeholder until this page is built. */
-export default function EnterpriseInspections() {
-  return <ComingSoon title='检查记录' />
+/** The supervisors' review of a quiet-period special case, as the company reads it. */
+const REVIEW_LABELS = { pending: '监督部门审核中', justified: '监督部门认定理由成立', unjustified: '监督部门认定理由不成立' } as const
+
+function ratingBadge(i: Inspection): { tone: 'ok' | 'warn' | 'muted'; text: string } {
+  if (i.rating.state === 'rated') return { tone: 'ok', text: `已评价 ${'★'.repeat(i.rating.score ?? 0)}` }
+  if (i.rating.state === 'issued') return { tone: 'warn', text: '待评价' }
+  return { tone: 'muted', text: i.status === 'overdue' ? '结果逾期' : '检查中' }
+}
+
+/** 检查记录: every inspection of the company, with its result and rating state; tap one for details or to complain. */
+export default function Inspections() {
+  const [items, setItems] = useState<Inspection[] | null>(null)
+  const [cursor, setCursor] = useState<string | undefined>()
+  const [open, setOpen] = useState<string | null>(null)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const load = async (more: boolean) => {
+    setBusy(true)
+    const res = await companyInspections(more && cursor ? { cursor } : {})
+    setBusy(false)
+    if (!res.ok) return setError(res.error.message)
+    setError('')
+    setItems((cur) => (more && cur ? [...cur, ...res.data.items] : res.data.items))
+    setCursor(res.data.cursor)
+  }
+
+  useDidShow(() => void load(false))
+
+  return (
+    <PageShell id='page-inspections' title='检查记录' subtitle='本企业历次入企检查。检查结束后，请扫描执法人员出示的评价码进行评价。'>
+      {error ? <ErrorBox message={error} /> : null}
+      {!items && !error ? <Loading /> : null}
+      {items && items.length === 0 ? (
+        <View className='empty' id='inspections-empty'>
+          <Text className='empty__title'>暂无检查记录</Text>
+          <Text className='empty__detail'>执法人员扫企业码入企检查后，记录会显示在这里。</Text>
+        </View>
+      ) : null}
+      {items?.map((i) => {
+        const badge = ratingBadge(i)
+        const expanded = open === i.id
+        return (
+          <View key={i.id} id={`inspection-${i.id}`} className='list-item inspection-item' hoverClass='list-item--hover' onClick={() => setOpen(expanded ? null : i.id)}>
+            <View className='list-item__head'>
+              <Text className='list-item__title'>{i.deptName ?? '执法单位'}</Text>
+              <StatusBadge tone={badge.tone} text={badge.text} />
+            </View>
+            <Text className='list-item__meta'>
+              {longDate(i.date)} · {i.officerNames.join('、')}
+            </Text>
+            <Text className={`list-item__meta inspection-item__result${i.status === 'overdue' ? ' inspection-item__result--bad' : ''}`}>
+              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome]}` : i.status === 'overdue' ? '超过3日仍未录入检查结果' : '检查进行中，尚未录入结果'}
+            </Text>
+            {expanded ? (
+              <View className='inspection-item__detail' id={`detail-${i.id}`}>
+                <View className='row'>
+                  <Text className='row__key'>入企时间</Text>
+                  <Text className='row__value'>{chinaLongDateTime(i.checkInAt)}</Text>
+                </View>
+                <View className='row'>
+                  <Text className='row__key'>检查来源</Text>
+                  <Text className='row__value'>{sourceLabel(i)}</Text>
+                </View>
+                {i.exception ? (
+                  <View className='row'>
+                    <Text className='row__key'>安静期例外入企</Text>
+                    <Text className='row__value'>{REVIEW_LABELS[i.exception.review]}</Text>
+                  </View>
+                ) : null}
+                {i.result ? (
+                  <View className='row row--stack'>
+                    <Text className='row__key'>检查结论</Text>
+                    <Text className='row__value'>
+                      {i.result.findings}
+                      {i.result.rectifyBy ? `（整改期限：${longDate(i.result.rectifyBy)}）` : ''}
+                    </Text>
+                  </View>
+                ) : null}
+                {i.rating.state === 'issued' ? <Text className='note'>请扫描执法人员出示的评价码进行评价（7日内有效）。</Text> : null}
+                <View className='list-item__actions'>
+                  <Button
+                    id={`btn-complain-${i.id}`}
+                    className='btn btn--ghost'
+                    hoverClass='btn--hover'
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      void Taro.navigateTo({ url: complainUrl(i.id) })
+                    }}
+                  >
+                    对本次检查投诉
+                  </Button>
+                </View>
+              </View>
+            ) : (
+              <Text className='inspection-item__more'>查看详情 ›</Text>
+            )}
+          </View>
+        )
+      })}
+      {cursor ? (
+        <Button id='btn-more' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void (busy ? null : load(true))}>
+          {busy ? '正在加载…' : '加载更多'}
+        </Button>
+      ) : null}
+    </PageShell>
+  )
 }

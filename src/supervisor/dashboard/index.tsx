@@ -1,6 +1,199 @@
-import { ComingSoon } from '@/components/ComingSoon'
+import { useEffect, useState } from 'react'
+import { View, Text, Picker } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { AlertKind, Output } from '@contract'
+import { dashboard } from '@/services/supervision/dashboard'
+import { ColumnChart } from '@/components/ColumnChart'
+import { ErrorBox } from '@/components/ErrorBox'
+import { HBarChart, type HBar } from '@/components/HBarChart'
+import { Loading } from '@/components/Loading'
+import { MonthStepper, shiftMonth } from '@/components/MonthStepper'
+import { PageShell } from '@/components/PageShell'
+import { SegmentTabs } from '@/components/SegmentTabs'
+import { StatCard } from '@/components/StatCard'
+import { REGIONS, regionName, shortDeptName } from '../lib/labels'
+import { hasRole, seesCity, useMe, type Me } from '../lib/me'
+import { monthOf } from '../lib/time'
+import { alertsUrl, complaintsUrl, exceptionsUrl } from '../lib/urls'
+import '../lib/supervisor.css'
+import './index.css'
 
-/** 监督看板 — placeholder until this page is built. */
+type Board = Output<'supervision', 'dashboard'>
+type Dept = Board['byDepartment'][number]
+type Trend = NonNullable<Board['trend']>
+
+type Metric = 'inspections' | 'overdue' | 'unjustified' | 'pending' | 'bad' | 'complaints' | 'capRefusals'
+const METRICS: { key: Metric; label: string; unit: string; tone: HBar['tone'] }[] = [
+  { key: 'inspections', label: '检查次数', unit: '次', tone: 'normal' },
+  { key: 'overdue', label: '红灯', unit: '起', tone: 'bad' },
+  { key: 'unjustified', label: '不合理例外', unit: '起', tone: 'bad' },
+  { key: 'pending', label: '例外待审', unit: '起', tone: 'warn' },
+  { key: 'bad', label: '差评', unit: '条', tone: 'bad' },
+  { key: 'complaints', label: '投诉', unit: '件', tone: 'bad' },
+  { key: 'capRefusals', label: '超频次拒绝', unit: '次', tone: 'warn' },
+]
+
+function metricOf(d: Dept, m: Metric): number {
+  switch (m) {
+    case 'inspections':
+      return d.inspections
+    case 'overdue':
+      return d.overdue
+    case 'unjustified':
+      return d.quietExceptions.unjustified
+    case 'pending':
+      return d.quietExceptions.pending
+    case 'bad':
+      return d.ratings.bad
+    case 'complaints':
+      return d.complaints.open + d.complaints.overdue
+    case 'capRefusals':
+      return d.capRefusals
+  }
+}
+
+/** The 12 months ending at `month`: from the answer's trend, or (older backends) one call per month. */
+async function loadTrend(month: string, region: string | undefined, board: Board): Promise<Trend> {
+  if (board.trend && board.trend.length) return board.trend
+  const months = Array.from({ length: 12 }, (_, i) => shiftMonth(month, i - 11))
+  const answers = await Promise.all(months.map((m) => (m === month ? Promise.resolve({ ok: true as const, data: board }) : dashboard({ month: m, ...(region ? { region } : {}) }))))
+  return months.map((m, i) => {
+    const a = answers[i]
+    const t = a.ok ? a.data.totals : null
+    return { month: m, inspections: t?.inspections ?? 0, overdue: t?.overdue ?? 0, quietExceptions: t ? t.quietExceptions.pending + t.quietExceptions.justified + t.quietExceptions.unjustified : 0 }
+  })
+}
+
+function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: Metric) => void }) {
+  const t = board.totals
+  const supervisor = hasRole(me, 'supervisor')
+  const go = (url: string) => (supervisor ? () => void Taro.navigateTo({ url }) : undefined)
+  const alerts = (kind: AlertKind) => go(alertsUrl(kind))
+  return (
+    <View className='sv-grid' id='totals'>
+      <StatCard id='card-inspections' label='检查次数' value={t.inspections} note={`企业评价 ${t.ratings.count} 条`} onTap={() => onMetric('inspections')} />
+      <StatCard id='card-overdue' label='红灯' note='逾期未录入结果' value={t.overdue} tone={t.overdue ? 'bad' : 'normal'} onTap={alerts('overdue')} />
+      <StatCard id='card-exceptions-pending' label='例外 待审核' value={t.quietExceptions.pending} tone={t.quietExceptions.pending ? 'warn' : 'normal'} note={`已认定合理 ${t.quietExceptions.justified}`} onTap={go(exceptionsUrl({ status: 'pending' }))} />
+      <StatCard id='card-exceptions-unjustified' label='例外 不合理' note='安静期入企情形不成立' value={t.quietExceptions.unjustified} tone={t.quietExceptions.unjustified ? 'bad' : 'normal'} onTap={go(exceptionsUrl({ status: 'unjustified' }))} />
+      <StatCard id='card-bad-ratings' label='差评' value={t.ratings.bad} tone={t.ratings.bad ? 'bad' : 'normal'} note={t.ratings.avg !== null ? `1–2星 · 平均 ${t.ratings.avg.toFixed(1)} 星` : '1–2星 · 暂无评价'} onTap={alerts('bad_rating')} />
+      {supervisor ? (
+        <StatCard id='card-complaints-open' label='投诉 办理中' note='仅监督部门可见' value={t.complaints.open} tone={t.complaints.open ? 'warn' : 'normal'} onTap={go(complaintsUrl())} />
+      ) : null}
+      {supervisor ? (
+        <StatCard id='card-complaints-overdue' label='投诉 逾期' note='超15个工作日' value={t.complaints.overdue} tone={t.complaints.overdue ? 'bad' : 'normal'} onTap={alerts('complaint_overdue')} />
+      ) : null}
+      <StatCard id='card-unscanned' label='未扫码入企' note='监测点台账核出' value={t.unscanned} tone={t.unscanned ? 'bad' : 'normal'} onTap={alerts('unscanned')} />
+      <StatCard id='card-repeated' label='重复检查' note='同一企业60日内' value={t.repeated} tone={t.repeated ? 'warn' : 'normal'} onTap={alerts('repeated')} />
+      <StatCard id='card-cap-refusals' label='超频次拒绝' note='年度计划检查超2次' value={t.capRefusals} tone={t.capRefusals ? 'warn' : 'normal'} onTap={() => onMetric('capRefusals')} />
+    </View>
+  )
+}
+
+/** 监督看板: a month at a glance — totals, per-department bars, the 12-month trend; each figure opens its list. */
 export default function SupervisorDashboard() {
-  return <ComingSoon title='监督看板' />
+  const meState = useMe()
+  const [month, setMonth] = useState('')
+  const [region, setRegion] = useState<string | undefined>()
+  const [board, setBoard] = useState<Board | null>(null)
+  const [trend, setTrend] = useState<Trend | null>(null)
+  const [error, setError] = useState('')
+  const [metric, setMetric] = useState<Metric>('inspections')
+
+  const me = meState.status === 'ready' ? meState.me : null
+  const today = me?.today.date ?? ''
+  useEffect(() => {
+    if (today && !month) setMonth(monthOf(today))
+  }, [today, month])
+
+  useEffect(() => {
+    if (!month) return
+    let live = true
+    setBoard(null)
+    setTrend(null)
+    setError('')
+    void dashboard({ month, ...(region ? { region } : {}) }).then(async (res) => {
+      if (!live) return
+      if (!res.ok) return setError(res.error.message)
+      setBoard(res.data)
+      const tr = await loadTrend(month, region, res.data)
+      if (live) setTrend(tr)
+    })
+    return () => {
+      live = false
+    }
+  }, [month, region])
+
+  if (meState.status === 'failed') return <PageShell id='page-dashboard'><ErrorBox message={meState.message} /></PageShell>
+  if (!me || !month) return <PageShell id='page-dashboard'><Loading /></PageShell>
+
+  const deptOnly = !hasRole(me, 'supervisor') && !hasRole(me, 'admin')
+  const regions = REGIONS
+  const regionIdx = Math.max(0, regions.findIndex((r) => r.code === (region ?? '3607')))
+  const m = METRICS.find((x) => x.key === metric)!
+  const bars: HBar[] = (board?.byDepartment ?? [])
+    .map((d) => ({ key: d.deptId, label: shortDeptName(d.deptName), value: metricOf(d, metric), tone: m.tone }))
+    .filter((b) => b.value > 0)
+    .sort((a, b) => b.value - a.value)
+  const activeDepts = (board?.byDepartment ?? []).filter((d) => d.inspections > 0).length
+
+  return (
+    <PageShell id='page-dashboard'>
+      <View className='sv-bar'>
+        <MonthStepper id='month-picker' value={month} max={monthOf(today)} onChange={setMonth} />
+        {seesCity(me) ? (
+          <Picker mode='selector' range={regions.map((r) => r.name)} value={regionIdx} onChange={(e) => setRegion(regions[Number(e.detail.value)].code === '3607' ? undefined : regions[Number(e.detail.value)].code)}>
+            <View className='sv-scope' id='region-picker'>
+              <Text>范围：{regions[regionIdx].name}</Text>
+              <Text className='sv-scope__more'>切换县区 ›</Text>
+            </View>
+          </Picker>
+        ) : (
+          <View className='sv-scope' id='region-picker'>
+            <Text>范围：{deptOnly ? '本单位' : regionName(me.user?.region)}</Text>
+          </View>
+        )}
+      </View>
+
+      {error ? <ErrorBox message={error} /> : null}
+      {!board && !error ? <Loading /> : null}
+      {board ? (
+        <View>
+          <View className='sv-section'>
+            <Text className='sv-section__title'>本月汇总</Text>
+            <Text className='sv-section__note'>{deptOnly ? '仅本单位数据' : `${activeDepts} 个部门有入企检查`}</Text>
+          </View>
+          <Figures me={me} board={board} onMetric={setMetric} />
+
+          {deptOnly ? null : (
+            <View>
+              <View className='sv-section'>
+                <Text className='sv-section__title'>各部门对比</Text>
+                <Text className='sv-section__note'>从多到少</Text>
+              </View>
+              <SegmentTabs scroll id='bar-metric' segments={METRICS.map((x) => ({ key: x.key, label: x.label }))} value={metric} onChange={(k) => setMetric(k as Metric)} />
+              <View className='card'>
+                <HBarChart id='dept-bars' bars={bars} unit={m.unit} empty={`本月各部门${m.label}均为 0`} />
+              </View>
+            </View>
+          )}
+
+          <View className='sv-section'>
+            <Text className='sv-section__title'>近12个月趋势</Text>
+            <Text className='sv-section__note'>柱：检查次数</Text>
+          </View>
+          <View className='card'>
+            {trend ? (
+              <ColumnChart
+                id='trend'
+                columns={trend.map((t) => ({ key: t.month, label: `${Number(t.month.slice(5))}月`, value: t.inspections, sub: t.overdue, highlight: t.month === month }))}
+                subLabel='红字：当月红灯数（逾期未录入结果）'
+              />
+            ) : (
+              <Loading text='正在加载趋势…' id='trend-loading' />
+            )}
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  )
 }

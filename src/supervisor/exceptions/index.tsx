@@ -1,6 +1,129 @@
-import { ComingSoon } from '@/components/ComingSoon'
+import { useState } from 'react'
+import { View, Text, Button, Textarea } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import type { ExceptionVerdict, Inspection } from '@contract'
+import { listExceptions } from '@/services/supervision/exceptions'
+import { reviewException } from '@/services/supervision/review-exception'
+import { ErrorBox } from '@/components/ErrorBox'
+import { Loading } from '@/components/Loading'
+import { PageShell } from '@/components/PageShell'
+import { SegmentTabs } from '@/components/SegmentTabs'
+import { StatusBadge } from '@/components/StatusBadge'
+import { EXCEPTION_CATEGORY_LABELS, VERDICT_LABELS } from '../lib/labels'
+import { chinaDateTime } from '../lib/time'
+import '../lib/supervisor.css'
 
-/** 例外审核 — placeholder until this page is built. */
+const TABS: { key: ExceptionVerdict; label: string }[] = [
+  { key: 'pending', label: '待审核' },
+  { key: 'unjustified', label: '不合理' },
+  { key: 'justified', label: '情形成立' },
+]
+
+function Review({ it, onDone }: { it: Inspection; onDone: (i: Inspection, verdict: 'justified' | 'unjustified') => void }) {
+  const [comment, setComment] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const decide = async (verdict: 'justified' | 'unjustified') => {
+    if (busy) return
+    if (!comment.trim()) return setError('请填写审核意见（将记入台账，并通报该部门）')
+    setBusy(true)
+    setError('')
+    const res = await reviewException({ inspectionId: it.id, verdict, comment: comment.trim() })
+    setBusy(false)
+    if (!res.ok) return setError(res.error.message)
+    onDone(res.data.inspection, verdict)
+  }
+  return (
+    <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
+      <Text className='sv-label'>审核意见</Text>
+      <Textarea id='input-comment' className='sv-textarea' value={comment} maxlength={500} placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形' onInput={(e) => setComment(e.detail.value)} />
+      {error ? <ErrorBox message={error} id='review-error' /> : null}
+      <View className='sv-actions'>
+        <Button id='btn-justified' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('justified')}>
+          情形成立
+        </Button>
+        <Button id='btn-unjustified' className='btn sv-btn--bad' hoverClass='btn--hover' onClick={() => void decide('unjustified')}>
+          不合理
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function Item({ it, selected, onSelect, onDone }: { it: Inspection; selected: boolean; onSelect: () => void; onDone: (i: Inspection, v: 'justified' | 'unjustified') => void }) {
+  const ex = it.exception
+  const verdict = ex?.review ?? 'pending'
+  const v = VERDICT_LABELS[verdict]
+  return (
+    <View className={`card sv-item sv-item--${verdict === 'pending' ? 'warn' : verdict === 'unjustified' ? 'bad' : ''}${selected ? ' sv-item--on' : ''} exception-item`} id={`exception-${it.id}`} onClick={onSelect}>
+      <View className='sv-item__head'>
+        <Text className='sv-item__title'>{it.companyName ?? it.companyId}</Text>
+        <StatusBadge tone={v.tone} text={v.text} />
+      </View>
+      <Text className='sv-item__line'>
+        {it.deptName ?? it.deptId} · {it.officerNames.join('、')}
+      </Text>
+      <Text className='sv-item__line'>特殊情形：{ex ? (EXCEPTION_CATEGORY_LABELS[ex.category] ?? ex.category) : '—'}</Text>
+      {ex?.reason ? <Text className='sv-item__line'>说明：{ex.reason}</Text> : null}
+      <Text className='sv-item__meta'>{chinaDateTime(it.checkInAt)} 入企 · 安静生产期</Text>
+      {ex?.reviewComment ? <Text className='sv-item__meta'>审核意见：{ex.reviewComment}</Text> : null}
+      {verdict === 'pending' && selected ? <Review it={it} onDone={onDone} /> : null}
+      {verdict === 'pending' && !selected ? <Text className='sv-item__meta sv-scope__more'>点击审核 ›</Text> : null}
+    </View>
+  )
+}
+
+/** 例外审核: quiet-period check-ins that named a special case; the supervisor rules each justified or not. */
 export default function SupervisorExceptions() {
-  return <ComingSoon title='例外审核' />
+  const router = useRouter()
+  const [tab, setTab] = useState<ExceptionVerdict>((router.params.status as ExceptionVerdict) || 'pending')
+  const [items, setItems] = useState<Inspection[] | null>(null)
+  const [selected, setSelected] = useState<string | null>(router.params.id ? decodeURIComponent(router.params.id) : null)
+  const [error, setError] = useState('')
+  const [notice, setNotice] = useState('')
+
+  const load = async (status: ExceptionVerdict) => {
+    setError('')
+    const res = await listExceptions({ status })
+    if (!res.ok) return setError(res.error.message)
+    setItems([...res.data.items].sort((a, b) => b.checkInAt - a.checkInAt))
+  }
+  useDidShow(() => {
+    void load(tab)
+  })
+  const pick = (k: string) => {
+    setTab(k as ExceptionVerdict)
+    setItems(null)
+    setNotice('')
+    void load(k as ExceptionVerdict)
+  }
+  const done = (i: Inspection, verdict: 'justified' | 'unjustified') => {
+    setNotice(`已审核：${i.companyName ?? ''} ${verdict === 'justified' ? '特殊情形成立' : '不合理，已计入该部门通报'}`)
+    setItems((prev) => (prev ? prev.filter((x) => x.id !== i.id) : prev))
+    setSelected(null)
+  }
+
+  return (
+    <PageShell id='page-exceptions'>
+      <SegmentTabs id='exception-tabs' segments={TABS} value={tab} onChange={pick} />
+      <Text className='sv-note'>安静生产期（每月1–25日）以特殊情形进入园区企业的检查，须逐条审核特殊情形是否成立。</Text>
+      {notice ? (
+        <Text className='sv-note sv-ok' id='review-done'>
+          {notice}
+        </Text>
+      ) : null}
+      {error ? <ErrorBox message={error} /> : null}
+      {items === null && !error ? <Loading /> : null}
+      {items && items.length === 0 ? (
+        <Text className='sv-empty' id='empty'>
+          {tab === 'pending' ? '没有待审核的例外入企。' : '暂无记录。'}
+        </Text>
+      ) : null}
+      <View id='exception-list'>
+        {items?.map((it) => (
+          <Item key={it.id} it={it} selected={selected === it.id} onSelect={() => setSelected(it.id)} onDone={done} />
+        ))}
+      </View>
+    </PageShell>
+  )
 }

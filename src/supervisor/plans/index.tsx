@@ -1,6 +1,252 @@
-import { ComingSoon } from '@/components/ComingSoon'
+import { useEffect, useState } from 'react'
+import { View, Text, Button, Textarea } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import type { Company, Plan, PlanKind, PlanStatus } from '@contract'
+import { listCompanies } from '@/services/account/companies'
+import { listDepartments } from '@/services/account/departments'
+import { listPlans } from '@/services/supervision/plans'
+import { reviewPlan } from '@/services/supervision/review-plan'
+import { submitPlan } from '@/services/supervision/submit-plan'
+import { ChoiceList } from '@/components/ChoiceList'
+import { ErrorBox } from '@/components/ErrorBox'
+import { FormField } from '@/components/FormField'
+import { Loading } from '@/components/Loading'
+import { PageShell } from '@/components/PageShell'
+import { SegmentTabs } from '@/components/SegmentTabs'
+import { StatusBadge } from '@/components/StatusBadge'
+import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS, regionName } from '../lib/labels'
+import { hasRole, useMe, type Me } from '../lib/me'
+import { chinaDateTime, monthDayOf } from '../lib/time'
+import '../lib/supervisor.css'
 
-/** 检查计划 — placeholder until this page is built. */
+const TABS: { key: PlanStatus; label: string }[] = [
+  { key: 'pending', label: '待审核' },
+  { key: 'approved', label: '已批准' },
+  { key: 'rejected', label: '已退回' },
+]
+
+const lastDayOfMonth = (date: string) => {
+  const [y, m] = date.split('-').map(Number)
+  const d = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return `${date.slice(0, 7)}-${String(d).padStart(2, '0')}`
+}
+
+function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: Plan; dept?: string; reviewable: boolean; selected: boolean; onSelect: () => void; onReviewed: (p: Plan) => void }) {
+  const s = PLAN_STATUS_LABELS[p.status]
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const decide = async (decision: 'approve' | 'reject') => {
+    if (busy) return
+    if (!comment.trim()) return setError(decision === 'reject' ? '退回须说明理由' : '请填写审核意见')
+    setBusy(true)
+    setError('')
+    const res = await reviewPlan({ planId: p.id, decision, comment: comment.trim() })
+    setBusy(false)
+    if (!res.ok) return setError(res.error.message)
+    onReviewed(res.data.plan)
+  }
+  return (
+    <View className={`card sv-item sv-item--${p.status === 'pending' ? 'warn' : p.status === 'rejected' ? 'bad' : ''}${selected ? ' sv-item--on' : ''} plan-item`} id={`plan-${p.id}`} onClick={onSelect}>
+      <View className='sv-item__head'>
+        <Text className='sv-item__title'>{p.title}</Text>
+        <StatusBadge tone={s.tone} text={s.text} />
+      </View>
+      <Text className='sv-item__line'>
+        {dept ?? p.deptId} · {PLAN_KIND_LABELS[p.kind]} · {regionName(p.region)}
+      </Text>
+      <Text className='sv-item__line'>
+        {monthDayOf(p.from)}—{monthDayOf(p.to)} · 涉及企业 {p.companyIds.length} 家
+      </Text>
+      {selected ? (
+        <View>
+          <Text className='sv-item__line'>检查事项：{p.items.join('；')}</Text>
+          <Text className='sv-item__line'>依据：{p.basis}</Text>
+        </View>
+      ) : null}
+      <Text className='sv-item__meta'>{chinaDateTime(p.submittedAt)} 提交</Text>
+      {p.review ? <Text className='sv-item__meta'>审核意见：{p.review.comment}</Text> : null}
+      {reviewable && selected ? (
+        <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
+          <Text className='sv-label'>审核意见</Text>
+          <Textarea id='input-comment' className='sv-textarea' value={comment} maxlength={500} placeholder='例如：检查事项与依据明确，同意 / 与其他部门计划重复，请合并为联合检查' onInput={(e) => setComment(e.detail.value)} />
+          {error ? <ErrorBox message={error} id='review-error' /> : null}
+          <View className='sv-actions'>
+            <Button id='btn-approve' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('approve')}>
+              批准
+            </Button>
+            <Button id='btn-reject' className='btn sv-btn--bad' hoverClass='btn--hover' onClick={() => void decide('reject')}>
+              退回
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      {reviewable && !selected ? <Text className='sv-item__meta sv-scope__more'>点击审核 ›</Text> : null}
+    </View>
+  )
+}
+
+function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void }) {
+  const today = me.today.date
+  const [title, setTitle] = useState('')
+  const [kind, setKind] = useState<PlanKind>('routine')
+  const [items, setItems] = useState('')
+  const [basis, setBasis] = useState('')
+  const [from, setFrom] = useState(today)
+  const [to, setTo] = useState(lastDayOfMonth(today))
+  const [query, setQuery] = useState('')
+  const [found, setFound] = useState<Company[] | null>(null)
+  const [picked, setPicked] = useState<Company[]>([])
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const search = async () => {
+    setError('')
+    const res = await listCompanies(query.trim() ? { query: query.trim() } : {})
+    if (!res.ok) return setError(res.error.message)
+    setFound(res.data.items)
+  }
+  const toggle = (c: Company) => setPicked((prev) => (prev.some((x) => x.id === c.id) ? prev.filter((x) => x.id !== c.id) : [...prev, c]))
+  const submit = async () => {
+    if (busy || !me.user?.deptId) return
+    const list = items.split(/\n|；|;/).map((s) => s.trim()).filter(Boolean)
+    if (!title.trim() || !list.length || !basis.trim()) return setError('请填写计划名称、检查事项和检查依据')
+    if (!picked.length) return setError('请至少选择一家检查对象企业')
+    setBusy(true)
+    setError('')
+    const res = await submitPlan({ deptId: me.user.deptId, title: title.trim(), kind, items: list, basis: basis.trim(), companyIds: picked.map((c) => c.id), from, to })
+    setBusy(false)
+    if (!res.ok) return setError(res.error.message)
+    setTitle('')
+    setItems('')
+    setBasis('')
+    setPicked([])
+    setFound(null)
+    onSubmitted(res.data.plan)
+  }
+
+  return (
+    <View className='card' id='plan-form'>
+      <Text className='sv-section__title'>提交检查计划</Text>
+      <Text className='sv-note'>计划经监督部门批准后，执法人员方可据此入企；同一企业每年计划检查不超过2次。</Text>
+      <FormField id='input-title' label='计划名称' value={title} onChange={setTitle} placeholder='例如：2027年1月食品生产企业日常检查' maxlength={100} />
+      <Text className='sv-label'>检查类型</Text>
+      <ChoiceList id='plan-kind' idPrefix='kind' value={kind} onChange={(k) => setKind(k as PlanKind)} choices={(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => ({ key: k, title: PLAN_KIND_LABELS[k] }))} />
+      <Text className='sv-label'>检查事项（每行一项）</Text>
+      <Textarea id='input-items' className='sv-textarea' value={items} maxlength={2000} placeholder={'例如：\n生产许可证照\n原料进货查验记录'} onInput={(e) => setItems(e.detail.value)} />
+      <Text className='sv-label'>检查依据</Text>
+      <Textarea id='input-basis' className='sv-textarea' value={basis} maxlength={500} placeholder='法律法规及条款，例如：《食品安全法》第一百一十条' onInput={(e) => setBasis(e.detail.value)} />
+      <FormField id='input-from' label='开始日期' value={from} onChange={setFrom} placeholder='YYYY-MM-DD' maxlength={10} />
+      <FormField id='input-to' label='结束日期' value={to} onChange={setTo} placeholder='YYYY-MM-DD' maxlength={10} />
+      <Text className='sv-label'>检查对象（已选 {picked.length} 家）</Text>
+      {picked.map((c) => (
+        <View key={c.id} className='sv-kv' id={`picked-${c.id}`} onClick={() => toggle(c)}>
+          <Text className='sv-kv__v'>✓ {c.name}</Text>
+          <Text className='sv-scope__more'>移除</Text>
+        </View>
+      ))}
+      <FormField id='input-company-query' label='搜索企业' value={query} onChange={setQuery} placeholder='企业名称关键字或统一社会信用代码' maxlength={60} />
+      <Button id='btn-company-search' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void search()}>
+        搜索企业
+      </Button>
+      {found ? (
+        <View id='company-results' className='sv-panel'>
+          {found.length === 0 ? <Text className='sv-note'>没有找到匹配的企业。</Text> : null}
+          {found.map((c) => {
+            const on = picked.some((x) => x.id === c.id)
+            return (
+              <View key={c.id} className='sv-kv' id={`pick-${c.id}`} onClick={() => toggle(c)}>
+                <Text className='sv-kv__v'>
+                  {on ? '✓ ' : ''}
+                  {c.name}
+                  {c.inPark ? '（园区）' : ''}
+                </Text>
+                <Text className='sv-scope__more'>{on ? '已选' : '选择'}</Text>
+              </View>
+            )
+          })}
+        </View>
+      ) : null}
+      {error ? <ErrorBox message={error} id='plan-error' /> : null}
+      <Button id='btn-submit-plan' className='btn' hoverClass='btn--hover' onClick={() => void submit()}>
+        {busy ? '正在提交…' : '提交审核'}
+      </Button>
+    </View>
+  )
+}
+
+/** 检查计划: a department admin submits plans and follows them; a supervisor approves or rejects them. */
 export default function SupervisorPlans() {
-  return <ComingSoon title='检查计划' />
+  const meState = useMe()
+  const me = meState.status === 'ready' ? meState.me : null
+  const supervisor = !!me && hasRole(me, 'supervisor')
+  const [tab, setTab] = useState<PlanStatus>('pending')
+  const [items, setItems] = useState<Plan[] | null>(null)
+  const [depts, setDepts] = useState<Record<string, string>>({})
+  const [selected, setSelected] = useState<string | null>(null)
+  const [error, setError] = useState('')
+  const [notice, setNotice] = useState('')
+
+  const load = async (status: PlanStatus | undefined) => {
+    setError('')
+    const res = await listPlans(status ? { status } : {})
+    if (!res.ok) return setError(res.error.message)
+    setItems(res.data.items)
+  }
+  useEffect(() => {
+    if (me) void load(supervisor ? tab : undefined)
+  }, [me, supervisor, tab])
+  useDidShow(() => {
+    if (me) void load(supervisor ? tab : undefined)
+  })
+  useEffect(() => {
+    void listDepartments({}).then((res) => res.ok && setDepts(Object.fromEntries(res.data.items.map((d) => [d.id, d.name]))))
+  }, [])
+
+  if (meState.status === 'failed') return <PageShell id='page-plans'><ErrorBox message={meState.message} /></PageShell>
+  if (!me) return <PageShell id='page-plans'><Loading /></PageShell>
+
+  return (
+    <PageShell id='page-plans'>
+      {notice ? (
+        <Text className='sv-note sv-ok' id='plan-notice'>
+          {notice}
+        </Text>
+      ) : null}
+      {hasRole(me, 'deptAdmin') ? (
+        <PlanForm
+          me={me}
+          onSubmitted={(p) => {
+            setNotice(`计划“${p.title}”已提交，等待监督部门审核。`)
+            setItems((prev) => [p, ...(prev ?? [])])
+          }}
+        />
+      ) : null}
+      {supervisor ? <SegmentTabs id='plan-tabs' segments={TABS} value={tab} onChange={(k) => { setItems(null); setTab(k as PlanStatus) }} /> : <Text className='sv-section__title'>本单位计划</Text>}
+      {error ? <ErrorBox message={error} /> : null}
+      {items === null && !error ? <Loading /> : null}
+      {items && items.length === 0 ? (
+        <Text className='sv-empty' id='empty'>
+          {supervisor && tab === 'pending' ? '没有待审核的检查计划。' : '暂无检查计划。'}
+        </Text>
+      ) : null}
+      <View id='plan-list'>
+        {items?.map((p) => (
+          <PlanCard
+            key={p.id}
+            p={p}
+            dept={depts[p.deptId]}
+            reviewable={supervisor && p.status === 'pending'}
+            selected={selected === p.id}
+            onSelect={() => setSelected(p.id)}
+            onReviewed={(r) => {
+              setNotice(`已${r.status === 'approved' ? '批准' : '退回'}：${r.title}`)
+              setItems((prev) => (prev ? prev.filter((x) => x.id !== r.id) : prev))
+              setSelected(null)
+            }}
+          />
+        ))}
+      </View>
+    </PageShell>
+  )
 }

@@ -1,0 +1,103 @@
+import type { CounterFigures } from '../store/counters'
+import { flattenFigures, zeroFigures } from './dept-figures'
+
+/**
+ * Recounting the per-department-per-month figures from the records (the consistency
+ * check of ARCHITECTURE rule 6). Each `count*` adds one record to the tally of the
+ * counters document it belongs to, by the same month rules as the writes
+ * (store/counters.ts): an inspection's check-in month; a rating's `month`; a complaint's
+ * `counterKey`; an unscanned ledger entry's date.
+ */
+
+export interface TallyEntry {
+  deptId: string
+  month: string
+  figures: CounterFigures
+}
+
+/** counterId → figures recounted. */
+export type Tally = Map<string, TallyEntry>
+
+const keyOf = (deptId: string, month: string) => `${deptId}_${month}`
+
+function entry(tally: Tally, deptId: string, month: string): CounterFigures {
+  const id = keyOf(deptId, month)
+  let e = tally.get(id)
+  if (!e) {
+    e = { deptId, month, figures: zeroFigures() }
+    tally.set(id, e)
+  }
+  return e.figures
+}
+
+export interface InspectionFacts {
+  deptId: string
+  month: string
+  status: string
+  result?: unknown
+  flags: string[]
+  exception?: { review: 'pending' | 'justified' | 'unjustified' }
+}
+
+export function countInspection(tally: Tally, r: InspectionFacts): void {
+  const f = entry(tally, r.deptId, r.month)
+  f.inspections++
+  if (r.exception) f.quietExceptions[r.exception.review]++
+  if (r.status === 'overdue' && !r.result) f.overdue++
+  if (r.result) f.results++
+  if (r.flags.includes('repeated')) f.repeated++
+}
+
+export function countRating(tally: Tally, r: { deptId: string; month: string; score: number }, badAtMost: number): void {
+  const f = entry(tally, r.deptId, r.month)
+  f.ratings.count++
+  f.ratings.sum += r.score
+  if (r.score <= badAtMost) f.ratings.bad++
+}
+
+/** A complaint counts only when it names a department (`counterKey`). */
+export function countComplaint(tally: Tally, c: { counterKey?: { deptId: string; month: string }; status: string; overdue?: boolean }): void {
+  if (!c.counterKey) return
+  const f = entry(tally, c.counterKey.deptId, c.counterKey.month)
+  f.complaints.received++
+  if (c.status !== 'closed') {
+    f.complaints.open++
+    if (c.overdue) f.complaints.overdue++
+  }
+}
+
+/** An unscanned ledger entry counts for the department it names (an entry naming only a free-text department counts nowhere). */
+export function countUnscanned(tally: Tally, e: { deptId?: string; date: string; unscanned: boolean }): void {
+  if (!e.unscanned || !e.deptId) return
+  entry(tally, e.deptId, e.date.slice(0, 7)).unscanned++
+}
+
+export interface FigureDifference {
+  counterId: string
+  deptId: string
+  month: string
+  figure: string
+  kept: number
+  recounted: number
+}
+
+/**
+ * Every figure where the kept counters and the recount disagree. `skip` names figures not
+ * compared (e.g. `capRefusals`: a refusal leaves no record to recount). A counters
+ * document missing for a recounted key compares as all zeros, and vice versa.
+ */
+export function diffTallies(kept: Tally, recounted: Tally, skip: readonly string[] = []): FigureDifference[] {
+  const out: FigureDifference[] = []
+  const ids = [...new Set([...kept.keys(), ...recounted.keys()])].sort()
+  for (const id of ids) {
+    const k = kept.get(id)
+    const r = recounted.get(id)
+    const kf = flattenFigures(k?.figures ?? zeroFigures())
+    const rf = flattenFigures(r?.figures ?? zeroFigures())
+    for (const figure of Object.keys(kf)) {
+      if (skip.some((s) => figure === s || figure.startsWith(s + '.'))) continue
+      if (kf[figure] !== rf[figure]) out.push({ counterId: id, deptId: (k ?? r)!.deptId, month: (k ?? r)!.month, figure, kept: kf[figure], recounted: rf[figure] })
+    }
+  }
+  return out
+}

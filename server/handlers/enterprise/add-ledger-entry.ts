@@ -1,0 +1,84 @@
+import type { Ctx } from '../../platform/context'
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { fail } from '../../platform/errors'
+import { MAX_GET } from '../../platform/db'
+import { chinaDate } from '../../domain/china-time'
+import type { InspectionRecord } from '../../domain/inspection-records'
+import type { DepartmentRecord } from '../../domain/records'
+import { alertIdFor, raiseAlert } from '../../store/alerts'
+import { bumpCounters } from '../../store/counters'
+import { readDoc } from '../../store/docs'
+import { appendLedgerEntry } from '../../store/ledger'
+import { callerMonitoringPoint } from './company'
+import { toLedgerEntryView } from './ledger-read'
+
+/**
+ * A visit nobody scanned, added by the company (SPEC §2.11). It is matched against the
+ * check-ins of the same department at this company on the same China date; with no match
+ * (or no known department) it is `unscanned`: an alert for supervisors and the
+ * department's `unscanned` figure (month of the visit), committed with the append.
+ * A department named only by text is looked up by its exact name.
+ */
+export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
+  access: ['enterprise'],
+  async handle(input, ctx) {
+    const company = await callerMonitoringPoint(ctx)
+    const today = chinaDate(ctx.now, ctx.settings.timezone)
+    if (input.date > today) {
+      const message = '不能补录未来日期的检查'
+      fail('INVALID_INPUT', `输入有误：date — ${message}`, { issues: [{ path: ['date'], code: 'custom', message }] })
+    }
+    const dept = await resolveDepartment(ctx, input.deptId, input.deptName)
+    const matched = dept ? await matchingCheckIn(ctx, company._id, dept._id, input.date) : null
+    const unscanned = matched === null
+    const entry = await ctx.db.runTransaction(async (tx) => {
+      const e = await appendLedgerEntry(tx, ctx, {
+        companyId: company._id,
+        date: input.date,
+        source: 'manual',
+        ...(dept ? { deptId: dept._id } : {}),
+        deptName: dept?.name ?? input.deptName!,
+        officerNames: input.officerNames,
+        purpose: input.purpose,
+        ...(input.note ? { note: input.note } : {}),
+        unscanned,
+        matchedInspectionId: matched?._id ?? null,
+      })
+      if (unscanned) {
+        const ref = `ledger/${e._id}`
+        await raiseAlert(tx, {
+          id: alertIdFor('unscanned', ref),
+          kind: 'unscanned',
+          ref,
+          at: ctx.now,
+          region: company.region,
+          ...(dept ? { deptId: dept._id } : {}),
+          companyId: company._id,
+          summary: `${company.name} 补录 ${input.date} ${e.deptName} 的检查，未找到扫码入企记录`,
+        })
+        if (dept) await bumpCounters(tx, { deptId: dept._id, region: dept.region, month: input.date.slice(0, 7) }, { unscanned: 1 })
+      }
+      await audit(ctx, { action: 'enterprise.addLedgerEntry', target: `ledger/${e._id}`, details: { seq: e.seq, date: e.date, deptId: e.deptId ?? null, unscanned, matchedInspectionId: e.matchedInspectionId ?? null } }, tx)
+      return e
+    })
+    return { entry: { ...toLedgerEntryView(entry), matchedInspectionId: entry.matchedInspectionId ?? null } }
+  },
+})
+
+async function resolveDepartment(ctx: Ctx, deptId?: string, deptName?: string): Promise<DepartmentRecord | null> {
+  if (deptId) {
+    const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', deptId)
+    return dept ?? fail('NOT_FOUND', '没有找到所选的执法单位')
+  }
+  const got = await ctx.db.collection('departments').where({ name: deptName }).limit(2).get()
+  const found = got.data as unknown as DepartmentRecord[]
+  // Two departments of the same name (different counties) cannot be told apart: unknown.
+  return found.length === 1 ? found[0] : null
+}
+
+/** The earliest check-in of the department at the company on that China date, or null. */
+async function matchingCheckIn(ctx: Ctx, companyId: string, deptId: string, date: string): Promise<InspectionRecord | null> {
+  const got = await ctx.db.collection('inspections').where({ companyId, date, deptId }).orderBy('checkInAt', 'asc').limit(MAX_GET).get()
+  return (got.data as unknown as InspectionRecord[])[0] ?? null
+}

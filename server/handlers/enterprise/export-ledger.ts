@@ -1,0 +1,35 @@
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { fail } from '../../platform/errors'
+import { withinOneYear } from '../../domain/ledger-range'
+import { callerMonitoringPoint } from './company'
+import { inRange, inspectionsOf, readWholeChain } from './ledger-read'
+import { buildLedgerWorkbook } from './ledger-workbook'
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The ledger of a date range (at most a year) as an Excel workbook, via storage and a temporary URL. */
+export const exportLedger = action('enterprise', 'exportLedger', {
+  access: ['enterprise'],
+  async handle(input, ctx) {
+    const bad = (message: string) => fail('INVALID_INPUT', `输入有误：to — ${message}`, { issues: [{ path: ['to'], code: 'custom', message }] })
+    if (input.from > input.to) bad('结束日期不能早于开始日期')
+    if (!withinOneYear(input.from, input.to)) bad('导出范围不能超过一年')
+    const company = await callerMonitoringPoint(ctx)
+    const { entries, chainOk } = await readWholeChain(ctx, company._id)
+    const shown = entries.filter((e) => inRange(e.date, input.from, input.to))
+    const buffer = await buildLedgerWorkbook({
+      companyName: company.name,
+      from: input.from,
+      to: input.to,
+      entries: shown,
+      inspections: await inspectionsOf(ctx, shown),
+      chainOk,
+      generatedAt: ctx.now,
+    })
+    const path = `exports/ledger/${company._id}/${input.from}_${input.to}_${ctx.now}.xlsx`
+    const { fileID } = await ctx.storage.put(path, buffer, XLSX_MIME)
+    await audit(ctx, { action: 'enterprise.exportLedger', target: `companies/${company._id}`, details: { from: input.from, to: input.to, entries: shown.length, fileID } })
+    return { fileID, url: await ctx.storage.tempUrl(fileID), entries: shown.length, chainOk }
+  },
+})

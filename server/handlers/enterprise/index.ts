@@ -1,0 +1,23 @@
+import type { FunctionHandlers } from '../../platform/handler'
+import { addLedgerEntry } from './add-ledger-entry'
+import { complain } from './complain'
+import { complaints } from './complaints'
+import { exportLedger } from './export-ledger'
+import { inspectionForRating } from './inspection-for-rating'
+import { inspections } from './inspections'
+import { ledger } from './ledger'
+import { rate } from './rate'
+import { verifyOfficer } from './verify-officer'
+
+/** The `enterprise` cloud function: the company's side (SPEC §3 enterprise). */
+export const enterpriseHandlers: FunctionHandlers<'enterprise'> = {
+  verifyOfficer,
+  inspectionForRating,
+  rate,
+  inspections,
+  complain,
+  complaints,
+  ledger,
+  addLedgerEntry,
+  exportLedger,
+}

@@ -1,0 +1,32 @@
+import { action } from '../../platform/handler'
+import { callerMonitoringPoint } from './company'
+import { inRange, inspectionsOf, readWholeChain, toLedgerEntryView } from './ledger-read'
+import { OUTCOME_LABELS } from './summary'
+
+/**
+ * The monitoring-point ledger 台账 (SPEC §2.11): entries of the date range in seq order,
+ * each with the result and rating of its inspection when there is one, and `chainOk`
+ * recomputed over the company's whole chain on every read.
+ */
+export const ledger = action('enterprise', 'ledger', {
+  access: ['enterprise'],
+  async handle(input, ctx) {
+    const company = await callerMonitoringPoint(ctx)
+    const { entries, chainOk, brokenAt } = await readWholeChain(ctx, company._id)
+    const shown = entries.filter((e) => inRange(e.date, input.from, input.to))
+    const linked = await inspectionsOf(ctx, shown)
+    return {
+      items: shown.map((e) => {
+        const insp = linked.get(e.inspectionId ?? e.matchedInspectionId ?? '')
+        return {
+          ...toLedgerEntryView(e),
+          ...(insp?.result ? { outcome: insp.result.outcome, outcomeLabel: OUTCOME_LABELS[insp.result.outcome] } : {}),
+          ...(insp?.rating.state === 'rated' ? { ratingScore: insp.rating.score } : {}),
+        }
+      }),
+      chainOk,
+      ...(brokenAt !== null ? { brokenAt } : {}),
+      total: entries.length,
+    }
+  },
+})

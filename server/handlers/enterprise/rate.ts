@@ -1,0 +1,70 @@
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { fail } from '../../platform/errors'
+import { chinaMonth } from '../../domain/china-time'
+import { pseudonymousActor, raterKeyFor } from '../../domain/pseudonyms'
+import { isBadRating, ratingFollowUpDueAt, SCORE_LABELS } from '../../domain/ratings'
+import { alertIdFor, raiseAlert } from '../../store/alerts'
+import { bumpCounters } from '../../store/counters'
+import { fieldsOf, readDoc } from '../../store/docs'
+import { RATINGS, toRatingView, type RatingRecord } from '../../store/ratings'
+import { RATING_TOKENS } from '../../store/tokens'
+import { countTokenLookup } from './rate-limit'
+import { usableRatingToken } from './rating-access'
+
+/**
+ * Rates an inspection (SPEC §2.9): once, by a user of the inspected company, with a
+ * single-use token. One transaction: the token used, `ratings/<inspectionId>`, the
+ * inspection's rating state, the department's counters (month of the rating), a
+ * `bad_rating` alert with its follow-up deadline, and the audit event. Who rated is kept
+ * only as keyed hashes (rating.raterKey, the audit actor).
+ */
+export const rate = action('enterprise', 'rate', {
+  access: ['enterprise'],
+  async handle(input, ctx) {
+    await countTokenLookup(ctx)
+    const user = ctx.caller.user!
+    await usableRatingToken(ctx, input.token) // fail fast, outside the transaction
+    const bad = isBadRating(input.score, ctx.settings)
+    const rating = await ctx.db.runTransaction(async (tx) => {
+      const { record, inspection } = await usableRatingToken(ctx, input.token, tx)
+      if (await readDoc<RatingRecord>(tx, RATINGS, inspection._id)) return fail('ALREADY_RATED', '该次检查已评价，每次检查只能评价一次')
+      const r: RatingRecord = {
+        _id: inspection._id,
+        inspectionId: inspection._id,
+        companyId: inspection.companyId,
+        deptId: inspection.deptId,
+        region: inspection.region,
+        month: chinaMonth(ctx.now, ctx.settings.timezone),
+        score: input.score,
+        tags: [...new Set(input.tags ?? [])],
+        ...(input.comment ? { comment: input.comment } : {}),
+        ratedAt: ctx.now,
+        ...(bad ? { followUpDueAt: ratingFollowUpDueAt(ctx.now, ctx.settings) } : {}),
+        raterKey: raterKeyFor(ctx.secret, user._id),
+        tokenId: record._id,
+      }
+      await tx.collection(RATING_TOKENS).doc(record._id).update({ data: { usedAt: ctx.now } })
+      await tx.collection(RATINGS).doc(r._id).set({ data: fieldsOf(r) })
+      await tx.collection('inspections').doc(inspection._id).update({ data: { rating: { state: 'rated', score: r.score }, updatedAt: ctx.now } })
+      await bumpCounters(tx, { deptId: inspection.deptId, region: inspection.deptRegion, month: r.month }, { ratings: { count: 1, sum: r.score, bad: bad ? 1 : 0 } })
+      if (bad) {
+        const ref = `ratings/${r._id}`
+        await raiseAlert(tx, {
+          id: alertIdFor('bad_rating', ref),
+          kind: 'bad_rating',
+          ref,
+          at: ctx.now,
+          region: inspection.region,
+          deptId: inspection.deptId,
+          companyId: inspection.companyId,
+          summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），须在 ${ctx.settings.rating.followUpWorkingDays} 个工作日内回访`,
+        })
+      }
+      const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.secret, user._id) } } }
+      await audit(actorCtx, { action: 'enterprise.rate', target: `ratings/${r._id}`, details: { inspectionId: inspection._id, score: r.score, bad } }, tx)
+      return r
+    })
+    return { rating: toRatingView(rating) }
+  },
+})

@@ -1,0 +1,29 @@
+import type { Ctx } from '../../platform/context'
+import type { Writer } from '../../store/docs'
+import { fail } from '../../platform/errors'
+import type { InspectionRecord, RatingTokenRecord } from '../../domain/inspection-records'
+import { tokenExpired } from '../../domain/ratings'
+import { readDoc } from '../../store/docs'
+import { readTokenRecord } from '../../store/tokens'
+
+/**
+ * A rating token the caller may use (SPEC §2.9), checked in this order: forged or unknown
+ * → TOKEN_INVALID; another company's inspection → FORBIDDEN (nothing more is said about
+ * it); already used or the inspection already rated → ALREADY_RATED; past 7 days →
+ * TOKEN_EXPIRED. Inside a transaction pass `tx` so the checks hold at commit.
+ */
+export async function usableRatingToken(
+  ctx: Ctx,
+  token: string,
+  r: Writer = ctx.db,
+): Promise<{ record: RatingTokenRecord; inspection: InspectionRecord }> {
+  const record = await readTokenRecord(r, 'r', token, ctx.secret)
+  if (!record) return fail('TOKEN_INVALID', '评价码无效：请扫描执法人员出示的评价码')
+  const companyId = ctx.caller.user?.companyId
+  if (!companyId || record.companyId !== companyId) return fail('FORBIDDEN', '该评价码不属于贵企业的检查，只有被检查企业可以评价')
+  const inspection = await readDoc<InspectionRecord>(r, 'inspections', record.inspectionId)
+  if (!inspection) return fail('NOT_FOUND', '没有找到该次检查')
+  if (record.usedAt !== null || inspection.rating.state === 'rated') return fail('ALREADY_RATED', '该次检查已评价，每次检查只能评价一次')
+  if (tokenExpired(record.expiresAt, ctx.now)) return fail('TOKEN_EXPIRED', '评价码已过期（有效期 7 天），请联系执法人员重新出示')
+  return { record: record as RatingTokenRecord, inspection }
+}

@@ -1,0 +1,97 @@
+import type { Alert } from '@contract'
+import type { Ctx } from '../../platform/context'
+import type { DocData } from '../../platform/db'
+import { MAX_GET } from '../../platform/db'
+import { action } from '../../platform/handler'
+import type { InspectionRecord } from '../../domain/inspection-records'
+import { findCategory } from '../../domain/special-case'
+import { alertIdFor, ALERTS, type AlertRecord } from '../../store/alerts'
+import { readByIds } from '../../store/paging'
+import { supervisorScope } from './scope'
+
+/**
+ * What needs a supervisor (SPEC §3 alerts, issue 5): unresolved alerts of the region,
+ * newest first, at most 100, each with `ref` naming its record (`inspections/<id>`, …).
+ *
+ * Pending special cases are listed too. Check-in does not raise a `pending_exception`
+ * alert, so they are read from the inspections themselves (the same query as
+ * `exceptions`) and shown as alerts with the id such an alert would have; a stored one
+ * with that id is not listed twice. An `overdue` alert whose inspection has got its result
+ * since (record-result does not resolve it) is left out: one extra read of ≤ 100 docs.
+ */
+export const alerts = action('supervision', 'alerts', {
+  access: ['supervisor'],
+  async handle(input, ctx) {
+    const scope = supervisorScope(ctx, input.region)
+    const stored = await ctx.db
+      .collection(ALERTS)
+      .where({ ...scope.where, resolved: false })
+      .orderBy('at', 'desc')
+      .limit(MAX_GET)
+      .get()
+    const records = stored.data as unknown as AlertRecord[]
+    const live = await withoutSettled(ctx, records)
+    const pending = await pendingExceptionAlerts(ctx, scope.where)
+    const ids = new Set(live.map((a) => a._id))
+    const merged = [...live, ...pending.filter((p) => !ids.has(p._id))]
+    merged.sort((a, b) => b.at - a.at || (a._id < b._id ? -1 : 1))
+    return { items: merged.slice(0, MAX_GET).map(toAlertView) }
+  },
+})
+
+function toAlertView(a: AlertRecord): Alert {
+  return {
+    id: a._id,
+    kind: a.kind,
+    ref: a.ref,
+    at: a.at,
+    region: a.region,
+    ...(a.deptId ? { deptId: a.deptId } : {}),
+    ...(a.companyId ? { companyId: a.companyId } : {}),
+    summary: a.summary ?? '',
+    resolved: a.resolved,
+  }
+}
+
+const inspectionIdOf = (ref: string): string | null => (ref.startsWith('inspections/') ? ref.slice('inspections/'.length) : null)
+
+/** Drops overdue alerts whose inspection now has a result, and pending-exception alerts already reviewed. */
+async function withoutSettled(ctx: Ctx, records: AlertRecord[]): Promise<AlertRecord[]> {
+  const about = records.filter((a) => a.kind === 'overdue' || a.kind === 'pending_exception')
+  const ids = about.map((a) => inspectionIdOf(a.ref)).filter((id): id is string => !!id)
+  if (ids.length === 0) return records
+  const inspections = new Map((await readByIds<InspectionRecord>(ctx.db, 'inspections', ids)).map((r) => [r._id, r]))
+  return records.filter((a) => {
+    const id = inspectionIdOf(a.ref)
+    const r = id ? inspections.get(id) : undefined
+    if (!r) return true
+    if (a.kind === 'overdue') return !r.result
+    if (a.kind === 'pending_exception') return r.exception?.review === 'pending'
+    return true
+  })
+}
+
+async function pendingExceptionAlerts(ctx: Ctx, scopeWhere: DocData): Promise<AlertRecord[]> {
+  const got = await ctx.db
+    .collection('inspections')
+    .where({ ...scopeWhere, 'exception.review': 'pending' })
+    .orderBy('checkInAt', 'desc')
+    .limit(MAX_GET)
+    .get()
+  return (got.data as unknown as InspectionRecord[]).map((r) => {
+    const ref = `inspections/${r._id}`
+    const label = r.exception ? (findCategory(r.exception.category, ctx.settings)?.label ?? r.exception.category) : ''
+    return {
+      _id: alertIdFor('pending_exception', ref),
+      kind: 'pending_exception',
+      ref,
+      at: r.checkInAt,
+      region: r.region,
+      city: r.city,
+      deptId: r.deptId,
+      companyId: r.companyId,
+      summary: `${r.deptName} 于 ${r.date} 以特殊情形“${label}”在安静生产期进入 ${r.companyName}，待审核`,
+      resolved: false,
+    }
+  })
+}

@@ -1,0 +1,31 @@
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { isCityRegion } from '../../domain/scope'
+import { monthFiguresByDepartment } from './figures'
+import { buildReportWorkbook } from './report-workbook'
+import { supervisorScope } from './scope'
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/**
+ * The monthly 通报 of the supervisor's region (SPEC §3 monthlyReport): the kept figures of
+ * every department of the region for the month, ranked, as an Excel workbook in storage.
+ */
+export const monthlyReport = action('supervision', 'monthlyReport', {
+  access: ['supervisor'],
+  async handle(input, ctx) {
+    const scope = supervisorScope(ctx)
+    const departments = await monthFiguresByDepartment(ctx, scope.where, input.month)
+    const regionName = isCityRegion(scope.region) && scope.region === ctx.settings.city.code ? ctx.settings.city.name : `辖区 ${scope.region}`
+    const buffer = await buildReportWorkbook({
+      regionName,
+      month: input.month,
+      departments,
+      minRatingsForAverage: ctx.settings.rating.minCountForAggregate,
+      generatedAt: ctx.now,
+    })
+    const { fileID } = await ctx.storage.put(`exports/report/${scope.region}/${input.month}_${ctx.now}.xlsx`, buffer, XLSX_MIME)
+    await audit(ctx, { action: 'supervision.monthlyReport', target: `exports/report/${scope.region}`, details: { month: input.month, departments: departments.length, fileID } })
+    return { fileID, url: await ctx.storage.tempUrl(fileID), departments: departments.length }
+  },
+})

@@ -1,0 +1,62 @@
+import type { InspectionException } from '@contract'
+import { action } from '../../platform/handler'
+import { audit } from '../../platform/audit'
+import { fail } from '../../platform/errors'
+import type { InspectionRecord } from '../../domain/inspection-records'
+import { alertIdFor, ALERTS, raiseAlert } from '../../store/alerts'
+import { bumpCounters } from '../../store/counters'
+import { readDoc } from '../../store/docs'
+import { toInspectionView } from '../inspection/views'
+import { inScope } from './scope'
+
+/**
+ * A supervisor of the inspection's region judges a pending special case justified or
+ * unjustified (SPEC §2.1), once. In one transaction: the verdict on the inspection, the
+ * counters moved from pending to the verdict (the inspection's month, its department's
+ * document), an `unjustified_exception` alert when unjustified, the `pending_exception`
+ * alert (if one was raised) resolved, and the audit event.
+ */
+export const reviewException = action('supervision', 'reviewException', {
+  access: ['supervisor'],
+  async handle(input, ctx) {
+    const user = ctx.caller.user!
+    const found = await readDoc<InspectionRecord>(ctx.db, 'inspections', input.inspectionId)
+    if (!found) return fail('NOT_FOUND', '没有找到该次检查')
+    if (!inScope(ctx, found.region)) fail('FORBIDDEN', '该次检查不在您的监督辖区内')
+    const reviewed = await ctx.db.runTransaction(async (tx) => {
+      const current = await readDoc<InspectionRecord>(tx, 'inspections', input.inspectionId)
+      if (!current) return fail('NOT_FOUND', '没有找到该次检查')
+      if (!current.exception) return fail('CONFLICT', '该次检查不是安静生产期特殊情形，无需审核')
+      if (current.exception.review !== 'pending') {
+        return fail('CONFLICT', `该特殊情形已审核为“${current.exception.review === 'justified' ? '合理' : '不合理'}”，不能重复审核`, { review: current.exception.review })
+      }
+      const exception: InspectionException = { ...current.exception, review: input.verdict, reviewComment: input.comment, reviewedBy: user._id, reviewedAt: ctx.now }
+      await tx.collection('inspections').doc(current._id).update({ data: { exception, updatedAt: ctx.now } })
+      await bumpCounters(
+        tx,
+        { deptId: current.deptId, region: current.deptRegion, month: current.month },
+        { quietExceptions: { pending: -1, [input.verdict]: 1 } },
+      )
+      const ref = `inspections/${current._id}`
+      if (input.verdict === 'unjustified') {
+        await raiseAlert(tx, {
+          id: alertIdFor('unjustified_exception', ref),
+          kind: 'unjustified_exception',
+          ref,
+          at: ctx.now,
+          region: current.region,
+          deptId: current.deptId,
+          companyId: current.companyId,
+          summary: `${current.deptName} 于 ${current.date} 在安静生产期进入 ${current.companyName}，所报特殊情形经审核不合理`,
+        })
+      }
+      const pendingAlertId = alertIdFor('pending_exception', ref)
+      if (await readDoc(tx, ALERTS, pendingAlertId)) {
+        await tx.collection(ALERTS).doc(pendingAlertId).update({ data: { resolved: true, resolvedAt: ctx.now, resolvedBy: user._id } })
+      }
+      await audit(ctx, { action: 'supervision.reviewException', target: ref, details: { verdict: input.verdict, comment: input.comment, category: current.exception.category } }, tx)
+      return { ...current, exception, updatedAt: ctx.now }
+    })
+    return { inspection: toInspectionView(reviewed, ctx.now) }
+  },
+})

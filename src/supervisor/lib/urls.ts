@@ -1,0 +1,19 @@
+import type { AlertKind } from '@contract'
+
+/** Routes inside the supervisor subpackage, with their query parameters. */
+
+export const alertsUrl = (kind?: AlertKind | 'all') => `/supervisor/alerts/index${kind && kind !== 'all' ? `?kind=${kind}` : ''}`
+export const exceptionsUrl = (opts: { status?: string; id?: string } = {}) => {
+  const q = [opts.status ? `status=${opts.status}` : '', opts.id ? `id=${encodeURIComponent(opts.id)}` : ''].filter(Boolean).join('&')
+  return `/supervisor/exceptions/index${q ? `?${q}` : ''}`
+}
+export const complaintsUrl = (opts: { status?: string; id?: string } = {}) => {
+  const q = [opts.status ? `status=${opts.status}` : '', opts.id ? `id=${encodeURIComponent(opts.id)}` : ''].filter(Boolean).join('&')
+  return `/supervisor/complaints/index${q ? `?${q}` : ''}`
+}
+
+/** `inspections/abc` → `{ collection: 'inspections', id: 'abc' }` */
+export function parseRef(ref: string): { collection: string; id: string } {
+  const i = ref.indexOf('/')
+  return i < 0 ? { collection: '', id: ref } : { collection: ref.slice(0, i), id: ref.slice(i + 1) }
+}

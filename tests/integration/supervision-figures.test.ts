@@ -1,0 +1,367 @@
+import ExcelJS from 'exceljs'
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
+import { userIdFor } from '../../server/platform/ids'
+import { alertIdFor } from '../../server/store/alerts'
+import { DETAIL_HEADERS, DETAIL_SHEET, SUMMARY_HEADERS, SUMMARY_SHEET } from '../../server/handlers/supervision/report-workbook'
+
+/**
+ * supervision: exceptions, reviewException, dashboard, alerts, monthlyReport, auditVerify
+ * (issue 5), over HTTP against the demo data on 2026-12-12 (quiet period). Scopes: the
+ * city supervisor (3607), the 章贡区 supervisor (360702), a department admin.
+ */
+
+const roster = buildDemoRoster()
+const COUNTY = '360702'
+const parkInCounty = roster.companies.filter((c) => c.inPark && c.region === COUNTY && c.id !== DEMO_IDS.parkMonitoringCompany)
+const parkElsewhere = roster.companies.filter((c) => Number(c.id.slice(3)) >= 100 && c.inPark && c.region !== COUNTY)
+const monitoringElsewhere = roster.companies.find((c) => c.monitoringPoint && c.region !== COUNTY)!
+const at = (c: { location: { lat: number; lng: number } }) => ({ lat: c.location.lat + 0.0003, lng: c.location.lng, accuracy: 15 })
+const MONTH = '2026-12'
+
+let emu: TestEmulator
+const tokens: Record<string, string> = {}
+const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
+const call = async (openid: string | null, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, openid ? await as(openid) : undefined)
+const sup = (openid: string | null, action: string, fields: object = {}) => call(openid, 'supervision', action, fields)
+const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
+const docOrNull = (collection: string, id: string) => doc(collection, id).catch(() => null)
+let n = 0
+const checkIn = (openid: string, company: { id: string; location: { lat: number; lng: number } }, extra: object) =>
+  call(openid, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `sup-fig-${++n}`, location: at(company), ...extra })
+
+/** Inspections made here: in the county (by a county department and by a city department) and elsewhere. */
+const ids = { countyByCounty: '', countyByCity: '', elsewhere1: '', elsewhere2: '', plain: '' }
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-12T02:00:00Z' })
+  // A bound officer of 章贡区市场监管局 and a department admin of the city emergency department.
+  const zg = roster.officers.find((o) => o.deptId === DEMO_IDS.zhangGongMarketDept)!
+  await emu.emulator.db.collection('users').doc(userIdFor('zg-officer')).set({
+    data: { openid: 'zg-officer', roles: ['officer'], name: zg.name, deptId: zg.deptId, officerId: zg.id, createdAt: 0, updatedAt: 0 },
+  })
+  expect(await call('demo-admin', 'account', 'grantRole', { openid: 'em-admin', role: 'deptAdmin', deptId: DEMO_IDS.cityEmergencyDept })).toMatchObject({ ok: true })
+
+  const special = { source: 'complaint', exception: { category: 'high_risk' } }
+  const a = await checkIn('zg-officer', parkInCounty[0], special)
+  expect(a).toMatchObject({ ok: true, data: { inspection: { exception: { review: 'pending' } } } })
+  ids.countyByCounty = a.data.inspection.id
+  ids.countyByCity = (await checkIn('demo-officer-3', parkInCounty[1], special)).data.inspection.id
+  ids.elsewhere1 = (await checkIn('demo-officer-1', parkElsewhere[0], special)).data.inspection.id
+  ids.elsewhere2 = (await checkIn('demo-officer-1', parkElsewhere[1], { source: 'complaint', exception: { category: 'other', reason: '群众反映夜间偷排废水需现场核查' } })).data.inspection.id
+  ids.plain = (await checkIn('demo-officer-1', roster.companies.find((c) => Number(c.id.slice(3)) >= 100 && !c.inPark)!, { source: 'referral' })).data.inspection.id
+  for (const id of Object.values(ids)) expect(id).toMatch(/^insp_/)
+  // Ledger entries at a monitoring point in the county (a second one) and at one elsewhere.
+  expect(await checkIn('zg-officer', roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)!, { source: 'monitoring', exception: { category: 'emergency' } })).toMatchObject({ ok: true })
+  expect(await checkIn('demo-officer-1', monitoringElsewhere, { source: 'monitoring', ...(monitoringElsewhere.inPark ? { exception: { category: 'emergency' } } : {}) })).toMatchObject({ ok: true })
+})
+afterAll(async () => {
+  await emu?.close()
+})
+
+describe('exceptions', () => {
+  it('lists pending special cases of the city, newest first', async () => {
+    const res = await sup('demo-supervisor-city', 'exceptions')
+    expect(res.ok).toBe(true)
+    const got = res.data.items.map((i: { id: string }) => i.id)
+    for (const id of [ids.countyByCounty, ids.countyByCity, ids.elsewhere1, ids.elsewhere2]) expect(got).toContain(id)
+    expect(got).not.toContain(ids.plain)
+    expect(res.data.items.every((i: any) => i.exception.review === 'pending' && i.flags.includes('quiet_exception'))).toBe(true)
+    const times = res.data.items.map((i: { checkInAt: number }) => i.checkInAt)
+    expect(times).toEqual([...times].sort((x, y) => y - x))
+    expect(res.data.items[0]).toMatchObject({ companyName: expect.any(String), deptName: expect.any(String), exception: { category: expect.any(String) } })
+  })
+
+  it('a county supervisor sees only what happened in the county (by county and city departments)', async () => {
+    const res = await sup('demo-supervisor-county', 'exceptions')
+    const got = res.data.items.map((i: { id: string }) => i.id)
+    expect(got).toEqual(expect.arrayContaining([ids.countyByCounty, ids.countyByCity]))
+    expect(got).not.toContain(ids.elsewhere1)
+    expect(res.data.items.every((i: { region: string }) => i.region === COUNTY)).toBe(true)
+  })
+
+  it('filters by status, and is for supervisors only', async () => {
+    expect((await sup('demo-supervisor-city', 'exceptions', { status: 'justified' })).data.items.every((i: any) => i.exception.review === 'justified')).toBe(true)
+    expect(await sup('demo-supervisor-city', 'exceptions', { status: 'maybe' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-enterprise-1', 'demo-admin']) expect(await sup(who, 'exceptions')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await sup(null, 'exceptions')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+})
+
+describe('reviewException', () => {
+  it('refuses out of scope (FORBIDDEN), unknown (NOT_FOUND), not a special case (CONFLICT), bad input, non-supervisors', async () => {
+    expect(await sup('demo-supervisor-county', 'reviewException', { inspectionId: ids.elsewhere1, verdict: 'justified', comment: '同意' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await sup('demo-supervisor-city', 'reviewException', { inspectionId: 'insp_nope', verdict: 'justified', comment: '同意' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await sup('demo-supervisor-city', 'reviewException', { inspectionId: ids.plain, verdict: 'justified', comment: '同意' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await sup('demo-supervisor-city', 'reviewException', { inspectionId: ids.elsewhere1, verdict: 'fine', comment: '同意' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await sup('demo-supervisor-city', 'reviewException', { inspectionId: ids.elsewhere1, verdict: 'justified', comment: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await sup('demo-deptadmin-1', 'reviewException', { inspectionId: ids.elsewhere1, verdict: 'justified', comment: '同意' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await doc('inspections', ids.elsewhere1)).exception.review).toBe('pending')
+  })
+
+  it('justified: moves the counter from pending to justified in one go, audits, and only once (CONFLICT)', async () => {
+    const counterId = `${DEMO_IDS.cityMarketDept}_${MONTH}`
+    const before = await doc('counters', counterId)
+    const res = await sup('demo-supervisor-city', 'reviewException', { inspectionId: ids.elsewhere1, verdict: 'justified', comment: '属重点监管对象，情形成立' })
+    expect(res).toMatchObject({ ok: true, data: { inspection: { id: ids.elsewhere1, exception: { review: 'justified', reviewComment: '属重点监管对象，情形成立', reviewedBy: userIdFor('demo-supervisor-city') } } } })
+    const after = await doc('counters', counterId)
+    expect(after.quietExceptions).toEqual({ ...before.quietExceptions, pending: before.quietExceptions.pending - 1, justified: before.quietExceptions.justified + 1 })
+    expect((await emu.emulator.db.collection('audit').where({ target: `inspections/${ids.elsewhere1}`, action: 'supervision.reviewException' }).count()).total).toBe(1)
+    expect(await docOrNull('alerts', alertIdFor('unjustified_exception', `inspections/${ids.elsewhere1}`))).toBeNull()
+    expect(await sup('demo-supervisor-city', 'reviewException', { inspectionId: ids.elsewhere1, verdict: 'unjustified', comment: '改判' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { review: 'justified' } },
+    })
+    expect(await doc('counters', counterId)).toEqual(after)
+    const listed = (await sup('demo-supervisor-city', 'exceptions', { status: 'justified' })).data.items.map((i: { id: string }) => i.id)
+    expect(listed).toContain(ids.elsewhere1)
+  })
+
+  it('unjustified by the county supervisor: alert raised, pending_exception alert resolved, counters of the city department', async () => {
+    const ref = `inspections/${ids.countyByCity}`
+    // A stored pending_exception alert (should check-in ever raise one) is resolved by the verdict.
+    await emu.emulator.db.collection('alerts').doc(alertIdFor('pending_exception', ref)).set({
+      data: { kind: 'pending_exception', ref, at: 1, region: COUNTY, city: '3607', deptId: DEMO_IDS.cityEmergencyDept, summary: 'x', resolved: false },
+    })
+    const counterId = `${DEMO_IDS.cityEmergencyDept}_${MONTH}`
+    const before = await doc('counters', counterId)
+    const res = await sup('demo-supervisor-county', 'reviewException', { inspectionId: ids.countyByCity, verdict: 'unjustified', comment: '不属于特殊情形' })
+    expect(res).toMatchObject({ ok: true, data: { inspection: { exception: { review: 'unjustified' } } } })
+    const after = await doc('counters', counterId)
+    expect(after.quietExceptions.pending).toBe(before.quietExceptions.pending - 1)
+    expect(after.quietExceptions.unjustified).toBe(before.quietExceptions.unjustified + 1)
+    expect(await doc('alerts', alertIdFor('unjustified_exception', ref))).toMatchObject({ kind: 'unjustified_exception', region: COUNTY, deptId: DEMO_IDS.cityEmergencyDept, resolved: false })
+    expect(await doc('alerts', alertIdFor('pending_exception', ref))).toMatchObject({ resolved: true })
+  })
+})
+
+describe('dashboard', () => {
+  it('city supervisor: every department of the city with names, totals = the sum, a 12-month trend', async () => {
+    const res = await sup('demo-supervisor-city', 'dashboard', { month: MONTH })
+    expect(res.ok).toBe(true)
+    const { totals, byDepartment, trend } = res.data
+    expect(byDepartment).toHaveLength(roster.departments.length)
+    const market = byDepartment.find((d: { deptId: string }) => d.deptId === DEMO_IDS.cityMarketDept)
+    expect(market).toMatchObject({ deptName: '赣州市市场监督管理局' })
+    const counter = await doc('counters', `${DEMO_IDS.cityMarketDept}_${MONTH}`)
+    expect(market).toMatchObject({ inspections: counter.inspections, overdue: counter.overdue, quietExceptions: counter.quietExceptions, repeated: counter.repeated, capRefusals: counter.capRefusals })
+    const sum = (f: (d: any) => number) => byDepartment.reduce((s: number, d: any) => s + f(d), 0)
+    expect(totals.inspections).toBe(sum((d) => d.inspections))
+    expect(totals.overdue).toBe(sum((d) => d.overdue))
+    expect(totals.quietExceptions.pending).toBe(sum((d) => d.quietExceptions.pending))
+    expect(totals.ratings.count).toBe(sum((d) => d.ratings.count))
+    expect(trend.map((t: { month: string }) => t.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'])
+    const dec = trend[11]
+    expect(dec).toEqual({ month: MONTH, inspections: totals.inspections, overdue: totals.overdue, quietExceptions: totals.quietExceptions.pending + totals.quietExceptions.justified + totals.quietExceptions.unjustified })
+    // The demo history reaches back into November.
+    expect(trend[10].inspections).toBeGreaterThan(0)
+    expect(trend[0].inspections).toBe(0)
+  })
+
+  it('city supervisor narrowed to a county; county supervisor forced to theirs, other regions FORBIDDEN', async () => {
+    const narrowed = await sup('demo-supervisor-city', 'dashboard', { month: MONTH, region: COUNTY })
+    const countyDepts = roster.departments.filter((d) => d.region === COUNTY).map((d) => d.id).sort()
+    expect(narrowed.data.byDepartment.map((d: { deptId: string }) => d.deptId).sort()).toEqual(countyDepts)
+    const own = await sup('demo-supervisor-county', 'dashboard', { month: MONTH })
+    expect(own.data.byDepartment.map((d: { deptId: string }) => d.deptId).sort()).toEqual(countyDepts)
+    expect(own.data.totals).toEqual(narrowed.data.totals)
+    expect(own.data.trend).toEqual(narrowed.data.trend)
+    expect((await sup('demo-supervisor-county', 'dashboard', { month: MONTH, region: COUNTY })).data.totals).toEqual(own.data.totals)
+    expect(own.data.byDepartment.find((d: { deptId: string }) => d.deptId === DEMO_IDS.zhangGongMarketDept).quietExceptions.pending).toBeGreaterThanOrEqual(1)
+    for (const region of ['3607', '360703', '3608']) {
+      expect(await sup('demo-supervisor-county', 'dashboard', { month: MONTH, region })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(await sup('demo-supervisor-city', 'dashboard', { month: MONTH, region: '3608' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('department admin: only their own department, no complaint figures, no average under 5 ratings', async () => {
+    const res = await sup('demo-deptadmin-1', 'dashboard', { month: MONTH })
+    expect(res.ok).toBe(true)
+    expect(res.data.byDepartment).toHaveLength(1)
+    const [own] = res.data.byDepartment
+    expect(own).toMatchObject({ deptId: DEMO_IDS.cityMarketDept, deptName: '赣州市市场监督管理局', complaints: { open: 0, overdue: 0 }, hidden: expect.arrayContaining(['complaints']) })
+    const counter = await doc('counters', `${DEMO_IDS.cityMarketDept}_${MONTH}`)
+    expect(own.inspections).toBe(counter.inspections)
+    expect(res.data.totals.inspections).toBe(counter.inspections)
+    expect(JSON.stringify(res.data)).not.toMatch(/raterKey|complain(ant|tName)|openid/)
+    // Only own figures: the trend is the department's too.
+    const city = await sup('demo-supervisor-city', 'dashboard', { month: MONTH })
+    expect(res.data.trend[11].inspections).toBe(counter.inspections)
+    expect(res.data.trend[11].inspections).toBeLessThan(city.data.trend[11].inspections)
+    expect((await sup('demo-deptadmin-1', 'dashboard', { month: MONTH, region: '3607' })).ok).toBe(true)
+    expect(await sup('demo-deptadmin-1', 'dashboard', { month: MONTH, region: COUNTY })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('shows the rating average only from 5 ratings on (never who rated)', async () => {
+    const id = `${DEMO_IDS.cityEmergencyDept}_2026-10`
+    await emu.emulator.db.collection('counters').doc(id).set({
+      data: { deptId: DEMO_IDS.cityEmergencyDept, region: '3607', city: '3607', month: '2026-10', inspections: 6, quietExceptions: { pending: 0, justified: 0, unjustified: 0 }, overdue: 0, results: 6, ratings: { count: 4, sum: 14, bad: 1 }, complaints: { received: 1, open: 1, overdue: 0 }, unscanned: 0, repeated: 0, capRefusals: 0 },
+    })
+    const few = await sup('em-admin', 'dashboard', { month: '2026-10' })
+    expect(few.data.byDepartment[0].ratings).toEqual({ count: 4, avg: null, bad: 0 })
+    expect(few.data.byDepartment[0].hidden).toEqual(['complaints', 'ratings.bad'])
+    const supView = (await sup('demo-supervisor-city', 'dashboard', { month: '2026-10' })).data.byDepartment.find((d: { deptId: string }) => d.deptId === DEMO_IDS.cityEmergencyDept)
+    expect(supView).toMatchObject({ ratings: { count: 4, avg: null, bad: 1 }, complaints: { open: 1, overdue: 0 } })
+    expect(supView.hidden).toBeUndefined()
+    await emu.emulator.db.collection('counters').doc(id).update({ data: { ratings: { count: 5, sum: 18, bad: 1 } } })
+    const enough = await sup('em-admin', 'dashboard', { month: '2026-10' })
+    expect(enough.data.byDepartment[0].ratings).toEqual({ count: 5, avg: 3.6, bad: 1 })
+    expect(enough.data.byDepartment[0].hidden).toEqual(['complaints'])
+  })
+
+  it('validates the month; officers, companies and strangers get nothing', async () => {
+    expect(await sup('demo-supervisor-city', 'dashboard', { month: '2026-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await sup('demo-supervisor-city', 'dashboard', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    for (const who of ['demo-officer-1', 'demo-enterprise-1', 'demo-admin']) expect(await sup(who, 'dashboard', { month: MONTH })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await sup('nobody', 'dashboard', { month: MONTH })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('reads counters only: its cost does not grow with inspections', async () => {
+    const db = emu.emulator.db
+    const reads: string[] = []
+    const original = db.collection.bind(db)
+    ;(db as any).collection = (name: string) => (reads.push(name), original(name))
+    try {
+      await sup('demo-supervisor-city', 'dashboard', { month: MONTH })
+      await sup('demo-deptadmin-1', 'dashboard', { month: MONTH })
+    } finally {
+      ;(db as any).collection = original
+    }
+    const allowed = ['users', 'system', 'departments', 'counters']
+    expect(reads.filter((name) => !allowed.includes(name))).toEqual([])
+    expect(reads).toContain('counters')
+  })
+})
+
+describe('alerts', () => {
+  it('city: unresolved alerts and pending special cases, newest first, each naming its record', async () => {
+    const res = await sup('demo-supervisor-city', 'alerts')
+    expect(res.ok).toBe(true)
+    const items = res.data.items
+    expect(items.length).toBeGreaterThan(0)
+    expect(items.length).toBeLessThanOrEqual(100)
+    const times = items.map((a: { at: number }) => a.at)
+    expect(times).toEqual([...times].sort((x, y) => y - x))
+    for (const a of items) expect(a).toMatchObject({ id: expect.any(String), kind: expect.any(String), ref: expect.stringMatching(/^(inspections|ratings|ledger|complaints)\//), at: expect.any(Number), region: expect.any(String), summary: expect.any(String) })
+    const pending = items.filter((a: { kind: string }) => a.kind === 'pending_exception').map((a: { ref: string }) => a.ref)
+    expect(pending).toContain(`inspections/${ids.elsewhere2}`)
+    expect(pending).toContain(`inspections/${ids.countyByCounty}`)
+    // Reviewed ones are no longer pending; the unjustified one is an alert of its own.
+    expect(pending).not.toContain(`inspections/${ids.elsewhere1}`)
+    expect(pending).not.toContain(`inspections/${ids.countyByCity}`)
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'unjustified_exception', ref: `inspections/${ids.countyByCity}`, deptId: DEMO_IDS.cityEmergencyDept }))
+    expect(items.every((a: { resolved: boolean }) => a.resolved === false)).toBe(true)
+  })
+
+  it('county: only the county, by listing and by asking for another region', async () => {
+    const res = await sup('demo-supervisor-county', 'alerts')
+    expect(res.data.items.length).toBeGreaterThan(0)
+    expect(res.data.items.every((a: { region: string }) => a.region === COUNTY)).toBe(true)
+    expect(res.data.items.map((a: { ref: string }) => a.ref)).not.toContain(`inspections/${ids.elsewhere2}`)
+    for (const region of ['3607', '360703']) expect(await sup('demo-supervisor-county', 'alerts', { region })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const narrowed = await sup('demo-supervisor-city', 'alerts', { region: COUNTY })
+    expect(narrowed.data.items.map((a: { id: string }) => a.id)).toEqual(res.data.items.map((a: { id: string }) => a.id))
+  })
+
+  it('leaves out an overdue alert once its result is recorded; department admins and officers get FORBIDDEN', async () => {
+    const overdue = (await sup('demo-supervisor-city', 'alerts')).data.items.filter((a: { kind: string }) => a.kind === 'overdue')
+    if (overdue.length > 0) {
+      const id = overdue[0].ref.slice('inspections/'.length)
+      await emu.emulator.db.collection('inspections').doc(id).update({ data: { result: { outcome: 'compliant', findings: 'x', recordedAt: 1, recordedBy: 'off_001', lateByMs: 1 }, status: 'closed' } })
+      const after = (await sup('demo-supervisor-city', 'alerts')).data.items.map((a: { id: string }) => a.id)
+      expect(after).not.toContain(overdue[0].id)
+    }
+    for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-enterprise-2']) expect(await sup(who, 'alerts')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('monthlyReport', () => {
+  const readReport = async (fileID: string) => {
+    const rel = fileID.replace(/^local:\/\//, '')
+    const res = await fetch(`${emu.baseUrl}/api/files/${rel.split('/').map(encodeURIComponent).join('/')}`)
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
+    return wb
+  }
+
+  it('city: a workbook with the ranking and every department, matching the dashboard', async () => {
+    const res = await sup('demo-supervisor-city', 'monthlyReport', { month: MONTH })
+    expect(res).toMatchObject({ ok: true, data: { fileID: expect.stringMatching(/^local:\/\/exports\/report\/3607\/2026-12_\d+\.xlsx$/), url: expect.stringMatching(/^\/api\/files\//) } })
+    const wb = await readReport(res.data.fileID)
+    const summary = wb.getWorksheet(SUMMARY_SHEET)!
+    const detail = wb.getWorksheet(DETAIL_SHEET)!
+    expect(String(summary.getRow(1).getCell(1).value)).toContain('赣州市 2026年12月')
+    expect(String(summary.getRow(2).getCell(1).value)).toMatch(/^排名规则/)
+    expect((summary.getRow(3).values as unknown[]).slice(1)).toEqual([...SUMMARY_HEADERS])
+    expect((detail.getRow(3).values as unknown[]).slice(1)).toEqual([...DETAIL_HEADERS])
+    expect(summary.rowCount).toBe(3 + roster.departments.length)
+    expect(detail.rowCount).toBe(3 + roster.departments.length)
+    const dash = (await sup('demo-supervisor-city', 'dashboard', { month: MONTH })).data.byDepartment
+    for (let r = 4; r <= detail.rowCount; r++) {
+      const row = detail.getRow(r).values as unknown[]
+      const d = dash.find((x: { deptName: string }) => x.deptName === row[1])
+      expect(d).toBeDefined()
+      expect(row.slice(2, 8)).toEqual([d.inspections, d.quietExceptions.pending, d.quietExceptions.justified, d.quietExceptions.unjustified, d.overdue, d.ratings.count])
+      expect(row.slice(9)).toEqual([d.ratings.bad, d.complaints.open, d.complaints.overdue, d.unscanned, d.repeated, d.capRefusals])
+    }
+    // Ranks never go down the sheet, and rank 1 has the most problems.
+    const ranks = Array.from({ length: summary.rowCount - 3 }, (_, i) => summary.getRow(i + 4).values as unknown[])
+    expect(ranks[0][1]).toBe(1)
+    for (let i = 1; i < ranks.length; i++) expect(Number(ranks[i][3])).toBeLessThanOrEqual(Number(ranks[i - 1][3]))
+    expect((await emu.emulator.db.collection('audit').where({ action: 'supervision.monthlyReport' }).count()).total).toBe(1)
+  })
+
+  it('county: only the county departments; others FORBIDDEN', async () => {
+    const res = await sup('demo-supervisor-county', 'monthlyReport', { month: MONTH })
+    expect(res.data.fileID).toMatch(/^local:\/\/exports\/report\/360702\//)
+    const wb = await readReport(res.data.fileID)
+    const names = Array.from({ length: wb.getWorksheet(DETAIL_SHEET)!.rowCount - 3 }, (_, i) => wb.getWorksheet(DETAIL_SHEET)!.getRow(i + 4).getCell(1).value).sort()
+    expect(names).toEqual(roster.departments.filter((d) => d.region === COUNTY).map((d) => d.name).sort())
+    for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-admin']) expect(await sup(who, 'monthlyReport', { month: MONTH })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await sup('demo-supervisor-city', 'monthlyReport', { month: '12-2026' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+})
+
+describe('auditVerify', () => {
+  it('verifies every monitoring point of the scope; the county checks fewer entries than the city', async () => {
+    const city = await sup('demo-supervisor-city', 'auditVerify')
+    expect(city).toMatchObject({ ok: true, data: { ok: true } })
+    expect(city.data.checked).toBeGreaterThan(0)
+    expect(city.data.brokenAt).toBeUndefined()
+    const county = await sup('demo-supervisor-county', 'auditVerify')
+    expect(county).toMatchObject({ ok: true, data: { ok: true } })
+    const countyEntries = (await emu.emulator.db.collection('ledger').where({ companyId: emu.emulator.db.command.in(roster.companies.filter((c) => c.monitoringPoint && c.region === COUNTY).map((c) => c.id)) }).count()).total
+    expect(county.data.checked).toBe(countyEntries)
+    expect(county.data.checked).toBeLessThan(city.data.checked)
+    expect(await sup('demo-admin', 'auditVerify')).toMatchObject({ ok: true, data: { ok: true, checked: city.data.checked } })
+  })
+
+  it('one company: in scope only (FORBIDDEN outside), NOT_FOUND when unknown', async () => {
+    const own = await sup('demo-supervisor-county', 'auditVerify', { companyId: DEMO_IDS.parkMonitoringCompany })
+    expect(own).toMatchObject({ ok: true, data: { ok: true } })
+    expect(own.data.checked).toBeGreaterThan(0)
+    expect(await sup('demo-supervisor-county', 'auditVerify', { companyId: monitoringElsewhere.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await sup('demo-supervisor-city', 'auditVerify', { companyId: 'co_9999' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-enterprise-1']) expect(await sup(who, 'auditVerify')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('finds a changed entry and a removed last entry', async () => {
+    const companyId = DEMO_IDS.parkMonitoringCompany
+    const entries = (await emu.emulator.db.collection('ledger').where({ companyId }).orderBy('seq', 'asc').get()).data as any[]
+    expect(entries.length).toBeGreaterThanOrEqual(2)
+    const victim = entries[0]
+    await emu.emulator.db.collection('ledger').doc(victim._id).update({ data: { purpose: victim.purpose + '（改）' } })
+    expect(await sup('demo-supervisor-city', 'auditVerify', { companyId })).toMatchObject({ ok: true, data: { ok: false, checked: 0, brokenAt: { companyId, seq: victim.seq } } })
+    expect(await sup('demo-supervisor-county', 'auditVerify')).toMatchObject({ ok: true, data: { ok: false, brokenAt: { companyId, seq: victim.seq } } })
+    await emu.emulator.db.collection('ledger').doc(victim._id).update({ data: { purpose: victim.purpose } })
+    expect(await sup('demo-supervisor-city', 'auditVerify', { companyId })).toMatchObject({ ok: true, data: { ok: true, checked: entries.length } })
+
+    const last = entries[entries.length - 1]
+    await emu.emulator.db.collection('ledger').doc(last._id).remove()
+    expect(await sup('demo-supervisor-city', 'auditVerify', { companyId })).toMatchObject({ ok: true, data: { ok: false, checked: entries.length - 1, brokenAt: { companyId, seq: last.seq } } })
+    const { _id, ...data } = last
+    await emu.emulator.db.collection('ledger').doc(_id).set({ data })
+    expect(await sup('demo-supervisor-city', 'auditVerify', { companyId })).toMatchObject({ ok: true, data: { ok: true } })
+  })
+})
