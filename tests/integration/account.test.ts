@@ -107,3 +107,38 @@ describe('account roster', () => {
     expect(await call('demo-supervisor-city', 'setCertStatus', { officerId: DEMO_IDS.officer2, status: 'valid', reason: '调查结束，恢复' })).toMatchObject({ ok: true })
   })
 })
+
+describe('account.upsertOfficer re-issues bind codes for unbound officers', () => {
+  const fields = (o: { id: string; deptId: string; name: string; certNo: string; certExpiresAt: number }) => ({ id: o.id, deptId: o.deptId, name: o.name, certNo: o.certNo, certExpiresAt: o.certExpiresAt })
+
+  it('issues a fresh code for a seeded officer without one, keeps it on the next correction, and answers null once bound', async () => {
+    const withCodes = new Set(DEMO_BIND_CODES.officers.map((c) => c.officerId))
+    const listed = await call('admin-openid', 'officers', { deptId: 'dept_3607_fire' })
+    const seeded = listed.data.items.find((o: { id: string; userId?: string }) => !o.userId && !withCodes.has(o.id))
+    expect(seeded).toBeDefined()
+
+    const first = await call('admin-openid', 'upsertOfficer', fields(seeded))
+    expect(first).toMatchObject({ ok: true, data: { officer: { id: seeded.id }, bindCode: expect.stringMatching(/^[A-Z0-9]{8}$/) } })
+    // A correction while that code is still usable keeps it: the code just handed out stays good.
+    expect(await call('admin-openid', 'upsertOfficer', fields(seeded))).toMatchObject({ ok: true, data: { bindCode: null } })
+
+    expect(await call('reissued-officer', 'bindOfficer', { certNo: seeded.certNo, name: seeded.name, code: first.data.bindCode })).toMatchObject({ ok: true, data: { user: { officerId: seeded.id } } })
+    expect(await call('admin-openid', 'upsertOfficer', fields(seeded))).toMatchObject({ ok: true, data: { bindCode: null } })
+  })
+
+  it('re-issues a lost code once it has expired; the old code stays refused', async () => {
+    const dept = (await call('admin-openid', 'departments')).data.items[0]
+    const created = await call('admin-openid', 'upsertOfficer', { deptId: dept.id, name: '遗失码', certNo: 'LOST-0001', certExpiresAt: '2027-12-31' })
+    const lost = created.data.bindCode as string
+    try {
+      await emu.setClock('2026-04-25T16:00:00Z') // 31 days on: the first code has expired
+      const again = await call('admin-openid', 'upsertOfficer', fields(created.data.officer))
+      expect(again).toMatchObject({ ok: true, data: { bindCode: expect.stringMatching(/^[A-Z0-9]{8}$/) } })
+      expect(again.data.bindCode).not.toBe(lost)
+      expect(await call('lost-code-officer', 'bindOfficer', { certNo: 'LOST-0001', name: '遗失码', code: lost })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(await call('lost-code-officer', 'bindOfficer', { certNo: 'LOST-0001', name: '遗失码', code: again.data.bindCode })).toMatchObject({ ok: true })
+    } finally {
+      await emu.setClock('2026-03-25T15:59:59Z')
+    }
+  })
+})

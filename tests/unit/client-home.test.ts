@@ -1,6 +1,6 @@
 /** Home's role → entry mapping and display helpers (pure, no Taro runtime). */
 import { sectionsFor, TILES_BY_ROLE } from '@/pages/home/tiles'
-import { monthDay, ROLE_LABELS } from '@/utils/format'
+import { ROLE_LABELS } from '@/lib/labels'
 
 const ids = (roles: Parameters<typeof sectionsFor>[0]) => sectionsFor(roles).flatMap((s) => s.tiles.map((t) => t.id))
 
@@ -37,13 +37,7 @@ describe('home tiles', () => {
   })
 })
 
-describe('format', () => {
-  it('turns a China date into M月D日', () => {
-    expect(monthDay('2025-11-03')).toBe('11月3日')
-    expect(monthDay('2026-01-25')).toBe('1月25日')
-    expect(monthDay('bad')).toBe('bad')
-  })
-
+describe('labels', () => {
   it('names every role in Chinese', () => {
     expect(ROLE_LABELS.officer).toBe('执法人员')
     expect(Object.keys(ROLE_LABELS).sort()).toEqual(['admin', 'deptAdmin', 'enterprise', 'officer', 'supervisor'])

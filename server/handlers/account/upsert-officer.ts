@@ -4,16 +4,19 @@ import { fail } from '../../platform/errors'
 import { newId } from '../../platform/ids'
 import type { Ctx } from '../../platform/context'
 import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
-import { issueCode } from './bind-code-store'
+import { issueCode, usableCodeIds } from './bind-code-store'
 import { boundUser } from './caller'
 import { certExpiryInstant } from './cert-expiry'
 import { fieldsOf, findOne, getDocOrNull, txGetOrNull } from './store'
 import { toOfficerView } from './views'
 
 /**
- * Creates an officer (answering their bind code once) or corrects one (bindCode null).
- * A department admin manages only their own department's officers, and cannot move an
- * officer out of it. Certificate numbers are unique.
+ * Creates an officer (answering their bind code once) or corrects one. Correcting an
+ * officer no WeChat user is bound to yet, who has no usable code left (a seeded officer,
+ * or one whose code expired, was voided or used up), issues a fresh single-use code; a
+ * still-usable code is kept, so a correction never voids the code just handed out. A
+ * bound officer gets bindCode null. A department admin manages only their own
+ * department's officers, and cannot move an officer out of it. Certificate numbers are unique.
  */
 export const upsertOfficer = action('account', 'upsertOfficer', {
   access: ['admin', 'deptAdmin'],
@@ -25,6 +28,7 @@ export const upsertOfficer = action('account', 'upsertOfficer', {
     const sameCert = await findOne<OfficerRecord>(ctx.db, 'officers', { certNo: input.certNo })
     if (sameCert && sameCert._id !== input.id) fail('CONFLICT', `执法证号 ${input.certNo} 已登记给「${sameCert.name}」`, { field: 'certNo', officerId: sameCert._id })
     const certExpiresAt = certExpiryInstant(input.certExpiresAt, ctx.settings.timezone)
+    const usableCodes = input.id ? await usableCodeIds(ctx, input.id) : []
 
     const { officer, bindCode } = await ctx.db.runTransaction(async (tx) => {
       const existing = input.id ? await txGetOrNull<OfficerRecord>(tx, 'officers', input.id) : null
@@ -47,7 +51,8 @@ export const upsertOfficer = action('account', 'upsertOfficer', {
       if (existing?.userId && (existing.deptId !== record.deptId || existing.name !== record.name)) {
         await tx.collection('users').doc(existing.userId).update({ data: { deptId: record.deptId, name: record.name, updatedAt: ctx.now } })
       }
-      const code = existing ? null : await issueCode(ctx, tx, 'officer', record._id)
+      const needsCode = !existing || (!existing.userId && usableCodes.length === 0)
+      const code = needsCode ? await issueCode(ctx, tx, 'officer', record._id) : null
       await audit(
         ctx,
         {

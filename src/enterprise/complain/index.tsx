@@ -7,9 +7,10 @@ import { companyInspections } from '@/services/enterprise/inspections'
 import { ChoiceList } from '@/components/ChoiceList'
 import { ErrorBox } from '@/components/ErrorBox'
 import { PageShell } from '@/components/PageShell'
+import { SubmitButton } from '@/components/SubmitButton'
 import { SuccessView } from '@/components/SuccessView'
-import { COMPLAINT_CATEGORIES } from '../lib/labels'
-import { chinaMonthDay, longDate } from '../lib/time'
+import { COMPLAINT_CATEGORIES } from '@/lib/labels'
+import { chinaMonthDay, longDate } from '@/lib/china-time'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -111,9 +112,7 @@ export default function Complain() {
 
       <View className='complain-submit'>
         {error ? <ErrorBox message={error} /> : null}
-        <Button id='btn-complain' className={`btn btn--large${busy ? ' btn--disabled' : ''}`} hoverClass='btn--hover' onClick={() => void (busy ? null : submit())}>
-          {busy ? '正在提交…' : '提交投诉'}
-        </Button>
+        <SubmitButton id='btn-complain' large label='提交投诉' busy={busy} onClick={() => void submit()} />
         <Text className='hint hint--footer'>由监督部门受理，15个工作日内答复</Text>
       </View>
     </PageShell>

@@ -7,9 +7,9 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
-import { CATEGORY_LABELS, COMPLAINT_STATUS, TIMELINE_LABELS } from '../lib/labels'
-import { complainUrl } from '../lib/scene'
-import { chinaDateTime, chinaLongDateTime, chinaMonthDay } from '../lib/time'
+import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_FOR_COMPANY, TIMELINE_FOR_COMPANY } from '@/lib/labels'
+import { complainUrl } from '../lib/urls'
+import { chinaDateTime, chinaLongDateTime, chinaMonthDay } from '@/lib/china-time'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -37,12 +37,12 @@ export default function Complaints() {
         </View>
       ) : null}
       {items?.map((c) => {
-        const status = COMPLAINT_STATUS[c.status]
+        const status = COMPLAINT_STATUS_FOR_COMPANY[c.status]
         const open = c.status === 'received' || c.status === 'accepted'
         return (
           <View key={c.id} id={`complaint-${c.id}`} className='list-item complaint-item'>
             <View className='list-item__head'>
-              <Text className='list-item__title'>{CATEGORY_LABELS[c.category] ?? c.category}</Text>
+              <Text className='list-item__title'>{COMPLAINT_CATEGORY_LABELS[c.category] ?? c.category}</Text>
               <StatusBadge tone={c.overdue && open ? 'bad' : status.tone} text={c.overdue && open ? '已超期' : status.text} />
             </View>
             <Text className='list-item__meta'>
@@ -58,7 +58,7 @@ export default function Complaints() {
                   <View className='timeline__dot' />
                   <View className='timeline__body'>
                     <Text className='timeline__title'>
-                      {TIMELINE_LABELS[e.action] ?? e.action}
+                      {TIMELINE_FOR_COMPANY[e.action] ?? e.action}
                       <Text className='timeline__at'> {chinaDateTime(e.at)}</Text>
                     </Text>
                     {e.text && e.action !== 'received' ? <Text className='timeline__text'>{e.text}</Text> : null}

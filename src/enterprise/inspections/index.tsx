@@ -7,14 +7,12 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
-import { OUTCOME_LABELS, sourceLabel } from '../lib/labels'
-import { complainUrl } from '../lib/scene'
-import { chinaLongDateTime, longDate } from '../lib/time'
+import { InfoRow } from '@/components/InfoRow'
+import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
+import { complainUrl } from '../lib/urls'
+import { chinaLongDateTime, longDate } from '@/lib/china-time'
 import '../lib/enterprise.css'
 import './index.css'
-
-/** The supervisors' review of a quiet-period special case, as the company reads it. */
-const REVIEW_LABELS = { pending: '监督部门审核中', justified: '监督部门认定理由成立', unjustified: '监督部门认定理由不成立' } as const
 
 function ratingBadge(i: Inspection): { tone: 'ok' | 'warn' | 'muted'; text: string } {
   if (i.rating.state === 'rated') return { tone: 'ok', text: `已评价 ${'★'.repeat(i.rating.score ?? 0)}` }
@@ -65,32 +63,20 @@ export default function Inspections() {
               {longDate(i.date)} · {i.officerNames.join('、')}
             </Text>
             <Text className={`list-item__meta inspection-item__result${i.status === 'overdue' ? ' inspection-item__result--bad' : ''}`}>
-              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome]}` : i.status === 'overdue' ? '超过3日仍未录入检查结果' : '检查进行中，尚未录入结果'}
+              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome].title}` : i.status === 'overdue' ? '超过3日仍未录入检查结果' : '检查进行中，尚未录入结果'}
             </Text>
             {expanded ? (
               <View className='inspection-item__detail' id={`detail-${i.id}`}>
-                <View className='row'>
-                  <Text className='row__key'>入企时间</Text>
-                  <Text className='row__value'>{chinaLongDateTime(i.checkInAt)}</Text>
-                </View>
-                <View className='row'>
-                  <Text className='row__key'>检查来源</Text>
-                  <Text className='row__value'>{sourceLabel(i)}</Text>
-                </View>
+                <InfoRow label='入企时间'>{chinaLongDateTime(i.checkInAt)}</InfoRow>
+                <InfoRow label='检查来源'>{sourceLabel(i)}</InfoRow>
                 {i.exception ? (
-                  <View className='row'>
-                    <Text className='row__key'>安静期例外入企</Text>
-                    <Text className='row__value'>{REVIEW_LABELS[i.exception.review]}</Text>
-                  </View>
+                  <InfoRow label='安静期例外入企'>{VERDICT_FOR_COMPANY[i.exception.review]}</InfoRow>
                 ) : null}
                 {i.result ? (
-                  <View className='row row--stack'>
-                    <Text className='row__key'>检查结论</Text>
-                    <Text className='row__value'>
-                      {i.result.findings}
-                      {i.result.rectifyBy ? `（整改期限：${longDate(i.result.rectifyBy)}）` : ''}
-                    </Text>
-                  </View>
+                  <InfoRow label='检查结论' stack>
+                    {i.result.findings}
+                    {i.result.rectifyBy ? `（整改期限：${longDate(i.result.rectifyBy)}）` : ''}
+                  </InfoRow>
                 ) : null}
                 {i.rating.state === 'issued' ? <Text className='note'>请扫描执法人员出示的评价码进行评价（7日内有效）。</Text> : null}
                 <View className='list-item__actions'>

@@ -11,9 +11,11 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
+import { SubmitButton } from '@/components/SubmitButton'
 import { StatusBadge } from '@/components/StatusBadge'
+import { Verdict } from '@/components/Verdict'
 import { fileHref, openSpreadsheet } from '../lib/open-file'
-import { longDate } from '../lib/time'
+import { longDate } from '@/lib/china-time'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -156,12 +158,12 @@ export default function Ledger() {
       </View>
 
       {saved ? (
-        <View id='entry-saved' className={`verdict verdict--${saved.unscanned ? 'bad' : 'info'}`}>
-          <Text className='verdict__title'>{saved.unscanned ? '已补录：该来访未扫码' : '已补录，并与扫码记录匹配'}</Text>
-          <Text className='verdict__detail'>
-            {saved.unscanned ? '当天没有该单位的扫码入企记录，已标记“未扫码”并提示监督部门核查。' : '当天该单位有扫码入企记录，补录内容已与之关联。'}
-          </Text>
-        </View>
+        <Verdict
+          id='entry-saved'
+          tone={saved.unscanned ? 'bad' : 'info'}
+          title={saved.unscanned ? '已补录：该来访未扫码' : '已补录，并与扫码记录匹配'}
+          detail={saved.unscanned ? '当天没有该单位的扫码入企记录，已标记“未扫码”并提示监督部门核查。' : '当天该单位有扫码入企记录，补录内容已与之关联。'}
+        />
       ) : null}
 
       {draft ? (
@@ -221,9 +223,7 @@ export default function Ledger() {
             onInput={(e) => setDraft({ ...draft, note: e.detail.value })}
           />
           {formError ? <ErrorBox message={formError} /> : null}
-          <Button id='btn-save-entry' className={`btn${busy ? ' btn--disabled' : ''}`} hoverClass='btn--hover' onClick={() => void (busy ? null : save())}>
-            {busy ? '正在保存…' : '保存到台账'}
-          </Button>
+          <SubmitButton id='btn-save-entry' label='保存到台账' busy={busy} busyLabel='正在保存…' onClick={() => void save()} />
           <Button id='btn-cancel-entry' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => setDraft(null)}>
             取消
           </Button>

@@ -8,9 +8,15 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
-import { OUTCOME_LABELS, RATING_TAGS, SCORE_LABELS, SCORES, sourceLabel } from '../lib/labels'
-import { complainUrl, tokenFrom } from '../lib/scene'
-import { chinaLongDateTime, longDate } from '../lib/time'
+import { SubmitButton } from '@/components/SubmitButton'
+import { SuccessView } from '@/components/SuccessView'
+import { InfoRow } from '@/components/InfoRow'
+import { Verdict } from '@/components/Verdict'
+import { OUTCOME_LABELS, SCORE_LABELS, SCORES, sourceLabel } from '@/lib/labels'
+import { scanSceneWithCamera } from '@/lib/scan'
+import { sceneFrom } from '@/lib/scene'
+import { complainUrl } from '../lib/urls'
+import { chinaLongDateTime, longDate } from '@/lib/china-time'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -32,12 +38,15 @@ const STOPS: Record<string, { title: string; detail: string }> = {
 
 const MAX_COMMENT = 500
 
+/** Optional rating tags: what went well first, then what did not. */
+const RATING_TAGS = { good: ['文明执法', '程序规范', '耐心解答', '主动亮证'], bad: ['态度生硬', '与检查无关的要求', '未亮证', '检查时间过长'] }
+
 /** 评价本次检查 (好差评): opened by the rating code; the inspection first, then 5 levels, tags and a comment. */
 export default function Rate() {
   const router = useRouter()
   const weapp = process.env.TARO_ENV === 'weapp'
-  const [token, setToken] = useState<string | null>(() => tokenFrom(router.params.scene))
-  const [state, setState] = useState<State>(() => (tokenFrom(router.params.scene) ? { step: 'loading' } : { step: 'no-token' }))
+  const [token, setToken] = useState<string | null>(() => sceneFrom(router.params.scene))
+  const [state, setState] = useState<State>(() => (sceneFrom(router.params.scene) ? { step: 'loading' } : { step: 'no-token' }))
   const [score, setScore] = useState<number | null>(null)
   const [tags, setTags] = useState<string[]>([])
   const [comment, setComment] = useState('')
@@ -69,13 +78,9 @@ export default function Rate() {
   }
 
   const scan = async () => {
-    try {
-      const scanType = ['wxCode', 'qrCode'] as unknown as Array<keyof Taro.scanCode.ScanType>
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType })
-      open(tokenFrom(res.path) ?? tokenFrom(res.result))
-    } catch (e) {
-      if (!/cancel/.test((e as { errMsg?: string })?.errMsg ?? '')) setError('无法打开相机扫码，请在微信设置中允许使用相机后重试')
-    }
+    const got = await scanSceneWithCamera()
+    if (got.kind === 'failed') setError(got.message)
+    else if (got.kind === 'scanned') open(got.scene)
   }
 
   const toggleTag = (t: string) => setTags((cur) => (cur.includes(t) ? cur.filter((x) => x !== t) : [...cur, t]))
@@ -112,7 +117,7 @@ export default function Rate() {
         ) : (
           <View className='card'>
             <FormField id='input-token' label='评价码链接或内容' value={text} onChange={setText} placeholder='粘贴扫码得到的链接' maxlength={300} />
-            <Button id='btn-open-rating' className='btn' hoverClass='btn--hover' onClick={() => open(tokenFrom(text))}>
+            <Button id='btn-open-rating' className='btn' hoverClass='btn--hover' onClick={() => open(sceneFrom(text))}>
               打开评价
             </Button>
           </View>
@@ -124,12 +129,7 @@ export default function Rate() {
   if (state.step === 'stopped') {
     return (
       <PageShell id='page-rate'>
-        <View id='rate-stopped' className='verdict verdict--info'>
-          <Text className='verdict__title' id='rate-stopped-title'>
-            {state.title}
-          </Text>
-          <Text className='verdict__detail'>{state.detail}</Text>
-        </View>
+        <Verdict id='rate-stopped' tone='info' titleId='rate-stopped-title' title={state.title} detail={state.detail} />
         <Button id='btn-complain' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => Taro.redirectTo({ url: complainUrl() })}>
           投诉举报
         </Button>
@@ -144,20 +144,21 @@ export default function Rate() {
     const bad = state.score <= 2
     return (
       <PageShell id='page-rate'>
-        <View className='rate-done' id='rate-done'>
-          <View className='rate-done__mark'>
-            <Text>✓</Text>
-          </View>
-          <Text className='rate-done__title'>感谢您的评价</Text>
-          <Text className='rate-done__score' id='rate-done-score'>
-            {'★'.repeat(state.score)}
-            {'☆'.repeat(5 - state.score)} {SCORE_LABELS[state.score]}
-          </Text>
-          <Text className='rate-done__detail'>
-            {bad
+        <SuccessView
+          id='rate-done'
+          title='感谢您的评价'
+          summary={
+            <Text className='rate-done__score' id='rate-done-score'>
+              {'★'.repeat(state.score)}
+              {'☆'.repeat(5 - state.score)} {SCORE_LABELS[state.score]}
+            </Text>
+          }
+          detail={
+            bad
               ? '您的差评已直接送达监督部门，将在15个工作日内跟进核实。执法单位只能看到汇总统计，看不到评价人。'
-              : '评价结果用于执法单位考核，执法单位只能看到汇总统计，看不到评价人。'}
-          </Text>
+              : '评价结果用于执法单位考核，执法单位只能看到汇总统计，看不到评价人。'
+          }
+        >
           {bad ? (
             <Button
               id='btn-complain'
@@ -168,10 +169,7 @@ export default function Rate() {
               我要投诉
             </Button>
           ) : null}
-          <Button id='btn-home' className='btn' hoverClass='btn--hover' onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>
-            返回首页
-          </Button>
-        </View>
+        </SuccessView>
       </PageShell>
     )
   }
@@ -181,42 +179,18 @@ export default function Rate() {
     <PageShell id='page-rate' title='评价本次检查' subtitle={`${s.companyName}，请对本次入企检查作出评价。`}>
       <View className='card' id='rating-summary'>
         <Text className='card-title'>检查情况</Text>
-        <View className='row'>
-          <Text className='row__key'>执法单位</Text>
-          <Text className='row__value' id='summary-dept'>
-            {s.department}
-          </Text>
-        </View>
-        <View className='row'>
-          <Text className='row__key'>执法人员</Text>
-          <Text className='row__value' id='summary-officers'>
-            {s.officerNames.join('、')}
-          </Text>
-        </View>
-        <View className='row'>
-          <Text className='row__key'>检查时间</Text>
-          <Text className='row__value'>{chinaLongDateTime(s.time)}</Text>
-        </View>
-        <View className='row'>
-          <Text className='row__key'>检查来源</Text>
-          <Text className='row__value'>{sourceLabel(s)}</Text>
-        </View>
+        <InfoRow label='执法单位' id='summary-dept'>{s.department}</InfoRow>
+        <InfoRow label='执法人员' id='summary-officers'>{s.officerNames.join('、')}</InfoRow>
+        <InfoRow label='检查时间'>{chinaLongDateTime(s.time)}</InfoRow>
+        <InfoRow label='检查来源'>{sourceLabel(s)}</InfoRow>
         {s.basis ? (
-          <View className='row row--stack'>
-            <Text className='row__key'>检查依据</Text>
-            <Text className='row__value' id='summary-basis'>
-              {s.basis}
-            </Text>
-          </View>
+          <InfoRow label='检查依据' id='summary-basis' stack>{s.basis}</InfoRow>
         ) : null}
         {s.result ? (
-          <View className='row row--stack'>
-            <Text className='row__key'>检查结果</Text>
-            <Text className='row__value' id='summary-result'>
-              {OUTCOME_LABELS[s.result.outcome]}
-              {s.result.rectifyBy ? `（整改期限：${longDate(s.result.rectifyBy)}）` : ''}：{s.result.findings}
-            </Text>
-          </View>
+          <InfoRow label='检查结果' id='summary-result' stack>
+            {OUTCOME_LABELS[s.result.outcome].title}
+            {s.result.rectifyBy ? `（整改期限：${longDate(s.result.rectifyBy)}）` : ''}：{s.result.findings}
+          </InfoRow>
         ) : null}
       </View>
 
@@ -276,9 +250,7 @@ export default function Rate() {
       <Text className='privacy'>评价匿名汇总：执法单位只能看到统计结果，看不到是哪家企业、由谁评价。</Text>
       <View className='rate-submit'>
         {error ? <ErrorBox message={error} /> : null}
-        <Button id='btn-rate' className={`btn btn--large${score ? '' : ' btn--disabled'}`} hoverClass='btn--hover' onClick={() => void (busy ? null : submit())}>
-          {busy ? '正在提交…' : '提交评价'}
-        </Button>
+        <SubmitButton id='btn-rate' large label='提交评价' busy={busy} disabled={!score} onClick={() => void submit()} />
       </View>
     </PageShell>
   )

@@ -1,19 +1,22 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import type { Output } from '@contract'
 import { verifyOfficer } from '@/services/enterprise/verify-officer'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
-import { CERT_STATUS_LABELS } from '../lib/labels'
-import { tokenFrom } from '../lib/scene'
-import { chinaLongDateTime } from '../lib/time'
+import { InfoRow } from '@/components/InfoRow'
+import { Verdict } from '@/components/Verdict'
+import { CERT_STATUS_LABELS } from '@/lib/labels'
+import { scanSceneWithCamera } from '@/lib/scan'
+import { sceneFrom } from '@/lib/scene'
+import { chinaLongDateTime } from '@/lib/china-time'
 import '../lib/enterprise.css'
 import './index.css'
 
-type Verdict =
+type Check =
   | { kind: 'checked'; data: Output<'enterprise', 'verifyOfficer'>; at: number }
   | { kind: 'refused'; title: string; detail: string }
 
@@ -30,7 +33,7 @@ export default function VerifyOfficer() {
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
-  const [verdict, setVerdict] = useState<Verdict | null>(null)
+  const [verdict, setVerdict] = useState<Check | null>(null)
 
   const verify = async (token: string | null) => {
     setError('')
@@ -47,21 +50,15 @@ export default function VerifyOfficer() {
 
   const scan = async () => {
     setError('')
-    try {
-      // Camera only: a photo of someone else's card proves nothing about who is at the gate.
-      const scanType = ['wxCode', 'qrCode'] as unknown as Array<keyof Taro.scanCode.ScanType>
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType })
-      await verify(tokenFrom(res.path) ?? tokenFrom(res.result))
-    } catch (e) {
-      const msg = (e as { errMsg?: string })?.errMsg ?? ''
-      if (!/cancel/.test(msg)) setError('无法打开相机扫码，请在微信设置中允许使用相机后重试')
-    }
+    const got = await scanSceneWithCamera()
+    if (got.kind === 'failed') setError(got.message)
+    else if (got.kind === 'scanned') await verify(got.scene)
   }
 
   useEffect(() => {
     // Opened by scanning the card with WeChat itself: the code's scene is the token.
     const scene = router.params.scene
-    if (scene) void verify(tokenFrom(scene))
+    if (scene) void verify(sceneFrom(scene))
   }, [])
 
   return (
@@ -84,7 +81,7 @@ export default function VerifyOfficer() {
             maxlength={300}
             hint='网页版无法调用微信扫码：请粘贴亮证码链接，或输入二维码内容。'
           />
-          <Button id='btn-verify' className='btn' hoverClass='btn--hover' onClick={() => void verify(tokenFrom(text))}>
+          <Button id='btn-verify' className='btn' hoverClass='btn--hover' onClick={() => void verify(sceneFrom(text))}>
             核验
           </Button>
         </View>
@@ -99,59 +96,34 @@ export default function VerifyOfficer() {
   )
 }
 
-function Result({ verdict }: { verdict: Verdict }) {
+function Result({ verdict }: { verdict: Check }) {
   if (verdict.kind === 'refused') {
     return (
-      <View id='verify-result' className='verdict verdict--bad'>
-        <View className='verdict__icon'>
-          <Text>!</Text>
-        </View>
-        <Text className='verdict__title' id='verify-title'>
-          {verdict.title}
-        </Text>
-        <Text className='verdict__detail'>{verdict.detail}</Text>
-      </View>
+      <Verdict id='verify-result' tone='bad' icon='!' titleId='verify-title' title={verdict.title} detail={verdict.detail} />
     )
   }
   const { valid, officer } = verdict.data
-  const status = CERT_STATUS_LABELS[officer.status] ?? officer.status
+  const status = CERT_STATUS_LABELS[officer.status]?.text ?? officer.status
   return (
     <View id='verify-result' className={`verify verify--${valid ? 'ok' : 'bad'}`}>
-      <View className={`verdict verdict--${valid ? 'ok' : 'bad'} verify__head`}>
-        <View className='verdict__icon'>
-          <Text>{valid ? '✓' : '✕'}</Text>
-        </View>
-        <Text className='verdict__title' id='verify-title'>
-          {valid ? '执法证有效' : `执法证无效：${status}`}
-        </Text>
-        <Text className='verdict__detail'>{valid ? '该人员为在册执法人员，证件状态正常。' : '该人员当前不具备执法资格，企业有权拒绝其入企检查。'}</Text>
-      </View>
+      <Verdict
+        tone={valid ? 'ok' : 'bad'}
+        className='verify__head'
+        icon={valid ? '✓' : '✕'}
+        titleId='verify-title'
+        title={valid ? '执法证有效' : `执法证无效：${status}`}
+        detail={valid ? '该人员为在册执法人员，证件状态正常。' : '该人员当前不具备执法资格，企业有权拒绝其入企检查。'}
+      />
       <View className='card verify__card'>
         <Text className='verify__name' id='verify-name'>
           {officer.name}
         </Text>
-        <View className='row'>
-          <Text className='row__key'>执法单位</Text>
-          <Text className='row__value' id='verify-dept'>
-            {officer.department}
-          </Text>
-        </View>
-        <View className='row'>
-          <Text className='row__key'>执法证号</Text>
-          <Text className='row__value' id='verify-cert-no'>
-            {officer.certNo}
-          </Text>
-        </View>
-        <View className='row'>
-          <Text className='row__key'>证件状态</Text>
-          <Text className={`row__value${valid ? ' verify__ok' : ' row__value--bad'}`} id='verify-status'>
-            {status}
-          </Text>
-        </View>
-        <View className='row'>
-          <Text className='row__key'>核验时间</Text>
-          <Text className='row__value'>{chinaLongDateTime(verdict.at)}</Text>
-        </View>
+        <InfoRow label='执法单位' id='verify-dept'>{officer.department}</InfoRow>
+        <InfoRow label='执法证号' id='verify-cert-no'>{officer.certNo}</InfoRow>
+        <InfoRow label='证件状态' id='verify-status' tone={valid ? 'ok' : 'bad'}>
+          {status}
+        </InfoRow>
+        <InfoRow label='核验时间'>{chinaLongDateTime(verdict.at)}</InfoRow>
       </View>
     </View>
   )

@@ -7,8 +7,9 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
-import { chinaLongDate } from '../lib/time'
-import '../lib/officer.css'
+import { InfoRow } from '@/components/InfoRow'
+import { chinaLongDate } from '@/lib/china-time'
+import { CERT_STATUS_LABELS } from '@/lib/labels'
 import './index.css'
 
 type Card = Output<'inspection', 'certCard'> & { issuedAt?: number; certState?: 'valid' | 'suspended' | 'revoked' | 'expired' }
@@ -17,16 +18,11 @@ const DEFAULT_TTL_MS = 5 * 60 * 1000
 /** Fetch a fresh code this long before the shown one expires, so the company never scans a dead one. */
 const REFRESH_EARLY_MS = 5000
 
-const STATE_LABELS = { valid: '有效', suspended: '暂扣', revoked: '吊销', expired: '已过期' } as const
-
-function statusOf(card: Card, serverNow: number): { tone: 'ok' | 'bad'; text: string } {
+function statusOf(card: Card, serverNow: number): { tone: 'ok' | 'bad'; text: string; expired: boolean } {
   const o = card.officer
   // The server's own verdict when it sends one (it knows its clock); else derived from the record.
-  if (card.certState) return card.certState === 'valid' ? { tone: 'ok', text: '有效' } : { tone: 'bad', text: STATE_LABELS[card.certState] }
-  if (o.certStatus === 'suspended') return { tone: 'bad', text: '暂扣' }
-  if (o.certStatus === 'revoked') return { tone: 'bad', text: '吊销' }
-  if (o.certExpiresAt < serverNow) return { tone: 'bad', text: '已过期' }
-  return { tone: 'ok', text: '有效' }
+  const state = card.certState ?? (o.certStatus === 'valid' && o.certExpiresAt < serverNow ? 'expired' : o.certStatus)
+  return { tone: state === 'valid' ? 'ok' : 'bad', text: CERT_STATUS_LABELS[state].text, expired: state === 'expired' }
 }
 
 const mmss = (ms: number) => {
@@ -97,22 +93,9 @@ export default function CertCard() {
               </Text>
               <StatusBadge tone={status.tone} text={status.text} id='cert-status' />
             </View>
-            <View className='row'>
-              <Text className='row__key'>执法单位</Text>
-              <Text className='row__value' id='cert-dept'>
-                {card.department.name}
-              </Text>
-            </View>
-            <View className='row'>
-              <Text className='row__key'>执法证号</Text>
-              <Text className='row__value' id='cert-no'>
-                {card.officer.certNo}
-              </Text>
-            </View>
-            <View className='row'>
-              <Text className='row__key'>有效期至</Text>
-              <Text className={`row__value${status.text === '已过期' ? ' row__value--bad' : ''}`}>{chinaLongDate(card.officer.certExpiresAt)}</Text>
-            </View>
+            <InfoRow label='执法单位' id='cert-dept'>{card.department.name}</InfoRow>
+            <InfoRow label='执法证号' id='cert-no'>{card.officer.certNo}</InfoRow>
+            <InfoRow label='有效期至' tone={status.expired ? 'bad' : undefined}>{chinaLongDate(card.officer.certExpiresAt)}</InfoRow>
             {card.officer.certStatusReason && status.tone === 'bad' ? <Text className='note note--bad'>{card.officer.certStatusReason}</Text> : null}
           </View>
           <View className='cert__qr-box'>

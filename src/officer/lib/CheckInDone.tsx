@@ -1,8 +1,10 @@
 import { View, Text, Button } from '@tarojs/components'
+import { InfoRow } from '@/components/InfoRow'
+import { Verdict } from '@/components/Verdict'
 import Taro from '@tarojs/taro'
 import type { ExceptionCategory, Output } from '@contract'
-import { FLAG_LABELS, sourceLabel } from './labels'
-import { chinaDateTime } from './time'
+import { FLAG_LABELS, sourceLabel } from '@/lib/labels'
+import { chinaDateTime } from '@/lib/china-time'
 import { recordUrl } from './urls'
 
 type Props = { answer: Output<'inspection', 'checkIn'>; companyName: string; categories: ExceptionCategory[]; located: boolean }
@@ -14,44 +16,20 @@ export function CheckInDone({ answer, companyName, categories, located }: Props)
   const exceptionLabel = inspection.exception ? categories.find((c) => c.key === inspection.exception!.category)?.label ?? inspection.exception.category : null
   return (
     <View id='checkin-done'>
-      <View className='verdict verdict--ok'>
-        <Text className='verdict__title' id='checkin-done-title'>
-          {joined ? '已加入检查' : '已登记入企检查'}
-        </Text>
-        <Text className='verdict__detail'>
-          {companyName} · {chinaDateTime(inspection.checkInAt)}
-        </Text>
-      </View>
+      <Verdict tone='ok' titleId='checkin-done-title' title={joined ? '已加入检查' : '已登记入企检查'} detail={`${companyName} · ${chinaDateTime(inspection.checkInAt)}`} />
 
       {alone ? (
-        <View className='verdict verdict--quiet' id='waiting-second'>
-          <Text className='verdict__title'>等待第二名执法人员扫码加入</Text>
-          <Text className='verdict__detail'>同部门另一名执法人员在2小时内扫描该企业码即可加入。录入检查结果须有两名执法人员在场。</Text>
-        </View>
+        <Verdict id='waiting-second' tone='quiet' title='等待第二名执法人员扫码加入' detail='同部门另一名执法人员在2小时内扫描该企业码即可加入。录入检查结果须有两名执法人员在场。' />
       ) : null}
 
       <View className='card'>
         <Text className='card-title'>检查信息</Text>
-        <View className='row'>
-          <Text className='row__key'>执法人员</Text>
-          <Text className='row__value' id='done-officers'>
-            {inspection.officerNames.join('、')}（{inspection.officerIds.length}人）
-          </Text>
-        </View>
-        <View className='row'>
-          <Text className='row__key'>检查来源</Text>
-          <Text className='row__value'>{sourceLabel(inspection)}</Text>
-        </View>
+        <InfoRow label='执法人员' id='done-officers'>{inspection.officerNames.join('、')}（{inspection.officerIds.length}人）</InfoRow>
+        <InfoRow label='检查来源'>{sourceLabel(inspection)}</InfoRow>
         {exceptionLabel ? (
-          <View className='row'>
-            <Text className='row__key'>特殊情形</Text>
-            <Text className='row__value'>{exceptionLabel}</Text>
-          </View>
+          <InfoRow label='特殊情形'>{exceptionLabel}</InfoRow>
         ) : null}
-        <View className='row'>
-          <Text className='row__key'>结果录入期限</Text>
-          <Text className='row__value'>{chinaDateTime(inspection.dueAt)} 前</Text>
-        </View>
+        <InfoRow label='结果录入期限'>{chinaDateTime(inspection.dueAt)} 前</InfoRow>
         {!located ? <Text className='note note--warn'>未获取到定位，已按企业登记位置提交，该次检查将标记为“不在企业现场”供核查。</Text> : null}
       </View>
 

@@ -14,3 +14,6 @@ export function param(value: string | undefined): string {
     return value
   }
 }
+
+/** The page a gate code opens, with its scene. */
+export const previewUrl = (scene: string) => `/officer/preview/index?scene=${encodeURIComponent(scene)}`

@@ -7,10 +7,9 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
-import { FLAG_LABELS, sourceLabel } from '../lib/labels'
-import { chinaDateTime } from '../lib/time'
+import { FLAG_LABELS, sourceLabel } from '@/lib/labels'
+import { chinaDateTime } from '@/lib/china-time'
 import { ratingUrl, recordUrl } from '../lib/urls'
-import '../lib/officer.css'
 import './index.css'
 
 const TABS: { key: InspectionStatus; label: string }[] = [
@@ -49,7 +48,7 @@ function Item({ it }: { it: Inspection }) {
         <Text className='inspection-item__due'>{it.rating.state === 'rated' ? '企业已评价' : it.rating.state === 'issued' ? '点此出示评价码' : '已录入结果'}</Text>
       )}
       {it.flags.length > 0 ? (
-        <View className='inspection-item__flags'>
+        <View className='badge-row'>
           {it.flags.map((f) => (
             <StatusBadge key={f} tone='warn' text={FLAG_LABELS[f]?.title ?? f} />
           ))}
@@ -102,9 +101,9 @@ export default function MyInspections() {
       {error ? <ErrorBox message={error} /> : null}
       {items === null && !error ? <Loading /> : null}
       {items && items.length === 0 ? (
-        <Text className='hint empty' id='empty'>
-          {EMPTY[tab]}
-        </Text>
+        <View className='empty' id='empty'>
+          <Text className='empty__detail'>{EMPTY[tab]}</Text>
+        </View>
       ) : null}
       <View id='inspection-list'>{items?.map((it) => <Item key={it.id} it={it} />)}</View>
       {cursor ? (

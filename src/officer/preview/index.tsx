@@ -10,13 +10,15 @@ import { ChoiceList, type Choice } from '@/components/ChoiceList'
 import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
+import { SubmitButton } from '@/components/SubmitButton'
 import { StatusBadge } from '@/components/StatusBadge'
-import { CASE_SOURCES, SOURCE_LABELS, sourceLabel } from '../lib/labels'
+import { InfoRow } from '@/components/InfoRow'
+import { Verdict } from '@/components/Verdict'
+import { CASE_SOURCES, SOURCE_LABELS, sourceLabel } from '@/lib/labels'
 import { locate, type Fix } from '../lib/location'
-import { chinaDateTime, monthDayOf } from '../lib/time'
+import { chinaDateTime, monthDayOf } from '@/lib/china-time'
 import { param, recordUrl } from '../lib/urls'
 import { CheckInDone } from '../lib/CheckInDone'
-import '../lib/officer.css'
 import './index.css'
 
 type Data = Output<'inspection', 'preview'>
@@ -26,7 +28,7 @@ type Failure = { code: string; message: string }
 /** The source picker's keys: `plan:<planId>` for a plan, or a case source. */
 const planKey = (id: string) => `plan:${id}`
 
-function Verdict({ data, me }: { data: Data; me: Me | null }) {
+function GateVerdict({ data, me }: { data: Data; me: Me | null }) {
   const q = me?.today.quiet
   const quiet = data.quiet.active && data.quiet.appliesToCompany
   const capped = data.yearCount.cap > 0 && data.yearCount.used >= data.yearCount.cap
@@ -35,27 +37,21 @@ function Verdict({ data, me }: { data: Data; me: Me | null }) {
     const days = q ? `本月${q.firstDay}–${q.lastDay}日` : '安静生产期内'
     const until = data.quiet.windowEnd ? `（至${monthDayOf(data.quiet.windowEnd)}）` : ''
     return (
-      <View className='verdict verdict--quiet' id='verdict'>
-        <Text className='verdict__title'>安静生产期：{who}{days}无特殊情形不得入企{until}</Text>
-        <Text className='verdict__detail'>确需入企的，请在下方选择特殊情形；入企记录将报监督部门审核。</Text>
-      </View>
+      <Verdict id='verdict' tone='quiet' title={<>安静生产期：{who}{days}无特殊情形不得入企{until}</>} detail='确需入企的，请在下方选择特殊情形；入企记录将报监督部门审核。' />
     )
   }
   if (capped) {
     return (
-      <View className='verdict verdict--stop' id='verdict'>
-        <Text className='verdict__title'>本部门今年对该企业的计划检查已达上限</Text>
-        <Text className='verdict__detail'>
-          今年计划检查 {data.yearCount.used}/{data.yearCount.cap} 次，再次计划检查将被拒绝。投诉举报、上级交办、监测预警、企业申请等案件来源的检查不受此限。
-        </Text>
-      </View>
+      <Verdict
+        id='verdict'
+        tone='bad'
+        title='本部门今年对该企业的计划检查已达上限'
+        detail={<>今年计划检查 {data.yearCount.used}/{data.yearCount.cap} 次，再次计划检查将被拒绝。投诉举报、上级交办、监测预警、企业申请等案件来源的检查不受此限。</>}
+      />
     )
   }
   return (
-    <View className='verdict verdict--ok' id='verdict'>
-      <Text className='verdict__title'>可以入企检查</Text>
-      <Text className='verdict__detail'>今天不在安静生产期限制内。请亮证并说明检查事项。</Text>
-    </View>
+    <Verdict id='verdict' tone='ok' title='可以入企检查' detail='今天不在安静生产期限制内。请亮证并说明检查事项。' />
   )
 }
 
@@ -198,38 +194,34 @@ export default function OfficerPreview() {
           {company.name}
         </Text>
         <Text className='company-card__addr'>{company.address}</Text>
-        <View className='company-card__badges'>
+        <View className='badge-row'>
           {company.inPark ? <StatusBadge tone='warn' text={`园区企业 · ${company.parkName ?? '园区'}`} id='park-badge' /> : <StatusBadge tone='muted' text='非园区企业' />}
           {company.monitoringPoint ? <StatusBadge tone='info' text='监测点企业' /> : null}
         </View>
       </View>
 
       {open ? (
-        <View className='verdict verdict--info' id='open-inspection'>
-          <Text className='verdict__title'>{alreadyIn ? '您已在本次检查中' : `本部门${open.officerNames.join('、')}正在检查该企业`}</Text>
-          <Text className='verdict__detail'>
-            {chinaDateTime(open.checkInAt)} 开始 · {sourceLabel(open)} · 现有 {open.officerIds.length} 名执法人员。
-            {openException ? `特殊情形：${openException}（待监督审核）。` : ''}
-            {alreadyIn ? '' : '点下方“加入检查”即可作为第二名执法人员加入，无需重新登记。'}
-          </Text>
-        </View>
+        <Verdict
+          id='open-inspection'
+          tone='info'
+          title={alreadyIn ? '您已在本次检查中' : `本部门${open.officerNames.join('、')}正在检查该企业`}
+          detail={
+            <>
+              {chinaDateTime(open.checkInAt)} 开始 · {sourceLabel(open)} · 现有 {open.officerIds.length} 名执法人员。
+              {openException ? `特殊情形：${openException}（待监督审核）。` : ''}
+              {alreadyIn ? '' : '点下方“加入检查”即可作为第二名执法人员加入，无需重新登记。'}
+            </>
+          }
+        />
       ) : null}
 
-      {joining ? null : <Verdict data={data} me={me} />}
+      {joining ? null : <GateVerdict data={data} me={me} />}
 
       <View className='card'>
-        <View className='row'>
-          <Text className='row__key'>本部门今年计划检查</Text>
-          <Text className={`row__value${capped ? ' row__value--bad' : ''}`} id='year-count'>
-            今年计划检查 {yearCount.used}/{yearCount.cap} 次
-          </Text>
-        </View>
-        <View className='row'>
-          <Text className='row__key'>定位</Text>
-          <Text className={`row__value${fix && !fix.real ? ' row__value--bad' : ''}`} id='location-status'>
-            {fix ? (fix.real ? `已获取（精度约 ${Math.round(fix.accuracy)} 米）` : '未获取到定位') : '正在获取…'}
-          </Text>
-        </View>
+        <InfoRow label='本部门今年计划检查' id='year-count' tone={capped ? 'bad' : undefined}>今年计划检查 {yearCount.used}/{yearCount.cap} 次</InfoRow>
+        <InfoRow label='定位' id='location-status' tone={fix && !fix.real ? 'bad' : undefined}>
+          {fix ? (fix.real ? `已获取（精度约 ${Math.round(fix.accuracy)} 米）` : '未获取到定位') : '正在获取…'}
+        </InfoRow>
         {fix && !fix.real ? (
           <Text className='note note--warn' id='location-fallback'>
             {fix.note ? `${fix.note}。` : ''}将以企业登记位置提交，本次检查会标记为“不在企业现场（定位偏差）”供核查。
@@ -241,18 +233,14 @@ export default function OfficerPreview() {
         <View className='card' id='recent'>
           <Text className='card-title'>近期其他部门检查</Text>
           {recent.map((r) => (
-            <View key={r.id} className='row'>
-              <Text className='row__key'>{r.deptName}</Text>
-              <Text className='row__value'>
-                {chinaDateTime(r.checkInAt)} · {SOURCE_LABELS[r.source]}
-              </Text>
-            </View>
+            <InfoRow key={r.id} label={r.deptName}>
+              {chinaDateTime(r.checkInAt)} · {SOURCE_LABELS[r.source]}
+            </InfoRow>
           ))}
           {(data.otherPlans ?? []).map((p) => (
-            <View key={p.id} className='row'>
-              <Text className='row__key'>本月计划</Text>
-              <Text className='row__value'>{p.title}</Text>
-            </View>
+            <InfoRow key={p.id} label='本月计划'>
+              {p.title}
+            </InfoRow>
           ))}
           {joint ? (
             <Text className='note' id='joint-suggestion'>
@@ -313,9 +301,7 @@ export default function OfficerPreview() {
           ) : null}
 
           <View className='sticky-actions'>
-            <Button id='btn-checkin' className={busy ? 'btn btn--large btn--disabled' : 'btn btn--large'} hoverClass='btn--hover' onClick={() => void submit()}>
-              {busy ? '正在登记…' : joining ? '加入检查' : '确认入企检查'}
-            </Button>
+            <SubmitButton id='btn-checkin' large label={joining ? '加入检查' : '确认入企检查'} busy={busy} busyLabel='正在登记…' onClick={() => void submit()} />
           </View>
           <Text className='hint hint--footer'>登记即表示已向企业亮证并说明检查事项。</Text>
         </View>

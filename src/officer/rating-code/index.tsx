@@ -6,9 +6,8 @@ import { ratingCode } from '@/services/inspection/rating-code'
 import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
-import { chinaDateTime } from '../lib/time'
+import { chinaDateTime } from '@/lib/china-time'
 import { param } from '../lib/urls'
-import '../lib/officer.css'
 import './index.css'
 
 type Code = Output<'inspection', 'ratingCode'> & { expiresAt?: number }

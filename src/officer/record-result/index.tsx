@@ -1,16 +1,16 @@
 import { useState } from 'react'
-import { View, Text, Button, Textarea, Picker } from '@tarojs/components'
+import { View, Text, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Outcome } from '@contract'
 import { recordResult } from '@/services/inspection/record-result'
 import { ChoiceList } from '@/components/ChoiceList'
 import { ErrorBox } from '@/components/ErrorBox'
 import { PageShell } from '@/components/PageShell'
-import { OUTCOME_LABELS } from '../lib/labels'
-import { monthDayOf } from '../lib/time'
+import { SubmitButton } from '@/components/SubmitButton'
+import { Verdict } from '@/components/Verdict'
+import { OUTCOME_LABELS } from '@/lib/labels'
+import { monthDayOf } from '@/lib/china-time'
 import { param, ratingUrl } from '../lib/urls'
-import '../lib/officer.css'
-import './index.css'
 
 const OUTCOMES = (Object.keys(OUTCOME_LABELS) as Outcome[]).map((k) => ({ key: k, ...OUTCOME_LABELS[k] }))
 
@@ -49,10 +49,7 @@ export default function RecordResult() {
   return (
     <PageShell id='page-record-result' title='录入检查结果' subtitle={company || undefined}>
       {officers < 2 ? (
-        <View className='verdict verdict--quiet' id='need-two-hint'>
-          <Text className='verdict__title'>目前只有 1 名执法人员</Text>
-          <Text className='verdict__detail'>录入结果须有两名执法人员。请同部门另一名执法人员扫描该企业码加入检查。</Text>
-        </View>
+        <Verdict id='need-two-hint' tone='quiet' title='目前只有 1 名执法人员' detail='录入结果须有两名执法人员。请同部门另一名执法人员扫描该企业码加入检查。' />
       ) : null}
 
       <Text className='section-title'>检查结论</Text>
@@ -68,8 +65,9 @@ export default function RecordResult() {
         <View className='form-block'>
           <Text className='form-label'>整改期限</Text>
           <Picker mode='date' value={rectifyBy} onChange={(e) => setRectifyBy(String(e.detail.value))}>
-            <View id='input-rectify-by' className={`date-box${rectifyBy ? '' : ' date-box--empty'}`}>
-              <Text>{rectifyBy ? `${monthDayOf(rectifyBy)}前（${rectifyBy}）` : '请选择整改期限'}</Text>
+            <View id='input-rectify-by' className='picker-field'>
+              <Text className={rectifyBy ? '' : 'picker-field__placeholder'}>{rectifyBy ? `${monthDayOf(rectifyBy)}前（${rectifyBy}）` : '请选择整改期限'}</Text>
+              <Text className='picker-field__arrow'>›</Text>
             </View>
           </Picker>
         </View>
@@ -98,9 +96,7 @@ export default function RecordResult() {
         </View>
       ) : null}
 
-      <Button id='btn-record' className={busy ? 'btn btn--large btn--disabled' : 'btn btn--large'} hoverClass='btn--hover' onClick={() => void submit()}>
-        {busy ? '正在提交…' : '提交结果并生成评价码'}
-      </Button>
+      <SubmitButton id='btn-record' large label='提交结果并生成评价码' busy={busy} onClick={() => void submit()} />
       <Text className='hint hint--footer'>提交后结果不可修改；更正须另行登记。</Text>
     </PageShell>
   )

@@ -5,8 +5,9 @@ import { listPersonas } from '@/services/dev'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { PageShell } from '@/components/PageShell'
-import { previewUrl, sceneFrom } from '../lib/scene'
-import '../lib/officer.css'
+import { scanSceneWithCamera } from '@/lib/scan'
+import { sceneFrom } from '@/lib/scene'
+import { previewUrl } from '../lib/urls'
 import './index.css'
 
 /** Demo companies for the emulator's dev mode (H5 has no WeChat scanner). */
@@ -31,16 +32,9 @@ export default function OfficerScan() {
 
   const scan = async () => {
     setError('')
-    try {
-      // Camera only: an album photo of someone else's code proves nothing about presence.
-      // 'wxCode' (mini-program code) is a valid WeChat scanType missing from Taro's typings.
-      const scanType = ['wxCode', 'qrCode'] as unknown as Array<keyof Taro.scanCode.ScanType>
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType })
-      open(sceneFrom(res.path) ?? sceneFrom(res.result))
-    } catch (e) {
-      const msg = (e as { errMsg?: string })?.errMsg ?? ''
-      if (!/cancel/.test(msg)) setError('无法打开相机扫码，请在微信设置中允许使用相机后重试')
-    }
+    const got = await scanSceneWithCamera()
+    if (got.kind === 'failed') setError(got.message)
+    else if (got.kind === 'scanned') open(got.scene)
   }
 
   useEffect(() => {

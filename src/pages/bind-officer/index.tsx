@@ -1,31 +1,20 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
 import { bindOfficer } from '@/services/account/bind-officer'
-import { ErrorBox } from '@/components/ErrorBox'
+import { BindForm } from '@/components/BindForm'
 import { FormField } from '@/components/FormField'
 import { PageShell } from '@/components/PageShell'
 import { SuccessView } from '@/components/SuccessView'
-import { useGoHomeLater } from '@/hooks/useGoHomeLater'
+import { useBindSubmit } from '@/hooks/useBindSubmit'
 
 export default function BindOfficer() {
   const [certNo, setCertNo] = useState('')
   const [name, setName] = useState('')
   const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const [done, setDone] = useState(false)
-  useGoHomeLater(done)
+  const { busy, error, done, submit } = useBindSubmit()
 
-  const submit = async () => {
-    if (busy) return
+  const send = () => {
     const missing = [!certNo.trim() && '执法证号', !name.trim() && '姓名', !code.trim() && '绑定码'].filter(Boolean)
-    if (missing.length) return setError(`请填写${missing.join('、')}`)
-    setBusy(true)
-    setError('')
-    const res = await bindOfficer({ certNo: certNo.trim(), name: name.trim(), code: code.trim() })
-    setBusy(false)
-    if (res.ok) setDone(true)
-    else setError(res.error.message)
+    void submit(missing.length ? `请填写${missing.join('、')}` : '', () => bindOfficer({ certNo: certNo.trim(), name: name.trim(), code: code.trim() }))
   }
 
   if (done) {
@@ -37,26 +26,18 @@ export default function BindOfficer() {
   }
   return (
     <PageShell id='page-bind-officer' title='绑定执法证' subtitle='绑定后，您的微信即代表您本人的执法身份，请勿借给他人使用。'>
-      <View className='card'>
+      <BindForm
+        code={code}
+        onCode={setCode}
+        codeHint='绑定码由本单位执法单位管理员发放，仅可使用一次。'
+        error={error}
+        busy={busy}
+        onSubmit={send}
+        footer='证号或姓名有误、证件被暂扣的，请联系本单位管理员。'
+      >
         <FormField id='input-certNo' label='执法证号' value={certNo} onChange={setCertNo} placeholder='请输入执法证上的证号' maxlength={40} />
         <FormField id='input-name' label='姓名' value={name} onChange={setName} placeholder='与执法证一致' maxlength={40} />
-        <FormField
-          id='input-code'
-          label='绑定码'
-          value={code}
-          onChange={setCode}
-          placeholder='请输入绑定码'
-          maxlength={32}
-          hint='绑定码由本单位执法单位管理员发放，仅可使用一次。'
-        />
-      </View>
-      {error ? <ErrorBox message={error} /> : null}
-      <Button id='btn-submit' className={busy ? 'btn btn--disabled' : 'btn'} hoverClass='btn--hover' onClick={() => void submit()}>
-        {busy ? '正在提交…' : '确认绑定'}
-      </Button>
-      <Text className='hint hint--footer'>
-        证号或姓名有误、证件被暂扣的，请联系本单位管理员。
-      </Text>
+      </BindForm>
     </PageShell>
   )
 }

@@ -8,7 +8,8 @@ import { Banner } from '@/components/Banner'
 import { ErrorBox } from '@/components/ErrorBox'
 import { PageShell } from '@/components/PageShell'
 import { Tile } from '@/components/Tile'
-import { ROLE_LABELS, monthDay } from '@/utils/format'
+import { monthDayOf } from '@/lib/china-time'
+import { ROLE_LABELS } from '@/lib/labels'
 import { sectionsFor } from './tiles'
 import './index.css'
 
@@ -36,8 +37,8 @@ function QuietBanner({ state }: { state: State }) {
         id='quiet-banner'
         tone='quiet'
         badge='安静生产期'
-        title={`今天（${monthDay(date)}）处于安静生产期（${window}），${who}无特殊情形不得入企检查`}
-        detail={quiet.windowEnd ? `本期至${monthDay(quiet.windowEnd)}结束。确需入企的，须选择特殊情形，由监督部门审核。` : undefined}
+        title={`今天（${monthDayOf(date)}）处于安静生产期（${window}），${who}无特殊情形不得入企检查`}
+        detail={quiet.windowEnd ? `本期至${monthDayOf(quiet.windowEnd)}结束。确需入企的，须选择特殊情形，由监督部门审核。` : undefined}
       />
     )
   }
@@ -46,7 +47,7 @@ function QuietBanner({ state }: { state: State }) {
       id='quiet-banner'
       tone='normal'
       badge='正常检查期'
-      title={`今天（${monthDay(date)}）不在安静生产期`}
+      title={`今天（${monthDayOf(date)}）不在安静生产期`}
       detail={`安静生产期为${window}，期间${who}无特殊情形不得入企检查。`}
     />
   )

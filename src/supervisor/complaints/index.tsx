@@ -9,8 +9,8 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
-import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_LABELS, TIMELINE_LABELS } from '../lib/labels'
-import { chinaDateTime, chinaLongDate } from '../lib/time'
+import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_FOR_SUPERVISOR, TIMELINE_FOR_SUPERVISOR } from '@/lib/labels'
+import { chinaDateTime, chinaLongDate } from '@/lib/china-time'
 import '../lib/supervisor.css'
 
 type Tab = ComplaintStatus | 'open'
@@ -54,7 +54,7 @@ function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complai
       <View className='card'>
         <View className='sv-item__head'>
           <Text className='sv-item__title'>{c.companyName ?? c.companyId}</Text>
-          <StatusBadge tone={statusTone(c)} text={c.overdue ? '已逾期' : COMPLAINT_STATUS_LABELS[c.status]} id='complaint-status' />
+          <StatusBadge tone={statusTone(c)} text={c.overdue ? '已逾期' : COMPLAINT_STATUS_FOR_SUPERVISOR[c.status]} id='complaint-status' />
         </View>
         <View className='sv-kv'>
           <Text className='sv-kv__k'>投诉人</Text>
@@ -87,13 +87,13 @@ function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complai
       </View>
 
       <View className='card'>
-        <Text className='sv-label'>办理过程（投诉人可见）</Text>
+        <Text className='form-label'>办理过程（投诉人可见）</Text>
         <View className='sv-timeline' id='timeline'>
           {c.timeline.map((e, i) => (
             <View key={i} className='sv-timeline__row'>
               <View className='sv-timeline__dot' />
               <Text className='sv-timeline__what'>
-                {TIMELINE_LABELS[e.action] ?? e.action} · {chinaDateTime(e.at)}
+                {TIMELINE_FOR_SUPERVISOR[e.action] ?? e.action} · {chinaDateTime(e.at)}
               </Text>
               {e.text ? <Text className='sv-timeline__text'>{e.text}</Text> : null}
             </View>
@@ -103,8 +103,8 @@ function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complai
 
       {next ? (
         <View className='card'>
-          <Text className='sv-label'>{next.prompt}</Text>
-          <Textarea id='input-text' className='sv-textarea' value={text} maxlength={2000} placeholder='请填写' onInput={(e) => setText(e.detail.value)} />
+          <Text className='form-label'>{next.prompt}</Text>
+          <Textarea id='input-text' className='textarea sv-textarea' value={text} maxlength={2000} placeholder='请填写' onInput={(e) => setText(e.detail.value)} />
           {error ? <ErrorBox message={error} id='handle-error' /> : null}
           <Button id={next.id} className='btn' hoverClass='btn--hover' onClick={() => void act()}>
             {busy ? '正在提交…' : next.label}
@@ -171,7 +171,7 @@ export default function SupervisorComplaints() {
           <View key={c.id} className={`card sv-item sv-item--${c.overdue ? 'bad' : c.status === 'received' ? 'warn' : ''} complaint-item`} id={`complaint-${c.id}`} hoverClass='stat--hover' onClick={() => setOpenId(c.id)}>
             <View className='sv-item__head'>
               <Text className='sv-item__title'>{c.companyName ?? c.companyId}</Text>
-              <StatusBadge tone={statusTone(c)} text={c.overdue ? '已逾期' : COMPLAINT_STATUS_LABELS[c.status]} />
+              <StatusBadge tone={statusTone(c)} text={c.overdue ? '已逾期' : COMPLAINT_STATUS_FOR_SUPERVISOR[c.status]} />
             </View>
             <Text className='sv-item__line'>
               {COMPLAINT_CATEGORY_LABELS[c.category] ?? c.category} · {who(c)}

@@ -11,9 +11,9 @@ import { MonthStepper, shiftMonth } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatCard } from '@/components/StatCard'
-import { REGIONS, regionName, shortDeptName } from '../lib/labels'
+import { REGIONS, regionName, shortDeptName } from '../lib/regions'
 import { hasRole, seesCity, useMe, type Me } from '../lib/me'
-import { monthOf } from '../lib/time'
+import { monthOf } from '@/lib/china-time'
 import { alertsUrl, complaintsUrl, exceptionsUrl } from '../lib/urls'
 import '../lib/supervisor.css'
 import './index.css'
@@ -170,7 +170,7 @@ export default function SupervisorDashboard() {
                 <Text className='sv-section__title'>各部门对比</Text>
                 <Text className='sv-section__note'>从多到少</Text>
               </View>
-              <SegmentTabs scroll id='bar-metric' segments={METRICS.map((x) => ({ key: x.key, label: x.label }))} value={metric} onChange={(k) => setMetric(k as Metric)} />
+              <SegmentTabs id='bar-metric' segments={METRICS.map((x) => ({ key: x.key, label: x.label }))} value={metric} onChange={(k) => setMetric(k as Metric)} />
               <View className='card'>
                 <HBarChart id='dept-bars' bars={bars} unit={m.unit} empty={`本月各部门${m.label}均为 0`} />
               </View>

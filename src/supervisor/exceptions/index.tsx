@@ -9,8 +9,8 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
-import { EXCEPTION_CATEGORY_LABELS, VERDICT_LABELS } from '../lib/labels'
-import { chinaDateTime } from '../lib/time'
+import { EXCEPTION_CATEGORY_LABELS, VERDICT_LABELS } from '@/lib/labels'
+import { chinaDateTime } from '@/lib/china-time'
 import '../lib/supervisor.css'
 
 const TABS: { key: ExceptionVerdict; label: string }[] = [
@@ -35,8 +35,8 @@ function Review({ it, onDone }: { it: Inspection; onDone: (i: Inspection, verdic
   }
   return (
     <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
-      <Text className='sv-label'>审核意见</Text>
-      <Textarea id='input-comment' className='sv-textarea' value={comment} maxlength={500} placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形' onInput={(e) => setComment(e.detail.value)} />
+      <Text className='form-label'>审核意见</Text>
+      <Textarea id='input-comment' className='textarea sv-textarea' value={comment} maxlength={500} placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形' onInput={(e) => setComment(e.detail.value)} />
       {error ? <ErrorBox message={error} id='review-error' /> : null}
       <View className='sv-actions'>
         <Button id='btn-justified' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('justified')}>

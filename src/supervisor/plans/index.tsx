@@ -14,9 +14,10 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
-import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS, regionName } from '../lib/labels'
+import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/labels'
+import { regionName } from '../lib/regions'
 import { hasRole, useMe, type Me } from '../lib/me'
-import { chinaDateTime, monthDayOf } from '../lib/time'
+import { chinaDateTime, monthDayOf } from '@/lib/china-time'
 import '../lib/supervisor.css'
 
 const TABS: { key: PlanStatus; label: string }[] = [
@@ -68,8 +69,8 @@ function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: 
       {p.review ? <Text className='sv-item__meta'>审核意见：{p.review.comment}</Text> : null}
       {reviewable && selected ? (
         <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
-          <Text className='sv-label'>审核意见</Text>
-          <Textarea id='input-comment' className='sv-textarea' value={comment} maxlength={500} placeholder='例如：检查事项与依据明确，同意 / 与其他部门计划重复，请合并为联合检查' onInput={(e) => setComment(e.detail.value)} />
+          <Text className='form-label'>审核意见</Text>
+          <Textarea id='input-comment' className='textarea sv-textarea' value={comment} maxlength={500} placeholder='例如：检查事项与依据明确，同意 / 与其他部门计划重复，请合并为联合检查' onInput={(e) => setComment(e.detail.value)} />
           {error ? <ErrorBox message={error} id='review-error' /> : null}
           <View className='sv-actions'>
             <Button id='btn-approve' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('approve')}>
@@ -130,15 +131,15 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
       <Text className='sv-section__title'>提交检查计划</Text>
       <Text className='sv-note'>计划经监督部门批准后，执法人员方可据此入企；同一企业每年计划检查不超过2次。</Text>
       <FormField id='input-title' label='计划名称' value={title} onChange={setTitle} placeholder='例如：2027年1月食品生产企业日常检查' maxlength={100} />
-      <Text className='sv-label'>检查类型</Text>
+      <Text className='form-label'>检查类型</Text>
       <ChoiceList id='plan-kind' idPrefix='kind' value={kind} onChange={(k) => setKind(k as PlanKind)} choices={(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => ({ key: k, title: PLAN_KIND_LABELS[k] }))} />
-      <Text className='sv-label'>检查事项（每行一项）</Text>
-      <Textarea id='input-items' className='sv-textarea' value={items} maxlength={2000} placeholder={'例如：\n生产许可证照\n原料进货查验记录'} onInput={(e) => setItems(e.detail.value)} />
-      <Text className='sv-label'>检查依据</Text>
-      <Textarea id='input-basis' className='sv-textarea' value={basis} maxlength={500} placeholder='法律法规及条款，例如：《食品安全法》第一百一十条' onInput={(e) => setBasis(e.detail.value)} />
+      <Text className='form-label'>检查事项（每行一项）</Text>
+      <Textarea id='input-items' className='textarea sv-textarea' value={items} maxlength={2000} placeholder={'例如：\n生产许可证照\n原料进货查验记录'} onInput={(e) => setItems(e.detail.value)} />
+      <Text className='form-label'>检查依据</Text>
+      <Textarea id='input-basis' className='textarea sv-textarea' value={basis} maxlength={500} placeholder='法律法规及条款，例如：《食品安全法》第一百一十条' onInput={(e) => setBasis(e.detail.value)} />
       <FormField id='input-from' label='开始日期' value={from} onChange={setFrom} placeholder='YYYY-MM-DD' maxlength={10} />
       <FormField id='input-to' label='结束日期' value={to} onChange={setTo} placeholder='YYYY-MM-DD' maxlength={10} />
-      <Text className='sv-label'>检查对象（已选 {picked.length} 家）</Text>
+      <Text className='form-label'>检查对象（已选 {picked.length} 家）</Text>
       {picked.map((c) => (
         <View key={c.id} className='sv-kv' id={`picked-${c.id}`} onClick={() => toggle(c)}>
           <Text className='sv-kv__v'>✓ {c.name}</Text>

@@ -9,7 +9,7 @@ import { Loading } from '@/components/Loading'
 import { MonthStepper, monthTitle } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
 import { useMe } from '../lib/me'
-import { monthOf } from '../lib/time'
+import { monthOf } from '@/lib/china-time'
 import '../lib/supervisor.css'
 
 type Audit = Output<'supervision', 'auditVerify'>

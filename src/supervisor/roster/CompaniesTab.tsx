@@ -9,7 +9,8 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { Loading } from '@/components/Loading'
 import { StatusBadge } from '@/components/StatusBadge'
-import { SCALE_LABELS, regionName } from '../lib/labels'
+import { SCALE_LABELS } from '@/lib/labels'
+import { regionName } from '../lib/regions'
 import { CodeSheet } from './CodeSheet'
 import { GatePoster } from './GatePoster'
 
@@ -88,7 +89,7 @@ export function CompaniesTab({ canEdit }: { canEdit: boolean }) {
               {c.uscc} · {regionName(c.region)} · {SCALE_LABELS[c.scale] ?? c.scale}
             </Text>
             <Text className='sv-item__meta'>{c.address}</Text>
-            <View className='sv-item__badges'>
+            <View className='badge-row'>
               {c.inPark ? <StatusBadge tone='info' text={`园区 ${c.parkName ?? ''}`.trim()} /> : <StatusBadge tone='muted' text='非园区' />}
               {c.monitoringPoint ? <StatusBadge tone='warn' text='监测点' id={`monitor-badge-${c.id}`} /> : null}
             </View>

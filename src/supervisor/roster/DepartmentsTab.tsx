@@ -6,7 +6,7 @@ import { upsertDepartment } from '@/services/account/upsert-department'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { Loading } from '@/components/Loading'
-import { REGIONS, regionName } from '../lib/labels'
+import { REGIONS, regionName } from '../lib/regions'
 
 /** 执法部门: the departments by region, and a form to add one (admin). */
 export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
@@ -52,7 +52,7 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
         <View className='card' id='dept-form'>
           <FormField id='input-dept-name' label='部门名称' value={name} onChange={setName} placeholder='例如：章贡区市场监督管理局' maxlength={60} />
           <FormField id='input-dept-field' label='执法领域' value={field} onChange={setField} placeholder='例如：市场监管' maxlength={40} />
-          <Text className='sv-label'>所属地区</Text>
+          <Text className='form-label'>所属地区</Text>
           <Picker mode='selector' range={REGIONS.map((r) => r.name)} value={regionIdx} onChange={(e) => setRegionIdx(Number(e.detail.value))}>
             <View className='sv-scope' id='dept-region-picker'>
               <Text>{REGIONS[regionIdx].name}</Text>

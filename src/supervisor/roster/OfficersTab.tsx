@@ -10,8 +10,8 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { Loading } from '@/components/Loading'
 import { StatusBadge } from '@/components/StatusBadge'
-import { CERT_STATUS_LABELS } from '../lib/labels'
-import { chinaDateOf, chinaLongDate } from '../lib/time'
+import { ROSTER_CERT_STATUS_LABELS } from '@/lib/labels'
+import { chinaDateOf, chinaLongDate } from '@/lib/china-time'
 import { CodeSheet } from './CodeSheet'
 
 type Props = {
@@ -149,7 +149,7 @@ export function OfficersTab({ fixedDeptId, canSetStatus, canAdd, today }: Props)
       <View id='officer-list' className='sv-panel'>
         {items?.map((o) => {
           const expired = chinaDateOf(o.certExpiresAt) < today
-          const s = expired && o.certStatus === 'valid' ? { text: '已过期', tone: 'bad' as const } : CERT_STATUS_LABELS[o.certStatus]
+          const s = ROSTER_CERT_STATUS_LABELS[expired && o.certStatus === 'valid' ? 'expired' : o.certStatus]
           return (
             <View key={o.id} className={`card sv-item${s.tone === 'ok' ? '' : ` sv-item--${s.tone}`} officer-item`} id={`officer-${o.id}`} onClick={() => canSetStatus && setOpen(o.id)}>
               <View className='sv-item__head'>

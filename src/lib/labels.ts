@@ -1,0 +1,202 @@
+import type {
+  AlertKind,
+  CertStatus,
+  ComplaintCategory,
+  ComplaintStatus,
+  ExceptionVerdict,
+  InspectionFlag,
+  InspectionSource,
+  Outcome,
+  PlanKind,
+  PlanStatus,
+  Role,
+} from '@contract'
+
+/**
+ * The Chinese words on screen for the contract's keys, in one place for every role's pages
+ * (docs/glossary.md lists the terms). Where one key reads differently by audience (the
+ * company that complained vs the supervisor handling it), both wordings stand here side
+ * by side.
+ */
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'muted'
+
+/** Role keys → the Chinese names people know them by. */
+export const ROLE_LABELS: Record<Role, string> = {
+  officer: '执法人员',
+  enterprise: '企业联系人',
+  deptAdmin: '执法单位管理员',
+  supervisor: '监督人员',
+  admin: '系统管理员',
+}
+
+// ── Inspections ─────────────────────────────────────────────────────────────
+
+export const SOURCE_LABELS: Record<InspectionSource, string> = {
+  plan: '检查计划',
+  complaint: '投诉举报',
+  referral: '上级交办',
+  monitoring: '监测预警',
+  enterprise_request: '企业申请',
+}
+
+/** The case sources an officer may pick instead of a plan. */
+export const CASE_SOURCES: InspectionSource[] = ['complaint', 'referral', 'monitoring', 'enterprise_request']
+
+/** How an inspection's source reads: a quiet-period special case that stood in for a plan reads as such. */
+export function sourceLabel(i: { source: InspectionSource; planId?: string; exception?: unknown }): string {
+  return i.source === 'plan' && !i.planId && i.exception ? '特殊情形' : SOURCE_LABELS[i.source]
+}
+
+export const OUTCOME_LABELS: Record<Outcome, { title: string; detail: string }> = {
+  compliant: { title: '未发现问题', detail: '企业符合检查事项要求' },
+  rectify: { title: '责令整改', detail: '须填写整改期限' },
+  case: { title: '立案查处', detail: '发现违法行为，依法立案' },
+  transfer: { title: '移送处理', detail: '移送其他部门或司法机关处理' },
+}
+
+export const FLAG_LABELS: Record<InspectionFlag, { title: string; detail: string }> = {
+  quiet_exception: { title: '安静生产期例外入企', detail: '需监督审核的例外：监督部门将审核所选特殊情形是否成立' },
+  off_site: { title: '不在企业现场（定位偏差）', detail: '定位距企业登记地址较远或精度不足，已记录备查' },
+  repeated: { title: '60日内重复检查', detail: '该企业60日内已被检查，已提示监督部门，建议联合检查' },
+  late_result: { title: '结果逾期录入', detail: '超过期限才录入检查结果' },
+}
+
+/** The quiet-period special cases (the server sends its own labels with the check-in rules; these are for lists). */
+export const EXCEPTION_CATEGORY_LABELS: Record<string, string> = {
+  emergency: '突发事故、疫情等需要处置',
+  mandated_campaign: '国家、省统一部署的专项整治/双随机/抽检',
+  hazard_followup: '较大安全隐患整改督促',
+  high_risk: '重点监管领域安全问题',
+  complaint_case: '投诉举报、案件调查取证',
+  tax: '偷逃抗骗税等税务检查',
+  other: '其他确需到现场检查的情形',
+}
+
+/** A supervisor's review of a special case, as the supervisor reads it… */
+export const VERDICT_LABELS: Record<ExceptionVerdict, { text: string; tone: 'warn' | 'ok' | 'bad' }> = {
+  pending: { text: '待审核', tone: 'warn' },
+  justified: { text: '情形成立', tone: 'ok' },
+  unjustified: { text: '不合理', tone: 'bad' },
+}
+
+/** …and as the inspected company reads it. */
+export const VERDICT_FOR_COMPANY: Record<ExceptionVerdict, string> = {
+  pending: '监督部门审核中',
+  justified: '监督部门认定理由成立',
+  unjustified: '监督部门认定理由不成立',
+}
+
+// ── Certificates ────────────────────────────────────────────────────────────
+
+/** A certificate's state as its card and the company's check show it (expired is derived from the date). */
+export const CERT_STATUS_LABELS: Record<CertStatus | 'expired', { text: string; tone: 'ok' | 'warn' | 'bad' }> = {
+  valid: { text: '有效', tone: 'ok' },
+  suspended: { text: '已暂扣', tone: 'warn' },
+  revoked: { text: '已吊销', tone: 'bad' },
+  expired: { text: '已过期', tone: 'bad' },
+}
+
+/** The roster names a suspension by the supervisor's action on it (暂停执法). */
+export const ROSTER_CERT_STATUS_LABELS: typeof CERT_STATUS_LABELS = { ...CERT_STATUS_LABELS, suspended: { text: '暂停执法', tone: 'warn' } }
+
+// ── Complaints ──────────────────────────────────────────────────────────────
+
+/** The categories in the order a company owner thinks of them, with what each covers. */
+export const COMPLAINT_CATEGORIES: { key: ComplaintCategory; title: string; detail: string }[] = [
+  { key: 'quiet_period_violation', title: '安静生产期违规入企', detail: '每月1–25日无特殊情形入园区企业检查' },
+  { key: 'no_certificate', title: '未出示执法证件', detail: '检查时未亮证或证件无效' },
+  { key: 'repeated_inspection', title: '重复检查、多头检查', detail: '短期内多次检查同一事项' },
+  { key: 'unrelated_demands', title: '提出与检查无关的要求', detail: '如指定服务、索要财物、推销等' },
+  { key: 'attitude', title: '执法态度问题', detail: '态度生硬、言行不文明' },
+  { key: 'fine_quota', title: '趋利性执法、罚款指标', detail: '为完成罚款任务而检查或处罚' },
+  { key: 'other', title: '其他', detail: '其他不规范执法行为' },
+]
+
+export const COMPLAINT_CATEGORY_LABELS = Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c.key, c.title])) as Record<ComplaintCategory, string>
+
+/** A complaint's status as the company that filed it reads it… */
+export const COMPLAINT_STATUS_FOR_COMPANY: Record<ComplaintStatus, { text: string; tone: Tone }> = {
+  received: { text: '已提交', tone: 'info' },
+  accepted: { text: '已受理', tone: 'warn' },
+  replied: { text: '已答复', tone: 'ok' },
+  closed: { text: '已办结', tone: 'muted' },
+}
+
+/** …and as the supervisor handling it reads it. */
+export const COMPLAINT_STATUS_FOR_SUPERVISOR: Record<ComplaintStatus, string> = {
+  received: '待受理',
+  accepted: '办理中',
+  replied: '已答复',
+  closed: '已办结',
+}
+
+type TimelineAction = 'received' | 'accept' | 'reply' | 'close'
+
+/** The steps of a complaint's timeline, for the company… */
+export const TIMELINE_FOR_COMPANY: Record<TimelineAction, string> = {
+  received: '提交投诉',
+  accept: '监督部门受理',
+  reply: '监督部门答复',
+  close: '办结',
+}
+
+/** …and for the supervisor. */
+export const TIMELINE_FOR_SUPERVISOR: Record<TimelineAction, string> = {
+  received: '收到投诉',
+  accept: '受理',
+  reply: '答复',
+  close: '办结',
+}
+
+// ── Ratings ─────────────────────────────────────────────────────────────────
+
+/** The 5 levels of 好差评, best first as on the government service scale. */
+export const SCORES: { score: 1 | 2 | 3 | 4 | 5; label: string }[] = [
+  { score: 5, label: '非常满意' },
+  { score: 4, label: '满意' },
+  { score: 3, label: '基本满意' },
+  { score: 2, label: '不满意' },
+  { score: 1, label: '非常不满意' },
+]
+
+export const SCORE_LABELS: Record<number, string> = Object.fromEntries(SCORES.map((s) => [s.score, s.label]))
+
+// ── Supervision ─────────────────────────────────────────────────────────────
+
+export const ALERT_LABELS: Record<AlertKind, { chip: string; tone: 'bad' | 'warn' }> = {
+  overdue: { chip: '红灯逾期', tone: 'bad' },
+  unjustified_exception: { chip: '例外不合理', tone: 'bad' },
+  pending_exception: { chip: '例外待审', tone: 'warn' },
+  bad_rating: { chip: '差评', tone: 'bad' },
+  unscanned: { chip: '未扫码入企', tone: 'bad' },
+  repeated: { chip: '重复检查', tone: 'warn' },
+  complaint_overdue: { chip: '投诉逾期', tone: 'bad' },
+}
+
+export const ALERT_ORDER: AlertKind[] = ['overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'repeated']
+
+/** What a supervisor does about each kind (shown when the alert is opened). */
+export const ALERT_ACTIONS: Record<AlertKind, string> = {
+  overdue: '入企检查超过3日未录入结果，计入该部门红灯。请督促该部门立即录入结果。',
+  unjustified_exception: '安静生产期入企的特殊情形经审核不成立，已计入该部门不合理例外。',
+  pending_exception: '安静生产期以特殊情形入企，待您审核特殊情形是否成立。',
+  bad_rating: '企业给出差评（1–2星），须在15个工作日内回访核实、督促整改。评价人身份不向执法部门公开。',
+  unscanned: '监测点企业登记了一次无人扫码的入企检查，请核实该部门是否未扫码入企。',
+  repeated: '该企业60日内被多次检查，请核实是否重复检查，建议组织联合检查。',
+  complaint_overdue: '投诉超过15个工作日办理期限仍未办结，请尽快办理。',
+}
+
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
+  routine: '日常检查',
+  campaign: '专项检查',
+  random: '双随机抽查',
+}
+
+export const PLAN_STATUS_LABELS: Record<PlanStatus, { text: string; tone: 'warn' | 'ok' | 'bad' }> = {
+  pending: { text: '待审核', tone: 'warn' },
+  approved: { text: '已批准', tone: 'ok' },
+  rejected: { text: '已退回', tone: 'bad' },
+}
+
+export const SCALE_LABELS: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' }
