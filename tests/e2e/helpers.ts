@@ -29,9 +29,14 @@ const CHROMIUM_ARGS = [
 
 /** Why the e2e suite cannot run here, or null when it can (an H5 build and Chromium exist). */
 export function e2eUnavailable(): string | null {
-  if (!existsSync(path.join(H5_DIR, 'index.html'))) return `no H5 build in ${H5_DIR}: run \`npm run build:h5\` first`
-  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`
-  return null
+  const missing = !existsSync(path.join(H5_DIR, 'index.html'))
+    ? `no H5 build in ${H5_DIR}: run \`npm run build:h5\` first`
+    : !existsSync(CHROMIUM)
+      ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`
+      : null
+  // A journey skipped in CI would pass without testing anything: there, missing is a failure.
+  if (missing && process.env.CI) throw new Error(`end-to-end tests cannot run in CI: ${missing}`)
+  return missing
 }
 
 /** The emulator with the demo data (or none), serving the H5 build at its base URL. */
