@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import fastifyStatic from '@fastify/static'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { FN_NAMES, type FnName, type Result } from '@contract'
 import type { Logger, Platform } from '../server/platform/context'
@@ -67,7 +68,9 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, trustProxy: false })
 
+  const csp = contentSecurityPolicy(options.staticDir)
   app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', csp)
     reply.header('X-Content-Type-Options', 'nosniff')
     reply.header('X-Frame-Options', 'DENY')
     reply.header('Referrer-Policy', 'no-referrer')
@@ -148,4 +151,29 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       db.close()
     },
   }
+}
+
+/**
+ * The H5 app's policy: everything from this origin; the one inline script of the H5 page
+ * (Taro's root font-size snippet) by its hash; inline style attributes (React sets them);
+ * QR codes as data: images. No plugins, no framing, no foreign connections.
+ */
+export function contentSecurityPolicy(staticDir?: string): string {
+  const hashes: string[] = []
+  const index = staticDir ? path.join(staticDir, 'index.html') : ''
+  if (index && existsSync(index)) {
+    for (const m of readFileSync(index, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)) hashes.push(`'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`)
+  }
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...hashes].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
 }

@@ -5,10 +5,17 @@ import { z } from 'zod'
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符')
 export type Id = z.infer<typeof Id>
 
+function isCalendarDate(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number)
+  return y >= 1970 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+}
+
 /** A calendar date in China (Asia/Shanghai), `YYYY-MM-DD`. */
 export const ChinaDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD')
+  // A day that exists (no 02-30), from 1970 on: the rules turn dates into instants ≥ 0.
+  .refine(isCalendarDate, '日期不存在（或早于 1970 年）')
 export type ChinaDate = z.infer<typeof ChinaDate>
 
 /** A calendar month in China, `YYYY-MM`. */

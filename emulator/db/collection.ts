@@ -58,10 +58,10 @@ class QueryImpl implements Query {
 
   get(): Promise<GetResult> {
     return this.engine.op('collection.get', this.name, () => {
-      const rows = sortRows(this.engine.select(this.name, this.spec.where), this.spec.order)
       // limit(0) means "default" in the SDK (it sends 100).
       const take = this.spec.limit || MAX_GET
-      return { data: rows.slice(this.spec.skip, this.spec.skip + take).map((r) => r.doc) }
+      const rows = this.engine.selectPage(this.name, this.spec.where, this.spec.order, (all) => sortRows(all, this.spec.order), this.spec.skip, take)
+      return { data: rows.map((r) => r.doc) }
     })
   }
 

@@ -15,6 +15,15 @@ import { isPlainObject, toJson } from './values'
  * sees or joins its uncommitted writes. Results are fresh copies of stored JSON.
  */
 
+/**
+ * A sorted get() walks the order field's index only when the best hint selects at least
+ * this many rows (the planner counts no further): below it, reading those rows and
+ * sorting them is bounded and cheaper than walking an index where matches may be sparse.
+ */
+const WALK_FROM = 1000
+/** Rows a walk may read before giving up and sorting every match instead. */
+const WALK_BUDGET = 20_000
+
 export interface EngineOptions {
   /** Called when a query cannot use any index (a full collection read). */
   onFullScan?: (collection: string) => void
@@ -57,6 +66,29 @@ export class Engine {
     const hints = where?.hints ?? []
     if (this.options.onFullScan && !this.store.usable(collection, hints)) this.options.onFullScan(collection)
     const rows = this.store.scan(collection, hints)
+    return where ? rows.filter((r) => where.test(r.doc)) : rows
+  }
+
+  /**
+   * A sorted, limited get(): when no hint narrows the rows to a few (`WALK_FROM`) and the
+   * order is one field, walk that field's index and stop after skip + take matches;
+   * otherwise (or when the walk cannot answer exactly) select every match and sort.
+   */
+  selectPage(collection: string, where: CompiledWhere | undefined, order: Array<{ path: string; desc: boolean }>, sortAll: (rows: Row[]) => Row[], skip: number, take: number): Row[] {
+    if (order.length === 1) {
+      const hints = where?.hints ?? []
+      if (this.store.bestHint(collection, hints).estimate >= WALK_FROM) {
+        if (this.options.onFullScan && !this.store.usable(collection, hints)) this.options.onFullScan(collection)
+        const rows = this.store.walk(collection, order[0], hints, where ? (d) => where.test(d) : () => true, skip + take, WALK_BUDGET)
+        if (rows) return rows.slice(skip, skip + take)
+        return sortAll(this.selectQuiet(collection, where)).slice(skip, skip + take)
+      }
+    }
+    return sortAll(this.select(collection, where)).slice(skip, skip + take)
+  }
+
+  private selectQuiet(collection: string, where: CompiledWhere | undefined): Row[] {
+    const rows = this.store.scan(collection, where?.hints ?? [])
     return where ? rows.filter((r) => where.test(r.doc)) : rows
   }
 

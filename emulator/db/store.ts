@@ -20,6 +20,10 @@ export interface Row {
 
 export type CollectionSpecs = Record<string, { indexes: IndexSpec[] }>
 
+/** Index rows counted at most when estimating how many rows a hint selects. */
+const ESTIMATE_CAP = 1000
+const RANGE_OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
 
 /** `$."a"."b"`: segments are checked by parsePath (no quotes, no `$` prefix). */
@@ -73,7 +77,7 @@ export class Store {
 
   private reindex(name: string): void {
     this.raw.prepare(`DELETE FROM "k_${name}"`).run()
-    for (const row of this.scan(name, [])) this.writeKeys(name, row.rid, row.doc)
+    for (const row of this.scanWith(name, [])) this.writeKeys(name, row.rid, row.doc)
   }
 
   private stmt(sql: string): BetterSqlite3.Statement {
@@ -100,12 +104,116 @@ export class Store {
     return this.indexed.get(name)!.some((p) => p.path === hint.path)
   }
 
-  /** Rows that may match (every usable hint holds), in insertion order. */
-  scan(name: string, hints: Hint[]): Row[] {
-    const clauses: string[] = []
-    const params: unknown[] = []
+  /**
+   * The query planner's estimate: the usable hint that selects the fewest rows, counted
+   * from the index up to `ESTIMATE_CAP` (an index-only count, so it stays cheap however
+   * large the collection). `estimate` is Infinity when no hint can use an index.
+   */
+  bestHint(name: string, hints: Hint[]): { hint: Hint | null; estimate: number } {
+    let best: { hint: Hint | null; estimate: number } = { hint: null, estimate: Infinity }
     for (const h of hints) {
       if (!this.isIndexed(name, h)) continue
+      const estimate = this.estimate(name, h, Math.min(ESTIMATE_CAP, best.estimate))
+      if (estimate < best.estimate || (estimate === best.estimate && best.hint?.kind === 'range' && h.kind === 'eq')) best = { hint: h, estimate }
+    }
+    return best
+  }
+
+  /** Rows `h` selects, counted up to `cap` (a hint reaching the best one so far can stop counting). */
+  private estimate(name: string, h: Hint, cap: number): number {
+    if (h.kind === 'eq' && h.path === '_id') return h.values.length
+    const inner =
+      h.kind === 'eq'
+        ? `SELECT 1 FROM "k_${name}" WHERE path = ? AND v IN (SELECT value FROM json_each(?)) LIMIT ?`
+        : `SELECT 1 FROM "k_${name}" WHERE path = ? AND ${typeof h.value === 'number' ? 'n' : 's'} ${RANGE_OPS[h.op]} ? LIMIT ?`
+    const param = h.kind === 'eq' ? JSON.stringify(h.values.map((v) => JSON.stringify(v))) : h.value
+    return (this.stmt(`SELECT count(*) AS n FROM (${inner})`).get(h.path, param, cap) as { n: number }).n
+  }
+
+  /**
+   * Rows in the order of one field, for a sorted and limited get(): walks the field's
+   * index (or the `_id` column) and keeps the rows `test` accepts, stopping after `need`
+   * of them, the way a database walks a compound index instead of sorting every match.
+   * Answers null when the walk cannot give the exact answer (the caller then sorts every
+   * match): a non-`_id` field only descending and only while every indexed value of it is
+   * a number (documents missing it sort last then); the walk running out before `need`
+   * rows with no numeric range on the field (those missing it could follow); or more than
+   * `budget` rows read.
+   * Ties keep insertion order, as the full sort does.
+   */
+  walk(name: string, order: { path: string; desc: boolean }, hints: Hint[], test: (doc: unknown) => boolean, need: number, budget: number): Row[] | null {
+    let sql: string
+    const params: unknown[] = []
+    let bounded = false
+    if (order.path === '_id') {
+      const clauses: string[] = []
+      for (const h of hints) {
+        if (h.path !== '_id' || h.kind !== 'range' || typeof h.value !== 'string') continue
+        clauses.push(`id ${RANGE_OPS[h.op]} ?`)
+        params.push(h.value)
+      }
+      sql = `SELECT rid, doc FROM "c_${name}"${clauses.length ? ' WHERE ' + clauses.join(' AND ') : ''} ORDER BY id ${order.desc ? 'DESC' : 'ASC'}`
+    } else {
+      if (!order.desc || !this.indexed.get(name)!.some((p) => p.path === order.path)) return null
+      if (this.stmt(`SELECT 1 FROM "k_${name}" WHERE path = ? AND n IS NULL LIMIT 1`).get(order.path)) return null
+      // A numeric range on the order field bounds the walk; running out of it then means
+      // every match was seen (a document missing the field cannot satisfy the range).
+      const bounds = hints.filter((h): h is Extract<Hint, { kind: 'range' }> => h.kind === 'range' && h.path === order.path && typeof h.value === 'number')
+      sql = `SELECT k.rid AS rid, c.doc AS doc FROM "k_${name}" k JOIN "c_${name}" c ON c.rid = k.rid WHERE k.path = ? AND k.n IS NOT NULL${bounds.map((b) => ` AND k.n ${RANGE_OPS[b.op]} ?`).join('')} ORDER BY k.n DESC, k.rid ASC`
+      params.push(order.path, ...bounds.map((b) => b.value))
+      bounded = bounds.length > 0
+    }
+    const out: Row[] = []
+    const seen = new Set<number>()
+    let read = 0
+    for (const r of this.stmt(sql).iterate(...params) as IterableIterator<{ rid: number; doc: string }>) {
+      if (++read > budget) return null
+      if (seen.has(r.rid)) continue
+      seen.add(r.rid)
+      const doc = JSON.parse(r.doc)
+      if (!test(doc)) continue
+      out.push({ rid: r.rid, doc })
+      if (out.length >= need) return out
+    }
+    return order.path === '_id' || bounded ? out : null
+  }
+
+  /**
+   * Rows that may match, in insertion order: those the most selective usable hint selects
+   * (the exact predicate filters them afterwards). One hint, not all of them: intersecting
+   * a selective equality with a wide range (`companyId` and `checkInAt ≥ 60 days ago`)
+   * would read every row of the range.
+   */
+  scan(name: string, hints: Hint[]): Row[] {
+    const best = this.bestHint(name, hints).hint
+    if (!best) return this.scanWith(name, [])
+    return this.scanWith(name, [best, ...hints.filter((h) => h !== best)], true)
+  }
+
+  /**
+   * With `drive`, the first hint selects the candidate rows (an index lookup) and every
+   * other usable hint is checked per candidate (`EXISTS` on the rid index, named: left to
+   * itself SQLite reads the whole `path = ?` range of a wide hint such as status), so a
+   * wide range never has to be read in full.
+   */
+  private scanWith(name: string, hints: Hint[], drive = false): Row[] {
+    const clauses: string[] = []
+    const params: unknown[] = []
+    for (const [i, h] of hints.entries()) {
+      if (!this.isIndexed(name, h)) continue
+      if (drive && i > 0) {
+        if (h.kind === 'eq' && h.path === '_id') {
+          clauses.push(`id IN (SELECT value FROM json_each(?))`)
+          params.push(JSON.stringify(h.values.filter((v) => typeof v === 'string')))
+        } else if (h.kind === 'eq') {
+          clauses.push(`EXISTS (SELECT 1 FROM "k_${name}" x INDEXED BY "k_${name}_rid" WHERE x.rid = "c_${name}".rid AND x.path = ? AND x.v IN (SELECT value FROM json_each(?)))`)
+          params.push(h.path, JSON.stringify(h.values.map((v) => JSON.stringify(v))))
+        } else {
+          clauses.push(`EXISTS (SELECT 1 FROM "k_${name}" x INDEXED BY "k_${name}_rid" WHERE x.rid = "c_${name}".rid AND x.path = ? AND x.${typeof h.value === 'number' ? 'n' : 's'} ${RANGE_OPS[h.op]} ?)`)
+          params.push(h.path, h.value)
+        }
+        continue
+      }
       if (h.kind === 'eq' && h.path === '_id') {
         clauses.push(`id IN (SELECT value FROM json_each(?))`)
         params.push(JSON.stringify(h.values.filter((v) => typeof v === 'string')))
@@ -114,7 +222,7 @@ export class Store {
         params.push(h.path, JSON.stringify(h.values.map((v) => JSON.stringify(v))))
       } else {
         const col = typeof h.value === 'number' ? 'n' : 's'
-        const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[h.op]
+        const op = RANGE_OPS[h.op]
         clauses.push(`rid IN (SELECT rid FROM "k_${name}" WHERE path = ? AND ${col} ${op} ?)`)
         params.push(h.path, h.value)
       }

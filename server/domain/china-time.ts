@@ -15,7 +15,22 @@ export const DEFAULT_TIMEZONE = 'Asia/Shanghai'
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
-const inZone = (ms: number, tz: string) => dayjs(ms).tz(tz)
+/**
+ * dayjs's zone conversion goes through Intl and costs tens of microseconds; one request
+ * asks for the same instant several times (date, month, year, day of month), so the last
+ * few conversions are kept. dayjs values are immutable: sharing them is safe.
+ */
+const recent = new Map<string, dayjs.Dayjs>()
+const inZone = (ms: number, tz: string): dayjs.Dayjs => {
+  const key = `${ms}|${tz}`
+  let d = recent.get(key)
+  if (!d) {
+    d = dayjs(ms).tz(tz)
+    if (recent.size >= 16) recent.delete(recent.keys().next().value as string)
+    recent.set(key, d)
+  }
+  return d
+}
 
 /** The calendar date of an instant in the zone, 'YYYY-MM-DD'. */
 export const chinaDate = (ms: number, tz: string = DEFAULT_TIMEZONE): string => inZone(ms, tz).format('YYYY-MM-DD')
