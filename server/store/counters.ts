@@ -1,6 +1,7 @@
 import type { DeptFigures } from '@contract'
 import type { DocData, Transaction } from '../platform/db'
 import { cityOf } from '../domain/scope'
+import { zeroFigures } from '../domain/dept-figures'
 import { isDatabase, readDoc, type Writer } from './docs'
 
 /**
@@ -61,19 +62,8 @@ export const COUNTERS = 'counters'
 
 export const counterId = (deptId: string, month: string): string => `${deptId}_${month}`
 
-export function emptyFigures(): CounterFigures {
-  return {
-    inspections: 0,
-    quietExceptions: { pending: 0, justified: 0, unjustified: 0 },
-    overdue: 0,
-    results: 0,
-    ratings: { count: 0, sum: 0, bad: 0 },
-    complaints: { received: 0, open: 0, overdue: 0 },
-    unscanned: 0,
-    repeated: 0,
-    capRefusals: 0,
-  }
-}
+/** All-zero figures (declared once, in the domain). */
+export const emptyFigures = zeroFigures
 
 /**
  * Adds `inc` to the figures of (deptId, month). With a transaction it joins it: reads the
