@@ -1,4 +1,5 @@
 import type { CertStatus, Scale } from '@contract'
+import type { CompanyGate } from './gate'
 
 /**
  * The stored shapes of the roster collections. The document id `_id` is the entity's
@@ -32,6 +33,8 @@ export interface CompanyRecord {
   /** The generated gate code image, kept because WeChat rate-limits getUnlimited. */
   gateCodeImage?: string
   gateCodeScene?: string
+  /** What the check-in reads and moves (join locks, caps, recent check-ins, ledger head, plans). Never sent to a client. */
+  gate?: CompanyGate
   createdAt: number
   updatedAt: number
 }

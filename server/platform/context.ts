@@ -1,4 +1,4 @@
-import type { Role, Settings } from '@contract'
+import type { CertStatus, Role, Settings } from '@contract'
 import type { Database } from './db'
 
 /**
@@ -16,8 +16,28 @@ export interface UserRecord {
   companyId?: string
   region?: string
   officerId?: string
+  /** The bound officer's certificate and department, copied here (see OfficerSnapshot). */
+  officer?: OfficerSnapshot
   createdAt: number
   updatedAt: number
+}
+
+/**
+ * A copy of the bound officer's certificate and department on their user document, so
+ * the scan at the gate learns who is scanning from the one read the dispatcher makes
+ * anyway (docs/PERFORMANCE.md). The `officers` and `departments` documents stay the
+ * source of truth; every write that changes a copied field rewrites the copy in the same
+ * handler: bindOfficer, upsertOfficer, setCertStatus, upsertDepartment.
+ */
+export interface OfficerSnapshot {
+  officerId: string
+  name: string
+  certNo: string
+  certStatus: CertStatus
+  certExpiresAt: number
+  deptId: string
+  deptName: string
+  deptRegion: string
 }
 
 export interface Caller {

@@ -34,6 +34,8 @@ export const upsertCompany = action('account', 'upsertCompany', {
         monitoringPoint: input.monitoringPoint,
         // The printed gate code stays valid: it carries only the company id.
         ...(existing?.gateCodeImage ? { gateCodeImage: existing.gateCodeImage, gateCodeScene: existing.gateCodeScene } : {}),
+        // The gate state (join locks, caps, ledger head, plans) is the check-ins', never the roster's.
+        ...(existing?.gate ? { gate: existing.gate } : {}),
         createdAt: existing?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       }
