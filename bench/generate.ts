@@ -2,7 +2,9 @@
  * City-scale history for the benchmark, written straight into the emulator's SQLite file
  * with `bulkInsert` (running 1M check-ins through the handlers would take hours). Records
  * have exactly the shapes the handlers write (the store/domain record types), and the
- * counters are computed while generating, so they equal what those writes would produce.
+ * counters (one document per region and month), the companies' gate state and the
+ * officers' snapshots on their users are computed while generating, so they equal what
+ * those writes would produce by the bench clock.
  *
  * Companies are fixed at 100,000 for every size (the city does not shrink when the
  * history is shorter); inspections scale: 10k / 100k / 1M over the two years before the
@@ -23,17 +25,20 @@ import { ownerKeyFor, raterKeyFor } from '../server/domain/pseudonyms'
 import { complaintDueAt } from '../server/domain/complaints'
 import { ratingFollowUpDueAt } from '../server/domain/ratings'
 import { alertIdFor, type AlertRecord } from '../server/store/alerts'
-import { counterId, emptyFigures, type CounterRecord } from '../server/store/counters'
+import type { CounterFigures } from '../server/store/counters'
+import { zeroFigures } from '../server/domain/dept-figures'
+import { chinaDate, chinaYear } from '../server/domain/china-time'
+import type { CompanyGate, GateCheckIn, GateOpen, GatePlan } from '../server/domain/gate'
 import { ledgerEntryId, type LedgerEntryRecord } from '../server/store/ledger'
 import type { RatingRecord } from '../server/store/ratings'
 import type { ComplaintRecord } from '../server/store/complaints'
-import { capCountId, openLockId, type CapCountRecord, type InspectionRecord, type OpenInspectionLock, type PlanRecord } from '../server/domain/inspection-records'
+import type { InspectionRecord, PlanRecord } from '../server/domain/inspection-records'
 import type { CompanyRecord, DepartmentRecord, OfficerRecord } from '../server/domain/records'
-import type { UserRecord } from '../server/platform/context'
+import type { OfficerSnapshot, UserRecord } from '../server/platform/context'
 import type { DocData } from '../server/platform/db'
 
 /** Bump when the shape or the proportions change: old files are then regenerated. */
-export const GEN_VERSION = 1
+export const GEN_VERSION = 2
 export const COMPANIES = 100_000
 export const OFFICERS_PER_DEPT = 20
 export const BENCH_SECRET = 'b'.repeat(64)
@@ -66,6 +71,16 @@ const COUNTY_FIELDS = [
 const chinaDateOf = (ms: number): string => new Date(ms + TZ_OFFSET).toISOString().slice(0, 10)
 const chinaMonthOf = (ms: number): string => chinaDateOf(ms).slice(0, 7)
 const chinaDayOf = (ms: number): number => Number(chinaDateOf(ms).slice(8, 10))
+
+/** `counters/<region>_<YYYY-MM>`: the figures of every department of a region in a month. */
+interface RegionCounterRecord {
+  _id: string
+  /** The departments' region. */
+  region: string
+  city: string
+  month: string
+  depts: Record<string, CounterFigures>
+}
 
 export interface GenerateResult {
   path: string
@@ -164,7 +179,8 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
       }
       officers.push(o)
       list.push(o)
-      const user: UserRecord = { _id: o.userId!, openid: officerOpenid(id), roles: ['officer'], name: o.name, deptId: d._id, region: d.region, officerId: id, createdAt: created, updatedAt: created }
+      const officer: OfficerSnapshot = { officerId: id, name: o.name, certNo: o.certNo, certStatus: o.certStatus, certExpiresAt: o.certExpiresAt, deptId: d._id, deptName: d.name, deptRegion: d.region }
+      const user: UserRecord = { _id: o.userId!, openid: officerOpenid(id), roles: ['officer'], name: o.name, deptId: d._id, region: d.region, officerId: id, officer, createdAt: created, updatedAt: created }
       await put('users', user)
       await put('officers', o)
     }
@@ -217,18 +233,19 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
       usccs.add(uscc)
       c.uscc = uscc
     }
-    await put('companies', c)
   }
+  // Companies are written after the history, with their gate state.
   await w.flush()
   log(`roster: ${departments.length} departments, ${officers.length} officers, ${companies.length} companies`)
 
   // ---- history ----
-  const counters = new Map<string, CounterRecord>()
-  const counter = (dept: DepartmentRecord, month: string): CounterRecord => {
-    const id = counterId(dept._id, month)
+  const counters = new Map<string, RegionCounterRecord>()
+  /** The figures of (dept, month), inside the document of the department's region and that month. */
+  const counter = (dept: DepartmentRecord, month: string): CounterFigures => {
+    const id = `${dept.region}_${month}`
     let c = counters.get(id)
-    if (!c) counters.set(id, (c = { _id: id, deptId: dept._id, region: dept.region, city: cityOf(dept.region), month, ...emptyFigures() }))
-    return c
+    if (!c) counters.set(id, (c = { _id: id, region: dept.region, city: cityOf(dept.region), month, depts: {} }))
+    return (c.depts[dept._id] ??= zeroFigures())
   }
   const plans = new Map<string, PlanRecord & { set: Set<string> }>()
   const planFor = (dept: DepartmentRecord, month: string): PlanRecord & { set: Set<string> } => {
@@ -261,9 +278,17 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
     return p
   }
   const recentOfCompany = new Map<string, number[]>()
-  const capCounts = new Map<string, CapCountRecord>()
-  const locks = new Map<string, OpenInspectionLock>()
-  const ledgerHeads = new Map<string, { seq: number; hash: string; updatedAt: number }>()
+  /** Counted planned check-ins per `<deptId>_<companyId>_<year>` (the generator's own cap). */
+  const capUsed = new Map<string, number>()
+  const ledgerHeads = new Map<string, { seq: number; hash: string }>()
+  // The gate state as it stands at the bench clock (server/domain/gate.ts), built while generating.
+  const nowDate = chinaDate(BENCH_NOW, settings.timezone)
+  const nowYear = chinaYear(BENCH_NOW, settings.timezone)
+  const recentSince = BENCH_NOW - settings.repeated.windowDays * DAY
+  const openSince = BENCH_NOW - settings.team.joinWindowMinutes * 60_000
+  const gateRecent = new Map<string, GateCheckIn[]>()
+  const gateOpen = new Map<string, Record<string, GateOpen>>()
+  const gateCaps = new Map<string, Record<string, number>>()
   const alerts: AlertRecord[] = []
   const categories = settings.quietPeriod.categories
   const raise = (a: Omit<AlertRecord, 'city' | 'resolved'>, resolvedAfter: number | null) => {
@@ -277,7 +302,7 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
     const prevHash = head?.hash ?? GENESIS_HASH
     const entry: LedgerEntryRecord = { ...fields, companyId: company._id, _id: ledgerEntryId(company._id, seq), seq, createdAt: at, prevHash, hash: '' }
     entry.hash = entryHash(prevHash, { ...entry, officerNames: [...entry.officerNames] })
-    ledgerHeads.set(company._id, { seq, hash: entry.hash, updatedAt: at })
+    ledgerHeads.set(company._id, { seq, hash: entry.hash })
     await put('ledger', stripUndefined(entry))
     return entry
   }
@@ -319,9 +344,7 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
       }
     } else if (rng.chance(0.6)) {
       source = 'plan'
-      const capId = capCountId(dept._id, company._id, year)
-      const cap = capCounts.get(capId)
-      if ((cap?.used ?? 0) >= settings.frequencyCap.perDeptCompanyYear) source = rng.pick(['complaint', 'referral', 'monitoring', 'enterprise_request'] as const)
+      if ((capUsed.get(`${dept._id}_${company._id}_${year}`) ?? 0) >= settings.frequencyCap.perDeptCompanyYear) source = rng.pick(['complaint', 'referral', 'monitoring', 'enterprise_request'] as const)
     } else {
       source = rng.pick(['complaint', 'referral', 'monitoring', 'enterprise_request'] as const)
     }
@@ -336,11 +359,24 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
     }
     const id = 'insp_' + sha256(`bench:${n}:${i}`).slice(0, 24)
     if (capCounted) {
-      const capId = capCountId(dept._id, company._id, year)
-      const cap = capCounts.get(capId) ?? { _id: capId, deptId: dept._id, companyId: company._id, year, used: 0, inspectionIds: [] }
-      cap.used++
-      cap.inspectionIds.push(id)
-      capCounts.set(capId, cap)
+      const capId = `${dept._id}_${company._id}_${year}`
+      capUsed.set(capId, (capUsed.get(capId) ?? 0) + 1)
+      if (year === nowYear) {
+        let used = gateCaps.get(company._id)
+        if (!used) gateCaps.set(company._id, (used = {}))
+        used[dept._id] = (used[dept._id] ?? 0) + 1
+      }
+    }
+    // The gate: check-ins of the repeated window (every source), and join locks still open at the bench clock.
+    if (at >= recentSince && at <= BENCH_NOW) {
+      let list = gateRecent.get(company._id)
+      if (!list) gateRecent.set(company._id, (list = []))
+      list.push({ inspectionId: id, deptId: dept._id, checkInAt: at, source, keys: [] })
+    }
+    if (at >= openSince && at <= BENCH_NOW) {
+      let open = gateOpen.get(company._id)
+      if (!open) gateOpen.set(company._id, (open = {}))
+      if (!open[dept._id] || open[dept._id].checkInAt <= at) open[dept._id] = { inspectionId: id, checkInAt: at }
     }
     // Rule 6: earlier non-case check-ins of the company within the window.
     const caseSourced = source !== 'plan'
@@ -517,7 +553,6 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
         counter(dept, month).unscanned++
       }
     }
-    locks.set(openLockId(dept._id, company._id), { _id: openLockId(dept._id, company._id), inspectionId: id, deptId: dept._id, companyId: company._id, checkInAt: at })
     await put('inspections', record)
     if (performance.now() - lastLog > 10_000) {
       lastLog = performance.now()
@@ -533,13 +568,34 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
       p.companyIds.push(id)
     }
   }
+  // Approved plans still running at the bench clock are on the gates of the companies they name.
+  const gatePlans = new Map<string, Record<string, GatePlan>>()
   for (const p of plans.values()) {
     const { set: _s, ...plan } = p
     await put('plans', plan)
+    if (plan.status !== 'approved' || plan.to < nowDate) continue
+    const mark: GatePlan = { deptId: plan.deptId, kind: plan.kind, title: plan.title, from: plan.from, to: plan.to }
+    for (const companyId of plan.companyIds) {
+      let onGate = gatePlans.get(companyId)
+      if (!onGate) gatePlans.set(companyId, (onGate = {}))
+      onGate[plan._id] = { ...mark }
+    }
   }
-  for (const c of capCounts.values()) await put('capCounts', c)
-  for (const l of locks.values()) await put('openInspections', l)
-  for (const [companyId, h] of ledgerHeads) await put('ledgerHeads', { _id: companyId, ...h })
+  for (const c of companies) {
+    const recent = gateRecent.get(c._id)?.sort((a, b) => a.checkInAt - b.checkInAt) // stable: ties keep generation order
+    const open = gateOpen.get(c._id)
+    const used = gateCaps.get(c._id)
+    const ledger = ledgerHeads.get(c._id)
+    const onGate = gatePlans.get(c._id)
+    const gate: CompanyGate = {
+      ...(recent?.length ? { recent } : {}),
+      ...(open && Object.keys(open).length ? { open } : {}),
+      ...(used && Object.keys(used).length ? { caps: { year: nowYear, used } } : {}),
+      ...(ledger ? { ledger } : {}),
+      ...(onGate && Object.keys(onGate).length ? { plans: onGate } : {}),
+    }
+    await put('companies', Object.keys(gate).length ? { ...c, gate } : c)
+  }
   for (const a of alerts) await put('alerts', stripUndefined(a))
   for (const c of counters.values()) await put('counters', c)
   await w.flush()

@@ -4,7 +4,11 @@
  * one summary line last. Timings live here only, never in a test.
  *
  * Options: --quick, --sizes=10k,100k, --iterations=N, --skip-http, --skip-sizes,
- * --rebuild-weapp, --no-autocheckpoint (diagnostic: no WAL checkpoints during the run).
+ * --rebuild-weapp, --no-autocheckpoint (diagnostic: no WAL checkpoint at all during the
+ * check-in runs), --inline-checkpoints (diagnostic: SQLite's own checkpoint inside the commit
+ * that fills the WAL, as before the emulator's checkpointer thread). Without either, the
+ * database is opened as the emulator opens it: checkpoints on a thread of their own
+ * (emulator/db/checkpointer.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs'
@@ -117,6 +121,8 @@ interface CheckinResult {
   dashboard: ReturnType<typeof stats> & { dbCalls: number }
   alerts: ReturnType<typeof stats> & { dbCalls: number }
   copySeconds: number
+  /** WAL checkpoints during the size's run (the checkpointer thread's figures in 'background'). */
+  checkpoints: Record<string, unknown>
 }
 
 /**
@@ -143,9 +149,9 @@ async function benchSize(size: string): Promise<CheckinResult> {
   warmPageCache(copy)
   const copySeconds = (performance.now() - t0) / 1000
   const fullScans: Record<string, number> = {}
-  const raw = openDatabase(copy, { onFullScan: (c) => void (fullScans[c] = (fullScans[c] ?? 0) + 1) })
-  // Diagnostic only (--no-autocheckpoint): shows how much of the tail is SQLite's WAL checkpoint.
-  if (flag('no-autocheckpoint')) raw.raw.pragma('wal_autocheckpoint = 0')
+  // The emulator's own opening; the diagnostics (--no-autocheckpoint, --inline-checkpoints) show what the checkpoints cost.
+  const checkpoints = flag('no-autocheckpoint') ? 'off' : flag('inline-checkpoints') ? 'inline' : 'background'
+  const raw = openDatabase(copy, { onFullScan: (c) => void (fullScans[c] = (fullScans[c] ?? 0) + 1), checkpoints })
   const db = countingDatabase(raw)
   const roster = loadRoster(raw)
   clearSettingsCache()
@@ -214,6 +220,7 @@ async function benchSize(size: string): Promise<CheckinResult> {
   }
   const dashboard = await readBench('supervision', { action: 'dashboard', month: DASHBOARD_MONTH })
   const alerts = await readBench('supervision', { action: 'alerts' })
+  const checkpointStats = { mode: checkpoints, ...raw.checkpointStats() }
   raw.close()
   for (const f of [copy, copy + '-wal', copy + '-shm']) rmSync(f, { force: true })
   return {
@@ -232,6 +239,7 @@ async function benchSize(size: string): Promise<CheckinResult> {
     dashboard,
     alerts,
     copySeconds: round(copySeconds, 1),
+    checkpoints: checkpointStats,
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CollectionRef, Database } from '../../server/platform/db'
+import { recordCommand, type CollectionRef, type Database } from '../../server/platform/db'
 import { CollectionRefImpl } from './collection'
 import { command } from './command'
 import type { Engine } from './engine'
@@ -6,6 +6,8 @@ import { runTransaction } from './transaction'
 
 /** The port: `collection()`, `command` and `runTransaction` over one engine. */
 export function createDatabase(engine: Engine): Database {
+  // Code holding only a transaction (store/counters.ts) builds its `_.inc` with this.
+  recordCommand({ command })
   return {
     command,
     collection(name: string): CollectionRef {

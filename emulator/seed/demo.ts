@@ -4,6 +4,9 @@ import { loadSecret } from '../../server/platform/secret'
 import { hashBindCode } from '../../server/domain/bind-codes'
 import { endOfChinaDay, chinaDate, addChinaDays } from '../../server/domain/china-time'
 import { cityOf } from '../../server/domain/scope'
+import type { DepartmentRecord, OfficerRecord } from '../../server/domain/records'
+import type { OfficerSnapshot } from '../../server/platform/context'
+import { officerSnapshot } from '../../server/handlers/account/officer-snapshot'
 import { buildDemoRoster, DEMO_IDS, type DemoRoster } from './demo-roster'
 import { seedDemoHistory } from './history'
 import { DEMO_PERSONAS } from './personas'
@@ -55,18 +58,21 @@ export async function seedDemo(db: Database, options: { now: number; bulk?: Bulk
       ...(personaByOfficer(id) ? { userId: userIdFor(personaByOfficer(id)!.openid) } : {}),
       ...stamp,
     })),
-    users: DEMO_PERSONAS.map(({ label: _label, openid, ...p }) => ({
-      _id: userIdFor(openid),
-      openid,
-      ...p,
-      ...(p.companyId ? { region: regionOfCompany(roster, p.companyId) } : {}),
-      ...stamp,
-    })),
+    users: [],
     bindCodes: [
       ...DEMO_BIND_CODES.officers.map((c, i) => ({ _id: `bind_demo_off_${i + 1}`, kind: 'officer', subjectId: c.officerId, codeHash: hashBindCode(c.code, secret), createdAt: now })),
       ...DEMO_BIND_CODES.companies.map((c, i) => ({ _id: `bind_demo_co_${i + 1}`, kind: 'enterprise', subjectId: c.companyId, codeHash: hashBindCode(c.code, secret), createdAt: now })),
     ],
   }
+  // The personas are bound as bindOfficer binds: the user carries the officer snapshot.
+  docs.users = DEMO_PERSONAS.map(({ label: _label, openid, ...p }) => ({
+    _id: userIdFor(openid),
+    openid,
+    ...p,
+    ...(p.companyId ? { region: regionOfCompany(roster, p.companyId) } : {}),
+    ...(p.officerId ? { officer: snapshotOf(docs, p.officerId) } : {}),
+    ...stamp,
+  }))
   for (const [collection, list] of Object.entries(docs)) await write(collection, list)
   await db.collection('audit').add({ data: { at: now, actor: 'system', action: 'seed.demo', target: 'system/seed', requestId: 'seed', details: countsOf(docs) } })
   if (options.history !== false) await seedDemoHistory(db, roster, { now })
@@ -74,6 +80,12 @@ export async function seedDemo(db: Database, options: { now: number; bulk?: Bulk
 }
 
 const personaByOfficer = (officerId: string) => DEMO_PERSONAS.find((p) => p.officerId === officerId)
+
+function snapshotOf(docs: Record<string, Array<DocData & { _id: string }>>, officerId: string): OfficerSnapshot {
+  const officer = docs.officers.find((o) => o._id === officerId) as unknown as OfficerRecord
+  const dept = docs.departments.find((d) => d._id === officer.deptId) as unknown as DepartmentRecord
+  return officerSnapshot(officer, dept)
+}
 
 function regionOfCompany(roster: DemoRoster, companyId: string): string {
   return roster.companies.find((c) => c.id === companyId)!.region

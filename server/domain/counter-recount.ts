@@ -4,7 +4,7 @@ import { flattenFigures, zeroFigures } from './dept-figures'
 /**
  * Recounting the per-department-per-month figures from the records (the consistency
  * check of ARCHITECTURE rule 6). Each `count*` adds one record to the tally of the
- * counters document it belongs to, by the same month rules as the writes
+ * department-month (counters entry) it belongs to, by the same month rules as the writes
  * (store/counters.ts): an inspection's check-in month; a rating's `month`; a complaint's
  * `counterKey`; an unscanned ledger entry's date.
  */
@@ -15,13 +15,13 @@ export interface TallyEntry {
   figures: CounterFigures
 }
 
-/** counterId → figures recounted. */
+/** `tallyKey(deptId, month)` → figures (one department's entry of a counters document). */
 export type Tally = Map<string, TallyEntry>
 
-const keyOf = (deptId: string, month: string) => `${deptId}_${month}`
+export const tallyKey = (deptId: string, month: string): string => `${deptId}_${month}`
 
 function entry(tally: Tally, deptId: string, month: string): CounterFigures {
-  const id = keyOf(deptId, month)
+  const id = tallyKey(deptId, month)
   let e = tally.get(id)
   if (!e) {
     e = { deptId, month, figures: zeroFigures() }
@@ -73,6 +73,7 @@ export function countUnscanned(tally: Tally, e: { deptId?: string; date: string;
 }
 
 export interface FigureDifference {
+  /** The department-month (`tallyKey`): its entry `depts.<deptId>` of the counters document of its region and month. */
   counterId: string
   deptId: string
   month: string
@@ -84,7 +85,7 @@ export interface FigureDifference {
 /**
  * Every figure where the kept counters and the recount disagree. `skip` names figures not
  * compared (e.g. `capRefusals`: a refusal leaves no record to recount). A counters
- * document missing for a recounted key compares as all zeros, and vice versa.
+ * entry missing for a recounted key compares as all zeros, and vice versa.
  */
 export function diffTallies(kept: Tally, recounted: Tally, skip: readonly string[] = []): FigureDifference[] {
   const out: FigureDifference[] = []

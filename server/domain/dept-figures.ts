@@ -11,7 +11,7 @@ export type FiguresViewer = 'supervisor' | 'deptAdmin'
 /** Parts of the figures withheld from a viewer (extra answer field `hidden`). */
 export type HiddenFigure = 'complaints' | 'ratings.bad'
 
-/** All-zero figures (a department with no counters document this month). */
+/** All-zero figures (a department with no counters entry this month). */
 export function zeroFigures(): CounterFigures {
   return {
     inspections: 0,
@@ -26,7 +26,7 @@ export function zeroFigures(): CounterFigures {
   }
 }
 
-/** A stored counters document's figures, with any figure it lacks as 0 (older documents). */
+/** A department's stored counters entry, with any figure it lacks as 0 (a partial or missing entry). */
 export function figuresOf(doc: Partial<CounterFigures> | null | undefined): CounterFigures {
   const z = zeroFigures()
   if (!doc) return z
@@ -114,6 +114,12 @@ export function monthsEnding(month: string, n: number): string[] {
     out.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`)
   }
   return out
+}
+
+/** The month after `month`: '2026-12' → '2027-01'. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
 }
 
 /** The figures as flat `path → value` pairs (for comparing two sets figure by figure). */

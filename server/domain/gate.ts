@@ -1,4 +1,4 @@
-import type { InspectionSource, PlanKind } from '@contract'
+import type { InspectionSource, PlanKind, Settings } from '@contract'
 
 /**
  * The gate state of a company (`companies/<id>.gate`): everything a check-in must read
@@ -41,4 +41,78 @@ export interface GatePlan {
   title: string
   from: string
   to: string
+}
+
+/** What a check-in needs from the settings. */
+type GateSettings = Pick<Settings, 'repeated' | 'team'>
+
+const DAY_MS = 86_400_000
+
+/** The check-in a request key already made or joined, and whether it joined (not the first key). */
+export function checkInOfKey(gate: CompanyGate | undefined, keyId: string): { inspectionId: string; joined: boolean } | null {
+  for (const entry of gate?.recent ?? []) {
+    const at = entry.keys.indexOf(keyId)
+    if (at >= 0) return { inspectionId: entry.inspectionId, joined: at > 0 }
+  }
+  return null
+}
+
+/** The department's join lock when it is still inside the join window, else null. */
+export function openLockOf(gate: CompanyGate | undefined, deptId: string, now: number, settings: Pick<Settings, 'team'>): GateOpen | null {
+  const lock = gate?.open?.[deptId]
+  if (!lock) return null
+  return now >= lock.checkInAt && now <= lock.checkInAt + settings.team.joinWindowMinutes * 60_000 ? lock : null
+}
+
+/** Planned check-ins of `deptId` counted toward the cap in `year`. */
+export const capUsedOf = (gate: CompanyGate | undefined, deptId: string, year: number): number =>
+  gate?.caps?.year === year ? (gate.caps.used[deptId] ?? 0) : 0
+
+/** The approved plans of `deptId` on the gate whose window holds `date`, the latest-starting first. */
+export function gatePlansCovering(gate: CompanyGate | undefined, deptId: string, date: string): Array<GatePlan & { id: string }> {
+  return Object.entries(gate?.plans ?? {})
+    .filter(([, p]) => p.deptId === deptId && p.from <= date && date <= p.to)
+    .map(([id, p]) => ({ ...p, id }))
+    .sort((a, b) => (a.from === b.from ? (a.id < b.id ? 1 : -1) : a.from < b.from ? 1 : -1))
+}
+
+/** What a new check-in or a join changes on the gate. */
+export type GateMove =
+  | { kind: 'open'; inspectionId: string; deptId: string; checkInAt: number; source: InspectionSource; keyId: string; capYear?: number; ledger?: { seq: number; hash: string } }
+  | { kind: 'join'; inspectionId: string; keyId: string }
+
+/**
+ * The gate after a move, pruned: recent check-ins outside the repeated window, join locks
+ * past their window, caps of past years and plans that have ended are dropped, so the
+ * document stays small whatever the company's history. `today` is the China date.
+ */
+export function movedGate(gate: CompanyGate | undefined, move: GateMove, at: { now: number; today: string }, settings: GateSettings): CompanyGate {
+  const { now, today } = at
+  const keepSince = now - Math.max(settings.repeated.windowDays * DAY_MS, settings.team.joinWindowMinutes * 60_000)
+  let recent = (gate?.recent ?? []).filter((r) => r.checkInAt >= keepSince).map((r) => ({ ...r, keys: [...r.keys] }))
+  const open: Record<string, GateOpen> = {}
+  for (const [deptId, lock] of Object.entries(gate?.open ?? {})) if (openLockOf(gate, deptId, now, settings)) open[deptId] = { ...lock }
+  let caps = gate?.caps
+  const plans: Record<string, GatePlan> = {}
+  for (const [id, p] of Object.entries(gate?.plans ?? {})) if (p.to >= today) plans[id] = { ...p }
+
+  if (move.kind === 'open') {
+    recent = [...recent, { inspectionId: move.inspectionId, deptId: move.deptId, checkInAt: move.checkInAt, source: move.source, keys: [move.keyId] }]
+    open[move.deptId] = { inspectionId: move.inspectionId, checkInAt: move.checkInAt }
+    if (move.capYear !== undefined) {
+      const used = caps?.year === move.capYear ? { ...caps.used } : {}
+      used[move.deptId] = (used[move.deptId] ?? 0) + 1
+      caps = { year: move.capYear, used }
+    }
+  } else {
+    recent = recent.map((r) => (r.inspectionId === move.inspectionId && !r.keys.includes(move.keyId) ? { ...r, keys: [...r.keys, move.keyId] } : r))
+  }
+  const ledger = move.kind === 'open' && move.ledger ? move.ledger : gate?.ledger
+  return {
+    ...(recent.length ? { recent } : {}),
+    ...(Object.keys(open).length ? { open } : {}),
+    ...(caps && Object.keys(caps.used).length ? { caps } : {}),
+    ...(ledger ? { ledger } : {}),
+    ...(Object.keys(plans).length ? { plans } : {}),
+  }
 }

@@ -11,7 +11,13 @@ export interface IndexSpec {
 
 export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   system: { indexes: [] },
-  users: { indexes: [{ fields: [['openid', 'asc']], unique: true }] },
+  users: {
+    indexes: [
+      { fields: [['openid', 'asc']], unique: true },
+      /** upsertDepartment: the users carrying a copy of the department (OfficerSnapshot). */
+      { fields: [['officer.deptId', 'asc']] },
+    ],
+  },
   departments: { indexes: [{ fields: [['region', 'asc']] }, { fields: [['city', 'asc']] }, { fields: [['name', 'asc']] }] },
   companies: {
     indexes: [
@@ -66,14 +72,16 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       { fields: [['counterKey.month', 'asc'], ['_id', 'asc']] },
     ],
   },
-  /** Idempotency keys of check-ins: doc id = sha256(openid:clientRequestId) prefix. */
+  /**
+   * Before the company gate (server/domain/gate.ts) these four held what a check-in reads;
+   * nothing writes them now. Kept so that data stored before stays readable: the gate
+   * migration folds them into the gates, and a chain begun before keeps its ledger head.
+   */
   checkinKeys: { indexes: [] },
-  /** The join lock per department and company: doc id = <deptId>_<companyId>. */
   openInspections: { indexes: [] },
-  /** Planned check-ins counted toward the yearly cap: doc id = <deptId>_<companyId>_<year>. */
   capCounts: { indexes: [] },
-  cardTokens: { indexes: [] },
   ledgerHeads: { indexes: [] },
+  cardTokens: { indexes: [] },
   ledger: {
     indexes: [
       { fields: [['companyId', 'asc'], ['seq', 'asc']], unique: true },
@@ -93,12 +101,14 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
     ],
   },
   audit: { indexes: [{ fields: [['target', 'asc'], ['at', 'asc']] }, { fields: [['at', 'desc']] }] },
+  /** `<region>_<YYYY-MM>`: one document per region and month, `depts.<deptId>` its departments' figures. */
   counters: {
     indexes: [
-      { fields: [['region', 'asc'], ['month', 'asc']] },
-      { fields: [['deptId', 'asc'], ['month', 'asc']] },
-      /** The dashboard of the whole city, and the consistency check (a month, paged by _id). */
+      /** A county's dashboard and a department admin's (their region's months, paged by _id). */
+      { fields: [['region', 'asc'], ['month', 'asc'], ['_id', 'asc']] },
+      /** The dashboard of the whole city (its regions' months, paged by _id). */
       { fields: [['city', 'asc'], ['month', 'asc'], ['_id', 'asc']] },
+      /** The consistency check (months, paged by _id). */
       { fields: [['month', 'asc'], ['_id', 'asc']] },
     ],
   },

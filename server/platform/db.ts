@@ -96,6 +96,20 @@ export interface Database {
   runTransaction<T>(callback: (tx: Transaction) => Promise<T>, times?: number): Promise<T>
 }
 
+/**
+ * The platform database's `command`, for code that holds only a transaction: the port's
+ * Transaction (like the SDK's) has no `command`, yet the operators it builds (`_.inc`)
+ * are plain values that any transaction of the same platform accepts. Recorded by the
+ * dispatcher on every call and by the emulator when it opens a database; null before.
+ */
+let recordedCommand: DbCommand | null = null
+
+export function recordCommand(db: Pick<Database, 'command'>): void {
+  recordedCommand = db.command
+}
+
+export const platformCommand = (): DbCommand | null => recordedCommand
+
 /** The cloud's page size for a server-side `get()`. */
 export const MAX_GET = 100
 

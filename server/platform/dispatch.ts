@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { contract, defaultSettings, Settings, type ErrorBody, type FnName, type Result } from '@contract'
 import { z } from 'zod'
 import type { Caller, Ctx, Platform, UserRecord } from './context'
-import { isNotFound } from './db'
+import { isNotFound, recordCommand } from './db'
 import { AppError } from './errors'
 import type { Access, FunctionHandlers } from './handler'
 import { userIdFor } from './ids'
@@ -45,6 +45,7 @@ export async function dispatch<F extends FnName>(
     const now = platform.clock()
     const caller = platform.trusted ? systemCaller() : await resolveCaller(platform)
     authorize(handler.access, caller)
+    recordCommand(platform.db)
     const ctx: Ctx = {
       db: platform.db,
       caller,

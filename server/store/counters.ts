@@ -1,23 +1,32 @@
 import type { DeptFigures } from '@contract'
-import type { DocData, Transaction } from '../platform/db'
+import { platformCommand, type DbCommand, type DocData, type Transaction, type UpdateResult } from '../platform/db'
 import { cityOf } from '../domain/scope'
-import { zeroFigures } from '../domain/dept-figures'
+import { figuresOf, zeroFigures } from '../domain/dept-figures'
 import { isDatabase, readDoc, type Writer } from './docs'
 
 /**
- * Per-department-per-month figures (ARCHITECTURE rule 6): `counters/<deptId>_<YYYY-MM>`,
- * kept by the writes that change them, so the dashboard reads one document per
- * department and month whatever the number of inspections.
+ * Per-department-per-month figures (ARCHITECTURE rule 6), kept by the writes that change
+ * them, one document per region and month:
+ *
+ *   counters/<region>_<YYYY-MM> = { region, city, month, depts: { <deptId>: CounterFigures }, updatedAt? }
+ *
+ * `region` is the department's region (figures are kept under it, so a county's dashboard
+ * shows the county's departments and the city's departments appear on the city's). A
+ * department's entry may be partial or missing: readers take it through `figuresOf`
+ * (zeros for what is absent). The dashboard reads one document per region and month
+ * whatever the number of inspections or departments; the hourly scheduler creates the
+ * documents of this month and the next ahead (scheduler/counters-ahead.ts), so a write
+ * is one `update` with `_.inc`.
  *
  * Which month a figure belongs to: the month of the record it is about (an inspection's
  * check-in month for inspections, exceptions, results, overdue; a rating's month; a
  * complaint's month of receipt; a ledger entry's date). Decrements go to the same month
- * as the increment they undo, so a figure never goes negative.
+ * (and region) as the increment they undo, so a figure never goes negative.
  */
 
 export interface CounterKey {
   deptId: string
-  /** The department's region (the dashboard filters by it). */
+  /** The department's region (the document the figures are kept in). */
   region: string
   /** 'YYYY-MM' (China month). */
   month: string
@@ -39,9 +48,15 @@ export interface CounterFigures {
   capRefusals: number
 }
 
-export interface CounterRecord extends CounterKey, CounterFigures {
+/** A stored counters document: the figures of the departments of one region in one month. */
+export interface CounterRecord {
   _id: string
+  /** The departments' region. */
+  region: string
   city: string
+  month: string
+  /** deptId → figures; an entry may lack figures (or be absent): read it with `deptFigures`. */
+  depts: Record<string, Partial<CounterFigures>>
   updatedAt?: number
 }
 
@@ -60,49 +75,80 @@ export interface CounterIncrements {
 
 export const COUNTERS = 'counters'
 
-export const counterId = (deptId: string, month: string): string => `${deptId}_${month}`
+/** The id of the counters document of a region and month. */
+export const counterId = (region: string, month: string): string => `${region}_${month}`
 
 /** All-zero figures (declared once, in the domain). */
 export const emptyFigures = zeroFigures
 
+/** A new counters document (without `_id`): the region's, no department figures yet. */
+export function newCounterDoc(region: string, month: string, depts: CounterRecord['depts'] = {}, updatedAt?: number): Omit<CounterRecord, '_id'> {
+  return { region, city: cityOf(region), month, depts, ...(updatedAt !== undefined ? { updatedAt } : {}) }
+}
+
+/** One department's figures in a counters document, zeros where absent. */
+export const deptFigures = (record: Pick<CounterRecord, 'depts'> | null | undefined, deptId: string): CounterFigures => figuresOf(record?.depts?.[deptId])
+
 /**
- * Adds `inc` to the figures of (deptId, month). With a transaction it joins it: reads the
- * document, then sets the full document when missing, else updates the changed figures
- * with their new values (read and write in the same transaction, so no increment is
- * lost). With the database it runs its own small transaction. Zero increments write nothing.
+ * Adds `inc` to the figures of (deptId, month): one `update` of the region's document
+ * with `_.inc` on `depts.<deptId>.<figure>` (a missing entry or figure is created by the
+ * increment). When the document does not exist yet (`stats.updated` 0; the scheduler
+ * creates them ahead, so this is rare) it is created with the department's figures: in
+ * the transaction it joined (a concurrent creation conflicts there, as any write does),
+ * or, given the database, in a small transaction of its own that adds to whatever a
+ * concurrent writer created in between. Zero increments write nothing.
  */
 export async function bumpCounters(w: Writer, key: CounterKey, inc: CounterIncrements): Promise<void> {
   const flat = flatIncrements(inc)
   if (flat.length === 0) return
-  if (isDatabase(w)) await w.runTransaction((tx) => bumpInTx(tx, key, flat))
-  else await bumpInTx(w, key, flat)
+  const _ = isDatabase(w) ? w.command : platformCommand()
+  // No command known (a platform that never recorded one): read, then write.
+  if (!_) return bumpByReading(w as Transaction, key, flat)
+  const ref = w.collection(COUNTERS).doc(counterId(key.region, key.month))
+  const updated = updatedCount(await ref.update({ data: incrementData(_, key.deptId, flat) }))
+  if (updated !== undefined && updated > 0) return
+  if (isDatabase(w)) await w.runTransaction((tx) => createOrAdd(tx, _, key, flat, updated === undefined ? 'ifMissing' : 'orAdd'))
+  else await createOrAdd(w, _, key, flat, updated === undefined ? 'ifMissing' : 'create')
 }
 
-async function bumpInTx(tx: Transaction, key: CounterKey, flat: Array<[string[], number]>): Promise<void> {
-  const id = counterId(key.deptId, key.month)
+/** `stats.updated` of an update's answer (typed `unknown` inside a transaction by the port). */
+function updatedCount(answer: unknown): number | undefined {
+  const n = (answer as Partial<UpdateResult> | undefined)?.stats?.updated
+  return typeof n === 'number' ? n : undefined
+}
+
+/**
+ * After an update that changed nothing: `create` the document (known missing, in the
+ * transaction that found it so); `orAdd`: create it, or add the increments to the one
+ * a concurrent writer created; `ifMissing`: the answer did not say (no `stats`), so the
+ * update applied when the document exists, else create it.
+ */
+async function createOrAdd(tx: Transaction, _: DbCommand, key: CounterKey, flat: Flat, mode: 'create' | 'orAdd' | 'ifMissing'): Promise<void> {
+  const ref = tx.collection(COUNTERS).doc(counterId(key.region, key.month))
+  if (mode !== 'create' && (await readDoc<CounterRecord>(tx, COUNTERS, counterId(key.region, key.month)))) {
+    if (mode === 'orAdd') await ref.update({ data: incrementData(_, key.deptId, flat) })
+    return
+  }
+  await ref.set({ data: newCounterDoc(key.region, key.month, { [key.deptId]: withIncrements(zeroFigures(), flat) }) })
+}
+
+/** Without `_.inc`: read the document in the transaction, then set or update the new values. */
+async function bumpByReading(tx: Transaction, key: CounterKey, flat: Flat): Promise<void> {
+  const id = counterId(key.region, key.month)
   const existing = await readDoc<CounterRecord>(tx, COUNTERS, id)
-  const figures = { ...emptyFigures(), ...(existing ? stripKey(existing) : {}) } as unknown as Record<string, unknown>
-  for (const k of ['quietExceptions', 'ratings', 'complaints']) figures[k] = { ...(emptyFigures() as unknown as Record<string, object>)[k], ...(figures[k] as object) }
-  const data: DocData = {}
-  for (const [path, by] of flat) {
-    const value = addAt(figures, path, by)
-    setAt(data, path, value)
-  }
+  const figures = withIncrements(deptFigures(existing, key.deptId), flat)
   if (!existing) {
-    await tx.collection(COUNTERS).doc(id).set({ data: { deptId: key.deptId, region: key.region, city: cityOf(key.region), month: key.month, ...figures } })
-  } else {
-    await tx.collection(COUNTERS).doc(id).update({ data })
+    await tx.collection(COUNTERS).doc(id).set({ data: newCounterDoc(key.region, key.month, { [key.deptId]: figures }) })
+    return
   }
+  const data: DocData = {}
+  for (const [path] of flat) data[['depts', key.deptId, ...path].join('.')] = valueAt(figures, path)
+  await tx.collection(COUNTERS).doc(id).update({ data })
 }
 
-function stripKey(record: CounterRecord): Partial<CounterFigures> {
-  const { _id, deptId: _d, region: _r, city: _c, month: _m, updatedAt: _u, ...figures } = record
-  return figures
-}
-
-/** The figures of one counters document in the contract's shape (average, not sum). */
-export function toDeptFigures(record: CounterFigures | null): DeptFigures {
-  const f = { ...emptyFigures(), ...(record ?? {}) }
+/** The figures of one counters entry in the contract's shape (average, not sum). */
+export function toDeptFigures(record: Partial<CounterFigures> | null): DeptFigures {
+  const f = figuresOf(record)
   return {
     inspections: f.inspections,
     quietExceptions: { ...f.quietExceptions },
@@ -115,8 +161,11 @@ export function toDeptFigures(record: CounterFigures | null): DeptFigures {
   }
 }
 
-function flatIncrements(inc: CounterIncrements): Array<[string[], number]> {
-  const out: Array<[string[], number]> = []
+/** Figure paths (['quietExceptions', 'pending']) and what to add to them. */
+type Flat = Array<[string[], number]>
+
+function flatIncrements(inc: CounterIncrements): Flat {
+  const out: Flat = []
   for (const [k, v] of Object.entries(inc)) {
     if (typeof v === 'number') {
       if (v !== 0) out.push([[k], v])
@@ -127,17 +176,26 @@ function flatIncrements(inc: CounterIncrements): Array<[string[], number]> {
   return out
 }
 
-function addAt(obj: Record<string, unknown>, path: string[], by: number): number {
-  let cur = obj
-  for (const seg of path.slice(0, -1)) cur = cur[seg] as Record<string, unknown>
-  const last = path[path.length - 1]
-  const value = ((cur[last] as number) ?? 0) + by
-  cur[last] = value
-  return value
+/** `{ 'depts.<deptId>.<figure>': _.inc(n), … }`: dot paths, so the rest of the entry stays. */
+function incrementData(_: DbCommand, deptId: string, flat: Flat): DocData {
+  const data: DocData = {}
+  for (const [path, by] of flat) data[['depts', deptId, ...path].join('.')] = _.inc(by)
+  return data
 }
 
-function setAt(obj: Record<string, unknown>, path: string[], value: unknown): void {
-  let cur = obj
-  for (const seg of path.slice(0, -1)) cur = (cur[seg] ??= {}) as Record<string, unknown>
-  cur[path[path.length - 1]] = value
+function withIncrements(figures: CounterFigures, flat: Flat): CounterFigures {
+  const out = JSON.parse(JSON.stringify(figures)) as CounterFigures
+  for (const [path, by] of flat) {
+    let cur = out as unknown as Record<string, unknown>
+    for (const seg of path.slice(0, -1)) cur = cur[seg] as Record<string, unknown>
+    const last = path[path.length - 1]
+    cur[last] = ((cur[last] as number | undefined) ?? 0) + by
+  }
+  return out
+}
+
+function valueAt(figures: CounterFigures, path: string[]): number {
+  let cur: unknown = figures
+  for (const seg of path) cur = (cur as Record<string, unknown>)[seg]
+  return cur as number
 }

@@ -1,15 +1,17 @@
 import type { Transaction } from '../platform/db'
 import { entryHash, GENESIS_HASH, type ChainedContent } from '../domain/hash-chain'
-import { fieldsOf, readDoc } from './docs'
+import type { CompanyRecord } from '../domain/records'
+import { fieldsOf, readDoc, type Writer } from './docs'
 
 /**
  * The monitoring-point ledger 监测点台账 (SPEC §2.11): append-only and hash-chained per
- * company. The head `ledgerHeads/<companyId>` { seq, hash } is read and moved in the
- * same transaction that writes the entry, so two writers can never take the same seq.
- * Nothing ever updates or removes an entry.
+ * company. The head { seq, hash } lives on the company's gate (`companies/<id>.gate.ledger`),
+ * read and moved in the same transaction that writes the entry, so two writers can never
+ * take the same seq. Nothing ever updates or removes an entry.
  */
 
 export const LEDGER = 'ledger'
+/** Where heads were kept before they moved onto the gate; read only for a chain that began there. */
 export const LEDGER_HEADS = 'ledgerHeads'
 
 export interface LedgerHead {
@@ -48,15 +50,39 @@ export interface LedgerEntryRecord extends LedgerAppend {
 /** `<companyId>_<seq, 8 digits>`: sorts in chain order. */
 export const ledgerEntryId = (companyId: string, seq: number): string => `${companyId}_${String(seq).padStart(8, '0')}`
 
+export interface ChainHead {
+  seq: number
+  hash: string
+}
+
 /**
- * Appends one entry to the company's chain inside `tx` and answers it. `ctx.now` is the
- * entry's createdAt (part of the hash). The caller writes the audit event (and raises the
- * `unscanned` alert and counter when `unscanned`), in the same transaction.
+ * The head of a company's chain, from the company document read in `tx`. A chain that
+ * began before heads moved onto the gate has its head in `ledgerHeads/<companyId>`: read
+ * once, and the append moves it onto the gate. No entries: seq 0 and the genesis hash.
  */
-export async function appendLedgerEntry(tx: Transaction, ctx: { now: number }, entry: LedgerAppend): Promise<LedgerEntryRecord> {
-  const head = await readDoc<LedgerHead>(tx, LEDGER_HEADS, entry.companyId)
-  const seq = (head?.seq ?? 0) + 1
-  const prevHash = head?.hash ?? GENESIS_HASH
+export async function ledgerHeadOf(tx: Transaction, company: CompanyRecord): Promise<ChainHead> {
+  if (company.gate?.ledger) return company.gate.ledger
+  const legacy = await readDoc<LedgerHead>(tx, LEDGER_HEADS, company._id)
+  return legacy ? { seq: legacy.seq, hash: legacy.hash } : { seq: 0, hash: GENESIS_HASH }
+}
+
+/** The stored head of a company's chain for the readers that check it, or null when it has none. */
+export async function storedLedgerHead(r: Writer, companyId: string): Promise<ChainHead | null> {
+  const company = await readDoc<CompanyRecord>(r, 'companies', companyId)
+  if (company?.gate?.ledger) return company.gate.ledger
+  const legacy = await readDoc<LedgerHead>(r, LEDGER_HEADS, companyId)
+  return legacy ? { seq: legacy.seq, hash: legacy.hash } : null
+}
+
+/**
+ * Appends one entry after `head` inside `tx` and answers it; the caller moves the head
+ * (`{ seq: entry.seq, hash: entry.hash }`) onto the company's gate in the same transaction.
+ * `ctx.now` is the entry's createdAt (part of the hash). The caller writes the audit event
+ * (and raises the `unscanned` alert and counter when `unscanned`), in the same transaction.
+ */
+export async function appendLedgerEntry(tx: Transaction, ctx: { now: number }, head: ChainHead, entry: LedgerAppend): Promise<LedgerEntryRecord> {
+  const seq = head.seq + 1
+  const prevHash = head.hash
   const content: ChainedContent = {
     companyId: entry.companyId,
     seq,
@@ -81,6 +107,5 @@ export async function appendLedgerEntry(tx: Transaction, ctx: { now: number }, e
     hash: entryHash(prevHash, content),
   }
   await tx.collection(LEDGER).doc(record._id).set({ data: fieldsOf(record) })
-  await tx.collection(LEDGER_HEADS).doc(entry.companyId).set({ data: { seq, hash: record.hash, updatedAt: ctx.now } })
   return record
 }

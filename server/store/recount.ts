@@ -1,7 +1,7 @@
 import type { Settings } from '@contract'
 import type { Database, DocData } from '../platform/db'
-import { countComplaint, countInspection, countRating, countUnscanned, diffTallies, type FigureDifference, type Tally } from '../domain/counter-recount'
-import { figuresOf } from '../domain/dept-figures'
+import { countComplaint, countInspection, countRating, countUnscanned, diffTallies, tallyKey, type FigureDifference, type Tally } from '../domain/counter-recount'
+import { addFigures, figuresOf } from '../domain/dept-figures'
 import { lastDateOfMonth } from '../domain/china-time'
 import type { InspectionRecord } from '../domain/inspection-records'
 import type { ComplaintRecord } from './complaints'
@@ -12,7 +12,8 @@ import type { RatingRecord } from './ratings'
 
 /**
  * The counter consistency check (ARCHITECTURE rule 6): recount the per-department-per-
- * month figures from the records and compare them with the kept `counters`. It reports;
+ * month figures from the records and compare them with the kept `counters` (each
+ * department's entry of its region's document, store/counters.ts). It reports;
  * it never fixes (a difference is a bug in a write path to find, not a number to paper
  * over). Every read is paged (≤ 100 per get).
  *
@@ -52,12 +53,22 @@ export async function recountFigures(db: Database, settings: Settings, scope: Re
   return tally
 }
 
-/** The kept counters of those months (all when absent). */
+/**
+ * The kept counters of those months (all when absent), one tally entry per department
+ * and month: each region document's `depts` entries (a department that moved within a
+ * month has entries in two regions' documents: they add up, as in the dashboard).
+ */
 export async function keptFigures(db: Database, scope: RecountScope = {}): Promise<Tally> {
   const tally: Tally = new Map()
   const where: DocData = scope.months ? { month: db.command.in([...new Set(scope.months)]) } : {}
   await forEachPage<CounterRecord>(db, COUNTERS, where, (page) => {
-    for (const c of page) tally.set(c._id, { deptId: c.deptId, month: c.month, figures: figuresOf(c) })
+    for (const c of page) {
+      for (const [deptId, entry] of Object.entries(c.depts ?? {})) {
+        const key = tallyKey(deptId, c.month)
+        const before = tally.get(key)
+        tally.set(key, { deptId, month: c.month, figures: before ? addFigures(before.figures, figuresOf(entry)) : figuresOf(entry) })
+      }
+    }
   })
   return tally
 }
@@ -65,7 +76,7 @@ export async function keptFigures(db: Database, scope: RecountScope = {}): Promi
 export interface ConsistencyReport {
   /** The months checked, or 'all'. */
   months: string[] | 'all'
-  /** Counters documents compared (kept or recounted). */
+  /** Department-months compared (kept or recounted). */
   checked: number
   ok: boolean
   differences: FigureDifference[]

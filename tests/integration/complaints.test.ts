@@ -1,5 +1,6 @@
 import { contract } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 
 /**
@@ -26,7 +27,6 @@ const tokens: Record<string, string> = {}
 const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
 const call = async (openid: string, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, await as(openid))
 const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
-const docOrNull = (collection: string, id: string) => doc(collection, id).catch(() => null)
 let n = 0
 
 async function inspected(company: typeof co1): Promise<string> {
@@ -37,7 +37,7 @@ async function inspected(company: typeof co1): Promise<string> {
   return open.data.inspection.id
 }
 
-const counterId = `${DEMO_IDS.cityMarketDept}_2026-09`
+const marketCounter = () => deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-09')
 let inspectionId: string
 let named: any
 let anon: any
@@ -57,14 +57,14 @@ afterAll(async () => {
 
 describe('enterprise.complain', () => {
   it('files a named complaint about an own inspection, due at the end of 2026-10-26, counted for the department', async () => {
-    const before = (await docOrNull('counters', counterId))?.complaints ?? { received: 0, open: 0, overdue: 0 }
+    const before = (await marketCounter()).complaints
     const res = await call('demo-enterprise-1', 'enterprise', 'complain', { inspectionId, category: 'unrelated_demands', content: NAMED })
     expect(res).toMatchObject({ ok: true, data: { complaint: { status: 'received', inspectionId, deptId: DEMO_IDS.cityMarketDept, anonymous: false, complainantName: '周敏', overdue: false } } })
     expect(new Date(res.data.complaint.dueAt).toISOString()).toBe('2026-10-26T15:59:59.999Z')
     expect(res.data.complaint.timeline).toEqual([expect.objectContaining({ action: 'received', text: expect.stringContaining('2026-10-26') })])
     contract.enterprise.complain.output.parse(res.data)
     named = res.data.complaint
-    expect((await doc('counters', counterId)).complaints).toEqual({ received: before.received + 1, open: before.open + 1, overdue: before.overdue })
+    expect((await marketCounter()).complaints).toEqual({ received: before.received + 1, open: before.open + 1, overdue: before.overdue })
     const stored = await doc('complaints', named.id)
     expect(stored.ownerKey).toEqual(expect.any(String))
     expect(JSON.stringify(stored)).not.toContain('demo-enterprise-1')
@@ -86,12 +86,12 @@ describe('enterprise.complain', () => {
   })
 
   it('files a general complaint (no inspection): no department, kept out of department figures', async () => {
-    const before = await docOrNull('counters', counterId)
+    const before = await marketCounter()
     const res = await call('demo-enterprise-1', 'enterprise', 'complain', { category: 'other', content: GENERAL })
     expect(res.ok).toBe(true)
     general = res.data.complaint
     expect(general.deptId).toBeUndefined()
-    expect((await docOrNull('counters', counterId))?.complaints).toEqual(before?.complaints)
+    expect((await marketCounter()).complaints).toEqual(before.complaints)
     far = (await call('far-company', 'enterprise', 'complain', { category: 'attitude', content: FAR })).data.complaint
     expect(far.region).toBe(otherCounty.region)
   })
@@ -156,11 +156,11 @@ describe('supervision.complaints and handleComplaint', () => {
     contract.supervision.handleComplaint.output.parse(accepted.data)
     expect(await h('demo-supervisor-city', named.id, 'accept')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await h('demo-supervisor-city', named.id, 'reply', '经核查，已责成该局整改并通报批评')).toMatchObject({ ok: true, data: { complaint: { status: 'replied' } } })
-    const before = (await doc('counters', counterId)).complaints
+    const before = (await marketCounter()).complaints
     const closed = await h('demo-supervisor-city', named.id, 'close', '企业对处理结果表示满意，办结')
     expect(closed).toMatchObject({ ok: true, data: { complaint: { status: 'closed' } } })
     expect(await h('demo-supervisor-city', named.id, 'reply')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect((await doc('counters', counterId)).complaints).toEqual({ ...before, open: before.open - 1 })
+    expect((await marketCounter()).complaints).toEqual({ ...before, open: before.open - 1 })
 
     // The complainant sees the whole timeline, and was told at each step.
     const mine = (await call('demo-enterprise-1', 'enterprise', 'complaints')).data.items.find((c: { id: string }) => c.id === named.id)
@@ -225,7 +225,7 @@ describe('scheduler: overdue complaints', () => {
     const earlier = (await emu.emulator.db.collection('complaints').where({ status: emu.emulator.db.command.neq('closed'), overdue: false, dueAt: emu.emulator.db.command.lt(anon.dueAt) }).count()).total
     await emu.setClock('2026-10-26T15:59:00Z')
     expect((await call('demo-admin', 'scheduler', 'run')).data.overdueComplaints).toBe(earlier)
-    const before = (await doc('counters', counterId)).complaints
+    const before = (await marketCounter()).complaints
     expect((await doc('complaints', anon.id)).overdue).toBe(false)
     await emu.setClock('2026-10-26T16:00:01Z')
     const run2 = await call('demo-admin', 'scheduler', 'run')
@@ -236,19 +236,19 @@ describe('scheduler: overdue complaints', () => {
     const sameDayHere = sameDay.filter((c) => c.status !== 'closed' && (c.counterKey as { deptId?: string; month?: string } | undefined)?.deptId === DEMO_IDS.cityMarketDept && (c.counterKey as { month?: string } | undefined)?.month === '2026-09').length
     expect((await doc('complaints', anon.id)).overdue).toBe(true)
     expect((await doc('complaints', named.id)).overdue).toBe(false)
-    expect((await doc('counters', counterId)).complaints).toEqual({ ...before, overdue: before.overdue + 1 + sameDayHere })
+    expect((await marketCounter()).complaints).toEqual({ ...before, overdue: before.overdue + 1 + sameDayHere })
     const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `complaints/${anon.id}` }).get()).data
     expect(alerts).toEqual([expect.objectContaining({ kind: 'complaint_overdue', deptId: DEMO_IDS.cityMarketDept })])
     for (const s of SECRETS) expect(JSON.stringify(alerts)).not.toContain(s)
     expect((await call('demo-admin', 'scheduler', 'run')).data.overdueComplaints).toBe(0)
     expect((await emu.emulator.db.collection('alerts').where({ ref: `complaints/${anon.id}` }).count()).total).toBe(1)
-    expect((await doc('counters', counterId)).complaints.overdue).toBe(before.overdue + 1 + sameDayHere)
+    expect((await marketCounter()).complaints.overdue).toBe(before.overdue + 1 + sameDayHere)
     const shown = (await call('demo-supervisor-city', 'supervision', 'complaints')).data.items.find((c: { id: string }) => c.id === anon.id)
     expect(shown.overdue).toBe(true)
 
     // Closing an overdue complaint takes it out of both open and overdue.
     await call('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: anon.id, step: 'reply', text: '已答复' })
     await call('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: anon.id, step: 'close', text: '办结' })
-    expect((await doc('counters', counterId)).complaints).toEqual({ ...before, open: before.open - 1, overdue: before.overdue + sameDayHere })
+    expect((await marketCounter()).complaints).toEqual({ ...before, open: before.open - 1, overdue: before.overdue + sameDayHere })
   })
 })

@@ -8,7 +8,8 @@ import type { Platform } from '../../server/platform/context'
 import { userIdFor } from '../../server/platform/ids'
 import { chinaMonth } from '../../server/domain/china-time'
 import { figuresOf, presentFigures, sumFigures } from '../../server/domain/dept-figures'
-import { checkCounterConsistency, recountFigures } from '../../server/store/recount'
+import { checkCounterConsistency, keptFigures, recountFigures } from '../../server/store/recount'
+import { deptCounter } from '../helpers/counters'
 
 /**
  * "Every dashboard figure equals a recount from the records after any sequence of
@@ -119,7 +120,7 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
   }
 
   const capBefore = new Map<string, number>()
-  for (const c of (await emu.emulator.db.collection('counters').where({ capRefusals: emu.emulator.db.command.gt(0) }).get()).data as any[]) capBefore.set(c._id, c.capRefusals)
+  for (const [key, kept] of await keptFigures(emu.emulator.db)) if (kept.figures.capRefusals > 0) capBefore.set(key, kept.figures.capRefusals)
   const capRefusals = new Map<string, number>()
   const inspections: Insp[] = []
   const complaints: Array<{ id: string; status: string }> = []
@@ -323,31 +324,32 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
   }
 
   // 3. The check reports a difference and never fixes it.
-  const [someKey] = [...recount.keys()]
-  const kept = (await emu.emulator.db.collection('counters').doc(someKey).get()).data as any
-  await emu.emulator.db.collection('counters').doc(someKey).update({ data: { inspections: kept.inspections + 3 } })
+  const [[someKey, some]] = [...recount.entries()]
+  const someRegion = roster.departments.find((d) => d.id === some.deptId)!.region
+  const someRef = emu.emulator.db.collection('counters').doc(`${someRegion}_${some.month}`)
+  const kept = await deptCounter(emu.emulator.db, some.deptId, someRegion, some.month)
+  await someRef.update({ data: { [`depts.${some.deptId}.inspections`]: kept.inspections + 3 } })
   const broken = await checkCounterConsistency(emu.emulator.db, settings)
   expect(broken.differences).toEqual([expect.objectContaining({ counterId: someKey, figure: 'inspections', kept: kept.inspections + 3, recounted: kept.inspections })])
-  expect(((await emu.emulator.db.collection('counters').doc(someKey).get()).data as any).inspections).toBe(kept.inspections + 3)
-  await emu.emulator.db.collection('counters').doc(someKey).update({ data: { inspections: kept.inspections } })
+  expect((await deptCounter(emu.emulator.db, some.deptId, someRegion, some.month)).inspections).toBe(kept.inspections + 3)
+  await someRef.update({ data: { [`depts.${some.deptId}.inspections`]: kept.inspections } })
 
   if (process.env.COUNTER_OPS) console.log(JSON.stringify({ ops: OPS, ms: Date.now() - started, outcomes }))
 }, 240_000)
 
 it('the scheduler run reports a difference of the last two months, and leaves the counter as it is', async () => {
   const month = chinaMonth(t)
-  const ids = ((await emu.emulator.db.collection('counters').where({ month }).limit(1).get()).data as any[]).map((c) => c._id)
-  let id = ids[0]
-  if (!id) {
-    id = `${DEMO_IDS.cityMarketDept}_${month}`
-    await emu.emulator.db.collection('counters').doc(id).set({ data: { deptId: DEMO_IDS.cityMarketDept, region: '3607', city: '3607', month, ...figuresOf(null) } })
+  const deptId = DEMO_IDS.cityMarketDept
+  const id = `${deptId}_${month}`
+  const ref = emu.emulator.db.collection('counters').doc(`3607_${month}`)
+  const before = await deptCounter(emu.emulator.db, deptId, '3607', month)
+  if ((await ref.update({ data: { [`depts.${deptId}.overdue`]: before.overdue + 2 } })).stats.updated === 0) {
+    await ref.set({ data: { region: '3607', city: '3607', month, depts: { [deptId]: { overdue: before.overdue + 2 } } } })
   }
-  const before = (await emu.emulator.db.collection('counters').doc(id).get()).data as any
-  await emu.emulator.db.collection('counters').doc(id).update({ data: { overdue: before.overdue + 2 } })
   const res = await call('demo-admin', 'scheduler', 'run')
   expect(res.ok).toBe(true)
   expect(res.data.consistency).toMatchObject({ ok: false, differenceCount: 1, notCompared: ['capRefusals'], differences: [{ counterId: id, figure: 'overdue', kept: before.overdue + 2, recounted: before.overdue }] })
   expect(res.data.consistency.months).toHaveLength(2)
-  expect(((await emu.emulator.db.collection('counters').doc(id).get()).data as any).overdue).toBe(before.overdue + 2)
+  expect((await deptCounter(emu.emulator.db, deptId, '3607', month)).overdue).toBe(before.overdue + 2)
   expect(internalErrors).toContainEqual(expect.objectContaining({ event: 'counter_mismatch' }))
 })

@@ -128,6 +128,20 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
         expect((await ref.get()).data).toEqual({ _id: 'c1', total: 3, fresh: 3, tags: ['a', 'b', 'c', 'd'], nested: { n: 4 }, list: [1] })
       })
 
+      test('inc on a missing nested path creates it (dot path or nested object), beside what is there', async () => {
+        const _ = db.command
+        const ref = db.collection('counters').doc('3607_2026-12')
+        await ref.set({ data: { region: '3607', depts: { d1: { inspections: 2, ratings: { count: 1, sum: 4, bad: 0 } } } } })
+        const res = await ref.update({ data: { 'depts.d1.inspections': _.inc(1), 'depts.d1.ratings.bad': _.inc(1), 'depts.d2.quietExceptions.pending': _.inc(1) } })
+        expect(res.stats.updated).toBe(1)
+        await ref.update({ data: { depts: { d3: { complaints: { open: _.inc(-1) } } } } })
+        expect((await ref.get()).data).toEqual({
+          _id: '3607_2026-12',
+          region: '3607',
+          depts: { d1: { inspections: 3, ratings: { count: 1, sum: 4, bad: 1 } }, d2: { quietExceptions: { pending: 1 } }, d3: { complaints: { open: -1 } } },
+        })
+      })
+
       test('update of a missing document answers updated: 0 and creates nothing', async () => {
         const res = await db.collection('system').doc('ghost').update({ data: { a: 1 } })
         expect(res.stats.updated).toBe(0)
@@ -363,6 +377,16 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
         expect((await db.collection('counters').doc('gone').get()).data.n).toBe(9)
         await expect(db.collection('counters').doc('new').get()).rejects.toThrow('does not exist')
         await expect(db.collection('ledger').doc('L1').get()).rejects.toThrow('does not exist')
+      })
+
+      test('update of a missing document inside a transaction answers updated: 0 as outside, and the transaction goes on', async () => {
+        const out = await db.runTransaction(async (tx) => {
+          const res = (await tx.collection('counters').doc('ghost').update({ data: { 'depts.d1.inspections': db.command.inc(1) } })) as { stats: { updated: number } }
+          await tx.collection('counters').doc('ghost').set({ data: { depts: { d1: { inspections: 1 } } } })
+          return res.stats.updated
+        })
+        expect(out).toBe(0)
+        expect((await db.collection('counters').doc('ghost').get()).data).toEqual({ _id: 'ghost', depts: { d1: { inspections: 1 } } })
       })
 
       test('a missing document inside a transaction rejects as outside', async () => {

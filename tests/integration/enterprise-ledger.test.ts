@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { contract } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 
 /**
@@ -19,7 +20,6 @@ const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid)
 const call = async (openid: string, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, await as(openid))
 const ent = (action: string, fields: object = {}) => call('demo-enterprise-1', 'enterprise', action, fields)
 const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
-const docOrNull = (collection: string, id: string) => doc(collection, id).catch(() => null)
 
 let scannedId: string
 const TAX = 'dept_3607_tax'
@@ -64,15 +64,14 @@ describe('addLedgerEntry', () => {
 
   it('marks a visit nobody scanned: unscanned, alert and department figure, with the append', async () => {
     // The tax bureau never checks this company in the demo history.
-    const counterId = `${TAX}_2026-12`
-    const before = (await docOrNull('counters', counterId))?.unscanned ?? 0
+    const before = (await deptCounter(emu.emulator.db, TAX, '3607', '2026-12')).unscanned
     const res = await ent('addLedgerEntry', { date: '2026-12-27', deptId: TAX, officerNames: ['两名未亮证人员'], purpose: '询问产品质量', note: '未扫码，未出示证件' })
     expect(res).toMatchObject({ ok: true, data: { entry: { matchedInspectionId: null, unscanned: true, note: '未扫码，未出示证件' } } })
     const id = res.data.entry.id
     expect(await doc('ledger', id)).toMatchObject({ seq: res.data.entry.seq, unscanned: true, source: 'manual' })
     const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `ledger/${id}` }).get()).data
     expect(alerts).toEqual([expect.objectContaining({ kind: 'unscanned', deptId: TAX, companyId: co1.id, region: co1.region })])
-    expect((await doc('counters', counterId)).unscanned).toBe(before + 1)
+    expect((await deptCounter(emu.emulator.db, TAX, '3607', '2026-12')).unscanned).toBe(before + 1)
     expect((await emu.emulator.db.collection('audit').where({ target: `ledger/${id}` }).get()).data).toEqual([expect.objectContaining({ action: 'enterprise.addLedgerEntry' })])
   })
 

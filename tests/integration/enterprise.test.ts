@@ -1,5 +1,6 @@
 import { contract } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_BIND_CODES, DEMO_IDS } from '../../emulator/seed/demo'
 import { endOfChinaDay } from '../../server/domain/china-time'
 import { addWorkingDays } from '../../server/domain/working-days'
@@ -21,7 +22,7 @@ const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid)
 const call = async (openid: string, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, await as(openid))
 const ent = (openid: string, action: string, fields: object = {}) => call(openid, 'enterprise', action, fields)
 const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
-const docOrNull = (collection: string, id: string) => doc(collection, id).catch(() => null)
+const marketCounter = () => deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')
 let n = 0
 
 /** Check-in by officer 1, officer 2 joins, result recorded: answers the inspection id and the rating token. */
@@ -110,8 +111,7 @@ describe('rating (好差评)', () => {
 
   it('rates once: token used, rating stored without the rater, inspection and counters updated, audit written', async () => {
     const { id, token } = await inspected(co1)
-    const counterId = `${DEMO_IDS.cityMarketDept}_2026-12`
-    const before = (await docOrNull('counters', counterId))?.ratings ?? { count: 0, sum: 0, bad: 0 }
+    const before = (await marketCounter()).ratings
     const res = await ent('demo-enterprise-1', 'rate', { token, score: 4, tags: ['文明执法', '文明执法'], comment: '检查人员态度好' })
     expect(res).toMatchObject({ ok: true, data: { rating: { inspectionId: id, companyId: co1.id, deptId: DEMO_IDS.cityMarketDept, score: 4, tags: ['文明执法'], month: '2026-12' } } })
     expect(res.data.rating.followUpDueAt).toBeUndefined()
@@ -127,7 +127,7 @@ describe('rating (好差评)', () => {
     expect((await doc('inspections', id)).rating).toEqual({ state: 'rated', score: 4 })
     const tokenDoc = (await emu.emulator.db.collection('ratingTokens').where({ inspectionId: id }).get()).data[0]
     expect(tokenDoc.usedAt).toBe(stored.ratedAt)
-    expect((await doc('counters', counterId)).ratings).toEqual({ count: before.count + 1, sum: before.sum + 4, bad: before.bad })
+    expect((await marketCounter()).ratings).toEqual({ count: before.count + 1, sum: before.sum + 4, bad: before.bad })
     const events = (await emu.emulator.db.collection('audit').where({ target: `ratings/${id}` }).get()).data
     expect(events).toEqual([expect.objectContaining({ action: 'enterprise.rate' })])
     expect(String(events[0].actor)).toMatch(/^anon_/)
@@ -137,20 +137,19 @@ describe('rating (好差评)', () => {
     expect(await ent('demo-enterprise-1', 'inspectionForRating', { token })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
     // A fresh code for a rated inspection is refused too.
     expect(await call('demo-officer-1', 'inspection', 'ratingCode', { inspectionId: id })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
-    expect((await doc('counters', counterId)).ratings.count).toBe(before.count + 1)
+    expect((await marketCounter()).ratings.count).toBe(before.count + 1)
   })
 
   it('a bad rating (1–2) raises a bad_rating alert due in 15 working days', async () => {
     const { id, token } = await inspected(co1)
-    const counterId = `${DEMO_IDS.cityMarketDept}_2026-12`
-    const before = (await doc('counters', counterId)).ratings
+    const before = (await marketCounter()).ratings
     const res = await ent('demo-enterprise-1', 'rate', { token, score: 2 })
     expect(res.ok).toBe(true)
     // 15 China working days after 2026-12-26, end of that day. chinese-days 1.5.7 does not know
     // the 2027 holidays yet (published late 2026), so the date comes from the library, not a literal.
     expect(res.data.rating.followUpDueAt).toBe(endOfChinaDay(addWorkingDays('2026-12-26', 15)))
     expect(res.data.rating.followUpDueAt).toBeGreaterThanOrEqual(Date.parse('2027-01-15T15:59:59.999Z'))
-    expect((await doc('counters', counterId)).ratings).toEqual({ count: before.count + 1, sum: before.sum + 2, bad: before.bad + 1 })
+    expect((await marketCounter()).ratings).toEqual({ count: before.count + 1, sum: before.sum + 2, bad: before.bad + 1 })
     const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `ratings/${id}` }).get()).data
     expect(alerts).toEqual([expect.objectContaining({ kind: 'bad_rating', deptId: DEMO_IDS.cityMarketDept, companyId: co1.id, region: co1.region })])
     expect(JSON.stringify(alerts)).not.toContain('周敏')

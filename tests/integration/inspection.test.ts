@@ -1,4 +1,5 @@
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_BIND_CODES, DEMO_IDS } from '../../emulator/seed/demo'
 
 /**
@@ -94,7 +95,8 @@ describe('on the 12th (quiet period)', () => {
   })
 
   it('refuses a planned check-in at a park company (QUIET_PERIOD) and leaves nothing behind', async () => {
-    const before = await Promise.all(['inspections', 'ledger', 'audit', 'checkinKeys', 'counters', 'alerts', 'capCounts', 'openInspections'].map(countAll))
+    const before = await Promise.all(['inspections', 'ledger', 'audit', 'counters', 'alerts'].map(countAll))
+    const gatesBefore = await Promise.all([park1, parkMon].map((c) => doc('companies', c.id)))
     const res = await checkIn('demo-officer-1', park1)
     expect(res).toMatchObject({ ok: false, error: { code: 'QUIET_PERIOD', details: { windowEnd: '2026-12-25' } } })
     expect(await checkIn('demo-officer-1', parkMon, { exception: { category: 'other', reason: '太短' } })).toMatchObject({
@@ -106,13 +108,14 @@ describe('on the 12th (quiet period)', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['exception', 'category'] }] } },
     })
-    const after = await Promise.all(['inspections', 'ledger', 'audit', 'checkinKeys', 'counters', 'alerts', 'capCounts', 'openInspections'].map(countAll))
+    const after = await Promise.all(['inspections', 'ledger', 'audit', 'counters', 'alerts'].map(countAll))
     expect(after).toEqual(before)
+    expect(await Promise.all([park1, parkMon].map((c) => doc('companies', c.id)))).toEqual(gatesBefore)
   })
 
   it('accepts a special case, flags it for review, writes the ledger, counters and audit together', async () => {
     const ledgerBefore = await count('ledger', { companyId: parkMon.id })
-    const countersBefore = await doc('counters', `${DEMO_IDS.cityMarketDept}_2026-12`).catch(() => null)
+    const countersBefore = await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')
     const id = crid()
     const res = await insp('demo-officer-1', 'checkIn', { scene: scene(parkMon), clientRequestId: id, source: 'plan', exception: { category: 'emergency' }, location: at(parkMon) })
     expect(res).toMatchObject({
@@ -129,7 +132,7 @@ describe('on the 12th (quiet period)', () => {
     expect(await count('ledger', { companyId: parkMon.id })).toBe(ledgerBefore + 1)
     const entries = (await emu.emulator.db.collection('ledger').where({ companyId: parkMon.id }).orderBy('seq', 'asc').get()).data
     expect(entries[entries.length - 1]).toMatchObject({ source: 'scan', inspectionId: inspection.id, deptName: '赣州市市场监督管理局', officerNames: ['张伟'], unscanned: false })
-    const counters = await doc('counters', `${DEMO_IDS.cityMarketDept}_2026-12`)
+    const counters = await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')
     expect(counters.inspections).toBe((countersBefore?.inspections ?? 0) + 1)
     expect(counters.quietExceptions.pending).toBe((countersBefore?.quietExceptions?.pending ?? 0) + 1)
     expect(await count('audit', { target: `inspections/${inspection.id}`, action: 'inspection.checkIn' })).toBe(1)
@@ -139,7 +142,7 @@ describe('on the 12th (quiet period)', () => {
     const retry = await insp('demo-officer-1', 'checkIn', { scene: scene(parkMon), clientRequestId: id, source: 'plan', exception: { category: 'emergency' }, location: at(parkMon) })
     expect(retry.data).toMatchObject({ inspection: { id: inspection.id }, joined: false, flags: ['quiet_exception'] })
     expect(await count('ledger', { companyId: parkMon.id })).toBe(ledgerNow)
-    expect((await doc('counters', `${DEMO_IDS.cityMarketDept}_2026-12`)).inspections).toBe(counters.inspections)
+    expect((await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')).inspections).toBe(counters.inspections)
   })
 
   it('never opens two inspections for simultaneous retries', async () => {
@@ -246,10 +249,10 @@ describe('on the 26th (after the quiet period)', () => {
     await emu.setClock('2026-12-26T04:30:00Z')
     expect(await checkIn('demo-officer-1', townCap)).toMatchObject({ ok: true, data: { joined: false, inspection: { capCounted: true } } })
     await emu.setClock('2026-12-26T07:00:00Z')
-    const refusalsBefore = (await doc('counters', `${DEMO_IDS.cityMarketDept}_2026-12`)).capRefusals
+    const refusalsBefore = (await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')).capRefusals
     const inspectionsBefore = await countAll('inspections')
     expect(await checkIn('demo-officer-1', townCap)).toMatchObject({ ok: false, error: { code: 'FREQUENCY_CAP', details: { used: 2, cap: 2, year: 2026 } } })
-    expect((await doc('counters', `${DEMO_IDS.cityMarketDept}_2026-12`)).capRefusals).toBe(refusalsBefore + 1)
+    expect((await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')).capRefusals).toBe(refusalsBefore + 1)
     expect(await countAll('inspections')).toBe(inspectionsBefore)
     expect((await insp('demo-officer-1', 'preview', { scene: scene(townCap) })).data.yearCount).toEqual({ used: 2, cap: 2 })
     expect(await checkIn('demo-officer-1', townCap, { source: 'referral' })).toMatchObject({ ok: true, data: { inspection: { capCounted: false } } })
@@ -294,12 +297,12 @@ describe('on the 26th (after the quiet period)', () => {
     expect(a).toMatchObject({ ok: true, data: { flags: [] } })
     const preview = await insp('demo-officer-3', 'preview', { scene: scene(townRepeat) })
     expect(preview.data).toMatchObject({ jointSuggested: true, recent: [{ id: a.data.inspection.id, deptId: DEMO_IDS.cityMarketDept }] })
-    const repeatedBefore = (await doc('counters', `${DEMO_IDS.cityEmergencyDept}_2026-12`).catch(() => ({ repeated: 0 }))).repeated
+    const repeatedBefore = (await deptCounter(emu.emulator.db, DEMO_IDS.cityEmergencyDept, '3607', '2026-12')).repeated
     const b = await checkIn('demo-officer-3', townRepeat)
     expect(b).toMatchObject({ ok: true, data: { flags: ['repeated'], inspection: { deptId: DEMO_IDS.cityEmergencyDept, planId: emergencyPlanId } } })
     const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `inspections/${b.data.inspection.id}` }).get()).data
     expect(alerts).toEqual([expect.objectContaining({ kind: 'repeated', companyId: townRepeat.id, region: townRepeat.region })])
-    expect((await doc('counters', `${DEMO_IDS.cityEmergencyDept}_2026-12`)).repeated).toBe(repeatedBefore + 1)
+    expect((await deptCounter(emu.emulator.db, DEMO_IDS.cityEmergencyDept, '3607', '2026-12')).repeated).toBe(repeatedBefore + 1)
   })
 
   it('shows the digital certificate card with a 5-minute code', async () => {

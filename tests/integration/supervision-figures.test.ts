@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 import { userIdFor } from '../../server/platform/ids'
 import { alertIdFor } from '../../server/store/alerts'
@@ -26,6 +27,8 @@ const call = async (openid: string | null, fn: string, action: string, fields: o
 const sup = (openid: string | null, action: string, fields: object = {}) => call(openid, 'supervision', action, fields)
 const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
 const docOrNull = (collection: string, id: string) => doc(collection, id).catch(() => null)
+/** A city department's figures of a month (city departments keep theirs under 3607). */
+const cityDeptCounter = (deptId: string, month = MONTH) => deptCounter(emu.emulator.db, deptId, '3607', month)
 let n = 0
 const checkIn = (openid: string, company: { id: string; location: { lat: number; lng: number } }, extra: object) =>
   call(openid, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `sup-fig-${++n}`, location: at(company), ...extra })
@@ -100,11 +103,10 @@ describe('reviewException', () => {
   })
 
   it('justified: moves the counter from pending to justified in one go, audits, and only once (CONFLICT)', async () => {
-    const counterId = `${DEMO_IDS.cityMarketDept}_${MONTH}`
-    const before = await doc('counters', counterId)
+    const before = await cityDeptCounter(DEMO_IDS.cityMarketDept)
     const res = await sup('demo-supervisor-city', 'reviewException', { inspectionId: ids.elsewhere1, verdict: 'justified', comment: '属重点监管对象，情形成立' })
     expect(res).toMatchObject({ ok: true, data: { inspection: { id: ids.elsewhere1, exception: { review: 'justified', reviewComment: '属重点监管对象，情形成立', reviewedBy: userIdFor('demo-supervisor-city') } } } })
-    const after = await doc('counters', counterId)
+    const after = await cityDeptCounter(DEMO_IDS.cityMarketDept)
     expect(after.quietExceptions).toEqual({ ...before.quietExceptions, pending: before.quietExceptions.pending - 1, justified: before.quietExceptions.justified + 1 })
     expect((await emu.emulator.db.collection('audit').where({ target: `inspections/${ids.elsewhere1}`, action: 'supervision.reviewException' }).count()).total).toBe(1)
     expect(await docOrNull('alerts', alertIdFor('unjustified_exception', `inspections/${ids.elsewhere1}`))).toBeNull()
@@ -112,7 +114,7 @@ describe('reviewException', () => {
       ok: false,
       error: { code: 'CONFLICT', details: { review: 'justified' } },
     })
-    expect(await doc('counters', counterId)).toEqual(after)
+    expect(await cityDeptCounter(DEMO_IDS.cityMarketDept)).toEqual(after)
     const listed = (await sup('demo-supervisor-city', 'exceptions', { status: 'justified' })).data.items.map((i: { id: string }) => i.id)
     expect(listed).toContain(ids.elsewhere1)
   })
@@ -123,11 +125,10 @@ describe('reviewException', () => {
     await emu.emulator.db.collection('alerts').doc(alertIdFor('pending_exception', ref)).set({
       data: { kind: 'pending_exception', ref, at: 1, region: COUNTY, city: '3607', deptId: DEMO_IDS.cityEmergencyDept, summary: 'x', resolved: false },
     })
-    const counterId = `${DEMO_IDS.cityEmergencyDept}_${MONTH}`
-    const before = await doc('counters', counterId)
+    const before = await cityDeptCounter(DEMO_IDS.cityEmergencyDept)
     const res = await sup('demo-supervisor-county', 'reviewException', { inspectionId: ids.countyByCity, verdict: 'unjustified', comment: '不属于特殊情形' })
     expect(res).toMatchObject({ ok: true, data: { inspection: { exception: { review: 'unjustified' } } } })
-    const after = await doc('counters', counterId)
+    const after = await cityDeptCounter(DEMO_IDS.cityEmergencyDept)
     expect(after.quietExceptions.pending).toBe(before.quietExceptions.pending - 1)
     expect(after.quietExceptions.unjustified).toBe(before.quietExceptions.unjustified + 1)
     expect(await doc('alerts', alertIdFor('unjustified_exception', ref))).toMatchObject({ kind: 'unjustified_exception', region: COUNTY, deptId: DEMO_IDS.cityEmergencyDept, resolved: false })
@@ -143,7 +144,7 @@ describe('dashboard', () => {
     expect(byDepartment).toHaveLength(roster.departments.length)
     const market = byDepartment.find((d: { deptId: string }) => d.deptId === DEMO_IDS.cityMarketDept)
     expect(market).toMatchObject({ deptName: '赣州市市场监督管理局' })
-    const counter = await doc('counters', `${DEMO_IDS.cityMarketDept}_${MONTH}`)
+    const counter = await cityDeptCounter(DEMO_IDS.cityMarketDept)
     expect(market).toMatchObject({ inspections: counter.inspections, overdue: counter.overdue, quietExceptions: counter.quietExceptions, repeated: counter.repeated, capRefusals: counter.capRefusals })
     const sum = (f: (d: any) => number) => byDepartment.reduce((s: number, d: any) => s + f(d), 0)
     expect(totals.inspections).toBe(sum((d) => d.inspections))
@@ -180,7 +181,7 @@ describe('dashboard', () => {
     expect(res.data.byDepartment).toHaveLength(1)
     const [own] = res.data.byDepartment
     expect(own).toMatchObject({ deptId: DEMO_IDS.cityMarketDept, deptName: '赣州市市场监督管理局', complaints: { open: 0, overdue: 0 }, hidden: expect.arrayContaining(['complaints']) })
-    const counter = await doc('counters', `${DEMO_IDS.cityMarketDept}_${MONTH}`)
+    const counter = await cityDeptCounter(DEMO_IDS.cityMarketDept)
     expect(own.inspections).toBe(counter.inspections)
     expect(res.data.totals.inspections).toBe(counter.inspections)
     expect(JSON.stringify(res.data)).not.toMatch(/raterKey|complain(ant|tName)|openid/)
@@ -193,17 +194,19 @@ describe('dashboard', () => {
   })
 
   it('shows the rating average only from 5 ratings on (never who rated)', async () => {
-    const id = `${DEMO_IDS.cityEmergencyDept}_2026-10`
-    await emu.emulator.db.collection('counters').doc(id).set({
-      data: { deptId: DEMO_IDS.cityEmergencyDept, region: '3607', city: '3607', month: '2026-10', inspections: 6, quietExceptions: { pending: 0, justified: 0, unjustified: 0 }, overdue: 0, results: 6, ratings: { count: 4, sum: 14, bad: 1 }, complaints: { received: 1, open: 1, overdue: 0 }, unscanned: 0, repeated: 0, capRefusals: 0 },
-    })
+    // The emergency department's entry of the city's October document (created when missing).
+    const ref = emu.emulator.db.collection('counters').doc('3607_2026-10')
+    const figures = { inspections: 6, quietExceptions: { pending: 0, justified: 0, unjustified: 0 }, overdue: 0, results: 6, ratings: { count: 4, sum: 14, bad: 1 }, complaints: { received: 1, open: 1, overdue: 0 }, unscanned: 0, repeated: 0, capRefusals: 0 }
+    if ((await ref.update({ data: { depts: { [DEMO_IDS.cityEmergencyDept]: figures } } })).stats.updated === 0) {
+      await ref.set({ data: { region: '3607', city: '3607', month: '2026-10', depts: { [DEMO_IDS.cityEmergencyDept]: figures } } })
+    }
     const few = await sup('em-admin', 'dashboard', { month: '2026-10' })
     expect(few.data.byDepartment[0].ratings).toEqual({ count: 4, avg: null, bad: 0 })
     expect(few.data.byDepartment[0].hidden).toEqual(['complaints', 'ratings.bad'])
     const supView = (await sup('demo-supervisor-city', 'dashboard', { month: '2026-10' })).data.byDepartment.find((d: { deptId: string }) => d.deptId === DEMO_IDS.cityEmergencyDept)
     expect(supView).toMatchObject({ ratings: { count: 4, avg: null, bad: 1 }, complaints: { open: 1, overdue: 0 } })
     expect(supView.hidden).toBeUndefined()
-    await emu.emulator.db.collection('counters').doc(id).update({ data: { ratings: { count: 5, sum: 18, bad: 1 } } })
+    await ref.update({ data: { depts: { [DEMO_IDS.cityEmergencyDept]: { ratings: { count: 5, sum: 18, bad: 1 } } } } })
     const enough = await sup('em-admin', 'dashboard', { month: '2026-10' })
     expect(enough.data.byDepartment[0].ratings).toEqual({ count: 5, avg: 3.6, bad: 1 })
     expect(enough.data.byDepartment[0].hidden).toEqual(['complaints'])
@@ -216,20 +219,31 @@ describe('dashboard', () => {
     expect(await sup('nobody', 'dashboard', { month: MONTH })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 
-  it('reads counters only: its cost does not grow with inspections', async () => {
+  it('reads counters only, the month and the trend together: its cost does not grow with inspections', async () => {
     const db = emu.emulator.db
-    const reads: string[] = []
+    let reads: string[] = []
     const original = db.collection.bind(db)
+    const readsOf = async (openid: string) => {
+      await as(openid)
+      reads = []
+      expect((await sup(openid, 'dashboard', { month: MONTH })).ok).toBe(true)
+      return reads
+    }
     ;(db as any).collection = (name: string) => (reads.push(name), original(name))
+    let city: string[], admin: string[]
     try {
-      await sup('demo-supervisor-city', 'dashboard', { month: MONTH })
-      await sup('demo-deptadmin-1', 'dashboard', { month: MONTH })
+      city = await readsOf('demo-supervisor-city')
+      admin = await readsOf('demo-deptadmin-1')
     } finally {
       ;(db as any).collection = original
     }
     const allowed = ['users', 'system', 'departments', 'counters']
-    expect(reads.filter((name) => !allowed.includes(name))).toEqual([])
-    expect(reads).toContain('counters')
+    for (const r of [city, admin]) expect(r.filter((name) => !allowed.includes(name))).toEqual([])
+    // One document per region and month. The city's 12 months: 3 queries of 4 months sent
+    // together, each one page (19 regions × 4 months ≤ 100); a region's: one query.
+    const times = (r: string[], name: string) => r.filter((n) => n === name).length
+    expect([times(city, 'counters'), times(city, 'departments')]).toEqual([3, 1])
+    expect([times(admin, 'counters'), times(admin, 'departments')]).toEqual([1, 1])
   })
 })
 

@@ -1,25 +1,24 @@
 import { openDatabase } from '../../emulator/db'
 import { GENESIS_HASH, verifyChain } from '@server/domain/hash-chain'
 import { alertIdFor, raiseAlert } from '@server/store/alerts'
-import { bumpCounters, counterId, toDeptFigures } from '@server/store/counters'
-import { appendLedgerEntry, ledgerEntryId } from '@server/store/ledger'
+import { bumpCounters, counterId, emptyFigures, toDeptFigures } from '@server/store/counters'
+import { countingDatabase } from '../../bench/counting-db'
+import { appendLedgerEntry, ledgerEntryId, ledgerHeadOf } from '@server/store/ledger'
 
 /** The shared write helpers, on the emulator's SQLite port (no HTTP). */
 
 const key = { deptId: 'dept_3607_amr', region: '3607', month: '2026-12' }
 
 describe('bumpCounters', () => {
-  it('creates the full document on first use and adds afterwards, in or out of a transaction', async () => {
+  it('creates the region document on first use and adds afterwards, in or out of a transaction', async () => {
     const db = openDatabase(':memory:')
     await bumpCounters(db, key, { inspections: 1, quietExceptions: { pending: 1 } })
     await db.runTransaction((tx) => bumpCounters(tx, key, { inspections: 1, ratings: { count: 2, sum: 9, bad: 0 }, complaints: { received: 1, open: 1 } }))
     await bumpCounters(db, key, { quietExceptions: { pending: -1, justified: 1 }, overdue: 0 })
-    const doc = (await db.collection('counters').doc(counterId(key.deptId, key.month)).get()).data as any
-    expect(doc).toMatchObject({
-      deptId: key.deptId,
-      region: '3607',
-      city: '3607',
-      month: '2026-12',
+    await bumpCounters(db, { ...key, deptId: 'dept_3607_em' }, { repeated: 1 })
+    const doc = (await db.collection('counters').doc(counterId(key.region, key.month)).get()).data as any
+    expect(doc).toMatchObject({ region: '3607', city: '3607', month: '2026-12' })
+    expect(doc.depts[key.deptId]).toMatchObject({
       inspections: 2,
       quietExceptions: { pending: 0, justified: 1, unjustified: 0 },
       ratings: { count: 2, sum: 9, bad: 0 },
@@ -27,7 +26,23 @@ describe('bumpCounters', () => {
       overdue: 0,
       capRefusals: 0,
     })
-    expect(toDeptFigures(doc).ratings).toEqual({ count: 2, avg: 4.5, bad: 0 })
+    // Another department of the region: its own entry, only what was added to it.
+    expect(doc.depts.dept_3607_em).toEqual({ repeated: 1 })
+    expect(toDeptFigures(doc.depts[key.deptId]).ratings).toEqual({ count: 2, avg: 4.5, bad: 0 })
+    expect((await db.collection('counters').count()).total).toBe(1)
+    db.close()
+  })
+
+  it('is one update when the document exists (created ahead), in or out of a transaction; a county department goes to its county', async () => {
+    const db = openDatabase(':memory:')
+    await db.collection('counters').doc('3607_2026-12').set({ data: { region: '3607', city: '3607', month: '2026-12', depts: {} } })
+    const counted = countingDatabase(db)
+    await counted.runTransaction((tx) => bumpCounters(tx, key, { inspections: 1, quietExceptions: { pending: 1 } }))
+    await bumpCounters(counted, key, { capRefusals: 1 })
+    expect(counted.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.collection}.${c.op}`)).toEqual(['counters.doc.update', 'counters.doc.update'])
+    expect(((await db.collection('counters').doc('3607_2026-12').get()).data as any).depts).toEqual({ [key.deptId]: { inspections: 1, quietExceptions: { pending: 1 }, capRefusals: 1 } })
+    await bumpCounters(db, { deptId: 'dept_360702_amr', region: '360702', month: '2026-12' }, { inspections: 1 })
+    expect((await db.collection('counters').doc('360702_2026-12').get()).data).toEqual({ _id: '360702_2026-12', region: '360702', city: '3607', month: '2026-12', depts: { dept_360702_amr: { ...emptyFigures(), inspections: 1 } } })
     db.close()
   })
 
@@ -46,18 +61,33 @@ describe('appendLedgerEntry', () => {
   it('chains entries per company and moves the head', async () => {
     const db = openDatabase(':memory:')
     const base = { date: '2026-12-12', source: 'scan' as const, deptName: '市场监管局', officerNames: ['张伟'], purpose: '日常检查', unscanned: false }
-    const a = await db.runTransaction((tx) => appendLedgerEntry(tx, { now: 1 }, { ...base, companyId: 'co_1', inspectionId: 'insp_1', deptId: 'd' }))
-    const b = await db.runTransaction((tx) => appendLedgerEntry(tx, { now: 2 }, { ...base, companyId: 'co_1', source: 'manual', unscanned: true, matchedInspectionId: null }))
-    const other = await db.runTransaction((tx) => appendLedgerEntry(tx, { now: 3 }, { ...base, companyId: 'co_2' }))
+    const genesis = { seq: 0, hash: GENESIS_HASH }
+    const a = await db.runTransaction((tx) => appendLedgerEntry(tx, { now: 1 }, genesis, { ...base, companyId: 'co_1', inspectionId: 'insp_1', deptId: 'd' }))
+    const b = await db.runTransaction((tx) => appendLedgerEntry(tx, { now: 2 }, { seq: a.seq, hash: a.hash }, { ...base, companyId: 'co_1', source: 'manual', unscanned: true, matchedInspectionId: null }))
+    const other = await db.runTransaction((tx) => appendLedgerEntry(tx, { now: 3 }, genesis, { ...base, companyId: 'co_2' }))
     expect([a.seq, b.seq, other.seq]).toEqual([1, 2, 1])
     expect(a.prevHash).toBe(GENESIS_HASH)
     expect(b.prevHash).toBe(a.hash)
     expect(b._id).toBe(ledgerEntryId('co_1', 2))
     const stored = (await db.collection('ledger').where({ companyId: 'co_1' }).orderBy('seq', 'asc').get()).data as any[]
     expect(verifyChain(stored)).toMatchObject({ ok: true, brokenAt: null })
-    expect((await db.collection('ledgerHeads').doc('co_1').get()).data).toMatchObject({ seq: 2, hash: b.hash })
     stored[0].purpose = '被改过'
     expect(verifyChain(stored)).toMatchObject({ ok: false, brokenAt: 1 })
+    db.close()
+  })
+})
+
+describe('ledgerHeadOf', () => {
+  it('reads the head from the company gate; a chain begun before the gate keeps its old head', async () => {
+    const db = openDatabase(':memory:')
+    const company = { _id: 'co_1', name: 'x' } as any
+    await db.collection('ledgerHeads').doc('co_old').set({ data: { seq: 7, hash: 'h7', updatedAt: 1 } })
+    const heads = await db.runTransaction(async (tx) => [
+      await ledgerHeadOf(tx, { ...company, gate: { ledger: { seq: 3, hash: 'h3' } } }),
+      await ledgerHeadOf(tx, { ...company, _id: 'co_old' }),
+      await ledgerHeadOf(tx, company),
+    ])
+    expect(heads).toEqual([{ seq: 3, hash: 'h3' }, { seq: 7, hash: 'h7' }, { seq: 0, hash: GENESIS_HASH }])
     db.close()
   })
 })

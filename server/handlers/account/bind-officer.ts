@@ -2,9 +2,10 @@ import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import { userIdFor } from '../../platform/ids'
-import type { OfficerRecord } from '../../domain/records'
+import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { consumeCode, findTypedCode, refuseUnusableCode } from './bind-code-store'
 import { callerOpenid } from './caller'
+import { officerSnapshot } from './officer-snapshot'
 import { countBindFailure, refuseIfTooManyBindFailures } from './rate-limit'
 import { findOne, txGetOrNull } from './store'
 import { saveUser } from './users'
@@ -43,9 +44,18 @@ export const bindOfficer = action('account', 'bindOfficer', {
 
     const user = await ctx.db.runTransaction(async (tx) => {
       await consumeCode(ctx, tx, code._id, userId)
-      const saved = await saveUser(ctx, tx, openid, { addRole: 'officer', name: officer.name, deptId: officer.deptId, officerId: officer._id }, officer.name)
-      const current = await txGetOrNull<OfficerRecord>(tx, 'officers', officer._id)
-      if (current?.userId && current.userId !== userId) fail('CONFLICT', '该执法证已绑定其他微信号；如需更换请联系管理员')
+      const current = (await txGetOrNull<OfficerRecord>(tx, 'officers', officer._id)) ?? officer
+      if (current.userId && current.userId !== userId) fail('CONFLICT', '该执法证已绑定其他微信号；如需更换请联系管理员')
+      // The user carries a copy of the certificate and department for the gate (read inside
+      // the transaction, as the certificate is: a change committing beside this bind is seen).
+      const dept = await txGetOrNull<DepartmentRecord>(tx, 'departments', current.deptId)
+      const saved = await saveUser(
+        ctx,
+        tx,
+        openid,
+        { addRole: 'officer', name: current.name, deptId: current.deptId, officerId: current._id, ...(dept ? { officer: officerSnapshot(current, dept) } : {}) },
+        current.name,
+      )
       await tx.collection('officers').doc(officer._id).update({ data: { userId, updatedAt: ctx.now } })
       await audit(ctx, { action: 'account.bindOfficer', target: `officers/${officer._id}`, details: { userId, bindCodeId: code._id } }, tx)
       return saved

@@ -4,6 +4,7 @@ import { fail } from '../../platform/errors'
 import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
 import { boundUser } from './caller'
+import { rewriteOfficerSnapshot } from './officer-snapshot'
 import { getDocOrNull, txGetOrNull } from './store'
 import { toOfficerView } from './views'
 
@@ -26,6 +27,8 @@ export const setCertStatus = action('account', 'setCertStatus', {
       if (!current) return fail('NOT_FOUND', '没有找到该执法人员')
       const next: OfficerRecord = { ...current, certStatus: input.status, certStatusReason: input.reason, updatedAt: ctx.now }
       await tx.collection('officers').doc(current._id).update({ data: { certStatus: input.status, certStatusReason: input.reason, updatedAt: ctx.now } })
+      // The bound user's copy, which the gate checks (the reason is not copied).
+      await rewriteOfficerSnapshot(ctx, tx, next)
       await audit(ctx, { action: 'account.setCertStatus', target: `officers/${current._id}`, details: { from: current.certStatus, to: input.status, reason: input.reason } }, tx)
       return next
     })

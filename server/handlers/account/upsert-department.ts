@@ -11,7 +11,7 @@ import { toDepartmentView } from './views'
 export const upsertDepartment = action('account', 'upsertDepartment', {
   access: ['admin'],
   async handle(input, ctx) {
-    const department = await ctx.db.runTransaction(async (tx) => {
+    const { department, corrected } = await ctx.db.runTransaction(async (tx) => {
       const existing = input.id ? await txGetOrNull<DepartmentRecord>(tx, 'departments', input.id) : null
       if (input.id && !existing) fail('NOT_FOUND', '没有找到该执法单位')
       const record: DepartmentRecord = {
@@ -25,8 +25,19 @@ export const upsertDepartment = action('account', 'upsertDepartment', {
       }
       await tx.collection('departments').doc(record._id).set({ data: fieldsOf(record) })
       await audit(ctx, { action: 'account.upsertDepartment', target: `departments/${record._id}`, details: { created: !existing, name: record.name, region: record.region, field: record.field } }, tx)
-      return record
+      return { department: record, corrected: existing !== null }
     })
+    // The copies on its officers' users (OfficerSnapshot) follow a rename or a move to
+    // another region: one multi-document update, which the cloud allows only outside a
+    // transaction, so it runs right after the commit. It runs on every correction and sets
+    // only the copied fields (no updatedAt), so it changes nothing when they are current and
+    // the admin's retry of a correction whose update failed writes them again.
+    if (corrected) {
+      await ctx.db
+        .collection('users')
+        .where({ 'officer.deptId': department._id })
+        .update({ data: { officer: { deptName: department.name, deptRegion: department.region } } })
+    }
     return { department: toDepartmentView(department) }
   },
 })

@@ -7,6 +7,7 @@ import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { issueCode, usableCodeIds } from './bind-code-store'
 import { boundUser } from './caller'
 import { certExpiryInstant } from './cert-expiry'
+import { rewriteOfficerSnapshot } from './officer-snapshot'
 import { fieldsOf, findOne, getDocOrNull, txGetOrNull } from './store'
 import { toOfficerView } from './views'
 
@@ -47,10 +48,13 @@ export const upsertOfficer = action('account', 'upsertOfficer', {
         updatedAt: ctx.now,
       }
       await tx.collection('officers').doc(record._id).set({ data: fieldsOf(record) })
-      // A bound officer's user follows a change of name or department.
-      if (existing?.userId && (existing.deptId !== record.deptId || existing.name !== record.name)) {
-        await tx.collection('users').doc(existing.userId).update({ data: { deptId: record.deptId, name: record.name, updatedAt: ctx.now } })
-      }
+      // A bound officer's user follows: the copy of the certificate and department the gate
+      // reads (rewritten whole on every correction), a change of name, and the department
+      // when the user's mirrors the officer's (a department admin of another one keeps theirs).
+      await rewriteOfficerSnapshot(ctx, tx, record, (user) => ({
+        ...(existing && existing.name !== record.name ? { name: record.name } : {}),
+        ...(existing && existing.deptId !== record.deptId && (!user.deptId || user.deptId === existing.deptId) ? { deptId: record.deptId } : {}),
+      }))
       const needsCode = !existing || (!existing.userId && usableCodes.length === 0)
       const code = needsCode ? await issueCode(ctx, tx, 'officer', record._id) : null
       await audit(

@@ -6,7 +6,7 @@ import { fieldsOf, txGetOrNull } from './store'
 
 /** Writing `users/<userIdFor(openid)>`: one document per WeChat account, roles accumulate. */
 
-export type UserChanges = Partial<Pick<UserRecord, 'name' | 'deptId' | 'companyId' | 'region' | 'officerId'>> & { addRole: Role }
+export type UserChanges = Partial<Pick<UserRecord, 'name' | 'deptId' | 'companyId' | 'region' | 'officerId' | 'officer'>> & { addRole: Role }
 
 /** Creates or updates the user of `openid` inside `tx`; answers the stored record. */
 export async function saveUser(ctx: Ctx, tx: Transaction, openid: string, changes: UserChanges, defaultName: string): Promise<UserRecord> {

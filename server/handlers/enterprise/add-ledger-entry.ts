@@ -9,7 +9,8 @@ import type { DepartmentRecord } from '../../domain/records'
 import { alertIdFor, raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
-import { appendLedgerEntry } from '../../store/ledger'
+import { companyInTx, saveGate } from '../../store/gates'
+import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
 import { callerMonitoringPoint } from './company'
 import { toLedgerEntryView } from './ledger-read'
 
@@ -33,7 +34,8 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
     const matched = dept ? await matchingCheckIn(ctx, company._id, dept._id, input.date) : null
     const unscanned = matched === null
     const entry = await ctx.db.runTransaction(async (tx) => {
-      const e = await appendLedgerEntry(tx, ctx, {
+      const current = (await companyInTx(tx, company._id)) ?? fail('NOT_FOUND', '没有找到您绑定的企业，请联系管理员')
+      const e = await appendLedgerEntry(tx, ctx, await ledgerHeadOf(tx, current), {
         companyId: company._id,
         date: input.date,
         source: 'manual',
@@ -45,6 +47,7 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
         unscanned,
         matchedInspectionId: matched?._id ?? null,
       })
+      await saveGate(tx, current, { ...current.gate, ledger: { seq: e.seq, hash: e.hash } })
       if (unscanned) {
         const ref = `ledger/${e._id}`
         await raiseAlert(tx, {

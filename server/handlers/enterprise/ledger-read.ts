@@ -3,8 +3,7 @@ import type { Ctx } from '../../platform/context'
 import { MAX_GET } from '../../platform/db'
 import { verifyChain } from '../../domain/hash-chain'
 import type { InspectionRecord } from '../../domain/inspection-records'
-import { readDoc } from '../../store/docs'
-import { LEDGER, LEDGER_HEADS, type LedgerEntryRecord, type LedgerHead } from '../../store/ledger'
+import { LEDGER, storedLedgerHead, type LedgerEntryRecord } from '../../store/ledger'
 
 /**
  * Reading a company's ledger: the WHOLE chain, in seq order, in pages of the cloud's 100,
@@ -22,7 +21,7 @@ export async function readWholeChain(ctx: Ctx, companyId: string): Promise<{ ent
     if (page.length < MAX_GET) break
   }
   const verdict = verifyChain(entries)
-  const head = await readDoc<LedgerHead>(ctx.db, LEDGER_HEADS, companyId)
+  const head = await storedLedgerHead(ctx.db, companyId)
   const last = entries[entries.length - 1]
   const headOk = head ? !!last && head.seq === last.seq && head.hash === last.hash : entries.length === 0
   const brokenAt = verdict.brokenAt ?? (headOk ? null : (last?.seq ?? 0) + 1)

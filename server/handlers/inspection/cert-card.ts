@@ -6,7 +6,7 @@ import { certificateState } from '../../domain/certificate'
 import { mintToken } from '../../domain/tokens'
 import { fieldsOf } from '../../store/docs'
 import { toDepartmentView, toOfficerView } from '../account/views'
-import { callerOfficer } from './officer'
+import { callerOfficerRecords } from './officer'
 
 export const CERT_CARD_PAGE = PAGES.enterpriseVerifyOfficer
 
@@ -18,7 +18,7 @@ export const CERT_CARD_PAGE = PAGES.enterpriseVerifyOfficer
 export const certCard = action('inspection', 'certCard', {
   access: ['officer'],
   async handle(_input, ctx) {
-    const { officer, dept } = await callerOfficer(ctx)
+    const { officer, dept } = await callerOfficerRecords(ctx)
     const { token, id } = mintToken('c', ctx.secret)
     const record: CardTokenRecord = { _id: id, officerId: officer._id, createdAt: ctx.now, expiresAt: ctx.now + ctx.settings.certCard.tokenTtlMinutes * 60_000 }
     await ctx.db.runTransaction(async (tx) => {

@@ -1,26 +1,21 @@
-import type { InspectionException, InspectionFlag, ParsedInput } from '@contract'
+import type { InspectionException, InspectionFlag, ParsedInput, PlanKind } from '@contract'
 import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import type { Ctx } from '../../platform/context'
+import type { Transaction } from '../../platform/db'
 import { AppError, fail } from '../../platform/errors'
 import { sha256 } from '../../platform/ids'
 import { certificateState, CERTIFICATE_STATE_LABELS } from '../../domain/certificate'
 import { chinaDate, chinaMonth } from '../../domain/china-time'
 import { capReached, capYear, countsTowardCap } from '../../domain/frequency-cap'
+import { capUsedOf, checkInOfKey, gatePlansCovering, movedGate, openLockOf } from '../../domain/gate'
+import { parseScene } from '../../domain/gate-code'
 import { presence } from '../../domain/geofence'
-import {
-  capCountId,
-  openLockId,
-  type CapCountRecord,
-  type CheckinKeyRecord,
-  type InspectionRecord,
-  type OpenInspectionLock,
-  type PlanRecord,
-} from '../../domain/inspection-records'
-import { legitimateSource, planCovers } from '../../domain/legitimate-source'
+import type { InspectionRecord, PlanRecord } from '../../domain/inspection-records'
+import { legitimateSource, planCovers, type PlanLike } from '../../domain/legitimate-source'
 import { quietPeriodBlocks, quietPeriodStatus } from '../../domain/quiet-period'
-import type { CompanyRecord, DepartmentRecord, OfficerRecord } from '../../domain/records'
-import { isRepeated, priorCountInWindow, repeatedWindowStart } from '../../domain/repeated'
+import type { CompanyRecord } from '../../domain/records'
+import { isRepeated, priorCountInWindow } from '../../domain/repeated'
 import { resultDueAt } from '../../domain/result-deadline'
 import { cityOf } from '../../domain/scope'
 import { findCategory, specialCaseProblem } from '../../domain/special-case'
@@ -28,9 +23,9 @@ import { canJoin } from '../../domain/team'
 import { raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
-import { appendLedgerEntry } from '../../store/ledger'
-import { callerOfficer, companyOfScene } from './officer'
-import { approvedPlansFor, inspectionsOfCompanySince } from './queries'
+import { companyInTx, saveGate } from '../../store/gates'
+import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
+import { callerOfficer } from './officer'
 import { toInspectionView } from './views'
 
 type Input = ParsedInput<'inspection', 'checkIn'>
@@ -48,70 +43,62 @@ const SOURCE_PURPOSE: Record<string, string> = {
  * department within the join window joins the open inspection instead (joining needs a
  * valid certificate only: the inspection already passed the other rules). Idempotent
  * on clientRequestId. Everything a check-in writes commits in one transaction.
+ *
+ * Round trips (docs/PERFORMANCE.md): who is scanning comes from the caller's user
+ * document (the officer snapshot, read by the dispatcher); the company's gate state,
+ * read first inside the transaction, answers the retry, the join lock, the plans, the
+ * yearly cap, the recent check-ins and the ledger head. A new check-in then writes the
+ * inspection, the company (its gate), the counters and the audit event: 6 calls with
+ * the caller's, plus the ledger entry of a monitoring point and the alert of a repeated
+ * inspection. A join reads the open inspection instead of writing counters: 6.
  */
 export const checkIn = action('inspection', 'checkIn', {
   access: ['officer'],
   async handle(input, ctx) {
     const openid = ctx.caller.openid || ctx.caller.user?._id || fail('UNAUTHENTICATED')
     const keyId = checkinKeyId(openid, input.clientRequestId)
-    // Independent reads go out together: at the gate every round trip is 10–30 ms. The
-    // answers are then looked at in the order the rules give (a replay first).
-    const [doneRead, whoRead, companyRead] = await Promise.allSettled([
-      readDoc<CheckinKeyRecord>(ctx.db, 'checkinKeys', keyId),
-      callerOfficer(ctx),
-      companyOfScene(ctx, input.scene),
-    ])
-    const done = valueOf(doneRead)
-    if (done) return replay(ctx, done)
+    const companyId = parseScene(input.scene) ?? fail('NOT_FOUND', '这不是企检码：请扫描企业门口张贴的企检码')
+    const { officer, dept } = await callerOfficer(ctx)
+    const { settings, now } = ctx
+    const today = chinaDate(now, settings.timezone)
+    const counterKey = { deptId: dept._id, region: dept.region, month: chinaMonth(now, settings.timezone) }
+    const scan = { deptId: dept._id, companyId, now }
 
-    const { officer, dept } = valueOf(whoRead)
-    const cert = certificateState(officer, ctx.now)
-    if (cert !== 'valid') fail('CERT_INVALID', `您的执法证状态为“${CERTIFICATE_STATE_LABELS[cert]}”，不能入企检查或加入检查`, { certStatus: cert })
-    const company = valueOf(companyRead)
-
-    const lockId = openLockId(dept._id, company._id)
-    const lock = await readDoc<OpenInspectionLock>(ctx.db, 'openInspections', lockId)
-    const open = lock ? await readDoc<InspectionRecord>(ctx.db, 'inspections', lock.inspectionId) : null
-    const joinable = open !== null && canJoin({ ...open, hasResult: !!open.result }, { deptId: dept._id, companyId: company._id, now: ctx.now }, ctx.settings)
-
-    const counterKey = { deptId: dept._id, region: dept.region, month: chinaMonth(ctx.now, ctx.settings.timezone) }
     try {
-      const prepared = joinable ? null : await prepareNew(input, ctx, { officer, dept, company, openid, keyId })
       const outcome = await ctx.db.runTransaction(async (tx) => {
-        const again = await readDoc<CheckinKeyRecord>(tx, 'checkinKeys', keyId)
-        if (again) return { kind: 'replay' as const, key: again }
-        const lockNow = await readDoc<OpenInspectionLock>(tx, 'openInspections', lockId)
-        const openNow = lockNow ? await readDoc<InspectionRecord>(tx, 'inspections', lockNow.inspectionId) : null
-        const key = (inspectionId: string, joined: boolean, flags: InspectionFlag[]): CheckinKeyRecord => ({ _id: keyId, openid, inspectionId, joined, flags, createdAt: ctx.now })
+        const found = await companyInTx(tx, companyId)
+        // A retry answers what the first request did, whatever changed since.
+        const done = found && checkInOfKey(found.gate, keyId)
+        if (done) return { kind: 'replay' as const, ...done }
+        const cert = certificateState(officer, now)
+        if (cert !== 'valid') fail('CERT_INVALID', `您的执法证状态为“${CERTIFICATE_STATE_LABELS[cert]}”，不能入企检查或加入检查`, { certStatus: cert })
+        const company = found ?? fail('NOT_FOUND', '没有找到该企业，企检码可能已失效')
+        const gate = company.gate
 
-        if (openNow && canJoin({ ...openNow, hasResult: !!openNow.result }, { deptId: dept._id, companyId: company._id, now: ctx.now }, ctx.settings)) {
-          const already = openNow.officerIds.includes(officer._id)
+        const lock = openLockOf(gate, dept._id, now, settings)
+        const open = lock ? await readDoc<InspectionRecord>(tx, 'inspections', lock.inspectionId) : null
+        if (open && canJoin({ ...open, hasResult: !!open.result }, scan, settings)) {
+          const already = open.officerIds.includes(officer._id)
           const joined: InspectionRecord = already
-            ? openNow
-            : { ...openNow, officerIds: [...openNow.officerIds, officer._id], officerNames: [...openNow.officerNames, officer.name], updatedAt: ctx.now }
+            ? open
+            : { ...open, officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], updatedAt: now }
           if (!already) {
-            await tx.collection('inspections').doc(joined._id).update({ data: { officerIds: joined.officerIds, officerNames: joined.officerNames, updatedAt: ctx.now } })
+            await tx.collection('inspections').doc(joined._id).update({ data: { officerIds: joined.officerIds, officerNames: joined.officerNames, updatedAt: now } })
             await audit(ctx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id } }, tx)
           }
-          const k = key(joined._id, joined.officerIds[0] !== officer._id, joined.flags)
-          await tx.collection('checkinKeys').doc(keyId).set({ data: fieldsOf(k) })
-          return { kind: 'done' as const, inspection: joined, joined: k.joined, flags: joined.flags }
+          await saveGate(tx, company, movedGate(gate, { kind: 'join', inspectionId: joined._id, keyId }, { now, today }, settings))
+          return { kind: 'done' as const, inspection: joined, joined: joined.officerIds[0] !== officer._id, flags: joined.flags }
         }
-        // Between the reads above and here the join window closed or another scan opened one.
-        if (!prepared) return fail('CONFLICT', '同组检查已超过加入时限，请重新扫码')
-        const record = prepared.record
 
+        const prepared = await prepareNew(input, ctx, tx, { officer, dept, company, keyId })
+        const record = prepared.record
         if (record.capCounted) {
-          const capId = capCountId(dept._id, company._id, prepared.year)
-          const cap = await readDoc<CapCountRecord>(tx, 'capCounts', capId)
-          const used = cap?.used ?? 0
-          if (capReached(used, ctx.settings)) capRefusal(ctx, used, prepared.year)
-          await tx.collection('capCounts').doc(capId).set({
-            data: { deptId: dept._id, companyId: company._id, year: prepared.year, used: used + 1, inspectionIds: [...(cap?.inspectionIds ?? []), record._id] },
-          })
+          const used = capUsedOf(gate, dept._id, prepared.year)
+          if (capReached(used, settings)) capRefusal(ctx, used, prepared.year)
         }
+        let ledger: { seq: number; hash: string } | undefined
         if (company.monitoringPoint) {
-          const entry = await appendLedgerEntry(tx, ctx, {
+          const entry = await appendLedgerEntry(tx, ctx, await ledgerHeadOf(tx, company), {
             companyId: company._id,
             date: record.date,
             source: 'scan',
@@ -123,9 +110,20 @@ export const checkIn = action('inspection', 'checkIn', {
             unscanned: false,
           })
           record.ledgerEntryId = entry._id
+          ledger = { seq: entry.seq, hash: entry.hash }
         }
         await tx.collection('inspections').doc(record._id).set({ data: fieldsOf(record) })
-        await tx.collection('openInspections').doc(lockId).set({ data: { inspectionId: record._id, deptId: dept._id, companyId: company._id, checkInAt: record.checkInAt } })
+        const move = {
+          kind: 'open' as const,
+          inspectionId: record._id,
+          deptId: dept._id,
+          checkInAt: now,
+          source: record.source,
+          keyId,
+          ...(record.capCounted ? { capYear: prepared.year } : {}),
+          ...(ledger ? { ledger } : {}),
+        }
+        await saveGate(tx, company, movedGate(gate, move, { now, today }, settings))
         await bumpCounters(tx, counterKey, {
           inspections: 1,
           quietExceptions: { pending: record.exception ? 1 : 0 },
@@ -135,11 +133,11 @@ export const checkIn = action('inspection', 'checkIn', {
           await raiseAlert(tx, {
             kind: 'repeated',
             ref: `inspections/${record._id}`,
-            at: ctx.now,
+            at: now,
             region: record.region,
             deptId: dept._id,
             companyId: company._id,
-            summary: `${company.name} 在 ${ctx.settings.repeated.windowDays} 天内被检查 ${prepared.inWindow + 1} 次（本次：${dept.name}）`,
+            summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${prepared.inWindow + 1} 次（本次：${dept.name}）`,
           })
         }
         await audit(
@@ -151,11 +149,10 @@ export const checkIn = action('inspection', 'checkIn', {
           },
           tx,
         )
-        await tx.collection('checkinKeys').doc(keyId).set({ data: fieldsOf(key(record._id, false, record.flags)) })
         return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags }
       })
-      if (outcome.kind === 'replay') return replay(ctx, outcome.key)
-      return { inspection: toInspectionView(outcome.inspection, ctx.now), joined: outcome.joined, flags: [...outcome.flags] }
+      if (outcome.kind === 'replay') return replay(ctx, outcome)
+      return { inspection: toInspectionView(outcome.inspection, now), joined: outcome.joined, flags: [...outcome.flags] }
     } catch (err) {
       // A cap refusal is counted for the dashboard; it is the only trace a refused check-in leaves.
       if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await bumpCounters(ctx.db, counterKey, { capRefusals: 1 })
@@ -164,19 +161,21 @@ export const checkIn = action('inspection', 'checkIn', {
   },
 })
 
-/** The value of a settled read, or its error thrown. */
-function valueOf<T>(read: PromiseSettledResult<T>): T {
-  if (read.status === 'rejected') throw read.reason
-  return read.value
+type Scanner = Awaited<ReturnType<typeof callerOfficer>>
+
+/** An approved plan on the company's gate, in the shape rule 2 checks (the plan's own document stays the record). */
+function planOnGate(company: CompanyRecord, planId: string): (PlanLike & { _id: string; kind: PlanKind; title: string }) | null {
+  const p = company.gate?.plans?.[planId]
+  return p ? { _id: planId, deptId: p.deptId, status: 'approved', companyIds: [company._id], from: p.from, to: p.to, kind: p.kind, title: p.title } : null
 }
 
-/** `checkinKeys` doc id: the caller and their request id, hashed (fixed length, no raw ids). */
+/** A check-in request's key on the gate: the caller and their request id, hashed (fixed length, no raw ids). */
 export const checkinKeyId = (openid: string, clientRequestId: string): string => sha256(`${openid}:${clientRequestId}`).slice(0, 40)
 
-async function replay(ctx: Ctx, key: CheckinKeyRecord) {
-  const inspection = await readDoc<InspectionRecord>(ctx.db, 'inspections', key.inspectionId)
+async function replay(ctx: Ctx, done: { inspectionId: string; joined: boolean }) {
+  const inspection = await readDoc<InspectionRecord>(ctx.db, 'inspections', done.inspectionId)
   if (!inspection) return fail('NOT_FOUND', '没有找到该次检查')
-  return { inspection: toInspectionView(inspection, ctx.now), joined: key.joined, flags: [...key.flags] }
+  return { inspection: toInspectionView(inspection, ctx.now), joined: done.joined, flags: [...inspection.flags] }
 }
 
 function capRefusal(ctx: Ctx, used: number, year: number): never {
@@ -192,12 +191,8 @@ interface Prepared {
   inWindow: number
 }
 
-/** The rules a new inspection must pass (SPEC §2 rules 1, 2, 5), and the record it will be. Reads only. */
-async function prepareNew(
-  input: Input,
-  ctx: Ctx,
-  who: { officer: OfficerRecord; dept: DepartmentRecord; company: CompanyRecord; openid: string; keyId: string },
-): Promise<Prepared> {
+/** The rules a new inspection must pass (SPEC §2 rules 1, 2, 5–7), and the record it will be. Reads only (a plan named but not on the gate). */
+async function prepareNew(input: Input, ctx: Ctx, tx: Transaction, who: Scanner & { company: CompanyRecord; keyId: string }): Promise<Prepared> {
   const { officer, dept, company } = who
   const { settings, now } = ctx
   const date = chinaDate(now, settings.timezone)
@@ -216,15 +211,14 @@ async function prepareNew(
     })
   }
 
-  // Rules 6 and 7 need the company's recent check-ins: asked for now, beside the plan read
-  // (one round trip instead of two); a refusal below leaves the answer unused.
-  const priorRead = inspectionsOfCompanySince(ctx, company._id, repeatedWindowStart(now, settings))
-  priorRead.catch(() => {}) // awaited below; never an unhandled rejection when a rule refuses first
-
-  // Rule 2: a legitimate source. Without a named plan, the newest approved plan covering today is used.
-  let plan: PlanRecord | null = null
-  if (input.planId) plan = await readDoc<PlanRecord>(ctx.db, 'plans', input.planId)
-  else if (input.source === 'plan') plan = (await approvedPlansFor(ctx, company._id, dept._id)).find((p) => planCovers(p, dept._id, company._id, date)) ?? null
+  // Rule 2: a legitimate source. Approved plans naming the company are on its gate; without
+  // a named plan, the latest-starting one of the department covering today is used.
+  let plan: (PlanLike & { _id: string; kind: PlanKind; title: string }) | null = null
+  if (input.planId) plan = planOnGate(company, input.planId) ?? (await readDoc<PlanRecord>(tx, 'plans', input.planId))
+  else if (input.source === 'plan') {
+    const covering = gatePlansCovering(company.gate, dept._id, date)[0]
+    plan = covering ? planOnGate(company, covering.id) : null
+  }
   const verdict = legitimateSource({ source: input.source, hasSpecialCase: !!input.exception, planNamed: !!input.planId }, plan, { deptId: dept._id, companyId: company._id, date })
   if (!verdict.ok) {
     fail(
@@ -235,13 +229,12 @@ async function prepareNew(
   }
   const usedPlan = plan && planCovers(plan, dept._id, company._id, date) ? plan : null
 
-  // Rule 5: the yearly cap on planned checks. Checked (and refused) inside the transaction,
-  // which reads the cap document anyway: reading it here too would cost a round trip more.
+  // Rule 5: the yearly cap on planned checks (counted here, refused by the caller from the gate).
   const capCounted = countsTowardCap({ source: input.source, planKind: usedPlan?.kind, hasSpecialCase: !!input.exception }, settings)
   const year = capYear(now, settings)
 
-  // Rules 6 and 7: flags, never refusals.
-  const prior = await priorRead
+  // Rules 6 and 7: flags, never refusals. The gate keeps the repeated window's check-ins.
+  const prior = company.gate?.recent ?? []
   const repeated = isRepeated(prior, { now, source: input.source }, settings)
   const inWindow = priorCountInWindow(prior, now, settings)
   const where = presence(input.location, company.location, settings)

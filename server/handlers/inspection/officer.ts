@@ -1,4 +1,4 @@
-import type { Ctx } from '../../platform/context'
+import type { Ctx, OfficerSnapshot } from '../../platform/context'
 import { fail } from '../../platform/errors'
 import { parseScene } from '../../domain/gate-code'
 import type { CompanyRecord, DepartmentRecord, OfficerRecord } from '../../domain/records'
@@ -6,7 +6,35 @@ import { readDoc } from '../../store/docs'
 
 /** The calling officer, their department, and the company a scanned gate code names. */
 
-export async function callerOfficer(ctx: Ctx): Promise<{ officer: OfficerRecord; dept: DepartmentRecord }> {
+/** What the gate needs of the calling officer: who, and the certificate to check (certificateState). */
+export type GateOfficer = Pick<OfficerRecord, '_id' | 'name' | 'deptId' | 'certStatus' | 'certExpiresAt' | 'certNo'>
+/** What the gate needs of their department. */
+export type GateDepartment = Pick<DepartmentRecord, '_id' | 'name' | 'region'>
+
+/**
+ * Who is scanning, from the copy on the caller's user document (OfficerSnapshot), which
+ * the dispatcher has already read: no database call. A user bound before the copy existed
+ * (or whose copy names another officer) falls back to reading the officer and department.
+ */
+export async function callerOfficer(ctx: Ctx): Promise<{ officer: GateOfficer; dept: GateDepartment }> {
+  const user = ctx.caller.user
+  const officerId = user?.officerId
+  if (!officerId) return fail('FORBIDDEN', '您的账号未绑定执法证，请先绑定')
+  const copy = user.officer
+  if (copy && copy.officerId === officerId && isComplete(copy)) {
+    return {
+      officer: { _id: copy.officerId, name: copy.name, deptId: copy.deptId, certStatus: copy.certStatus, certExpiresAt: copy.certExpiresAt, certNo: copy.certNo },
+      dept: { _id: copy.deptId, name: copy.deptName, region: copy.deptRegion },
+    }
+  }
+  return callerOfficerRecords(ctx)
+}
+
+/**
+ * The calling officer's and department's documents themselves (the certificate card shows
+ * what the copy leaves out: the reason of a status, the department's field, the dates).
+ */
+export async function callerOfficerRecords(ctx: Ctx): Promise<{ officer: OfficerRecord; dept: DepartmentRecord }> {
   const officerId = ctx.caller.user?.officerId
   if (!officerId) return fail('FORBIDDEN', '您的账号未绑定执法证，请先绑定')
   const officer = await readDoc<OfficerRecord>(ctx.db, 'officers', officerId)
@@ -15,6 +43,16 @@ export async function callerOfficer(ctx: Ctx): Promise<{ officer: OfficerRecord;
   if (!dept) return fail('NOT_FOUND', '没有找到您所在的执法单位')
   return { officer, dept }
 }
+
+/** Every copied field present (a copy is written whole; anything else is not trusted). */
+const isComplete = (c: OfficerSnapshot): boolean =>
+  typeof c.name === 'string' &&
+  typeof c.certNo === 'string' &&
+  typeof c.certStatus === 'string' &&
+  typeof c.certExpiresAt === 'number' &&
+  typeof c.deptId === 'string' &&
+  typeof c.deptName === 'string' &&
+  typeof c.deptRegion === 'string'
 
 export async function companyOfScene(ctx: Ctx, scene: string): Promise<CompanyRecord> {
   const companyId = parseScene(scene)

@@ -1,7 +1,8 @@
 import { action } from '../../platform/handler'
 import { chinaDate, chinaMonth, lastDateOfMonth } from '../../domain/china-time'
 import { capYear } from '../../domain/frequency-cap'
-import { capCountId, openLockId, type CapCountRecord, type InspectionRecord, type OpenInspectionLock } from '../../domain/inspection-records'
+import { capUsedOf, openLockOf } from '../../domain/gate'
+import type { InspectionRecord } from '../../domain/inspection-records'
 import { planCovers } from '../../domain/legitimate-source'
 import { quietPeriodAppliesTo, quietPeriodStatus } from '../../domain/quiet-period'
 import { repeatedWindowStart } from '../../domain/repeated'
@@ -34,10 +35,9 @@ export const preview = action('inspection', 'preview', {
     const monthEnd = lastDateOfMonth(month)
     const otherPlans = approved.filter((p) => p.deptId !== dept._id && p.from <= monthEnd && p.to >= monthStart)
 
-    const cap = await readDoc<CapCountRecord>(ctx.db, 'capCounts', capCountId(dept._id, company._id, capYear(now, settings)))
     const recent = await inspectionsOfCompanySince(ctx, company._id, repeatedWindowStart(now, settings))
 
-    const lock = await readDoc<OpenInspectionLock>(ctx.db, 'openInspections', openLockId(dept._id, company._id))
+    const lock = openLockOf(company.gate, dept._id, now, settings)
     const open = lock ? await readDoc<InspectionRecord>(ctx.db, 'inspections', lock.inspectionId) : null
     const joinable = open && canJoin({ ...open, hasResult: !!open.result }, { deptId: dept._id, companyId: company._id, now }, settings) ? open : null
 
@@ -45,7 +45,7 @@ export const preview = action('inspection', 'preview', {
       company: toCompanyView(company),
       quiet: { active: quiet.active, appliesToCompany: quietPeriodAppliesTo(company, settings), windowEnd: quiet.windowEnd },
       plans: plans.map(toPlanView),
-      yearCount: { used: cap?.used ?? 0, cap: settings.frequencyCap.perDeptCompanyYear },
+      yearCount: { used: capUsedOf(company.gate, dept._id, capYear(now, settings)), cap: settings.frequencyCap.perDeptCompanyYear },
       recent: recent.map((r) => ({ id: r._id, deptId: r.deptId, deptName: r.deptName, checkInAt: r.checkInAt, source: r.source, flags: r.flags })),
       otherPlans: otherPlans.map(toPlanView),
       jointSuggested: otherPlans.length > 0 || recent.some((r) => r.deptId !== dept._id),

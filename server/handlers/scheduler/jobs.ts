@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context'
 import { checkCounters, type ConsistencySummary } from './counter-consistency'
+import { createCountersAhead } from './counters-ahead'
 import { markOverdueComplaints } from './overdue-complaints'
 import { markOverdueInspections } from './overdue-inspections'
 
@@ -8,6 +9,8 @@ export interface JobResult {
   overdueInspections?: number
   overdueComplaints?: number
   reminders?: number
+  /** Counters documents created ahead (this month's and next month's). */
+  countersCreated?: number
   /** The counter consistency check's report (only that job sets it). */
   consistency?: ConsistencySummary
 }
@@ -19,6 +22,8 @@ export interface Job {
 
 /** The hourly jobs, in order. Add a job here (e.g. overdue complaints) to have it run. */
 export const JOBS: Job[] = [
+  // First: the counters documents the jobs below and the hour's writes bump.
+  { name: 'countersAhead', run: createCountersAhead },
   { name: 'overdueInspections', run: markOverdueInspections },
   { name: 'overdueComplaints', run: markOverdueComplaints },
   // Last: checks the counters after the jobs above have moved them.

@@ -8,7 +8,7 @@ import { JOBS, type JobResult } from './jobs'
 export const run = action('scheduler', 'run', {
   access: ['admin'],
   async handle(_input, ctx) {
-    const totals = { overdueInspections: 0, overdueComplaints: 0, reminders: 0 }
+    const totals = { overdueInspections: 0, overdueComplaints: 0, reminders: 0, countersCreated: 0 }
     const failed: string[] = []
     let consistency: JobResult['consistency']
     for (const job of JOBS) {
@@ -17,6 +17,7 @@ export const run = action('scheduler', 'run', {
         totals.overdueInspections += r.overdueInspections ?? 0
         totals.overdueComplaints += r.overdueComplaints ?? 0
         totals.reminders += r.reminders ?? 0
+        totals.countersCreated += r.countersCreated ?? 0
         if (r.consistency) consistency = r.consistency
       } catch (err) {
         failed.push(job.name)

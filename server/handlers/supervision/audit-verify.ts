@@ -8,7 +8,7 @@ import { GENESIS_HASH, verifyChain } from '../../domain/hash-chain'
 import type { CompanyRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
 import { readDoc } from '../../store/docs'
-import { LEDGER, LEDGER_HEADS, type LedgerEntryRecord, type LedgerHead } from '../../store/ledger'
+import { LEDGER, storedLedgerHead, type LedgerEntryRecord } from '../../store/ledger'
 import { forEachPage } from '../../store/paging'
 import { whereRegion } from './scope'
 
@@ -17,7 +17,7 @@ import { whereRegion } from './scope'
  * or every monitoring-point company's in the caller's scope (a supervisor's region; an
  * admin: everywhere). Entries are read in seq order, 100 at a time, each page checked
  * against the hash the previous page ended on. The chain must also end where the head
- * `ledgerHeads/<companyId>` says it does, so removed trailing entries are caught too.
+ * on the company's gate says it does, so removed trailing entries are caught too.
  * Stops at the first break: `{ ok, checked: entries verified, brokenAt? }`.
  */
 export const auditVerify = action('supervision', 'auditVerify', {
@@ -86,7 +86,7 @@ async function verifyCompany(ctx: Ctx, companyId: string): Promise<{ checked: nu
     }
     if (page.length < MAX_GET) break
   }
-  const head = await readDoc<LedgerHead>(ctx.db, LEDGER_HEADS, companyId)
+  const head = await storedLedgerHead(ctx.db, companyId)
   const headSeq = head?.seq ?? 0
   const headHash = head?.hash ?? GENESIS_HASH
   if (headSeq !== lastSeq) return { checked, brokenAt: Math.min(headSeq, lastSeq) + 1 }

@@ -1,14 +1,11 @@
-import type { Ctx } from '../../platform/context'
-import type { DocData } from '../../platform/db'
 import { action } from '../../platform/handler'
 import { fail } from '../../platform/errors'
-import { addFigures, figuresOf, monthsEnding, presentFigures, sumFigures, zeroFigures, type FiguresViewer } from '../../domain/dept-figures'
+import { addFigures, monthsEnding, presentFigures, sumFigures, zeroFigures, type FiguresViewer } from '../../domain/dept-figures'
 import type { DepartmentRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
-import { COUNTERS, type CounterFigures, type CounterRecord } from '../../store/counters'
+import { deptFigures, type CounterFigures, type CounterRecord } from '../../store/counters'
 import { readDoc } from '../../store/docs'
-import { forEachPage } from '../../store/paging'
-import { monthFiguresByDepartment, type DeptMonth } from './figures'
+import { monthFiguresByDepartment, readCounters, regionTotal, type DeptMonth } from './figures'
 import { supervisorScope } from './scope'
 
 const TREND_MONTHS = 12
@@ -19,6 +16,10 @@ const TREND_MONTHS = 12
  * `region`); a department admin only their own department. Figures are kept under the
  * department's region, so a county's dashboard shows the county's departments (city
  * departments appear on the city's). `trend`: the 12 months ending at `month`.
+ *
+ * Reads: the scope's counters documents of the 12 months in one paged query (one per
+ * region and month: ≈ 228 for the city, 3 pages) beside its departments (names, and zero
+ * rows); a department admin their department and its region's ≤ 12 documents.
  */
 export const dashboard = action('supervision', 'dashboard', {
   access: ['supervisor', 'deptAdmin'],
@@ -29,26 +30,28 @@ export const dashboard = action('supervision', 'dashboard', {
 
     let viewer: FiguresViewer
     let rows: DeptMonth[]
-    let trendWhere: DocData
+    let trend: Map<string, CounterFigures>
     if (user.roles.includes('supervisor')) {
       viewer = 'supervisor'
       const scope = supervisorScope(ctx, input.region)
-      rows = await monthFiguresByDepartment(ctx, scope.where, input.month)
-      trendWhere = scope.where
+      // One read of the scope's counters for the 12 months; the month's rows come from it too.
+      const counters = readCounters(ctx, scope.where, months)
+      rows = await monthFiguresByDepartment(ctx, scope.where, input.month, counters)
+      trend = trendOf(await counters, regionTotal)
     } else {
       viewer = 'deptAdmin'
       const deptId = user.deptId ?? fail('FORBIDDEN', '您的账号未绑定执法单位')
       const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', deptId)
       if (!dept) return fail('NOT_FOUND', '没有找到您所在的执法单位')
       if (input.region !== undefined && !regionCovers(input.region, dept.region)) fail('FORBIDDEN', '执法单位管理员只能查看本单位的数据')
-      const counter = await readDoc<CounterRecord>(ctx.db, COUNTERS, `${deptId}_${input.month}`)
-      rows = [{ deptId, deptName: dept.name, region: dept.region, figures: figuresOf(counter) }]
-      trendWhere = { deptId }
+      // The documents of the department's region (≤ 12), its own entry of each.
+      const counters = await readCounters(ctx, { region: dept.region }, months)
+      trend = trendOf(counters, (doc) => deptFigures(doc, deptId))
+      rows = [{ deptId, deptName: dept.name, region: dept.region, figures: trend.get(input.month) ?? zeroFigures() }]
     }
 
     rows.sort((a, b) => b.figures.inspections - a.figures.inspections || a.deptName.localeCompare(b.deptName, 'zh-Hans-CN'))
     const totals = sumFigures(rows.map((r) => r.figures))
-    const trend = await trendOf(ctx, trendWhere, months)
     return {
       month: input.month,
       totals: presentFigures(totals, viewer, min),
@@ -61,11 +64,9 @@ export const dashboard = action('supervision', 'dashboard', {
   },
 })
 
-/** Month → summed figures of the counters matching `where` over those months (paged). */
-async function trendOf(ctx: Ctx, where: DocData, months: string[]): Promise<Map<string, CounterFigures>> {
+/** Month → the figures `pick` takes from each counters document, summed. */
+function trendOf(counters: CounterRecord[], pick: (doc: CounterRecord) => CounterFigures): Map<string, CounterFigures> {
   const out = new Map<string, CounterFigures>()
-  await forEachPage<CounterRecord>(ctx.db, COUNTERS, { ...where, month: ctx.db.command.in(months) }, (page) => {
-    for (const c of page) out.set(c.month, addFigures(out.get(c.month) ?? zeroFigures(), figuresOf(c)))
-  })
+  for (const doc of counters) out.set(doc.month, addFigures(out.get(doc.month) ?? zeroFigures(), pick(doc)))
   return out
 }
