@@ -17,9 +17,10 @@ const TREND_MONTHS = 12
  * department's region, so a county's dashboard shows the county's departments (city
  * departments appear on the city's). `trend`: the 12 months ending at `month`.
  *
- * Reads: the scope's counters documents of the 12 months in one paged query (one per
- * region and month: ≈ 228 for the city, 3 pages) beside its departments (names, and zero
- * rows); a department admin their department and its region's ≤ 12 documents.
+ * Reads: the scope's counters documents of the 12 months (figures.ts readCounters; one
+ * per region and month: ≈ 228 for the city, 3 queries of one page sent together) beside
+ * its departments (names, and zero rows); the month's rows come from the same documents.
+ * A department admin: their department, then its region's ≤ 12 documents.
  */
 export const dashboard = action('supervision', 'dashboard', {
   access: ['supervisor', 'deptAdmin'],
