@@ -174,6 +174,9 @@ describe('on the 12th (quiet period)', () => {
     expect(await emu.call('account', 'bindOfficer', { certNo, name, code }, await as('suspended-officer'))).toMatchObject({ ok: true })
     expect(await checkIn('suspended-officer', parkMon, { exception: { category: 'emergency' } })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
     expect(await checkIn('suspended-officer', townCap, { source: 'complaint' })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
+    // The certificate is refused before the company, also for a code that names none.
+    expect(await checkIn('suspended-officer', { ...townCap, id: 'co_nope' })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
+    expect(await insp('suspended-officer', 'checkIn', { scene: 'x=1', clientRequestId: 'bad-scene-1', source: 'complaint', location: { lat: 25.8, lng: 114.9, accuracy: 10 } })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
     const card = await insp('suspended-officer', 'certCard')
     expect(card).toMatchObject({ ok: true, data: { officer: { id: DEMO_IDS.suspendedOfficer, certStatus: 'suspended' }, certState: 'suspended' } })
   })

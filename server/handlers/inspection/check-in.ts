@@ -57,9 +57,13 @@ export const checkIn = action('inspection', 'checkIn', {
   async handle(input, ctx) {
     const openid = ctx.caller.openid || ctx.caller.user?._id || fail('UNAUTHENTICATED')
     const keyId = checkinKeyId(openid, input.clientRequestId)
-    const companyId = parseScene(input.scene) ?? fail('NOT_FOUND', '这不是企检码：请扫描企业门口张贴的企检码')
     const { officer, dept } = await callerOfficer(ctx)
     const { settings, now } = ctx
+    const companyId = parseScene(input.scene)
+    if (!companyId) {
+      refuseInvalidCertificate(officer, now) // the certificate is refused before the company, as everywhere
+      return fail('NOT_FOUND', '这不是企检码：请扫描企业门口张贴的企检码')
+    }
     const today = chinaDate(now, settings.timezone)
     const counterKey = { deptId: dept._id, region: dept.region, month: chinaMonth(now, settings.timezone) }
     const scan = { deptId: dept._id, companyId, now }
@@ -70,8 +74,7 @@ export const checkIn = action('inspection', 'checkIn', {
         // A retry answers what the first request did, whatever changed since.
         const done = found && checkInOfKey(found.gate, keyId)
         if (done) return { kind: 'replay' as const, ...done }
-        const cert = certificateState(officer, now)
-        if (cert !== 'valid') fail('CERT_INVALID', `您的执法证状态为“${CERTIFICATE_STATE_LABELS[cert]}”，不能入企检查或加入检查`, { certStatus: cert })
+        refuseInvalidCertificate(officer, now)
         const company = found ?? fail('NOT_FOUND', '没有找到该企业，企检码可能已失效')
         const gate = company.gate
 
@@ -162,6 +165,12 @@ export const checkIn = action('inspection', 'checkIn', {
 })
 
 type Scanner = Awaited<ReturnType<typeof callerOfficer>>
+
+/** Rule 3: a suspended, revoked or expired certificate can neither check in nor join. */
+function refuseInvalidCertificate(officer: Scanner['officer'], now: number): void {
+  const cert = certificateState(officer, now)
+  if (cert !== 'valid') fail('CERT_INVALID', `您的执法证状态为“${CERTIFICATE_STATE_LABELS[cert]}”，不能入企检查或加入检查`, { certStatus: cert })
+}
 
 /** An approved plan on the company's gate, in the shape rule 2 checks (the plan's own document stays the record). */
 function planOnGate(company: CompanyRecord, planId: string): (PlanLike & { _id: string; kind: PlanKind; title: string }) | null {
