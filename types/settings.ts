@@ -24,10 +24,59 @@ export const GANZHOU_EXCEPTION_CATEGORIES: ExceptionCategory[] = [
   { key: 'other', label: '其他确需到现场检查的情形', requiresReason: true, minReasonLength: 10 },
 ]
 
+export const Region = z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().min(1).max(40) })
+export type Region = z.infer<typeof Region>
+
+const GANZHOU_CITY_CODE = '3607'
+
+/** Ganzhou's 18 county-level divisions (GB/T 2260; 龙南 became a city in 2020: 360727 → 360783). */
+export const GANZHOU_REGIONS: Region[] = [
+  { code: '360702', name: '章贡区' },
+  { code: '360703', name: '南康区' },
+  { code: '360704', name: '赣县区' },
+  { code: '360722', name: '信丰县' },
+  { code: '360723', name: '大余县' },
+  { code: '360724', name: '上犹县' },
+  { code: '360725', name: '崇义县' },
+  { code: '360726', name: '安远县' },
+  { code: '360728', name: '定南县' },
+  { code: '360729', name: '全南县' },
+  { code: '360730', name: '宁都县' },
+  { code: '360731', name: '于都县' },
+  { code: '360732', name: '兴国县' },
+  { code: '360733', name: '会昌县' },
+  { code: '360734', name: '寻乌县' },
+  { code: '360735', name: '石城县' },
+  { code: '360781', name: '瑞金市' },
+  { code: '360783', name: '龙南市' },
+]
+
+/**
+ * The city (4-digit code) and its counties/districts (6-digit codes starting with the city
+ * code). Stored settings written before `regions` existed get Ganzhou's list when the city is
+ * Ganzhou, else none (names then fall back to codes), so they stay valid.
+ */
+export const City = z
+  .object({
+    code: z.string().regex(/^\d{4}$/),
+    name: z.string().min(1).max(40),
+    regions: z.array(Region).optional(),
+  })
+  .superRefine((city, ctx) => {
+    const seen = new Set<string>()
+    ;(city.regions ?? []).forEach((r, i) => {
+      if (!r.code.startsWith(city.code)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'code'], message: `县区代码 ${r.code} 不属于 ${city.code}` })
+      if (seen.has(r.code)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'code'], message: `县区代码 ${r.code} 重复` })
+      seen.add(r.code)
+    })
+  })
+  .transform((city) => ({ ...city, regions: city.regions ?? (city.code === GANZHOU_CITY_CODE ? GANZHOU_REGIONS : []) }))
+export type City = z.infer<typeof City>
+
 export const Settings = z.object({
   /** Time zone of every date rule. */
   timezone: z.string().default('Asia/Shanghai'),
-  city: z.object({ code: z.string(), name: z.string() }).default({ code: '3607', name: '赣州市' }),
+  city: City.default({ code: GANZHOU_CITY_CODE, name: '赣州市', regions: GANZHOU_REGIONS }),
   quietPeriod: z
     .object({
       enabled: z.boolean(),

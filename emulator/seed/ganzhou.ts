@@ -1,3 +1,5 @@
+import { defaultSettings } from '@contract'
+
 /**
  * Reference data for Ganzhou 赣州市 (city code 3607): its 18 county-level divisions with
  * their administrative division codes (GB/T 2260; 龙南 became a city in 2020: 360727 →
@@ -13,28 +15,38 @@ export interface County {
   companies: number
 }
 
-export const GANZHOU_CITY = { code: '3607', name: '赣州市' } as const
+const city = defaultSettings().city
 
-export const GANZHOU_COUNTIES: County[] = [
-  { code: '360702', name: '章贡区', seat: { lat: 25.8312, lng: 114.9355 }, companies: 68 },
-  { code: '360703', name: '南康区', seat: { lat: 25.6614, lng: 114.7651 }, companies: 35 },
-  { code: '360704', name: '赣县区', seat: { lat: 25.8604, lng: 115.0118 }, companies: 20 },
-  { code: '360722', name: '信丰县', seat: { lat: 25.3864, lng: 114.9226 }, companies: 15 },
-  { code: '360723', name: '大余县', seat: { lat: 25.4015, lng: 114.3620 }, companies: 10 },
-  { code: '360724', name: '上犹县', seat: { lat: 25.7850, lng: 114.5510 }, companies: 8 },
-  { code: '360725', name: '崇义县', seat: { lat: 25.6815, lng: 114.3083 }, companies: 8 },
-  { code: '360726', name: '安远县', seat: { lat: 25.1369, lng: 115.3933 }, companies: 8 },
-  { code: '360728', name: '定南县', seat: { lat: 24.7840, lng: 115.0277 }, companies: 10 },
-  { code: '360729', name: '全南县', seat: { lat: 24.7424, lng: 114.5305 }, companies: 8 },
-  { code: '360730', name: '宁都县', seat: { lat: 26.4702, lng: 116.0090 }, companies: 12 },
-  { code: '360731', name: '于都县', seat: { lat: 25.9520, lng: 115.4153 }, companies: 20 },
-  { code: '360732', name: '兴国县', seat: { lat: 26.3378, lng: 115.3633 }, companies: 12 },
-  { code: '360733', name: '会昌县', seat: { lat: 25.6004, lng: 115.7862 }, companies: 10 },
-  { code: '360734', name: '寻乌县', seat: { lat: 24.9630, lng: 115.6464 }, companies: 8 },
-  { code: '360735', name: '石城县', seat: { lat: 26.3146, lng: 116.3460 }, companies: 8 },
-  { code: '360781', name: '瑞金市', seat: { lat: 25.8857, lng: 116.0270 }, companies: 20 },
-  { code: '360783', name: '龙南市', seat: { lat: 24.9113, lng: 114.7895 }, companies: 20 },
-]
+/** The city of the default settings (Ganzhou). */
+export const GANZHOU_CITY = { code: city.code, name: city.name } as const
+
+/** Demo-only data per county, keyed by code; the codes and names come from the settings. */
+const COUNTY_DEMO: Record<string, Pick<County, 'seat' | 'companies'>> = {
+  '360702': { seat: { lat: 25.8312, lng: 114.9355 }, companies: 68 },
+  '360703': { seat: { lat: 25.6614, lng: 114.7651 }, companies: 35 },
+  '360704': { seat: { lat: 25.8604, lng: 115.0118 }, companies: 20 },
+  '360722': { seat: { lat: 25.3864, lng: 114.9226 }, companies: 15 },
+  '360723': { seat: { lat: 25.4015, lng: 114.3620 }, companies: 10 },
+  '360724': { seat: { lat: 25.7850, lng: 114.5510 }, companies: 8 },
+  '360725': { seat: { lat: 25.6815, lng: 114.3083 }, companies: 8 },
+  '360726': { seat: { lat: 25.1369, lng: 115.3933 }, companies: 8 },
+  '360728': { seat: { lat: 24.7840, lng: 115.0277 }, companies: 10 },
+  '360729': { seat: { lat: 24.7424, lng: 114.5305 }, companies: 8 },
+  '360730': { seat: { lat: 26.4702, lng: 116.0090 }, companies: 12 },
+  '360731': { seat: { lat: 25.9520, lng: 115.4153 }, companies: 20 },
+  '360732': { seat: { lat: 26.3378, lng: 115.3633 }, companies: 12 },
+  '360733': { seat: { lat: 25.6004, lng: 115.7862 }, companies: 10 },
+  '360734': { seat: { lat: 24.9630, lng: 115.6464 }, companies: 8 },
+  '360735': { seat: { lat: 26.3146, lng: 116.3460 }, companies: 8 },
+  '360781': { seat: { lat: 25.8857, lng: 116.0270 }, companies: 20 },
+  '360783': { seat: { lat: 24.9113, lng: 114.7895 }, companies: 20 },
+}
+
+/** The settings' counties in their order, with the demo seat and company count of each. */
+export const GANZHOU_COUNTIES: County[] = city.regions.map((r) => {
+  const demo = COUNTY_DEMO[r.code] ?? { seat: { lat: 25.8312, lng: 114.9355 }, companies: 5 }
+  return { code: r.code, name: r.name, ...demo }
+})
 
 export interface Park {
   name: string

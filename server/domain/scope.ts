@@ -1,3 +1,5 @@
+import type { Settings } from '@contract'
+
 /**
  * Regions: a county code (6 digits, e.g. 360702 章贡区) or a city code (4 digits, e.g.
  * 3607 赣州市). A city covers all its counties; a county covers only itself. A 6-digit
@@ -16,4 +18,11 @@ export function regionCovers(scopeRegion: string, region: string): boolean {
   const scope = normalizeRegion(scopeRegion)
   const target = normalizeRegion(region)
   return scope.length === 4 ? cityOf(target) === scope : target === scope
+}
+
+/** A region's name for titles: the city's name for its code, a county's from the settings, else the code. */
+export function regionName(code: string, settings: Pick<Settings, 'city'>): string {
+  const region = normalizeRegion(code)
+  if (region === settings.city.code) return settings.city.name
+  return settings.city.regions.find((r) => r.code === region)?.name ?? region
 }

@@ -330,6 +330,7 @@ describe('monthlyReport', () => {
     const res = await sup('demo-supervisor-county', 'monthlyReport', { month: MONTH })
     expect(res.data.fileID).toMatch(/^local:\/\/exports\/report\/360702\//)
     const wb = await readReport(res.data.fileID)
+    expect(String(wb.getWorksheet(SUMMARY_SHEET)!.getRow(1).getCell(1).value)).toContain('章贡区 2026年12月')
     const names = Array.from({ length: wb.getWorksheet(DETAIL_SHEET)!.rowCount - 3 }, (_, i) => wb.getWorksheet(DETAIL_SHEET)!.getRow(i + 4).getCell(1).value).sort()
     expect(names).toEqual(roster.departments.filter((d) => d.region === COUNTY).map((d) => d.name).sort())
     for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-admin']) expect(await sup(who, 'monthlyReport', { month: MONTH })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

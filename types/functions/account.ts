@@ -17,6 +17,8 @@ export const account = {
         date: ChinaDate,
         quiet: z.object({ active: z.boolean(), scope: z.enum(['park', 'all']), firstDay: z.number(), lastDay: z.number(), windowEnd: ChinaDate.nullable() }),
       }),
+      /** The city and its counties/districts, from the settings (region pickers and names). */
+      city: z.object({ code: z.string(), name: z.string(), regions: z.array(z.object({ code: z.string(), name: z.string() })) }),
     }),
   },
   bindOfficer: {

@@ -2,7 +2,7 @@ import { action } from '../../platform/handler'
 import { quietPeriodStatus } from '../../domain/quiet-period'
 import { toUserView } from './views'
 
-/** Who the caller is, and today's quiet-period banner. Open to unbound callers. */
+/** Who the caller is, today's quiet-period banner, and the city with its counties (for pickers and labels). Open to unbound callers. */
 export const whoami = action('account', 'whoami', {
   access: 'anyone',
   async handle(_input, ctx) {
@@ -11,6 +11,7 @@ export const whoami = action('account', 'whoami', {
       openid: ctx.caller.openid,
       user: ctx.caller.user ? toUserView(ctx.caller.user) : null,
       today: { date, quiet },
+      city: { code: ctx.settings.city.code, name: ctx.settings.city.name, regions: ctx.settings.city.regions },
     }
   },
 })

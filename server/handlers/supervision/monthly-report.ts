@@ -1,6 +1,6 @@
 import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
-import { isCityRegion } from '../../domain/scope'
+import { regionName } from '../../domain/scope'
 import { monthFiguresByDepartment } from './figures'
 import { buildReportWorkbook } from './report-workbook'
 import { supervisorScope } from './scope'
@@ -16,9 +16,8 @@ export const monthlyReport = action('supervision', 'monthlyReport', {
   async handle(input, ctx) {
     const scope = supervisorScope(ctx)
     const departments = await monthFiguresByDepartment(ctx, scope.where, input.month)
-    const regionName = isCityRegion(scope.region) && scope.region === ctx.settings.city.code ? ctx.settings.city.name : `辖区 ${scope.region}`
     const buffer = await buildReportWorkbook({
-      regionName,
+      regionName: regionName(scope.region, ctx.settings),
       month: input.month,
       departments,
       minRatingsForAverage: ctx.settings.rating.minCountForAggregate,

@@ -10,7 +10,7 @@ import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
 import { ALERT_ACTIONS, ALERT_LABELS, ALERT_ORDER } from '@/lib/labels'
-import { regionName } from '../lib/regions'
+import { regionName, useRegions } from '../lib/regions'
 import { chinaDateTime } from '@/lib/china-time'
 import { complaintsUrl, exceptionsUrl, parseRef } from '../lib/urls'
 import '../lib/supervisor.css'
@@ -58,6 +58,7 @@ export default function SupervisorAlerts() {
   const [depts, setDepts] = useState<Record<string, string>>({})
   const [error, setError] = useState('')
   const [open, setOpen] = useState<string | null>(null)
+  useRegions() // region names for the rows; re-renders when the city's list arrives
 
   const load = async () => {
     setError('')

@@ -11,7 +11,7 @@ import { MonthStepper, shiftMonth } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatCard } from '@/components/StatCard'
-import { REGIONS, regionName, shortDeptName } from '../lib/regions'
+import { regionName, regionOptions, shortDeptName } from '../lib/regions'
 import { hasRole, seesCity, useMe, type Me } from '../lib/me'
 import { monthOf } from '@/lib/china-time'
 import { alertsUrl, complaintsUrl, exceptionsUrl } from '../lib/urls'
@@ -127,8 +127,8 @@ export default function SupervisorDashboard() {
   if (!me || !month) return <PageShell id='page-dashboard'><Loading /></PageShell>
 
   const deptOnly = !hasRole(me, 'supervisor') && !hasRole(me, 'admin')
-  const regions = REGIONS
-  const regionIdx = Math.max(0, regions.findIndex((r) => r.code === (region ?? '3607')))
+  const regions = regionOptions()
+  const regionIdx = Math.max(0, regions.findIndex((r) => r.code === (region ?? me.city.code)))
   const m = METRICS.find((x) => x.key === metric)!
   const bars: HBar[] = (board?.byDepartment ?? [])
     .map((d) => ({ key: d.deptId, label: shortDeptName(d.deptName), value: metricOf(d, metric), tone: m.tone }))
@@ -141,7 +141,7 @@ export default function SupervisorDashboard() {
       <View className='sv-bar'>
         <MonthStepper id='month-picker' value={month} max={monthOf(today)} onChange={setMonth} />
         {seesCity(me) ? (
-          <Picker mode='selector' range={regions.map((r) => r.name)} value={regionIdx} onChange={(e) => setRegion(regions[Number(e.detail.value)].code === '3607' ? undefined : regions[Number(e.detail.value)].code)}>
+          <Picker mode='selector' range={regions.map((r) => r.name)} value={regionIdx} onChange={(e) => setRegion(regions[Number(e.detail.value)].code === me.city.code ? undefined : regions[Number(e.detail.value)].code)}>
             <View className='sv-scope' id='region-picker'>
               <Text>范围：{regions[regionIdx].name}</Text>
               <Text className='sv-scope__more'>切换县区 ›</Text>

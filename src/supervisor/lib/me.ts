@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Output } from '@contract'
 import { whoami } from '@/services/account/whoami'
+import { setCity } from './regions'
 
 export type Me = Output<'account', 'whoami'>
 export type MeState = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; message: string }
@@ -9,7 +10,10 @@ export type MeState = { status: 'loading' } | { status: 'ready'; me: Me } | { st
 export function useMe(): MeState {
   const [state, setState] = useState<MeState>({ status: 'loading' })
   useEffect(() => {
-    void whoami().then((res) => setState(res.ok ? { status: 'ready', me: res.data } : { status: 'failed', message: res.error.message }))
+    void whoami().then((res) => {
+      if (res.ok) setCity(res.data.city)
+      setState(res.ok ? { status: 'ready', me: res.data } : { status: 'failed', message: res.error.message })
+    })
   }, [])
   return state
 }

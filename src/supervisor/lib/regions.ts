@@ -1,29 +1,58 @@
-/** Ganzhou's geography for the supervisor pages: the county picker and short department names. */
+import { useEffect, useState } from 'react'
+import type { Output } from '@contract'
+import { whoami } from '@/services/account/whoami'
 
-/** Ganzhou's county-level divisions (GB/T 2260), for the region picker and labels. */
-export const REGIONS: { code: string; name: string }[] = [
-  { code: '3607', name: '赣州市（全市）' },
-  { code: '360702', name: '章贡区' },
-  { code: '360703', name: '南康区' },
-  { code: '360704', name: '赣县区' },
-  { code: '360722', name: '信丰县' },
-  { code: '360723', name: '大余县' },
-  { code: '360724', name: '上犹县' },
-  { code: '360725', name: '崇义县' },
-  { code: '360726', name: '安远县' },
-  { code: '360728', name: '定南县' },
-  { code: '360729', name: '全南县' },
-  { code: '360730', name: '宁都县' },
-  { code: '360731', name: '于都县' },
-  { code: '360732', name: '兴国县' },
-  { code: '360733', name: '会昌县' },
-  { code: '360734', name: '寻乌县' },
-  { code: '360735', name: '石城县' },
-  { code: '360781', name: '瑞金市' },
-  { code: '360783', name: '龙南市' },
-]
+/**
+ * The city's geography for the supervisor pages: the county picker and region labels. The
+ * list comes from the settings through whoami (`city`); `useMe` hands each answer here, so
+ * pages read it without another call. Short department names are below.
+ */
 
-export const regionName = (code?: string) => (code ? (REGIONS.find((r) => r.code === code)?.name ?? code) : '')
+export type City = Output<'account', 'whoami'>['city']
+export type RegionOption = { code: string; name: string }
+
+let city: City | null = null
+const listeners = new Set<() => void>()
+let loading: Promise<unknown> | null = null
+
+/** Keep the city from a whoami answer (called by `useMe`). */
+export function setCity(next: City): void {
+  city = next
+  listeners.forEach((l) => l())
+}
+
+/** The picker's choices: the whole city first, then its counties (empty until whoami answered). */
+export function regionOptions(): RegionOption[] {
+  if (!city) return []
+  return [{ code: city.code, name: `${city.name}（全市）` }, ...city.regions]
+}
+
+/** The city's code ('' until whoami answered). */
+export const cityCode = (): string => city?.code ?? ''
+
+export const regionName = (code?: string): string => (code ? (regionOptions().find((r) => r.code === code)?.name ?? code) : '')
+
+/**
+ * The region list for a page that does not call `useMe` itself: re-renders when the city
+ * arrives, and asks whoami once per app run only if no page has yet.
+ */
+export function useRegions(): RegionOption[] {
+  const [, setTick] = useState(0)
+  useEffect(() => {
+    const l = () => setTick((t) => t + 1)
+    listeners.add(l)
+    if (!city && !loading) {
+      loading = whoami().then((res) => {
+        if (res.ok) setCity(res.data.city)
+        loading = null
+      })
+    }
+    return () => {
+      listeners.delete(l)
+    }
+  }, [])
+  return regionOptions()
+}
 
 /** Department names are long (赣州市市场监督管理局): drop the city prefix on charts. */
 export const shortDeptName = (name: string) => name.replace(/^赣州市/, '')

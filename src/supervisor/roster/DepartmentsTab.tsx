@@ -6,7 +6,7 @@ import { upsertDepartment } from '@/services/account/upsert-department'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { Loading } from '@/components/Loading'
-import { REGIONS, regionName } from '../lib/regions'
+import { regionName, useRegions } from '../lib/regions'
 
 /** 执法部门: the departments by region, and a form to add one (admin). */
 export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
@@ -17,6 +17,8 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
   const [field, setField] = useState('')
   const [regionIdx, setRegionIdx] = useState(0)
   const [notice, setNotice] = useState('')
+  const regions = useRegions()
+  const picked = regions[Math.min(regionIdx, regions.length - 1)]
 
   const load = async () => {
     const res = await listDepartments({})
@@ -29,8 +31,9 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
 
   const save = async () => {
     if (!name.trim() || !field.trim()) return setError('请填写部门名称和执法领域')
+    if (!picked) return setError('地区列表尚未加载，请稍后再试')
     setError('')
-    const res = await upsertDepartment({ name: name.trim(), field: field.trim(), region: REGIONS[regionIdx].code })
+    const res = await upsertDepartment({ name: name.trim(), field: field.trim(), region: picked.code })
     if (!res.ok) return setError(res.error.message)
     setNotice(`已添加：${res.data.department.name}`)
     setAdding(false)
@@ -39,7 +42,7 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
     void load()
   }
 
-  const groups = REGIONS.map((r) => ({ region: r, list: (items ?? []).filter((d) => d.region === r.code) })).filter((g) => g.list.length)
+  const groups = regions.map((r) => ({ region: r, list: (items ?? []).filter((d) => d.region === r.code) })).filter((g) => g.list.length)
   return (
     <View id='roster-departments'>
       {notice ? <Text className='sv-note sv-ok'>{notice}</Text> : null}
@@ -53,9 +56,9 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
           <FormField id='input-dept-name' label='部门名称' value={name} onChange={setName} placeholder='例如：章贡区市场监督管理局' maxlength={60} />
           <FormField id='input-dept-field' label='执法领域' value={field} onChange={setField} placeholder='例如：市场监管' maxlength={40} />
           <Text className='form-label'>所属地区</Text>
-          <Picker mode='selector' range={REGIONS.map((r) => r.name)} value={regionIdx} onChange={(e) => setRegionIdx(Number(e.detail.value))}>
+          <Picker mode='selector' range={regions.map((r) => r.name)} value={regionIdx} onChange={(e) => setRegionIdx(Number(e.detail.value))}>
             <View className='sv-scope' id='dept-region-picker'>
-              <Text>{REGIONS[regionIdx].name}</Text>
+              <Text>{picked?.name ?? '加载中…'}</Text>
               <Text className='sv-scope__more'>选择 ›</Text>
             </View>
           </Picker>
