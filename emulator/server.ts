@@ -6,7 +6,8 @@ import path from 'node:path'
 import { FN_NAMES, type FnName, type Result } from '@contract'
 import type { Logger, Platform } from '../server/platform/context'
 import { dispatch } from '../server/platform/dispatch'
-import { loadSecret } from '../server/platform/secret'
+import type { Keys } from '../server/platform/keys'
+import { emulatorKeys } from './keys'
 import { registry } from '../server/functions'
 import { openDatabase } from './db'
 import { createClock } from './clock'
@@ -34,18 +35,22 @@ export interface EmulatorOptions {
   storageDir: string
   /** Log every internal error to stderr (default true). */
   logErrors?: boolean
+  /** The keys to use instead of those kept beside the database file (benchmarks, tests). */
+  keys?: Keys
 }
 
 export interface Emulator {
   app: FastifyInstance
   db: ReturnType<typeof openDatabase>
   clock: ReturnType<typeof createClock>
+  keys: Keys
   close(): Promise<void>
 }
 
 const envelope = (code: string, message: string): Result<never> => ({ ok: false, error: { code: code as never, message } })
 
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const keys = options.keys ?? emulatorKeys(options.db)
   const db = openDatabase(options.db)
   const clock = createClock(options.clock)
   mkdirSync(options.storageDir, { recursive: true })
@@ -63,11 +68,11 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   await migrateToGates(db, clock.now(), await storedSettings(db))
   if (options.seed === 'demo') {
     const { seedDemoIfEmpty } = await import('./seeding')
-    await seedDemoIfEmpty(db, clock.now())
+    await seedDemoIfEmpty(db, clock.now(), keys)
     // The clock ran on while seeding; `--clock` means the system starts at that instant.
     if (options.clock) clock.set(options.clock)
   }
-  const secret = await loadSecret(db)
+  const secret = keys.signing
 
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, trustProxy: false })
 
@@ -110,6 +115,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       notify,
       log,
       env: options.env,
+      keys,
     }
     const fn = name as FnName
     return dispatch(fn, registry[fn] as never, req.body ?? null, platform)
@@ -149,6 +155,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     app,
     db,
     clock,
+    keys,
     async close() {
       await app.close()
       db.close()

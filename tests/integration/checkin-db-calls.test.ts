@@ -1,3 +1,4 @@
+import { TEST_KEYS } from '../helpers/keys'
 import { inProcessPlatform } from '../helpers/platform'
 import { registry } from '@server/functions'
 import { dispatch, clearSettingsCache } from '@server/platform/dispatch'
@@ -35,7 +36,7 @@ async function checkIn(openid: string, company: { id: string; location: { lat: n
 
 beforeAll(async () => {
   const raw = openDatabase(':memory:')
-  await seedDemo(raw, { now: NOW - 86_400_000, history: false })
+  await seedDemo(raw, { now: NOW - 86_400_000, keys: TEST_KEYS, history: false })
   db = countingDatabase(raw)
   clearSettingsCache()
   // A department admin for the emergency department, so both departments have an approved plan.

@@ -5,7 +5,6 @@ import { contract, FN_NAMES } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
 import { allowedRefusalWrite, answerProblems, bodyArbitrary, installChangeLog, type BodyKind, type Pools } from '../helpers/fuzz'
 import { buildDemoRoster, DEMO_BIND_CODES, DEMO_PERSONAS } from '../../emulator/seed/demo'
-import { loadSecret } from '../../server/platform/secret'
 import { tokenFromId } from '../../server/domain/tokens'
 import { clearSettingsCache } from '../../server/platform/dispatch'
 
@@ -52,7 +51,7 @@ beforeAll(async () => {
 
   const ids = (table: string, limit = 30) => (db.raw.prepare(`SELECT id FROM "c_${table}" ORDER BY rid LIMIT ?`).all(limit) as Array<{ id: string }>).map((r) => r.id)
   const roster = buildDemoRoster()
-  const secret = await loadSecret(db)
+  const secret = emu.emulator.keys.signing
   const companies = ['co_0001', 'co_0002', 'co_0003', 'co_0036', 'co_0100', 'co_0299']
   Object.assign(pools, {
     scene: [...companies.map((c) => `c=${c}`), 'c=co_9999', 'c=', 'x=co_0001'],

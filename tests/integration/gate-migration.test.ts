@@ -1,3 +1,4 @@
+import { TEST_KEYS } from '../helpers/keys'
 import { registry } from '@server/functions'
 import { dispatch, clearSettingsCache } from '@server/platform/dispatch'
 import { defaultSettings } from '@contract'
@@ -35,7 +36,7 @@ const inspection = (companyId: string, deptId: string, checkInAt: number, office
 })
 
 beforeAll(async () => {
-  await seedDemo(db, { now: NOW - DAY, history: false })
+  await seedDemo(db, { now: NOW - DAY, keys: TEST_KEYS, history: false })
   clearSettingsCache()
   // The old shapes, as the previous version wrote them.
   await put('capCounts', `${DEMO_IDS.cityMarketDept}_${capped.id}_2026`, { deptId: DEMO_IDS.cityMarketDept, companyId: capped.id, year: 2026, used: 2, inspectionIds: ['a', 'b'] })
