@@ -90,6 +90,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(envelope('INVALID_INPUT', '请求内容过大（上限 100 KB）'))
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send(envelope('INVALID_INPUT', '请求须为 JSON（Content-Type: application/json）'))
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.statusCode === 400) return reply.code(400).send(envelope('INVALID_INPUT', '请求不是有效的 JSON'))
+    // The static files refuse a path out of their folder (`/../`) with 403: answer as for any missing file.
+    if (err.statusCode === 403 || err.statusCode === 404) return reply.code(404).type('text/plain; charset=utf-8').send('Not found')
     log.error('http_error', { message: err.message, code: err.code })
     return reply.code(500).send(envelope('INTERNAL', '系统繁忙，请稍后再试'))
   })
@@ -123,13 +125,24 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
   app.get('/api/health', async () => ({ ok: true }))
 
-  app.get<{ Params: { '*': string } }>('/api/files/*', async (req, reply) => {
+  // Stored files (exports, reports) are for signed-in callers only: the session travels as
+  // the Authorization header or, for a plain download link, as `?session=`.
+  app.get<{ Params: { '*': string }; Querystring: { session?: string } }>('/api/files/*', async (req, reply) => {
+    const session = callerOpenid(req.headers.authorization) || (typeof req.query.session === 'string' ? (openidOfToken(req.query.session, secret) ?? '') : '')
+    if (!session) return reply.code(401).send(envelope('UNAUTHENTICATED', '请先登录后再下载文件'))
     const file = await storage.read(req.params['*'])
     if (!file) return reply.code(404).send(envelope('NOT_FOUND', '文件不存在'))
     return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${encodeURIComponent(path.basename(req.params['*']))}"`).send(file.bytes)
   })
 
   if (options.dev) {
+    // Dev endpoints hand out identities: only for requests addressed to this machine by a
+    // loopback name (a page on the internet reaching 127.0.0.1 by DNS rebinding has another Host).
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.url.startsWith('/api/dev/') && !isLoopbackHost(req.headers.host)) {
+        return reply.code(403).send(envelope('FORBIDDEN', '开发接口只接受本机地址（localhost / 127.0.0.1）的请求'))
+      }
+    })
     app.post<{ Body: { openid?: unknown } }>('/api/dev/login', async (req, reply) => {
       const openid = req.body?.openid
       if (typeof openid !== 'string' || openid.length < 1 || openid.length > 128) return reply.code(400).send(envelope('INVALID_INPUT', 'openid 应为 1–128 个字符的字符串'))
@@ -161,6 +174,14 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       db.close()
     },
   }
+}
+
+/** True when a Host header names this machine: localhost (or *.localhost), 127.x.x.x or [::1], any port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '')
+  const lower = name.toLowerCase()
+  return lower === 'localhost' || lower.endsWith('.localhost') || lower === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(lower)
 }
 
 /**

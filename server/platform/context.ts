@@ -19,6 +19,8 @@ export interface UserRecord {
   officerId?: string
   /** The bound officer's certificate and department, copied here (see OfficerSnapshot). */
   officer?: OfficerSnapshot
+  /** The officer's latest certificate-card token, shown again while it has time left (cardTokens/<id>). */
+  cardToken?: { id: string; expiresAt: number }
   createdAt: number
   updatedAt: number
 }

@@ -292,7 +292,7 @@ describe('alerts', () => {
 describe('monthlyReport', () => {
   const readReport = async (fileID: string) => {
     const rel = fileID.replace(/^local:\/\//, '')
-    const res = await fetch(`${emu.baseUrl}/api/files/${rel.split('/').map(encodeURIComponent).join('/')}`)
+    const res = await fetch(`${emu.baseUrl}/api/files/${rel.split('/').map(encodeURIComponent).join('/')}`, { headers: { authorization: `Bearer ${await as('demo-supervisor-city')}` } })
     expect(res.status).toBe(200)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)

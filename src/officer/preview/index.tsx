@@ -85,7 +85,7 @@ export default function OfficerPreview() {
     if (res.data.quiet.active && res.data.quiet.appliesToCompany) setShowExceptions(true)
     // Ask for the position once, while the officer reads the verdict.
     if (!fixPromise.current) {
-      fixPromise.current = locate(res.data.company.location)
+      fixPromise.current = locate()
       void fixPromise.current.then(setFix)
     }
   }
@@ -132,7 +132,7 @@ export default function OfficerPreview() {
       }
     }
     setBusy(true)
-    const location = await (fixPromise.current ?? locate(data.company.location))
+    const location = await (fixPromise.current ?? locate())
     setFix(location)
     const res = await checkIn({
       scene,
@@ -238,7 +238,7 @@ export default function OfficerPreview() {
             </InfoRow>
           ))}
           {(data.otherPlans ?? []).map((p) => (
-            <InfoRow key={p.id} label='本月计划'>
+            <InfoRow key={`${p.deptId}|${p.from}|${p.title}`} label='本月计划'>
               {p.title}
             </InfoRow>
           ))}
