@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ChinaDate, CodePayload, Cursor, GeoFix, Id, ImageRef, Scene, text } from '../common'
-import { Company, CompanyAtGate, Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus, Officer, Outcome, Plan } from '../entities'
+import { CompanyAtGate, Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus, Officer, Outcome, Plan } from '../entities'
 import { ExceptionCategory } from '../settings'
 
 /** `inspection`: the officer at the gate (SPEC §3 inspection). */
