@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { IndexSpec } from '../../server/platform/collections'
 import type { Hint } from './match'
-import { duplicateKeyError } from './errors'
+import { docTooLargeError, duplicateKeyError, MAX_DOC_BYTES } from './errors'
 import { parsePath, valuesAt } from './values'
 import type { JsonDoc } from './update'
 
@@ -243,7 +243,7 @@ export class Store {
     const id = doc._id as string
     let rid: number
     try {
-      rid = Number(this.stmt(`INSERT INTO "c_${name}" (id, doc) VALUES (?, ?)`).run(id, JSON.stringify(doc)).lastInsertRowid)
+      rid = Number(this.stmt(`INSERT INTO "c_${name}" (id, doc) VALUES (?, ?)`).run(id, sized(name, doc, api)).lastInsertRowid)
     } catch (err) {
       throw this.mapConstraint(err, name, api)
     }
@@ -256,7 +256,7 @@ export class Store {
    */
   replace(name: string, rid: number, doc: JsonDoc, api: string): void {
     try {
-      this.stmt(`UPDATE "c_${name}" SET doc = ? WHERE rid = ?`).run(JSON.stringify(doc), rid)
+      this.stmt(`UPDATE "c_${name}" SET doc = ? WHERE rid = ?`).run(sized(name, doc, api), rid)
     } catch (err) {
       throw this.mapConstraint(err, name, api)
     }
@@ -308,4 +308,15 @@ export class Store {
     }
     return err
   }
+}
+
+/** The stored text of a document, refused past the cloud's document size (UTF-8 bytes of its JSON, close to its BSON size). */
+function sized(name: string, doc: JsonDoc, api: string): string {
+  const json = JSON.stringify(doc)
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no count.
+  if (json.length * 3 > MAX_DOC_BYTES) {
+    const bytes = Buffer.byteLength(json)
+    if (bytes > MAX_DOC_BYTES) throw docTooLargeError(api, name, bytes)
+  }
+  return json
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { contract, defaultSettings, Settings, type ErrorBody, type FnName, type Result } from '@contract'
 import { z } from 'zod'
 import type { Caller, Ctx, Platform, UserRecord } from './context'
-import { isNotFound, recordCommand } from './db'
+import { isNotFound, recordCommand, withConflictRetry } from './db'
 import { AppError } from './errors'
 import type { Access, FunctionHandlers } from './handler'
 import { userIdFor } from './ids'
@@ -46,8 +46,10 @@ export async function dispatch<F extends FnName>(
     const caller = platform.trusted ? systemCaller() : await resolveCaller(platform)
     authorize(handler.access, caller)
     recordCommand(platform.db)
+    // Every transaction of the call is retried on a write conflict (one wrapper per database).
+    const db = withConflictRetry(platform.db)
     const ctx: Ctx = {
-      db: platform.db,
+      db,
       caller,
       now,
       settings: await loadSettings(platform),
@@ -56,7 +58,7 @@ export async function dispatch<F extends FnName>(
       notify: platform.notify,
       log: platform.log,
       requestId,
-      secret: await loadSecret(platform.db),
+      secret: await loadSecret(db),
       env: platform.env,
     }
     const data = await handler.handle(parsed.data, ctx)
