@@ -1,4 +1,4 @@
-import { clearCodeCache, cloudCodes, cloudNotifier, cloudStorage, jsonLogger, runInCloud, templateData, templateValue, type WxCloud } from '../../server/platform/cloud'
+import { clearCodeCache, cloudCodes, cloudNotifier, cloudStorage, databaseOf, jsonLogger, runInCloud, templateData, templateValue, type WxCloud } from '../../server/platform/cloud'
 
 /** The production details of the cloud adapter that the deploy relies on (no wx-server-sdk loaded). */
 
@@ -33,6 +33,22 @@ describe('structured logs', () => {
     } finally {
       spy.mockRestore()
     }
+  })
+})
+
+describe('the database object', () => {
+  test('cloud.database() is called once per function instance, however many calls it serves', async () => {
+    const cloud = fakeCloud()
+    const database = jest.fn(() => ({}))
+    cloud.database = database
+    const spy = jest.spyOn(console, 'log').mockImplementation(() => {})
+    try {
+      for (let i = 0; i < 3; i++) await runInCloud('account', {}, { action: 'nope' }, cloud)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(database).toHaveBeenCalledTimes(1)
+    expect(databaseOf(cloud)).toBe(database.mock.results[0].value)
   })
 })
 
