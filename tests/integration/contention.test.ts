@@ -117,6 +117,10 @@ test('40 check-ins across one county and 6 officers at one gate, all at once: no
   const conflicts = conflictStats.conflicts - before.conflicts
   const retries = conflictStats.retries - before.retries
   expect(db.engine.stats.conflicts - engineBefore.conflicts).toBeGreaterThan(0)
+  // Only the team's scans of one gate may conflict (at worst 5 + 4 + 3 + 2 + 1): check-ins
+  // at different companies share no document inside their transactions (the county's
+  // counters are bumped after the commit).
+  expect(conflicts).toBeLessThanOrEqual(15)
   expect(conflictStats.exhausted - before.exhausted).toBe(0)
   console.info(`contention: ${calls.length} check-ins, ${conflicts} write conflicts, ${retries} retries`)
 })
