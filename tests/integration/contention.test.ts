@@ -8,6 +8,7 @@ import type { DepartmentRecord, OfficerRecord } from '@server/domain/records'
 import type { InspectionRecord } from '@server/domain/inspection-records'
 import { chinaMonth } from '@server/domain/china-time'
 import { checkCounterConsistency } from '@server/store/recount'
+import { repairDrift } from '@server/handlers/scheduler/counter-consistency'
 import { counterId, deptFigures, newCounterDoc, type CounterRecord } from '@server/store/counters'
 import { openDatabase, type EmulatorDatabase } from '../../emulator/db'
 import { buildDemoRoster, seedDemo } from '../../emulator/seed/demo'
@@ -123,4 +124,27 @@ test('40 check-ins across one county and 6 officers at one gate, all at once: no
   expect(conflicts).toBeLessThanOrEqual(15)
   expect(conflictStats.exhausted - before.exhausted).toBe(0)
   console.info(`contention: ${calls.length} check-ins, ${conflicts} write conflicts, ${retries} retries`)
+})
+
+test('a bump lost to a crash after the commit is repaired by the hourly job once two runs have seen it; one still on its way is left alone', async () => {
+  const month = chinaMonth(NOW, settings.timezone)
+  const ref = db.collection('counters').doc(counterId(REGION, month))
+  const dept = depts[1].id
+  const kept = async () => deptFigures((await ref.get()).data as unknown as CounterRecord, dept).inspections
+  const right = await kept()
+  // A bump on its way: seen by one run only (it lands before the next), never "repaired".
+  await ref.update({ data: { [`depts.${dept}.inspections`]: db.command.inc(-1) } })
+  expect((await repairDrift(db, settings, [month], NOW)).repaired).toEqual([])
+  await ref.update({ data: { [`depts.${dept}.inspections`]: db.command.inc(1) } })
+  expect((await repairDrift(db, settings, [month], NOW + 3_600_000)).repaired).toEqual([])
+  expect(await kept()).toBe(right)
+  // A bump lost to a crash: reported by the first run, repaired by the second.
+  await ref.update({ data: { [`depts.${dept}.inspections`]: db.command.inc(-1) } })
+  const first = await repairDrift(db, settings, [month], NOW + 7_200_000)
+  expect(first.report.differences).toEqual([expect.objectContaining({ deptId: dept, figure: 'inspections', kept: right - 1, recounted: right })])
+  expect(first.repaired).toEqual([])
+  const second = await repairDrift(db, settings, [month], NOW + 10_800_000)
+  expect(second.repaired).toEqual([{ deptId: dept, month, figure: 'inspections', by: 1 }])
+  expect(await kept()).toBe(right)
+  expect((await repairDrift(db, settings, [month], NOW + 14_400_000)).report.ok).toBe(true)
 })
