@@ -5,7 +5,7 @@ import { isCommand } from './command'
 import { abortedTxError, asCloudError, cloudError, collectionMissingError, duplicateKeyError, notFoundError, writeConflictError } from './errors'
 import type { CompiledWhere } from './match'
 import { Mutex } from './mutex'
-import type { Row, Store } from './store'
+import { sized, type Row, type Store } from './store'
 import { compileUpdate, type JsonDoc } from './update'
 import { isPlainObject, toJson } from './values'
 
@@ -270,27 +270,27 @@ export class Engine {
     this.locks.set(key, tx)
   }
 
-  /** Buffers a write after checking it as the database would (unique keys, size) on the transaction's view. */
-  private txWrite(tx: TxState, api: string, collection: string, id: string, doc: JsonDoc | null): void {
-    const key = keyOf(collection, id)
-    this.trial([...tx.writes.values(), { collection, id, doc }], api)
-    tx.writes.set(key, { collection, id, doc })
-  }
-
   /**
-   * Applies the writes in a SQLite transaction and rolls it back: a duplicate key or an
-   * oversized document fails here, at the write, as in the cloud.
+   * Buffers a write after checking it as the database would, on the transaction's view:
+   * its size, and its unique keys (applied with the transaction's earlier writes to the
+   * same collection in a SQLite transaction that is rolled back), so a duplicate key or
+   * an oversized document fails here, at the write, as in the cloud.
    */
-  private trial(writes: Array<{ collection: string; id: string; doc: JsonDoc | null }>, api: string): void {
-    const rollback = Symbol('rollback')
-    try {
-      this.store.raw.transaction(() => {
-        for (const w of writes) this.apply(w.collection, w.id, w.doc, api)
-        throw rollback
-      })()
-    } catch (err) {
-      if (err !== rollback) throw err
+  private txWrite(tx: TxState, api: string, collection: string, id: string, doc: JsonDoc | null): void {
+    if (doc) sized(collection, doc, api)
+    if (this.store.hasUnique(collection)) {
+      const same = [...tx.writes.values()].filter((w) => w.collection === collection)
+      const rollback = Symbol('rollback')
+      try {
+        this.store.raw.transaction(() => {
+          for (const w of [...same, { collection, id, doc }]) this.apply(w.collection, w.id, w.doc, api)
+          throw rollback
+        })()
+      } catch (err) {
+        if (err !== rollback) throw err
+      }
     }
+    tx.writes.set(keyOf(collection, id), { collection, id, doc })
   }
 
   /** Writes one document to the store as it is to be (null = removed); answers its before-image. */

@@ -1,5 +1,5 @@
 import { isWriteConflict } from '@server/platform/db'
-import { MAX_DOC_BYTES, openDatabase, WRITE_CONFLICT, type EmulatorDatabase } from '../../../emulator/db'
+import { MAX_DOC_BYTES, openDatabase, TX_LIFETIME_MS, WRITE_CONFLICT, type EmulatorDatabase } from '../../../emulator/db'
 
 /**
  * The cloud database's concurrency in the emulator (SPEC §4): snapshot reads, a write
@@ -153,4 +153,22 @@ test('a document over 16 MB is refused, in and out of transactions', async () =>
   // Just under the limit is kept.
   await db.collection('audit').doc('ok').set({ data: { big: 'x'.repeat(MAX_DOC_BYTES - 100) } })
   expect(((await db.collection('audit').doc('ok').get()).data.big as string).length).toBe(MAX_DOC_BYTES - 100)
+})
+
+test('a transaction left open past its lifetime is aborted, and its locks with it', async () => {
+  jest.useFakeTimers()
+  try {
+    await db.collection('counters').doc('c1').set({ data: { n: 0 } })
+    const forgotten = heldTransaction((tx) => tx.collection('counters').doc('c1').update({ data: { n: 1 } }))
+    await forgotten.inside
+    const plain = db.collection('counters').doc('c1').update({ data: { n: db.command.inc(5) } })
+    jest.advanceTimersByTime(TX_LIFETIME_MS)
+    await plain
+    expect((await db.collection('counters').doc('c1').get()).data.n).toBe(5)
+    forgotten.release()
+    const err = await rejection(forgotten.done)
+    expect(err.message).toMatch(/^transaction\.commit:fail -501001 .*NoSuchTransaction.*open longer than 60 s/)
+  } finally {
+    jest.useRealTimers()
+  }
 })
