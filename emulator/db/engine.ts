@@ -66,6 +66,8 @@ export interface ConcurrencyStats {
   aborted: number
   /** WriteConflict errors answered. */
   conflicts: number
+  /** The same, by document written (`<collection>/<id>`). */
+  conflictsOn: Record<string, number>
   /** Plain writes that waited for a transaction's lock. */
   waits: number
 }
@@ -91,7 +93,7 @@ export interface TxState {
 export class Engine {
   readonly mutex = new Mutex()
   readonly txScope = new AsyncLocalStorage<TxState>()
-  readonly stats: ConcurrencyStats = { begun: 0, committed: 0, aborted: 0, conflicts: 0, waits: 0 }
+  readonly stats: ConcurrencyStats = { begun: 0, committed: 0, aborted: 0, conflicts: 0, conflictsOn: {}, waits: 0 }
 
   /** Commit sequence number: bumped by every operation that wrote. */
   private seq = 0
@@ -265,6 +267,8 @@ export class Engine {
     if (holder === tx) return
     if (holder || this.history.get(key)?.some((h) => h.seq > tx.snapshot)) {
       this.stats.conflicts++
+      const doc = `${collection}/${id}`
+      this.stats.conflictsOn[doc] = (this.stats.conflictsOn[doc] ?? 0) + 1
       throw writeConflictError(api, collection, id)
     }
     this.locks.set(key, tx)

@@ -13,6 +13,7 @@ import { counterId, deptFigures, newCounterDoc, type CounterRecord } from '@serv
 import { openDatabase, type EmulatorDatabase } from '../../emulator/db'
 import { buildDemoRoster, seedDemo } from '../../emulator/seed/demo'
 import { inProcessPlatform } from '../helpers/platform'
+import { withRoundTrip } from '../helpers/round-trip'
 
 /**
  * Check-ins under contention, through the emulator's database with the cloud's
@@ -59,7 +60,9 @@ async function makeOfficer(openid: string, deptId: string, n: number): Promise<v
     .set({ data: { openid, name: officer.name, roles: ['officer'], deptId, officerId: _id, officer: officerSnapshot({ ...officer }, { ...dept, _id: deptId }), createdAt: NOW, updatedAt: NOW } })
 }
 
-beforeAll(async () => {
+/** A fresh database: the demo seed, the 46 officers, and warm instances. */
+async function prepare(): Promise<void> {
+  db?.close()
   db = openDatabase(':memory:')
   await seedDemo(db, { now: NOW - 86_400_000, history: false })
   clearSettingsCache()
@@ -71,15 +74,18 @@ beforeAll(async () => {
   const month = chinaMonth(NOW, settings.timezone)
   await db.collection('counters').doc(counterId(REGION, month)).set({ data: newCounterDoc(REGION, month) })
   await dispatch('inspection', registry.inspection as never, { action: 'preview', scene: `c=${county[41]?.id ?? county[0].id}` }, inProcessPlatform(db, 'load-officer-0', NOW))
-})
-afterAll(() => db.close())
+}
+afterAll(() => db?.close())
 
-test('40 check-ins across one county and 6 officers at one gate, all at once: no INTERNAL, nothing lost, one inspection at the gate, counters equal to the inspections', async () => {
+// In process (calls interleave at every await), and with a cloud-like round trip of 5–15 ms
+// per call, so each transaction stays open (its locks held) as long as it would there.
+test.each([0, 10])('40 check-ins across one county and 6 officers at one gate, all at once (round trip %i ms): no INTERNAL, nothing lost, one inspection at the gate, counters equal to the inspections', async (roundTripMs) => {
+  await prepare()
+  const remote = roundTripMs ? withRoundTrip(db, () => roundTripMs * (0.5 + Math.random())) : db
   const before = { ...conflictStats }
-  const engineBefore = { ...db.engine.stats }
   const internal: unknown[] = []
   const checkIn = (openid: string, company: (typeof county)[number], now: number, n: string) => {
-    const platform = inProcessPlatform(db, openid, now)
+    const platform = inProcessPlatform(remote, openid, now)
     platform.log = { info: () => {}, error: (event, fields) => internal.push({ event, fields }) }
     const event = { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `contention-${n}`, source: 'complaint', location: { ...company.location, accuracy: 10 } }
     return dispatch('inspection', registry.inspection as never, event, platform) as Promise<{ ok: boolean; data?: any; error?: { code: string } }>
@@ -117,13 +123,14 @@ test('40 check-ins across one county and 6 officers at one gate, all at once: no
   // The gate was fought over: conflicts were met and retried away.
   const conflicts = conflictStats.conflicts - before.conflicts
   const retries = conflictStats.retries - before.retries
-  expect(db.engine.stats.conflicts - engineBefore.conflicts).toBeGreaterThan(0)
-  // Only the team's scans of one gate may conflict (at worst 5 + 4 + 3 + 2 + 1): check-ins
-  // at different companies share no document inside their transactions (the county's
-  // counters are bumped after the commit).
-  expect(conflicts).toBeLessThanOrEqual(15)
+  expect(conflicts).toBeGreaterThan(0)
+  // Only the team's scans of one gate conflict, on that company's document and its one
+  // inspection: check-ins at different companies share no document inside their
+  // transactions (the county's counters are bumped after the commit).
+  const fought = new Set([`companies/${gate.id}`, `inspections/${atGate[0]._id}`])
+  expect(Object.keys(db.engine.stats.conflictsOn).filter((doc) => !fought.has(doc))).toEqual([])
   expect(conflictStats.exhausted - before.exhausted).toBe(0)
-  console.info(`contention: ${calls.length} check-ins, ${conflicts} write conflicts, ${retries} retries`)
+  console.info(`contention (round trip ${roundTripMs} ms): ${calls.length} check-ins, ${conflicts} write conflicts, ${retries} retries`)
 })
 
 test('a bump lost to a crash after the commit is repaired by the hourly job once two runs have seen it; one still on its way is left alone', async () => {
