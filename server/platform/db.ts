@@ -158,21 +158,34 @@ export interface RetryPolicy {
 
 export const CONFLICT_RETRY: RetryPolicy = { attempts: 10, baseDelayMs: 8, maxDelayMs: 250 }
 
-/** Conflicts met and retries made since the process started (bench, contention test). */
-export const conflictStats = { conflicts: 0, retries: 0, exhausted: 0 }
+/** Conflicts met and retries made: since the process started (`conflictStats`), or in one call. */
+export interface ConflictTally {
+  conflicts: number
+  retries: number
+  /** Transactions that still conflicted on their last attempt. */
+  exhausted: number
+}
+
+export const conflictStats: ConflictTally = { conflicts: 0, retries: 0, exhausted: 0 }
 
 const retrying = new WeakMap<Database, Database>()
+/** Every wrapper made here: wrapping one again answers it as it is (no retries of retries). */
+const wrappers = new WeakSet<Database>()
 
 /**
  * The database with every `runTransaction` retried on a write conflict (bounded, with a
  * jittered back-off, so colliding callers spread out). Each attempt runs the callback
  * afresh: it re-reads everything it decides on, so a retry decides on what the winner
- * wrote. Any other error, or the last conflict, comes out as it is. One wrapper per
- * database object, so caches keyed on the database (settings, secret) keep hitting.
+ * wrote. Any other error, or the last conflict, comes out as it is. Without `tally`, one
+ * wrapper per database object, so caches keyed on the database (the secret) keep
+ * hitting; with it, a wrapper of the call's own that also counts into `tally`.
  */
-export function withConflictRetry(db: Database, policy: RetryPolicy = CONFLICT_RETRY): Database {
-  const known = retrying.get(db)
+export function withConflictRetry(db: Database, tally?: ConflictTally): Database {
+  if (wrappers.has(db)) return db
+  const known = tally ? undefined : retrying.get(db)
   if (known) return known
+  const tallies = tally ? [conflictStats, tally] : [conflictStats]
+  const count = (key: keyof ConflictTally) => tallies.forEach((t) => t[key]++)
   const wrapped: Database = {
     collection: (name) => db.collection(name),
     command: db.command,
@@ -182,19 +195,19 @@ export function withConflictRetry(db: Database, policy: RetryPolicy = CONFLICT_R
           return await db.runTransaction(callback, times)
         } catch (err) {
           if (!isWriteConflict(err)) throw err
-          conflictStats.conflicts++
-          if (attempt >= policy.attempts) {
-            conflictStats.exhausted++
+          count('conflicts')
+          if (attempt >= CONFLICT_RETRY.attempts) {
+            count('exhausted')
             throw err
           }
-          conflictStats.retries++
-          const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
+          count('retries')
+          const ceiling = Math.min(CONFLICT_RETRY.maxDelayMs, CONFLICT_RETRY.baseDelayMs * 2 ** (attempt - 1))
           await new Promise((resolve) => setTimeout(resolve, ceiling * (0.5 + Math.random())))
         }
       }
     },
   }
-  retrying.set(db, wrapped)
-  retrying.set(wrapped, wrapped)
+  wrappers.add(wrapped)
+  if (!tally) retrying.set(db, wrapped)
   return wrapped
 }

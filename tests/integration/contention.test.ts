@@ -84,9 +84,13 @@ test.each([0, 10])('40 check-ins across one county and 6 officers at one gate, a
   const remote = roundTripMs ? withRoundTrip(db, () => roundTripMs * (0.5 + Math.random())) : db
   const before = { ...conflictStats }
   const internal: unknown[] = []
+  const logged: Array<{ conflicts: number; retries: number }> = []
   const checkIn = (openid: string, company: (typeof county)[number], now: number, n: string) => {
     const platform = inProcessPlatform(remote, openid, now)
-    platform.log = { info: () => {}, error: (event, fields) => internal.push({ event, fields }) }
+    platform.log = {
+      info: (event, fields) => event === 'write_conflicts' && logged.push(fields as { conflicts: number; retries: number }),
+      error: (event, fields) => internal.push({ event, fields }),
+    }
     const event = { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `contention-${n}`, source: 'complaint', location: { ...company.location, accuracy: 10 } }
     return dispatch('inspection', registry.inspection as never, event, platform) as Promise<{ ok: boolean; data?: any; error?: { code: string } }>
   }
@@ -130,6 +134,8 @@ test.each([0, 10])('40 check-ins across one county and 6 officers at one gate, a
   const fought = new Set([`companies/${gate.id}`, `inspections/${atGate[0]._id}`])
   expect(Object.keys(db.engine.stats.conflictsOn).filter((doc) => !fought.has(doc))).toEqual([])
   expect(conflictStats.exhausted - before.exhausted).toBe(0)
+  // Each call logs the conflicts it met (what the cloud's log search finds).
+  expect(logged.reduce((n, l) => n + l.retries, 0)).toBe(retries)
   console.info(`contention (round trip ${roundTripMs} ms): ${calls.length} check-ins, ${conflicts} write conflicts, ${retries} retries`)
 })
 
