@@ -6,6 +6,8 @@
 export interface CloudError extends Error {
   errCode: number
   errMsg: string
+  /** What the database server answered (HTTP 200 `{ code, message }`), where known: what a wire server sends. */
+  server?: { code: string; message: string }
 }
 
 export function cloudError(api: string, message: string, errCode = -1): CloudError {
@@ -51,8 +53,12 @@ export const WRITE_CONFLICT = {
 }
 
 /** A conflict as wx-server-sdk reports it: `document.update:fail -501001 resource system error. [WriteConflict] …`. */
-export const writeConflictError = (api: string, collection: string, id: string): CloudError =>
-  cloudError(api, `${SYS_ERR} ${SYS_ERR_TEXT}. ${WRITE_CONFLICT.message(collection, id)}`, SYS_ERR)
+export function writeConflictError(api: string, collection: string, id: string): CloudError {
+  const message = WRITE_CONFLICT.message(collection, id)
+  const err = cloudError(api, `${SYS_ERR} ${SYS_ERR_TEXT}. ${message}`, SYS_ERR)
+  err.server = { code: WRITE_CONFLICT.code, message }
+  return err
+}
 
 /** A call in a transaction that an earlier failed write (or its lifetime) already ended. */
 export const abortedTxError = (api: string, txId: string, cause: string): CloudError =>

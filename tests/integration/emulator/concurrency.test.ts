@@ -50,6 +50,8 @@ test('a write to a document another open transaction wrote fails at once, as wx-
   expect(err.errMsg).toBe(err.message)
   expect(err.message).toContain('WriteConflict')
   expect(isWriteConflict(err)).toBe(true)
+  // What the server answered, for a wire server to send as it is.
+  expect((err as { server?: unknown }).server).toEqual({ code: 'DATABASE_TRANSACTION_CONFLICT', message: WRITE_CONFLICT.message('counters', 'c1') })
   first.release()
   await first.done
   expect((await db.collection('counters').doc('c1').get()).data.n).toBe(1)
