@@ -102,8 +102,10 @@ export class Engine {
   private readonly locks = new Map<string, OpenTx>()
   /** Before-images of writes made while transactions are open, oldest first (snapshot reads, conflict checks). */
   private readonly history = new Map<string, Array<{ seq: number; before: JsonDoc | null }>>()
-  /** The running plain operation's writes (key → before-image), recorded when it succeeds. */
+  /** The running plain operation's writes (key → before-image, kept only while transactions are open), recorded when it succeeds. */
   private notes: Map<string, JsonDoc | null> | null = null
+  /** Whether the running plain operation wrote. */
+  private wrote = false
 
   constructor(
     readonly store: Store,
@@ -129,9 +131,10 @@ export class Engine {
 
   private plain<T>(api: string, collection: string, fn: () => T): T {
     this.notes = new Map()
+    this.wrote = false
     try {
       const result = this.guard(api, collection, fn)
-      this.record(this.notes)
+      if (this.wrote) this.record(this.notes)
       return result
     } finally {
       this.notes = null
@@ -153,12 +156,13 @@ export class Engine {
     const key = keyOf(collection, id)
     const holder = this.locks.get(key)
     if (holder) throw new LockWait(holder)
-    if (this.notes && !this.notes.has(key)) this.notes.set(key, before)
+    this.wrote = true
+    // Before-images only matter to open transactions (none can begin during this call).
+    if (this.open.size && this.notes && !this.notes.has(key)) this.notes.set(key, before)
   }
 
   /** Counts a committed write: a new sequence number, and the before-images open transactions may still read. */
   private record(notes: Map<string, JsonDoc | null>): void {
-    if (notes.size === 0) return
     this.seq++
     if (this.open.size === 0) return
     for (const [key, before] of notes) {
@@ -321,7 +325,7 @@ export class Engine {
         this.abort(tx as OpenTx, err instanceof Error ? err.message : String(err))
         throw asCloudError('transaction.commit', err)
       }
-      this.record(notes)
+      if (notes.size) this.record(notes)
       this.finish(tx as OpenTx)
       this.stats.committed++
     })
