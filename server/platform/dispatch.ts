@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { contract, defaultSettings, Settings, type ErrorBody, type FnName, type Result } from '@contract'
 import { z } from 'zod'
 import type { Caller, Ctx, Platform, UserRecord } from './context'
-import { isNotFound, recordCommand } from './db'
+import { isNotFound, recordCommand, withConflictRetry, type ConflictTally } from './db'
 import { AppError } from './errors'
 import type { Access, FunctionHandlers } from './handler'
 import { userIdFor } from './ids'
@@ -22,6 +22,7 @@ export async function dispatch<F extends FnName>(
   platform: Platform,
 ): Promise<Result<unknown>> {
   const requestId = randomBytes(8).toString('hex')
+  const tally: ConflictTally = { conflicts: 0, retries: 0, exhausted: 0 }
   try {
     if (!event || typeof event !== 'object' || Array.isArray(event)) {
       throw new AppError('INVALID_INPUT', '请求格式错误：应为对象')
@@ -45,8 +46,9 @@ export async function dispatch<F extends FnName>(
     const caller = platform.trusted ? systemCaller() : await resolveCaller(platform)
     authorize(handler.access, caller)
     recordCommand(platform.db)
+    // Every transaction of the call is retried on a write conflict; the conflicts are logged.
     const ctx: Ctx = {
-      db: platform.db,
+      db: withConflictRetry(platform.db, tally),
       caller,
       now,
       settings: await loadSettings(platform),
@@ -63,6 +65,8 @@ export async function dispatch<F extends FnName>(
     return { ok: true, data }
   } catch (err) {
     return { ok: false, error: toErrorBody(err, requestId, platform, fn) }
+  } finally {
+    if (tally.conflicts) platform.log.info('write_conflicts', { requestId, fn, ...tally })
   }
 }
 

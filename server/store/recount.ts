@@ -13,9 +13,9 @@ import type { RatingRecord } from './ratings'
 /**
  * The counter consistency check (ARCHITECTURE rule 6): recount the per-department-per-
  * month figures from the records and compare them with the kept `counters` (each
- * department's entry of its region's document, store/counters.ts). It reports;
- * it never fixes (a difference is a bug in a write path to find, not a number to paper
- * over). Every read is paged (≤ 100 per get).
+ * department's entry of its region's document, store/counters.ts). It reports; the
+ * hourly job repairs only a difference two runs have seen, which is what a crash between
+ * a commit and its counters bump leaves (scheduler/counter-consistency.ts). Every read is paged (≤ 100 per get).
  *
  * Not compared: `capRefusals` — a refused check-in leaves no record, only the counter
  * (inspection/check-in.ts), so there is nothing to recount it from.

@@ -194,6 +194,12 @@ describe('the deploy plan and the database setup', () => {
       expect.stringMatching(/function account: runtime Nodejs12\.16 cannot run the bundles/),
       expect.stringMatching(/function scheduler: runtime Nodejs12\.16 cannot run the bundles/),
     ])
+    // Node 14 cannot parse the bundles' `||=` and `??=`: the floor is the bundles' target, 16.
+    expect(errors(release(), { plan: planFunctions({ FUNCTION_RUNTIME: 'Nodejs14.18' }, FUNCTIONS) })).toEqual([
+      expect.stringMatching(/function account: runtime Nodejs14\.18 cannot run the bundles \(needs Nodejs16 or later/),
+      expect.stringMatching(/function scheduler: runtime Nodejs14\.18 cannot run the bundles/),
+    ])
+    expect(errors(release(), { plan: planFunctions({ FUNCTION_RUNTIME: 'Nodejs16.13' }, FUNCTIONS) })).toEqual([])
   })
 
   test('a collection without a setup entry', () => {

@@ -68,11 +68,12 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
           companyId: company._id,
           summary: `${company.name} 补录 ${input.date} ${e.deptName} 的检查，未找到扫码入企记录`,
         })
-        if (dept) await bumpCounters(tx, { deptId: dept._id, region: dept.region, month: input.date.slice(0, 7) }, { unscanned: 1 })
       }
       await audit(ctx, { action: 'enterprise.addLedgerEntry', target: `ledger/${e._id}`, details: { seq: e.seq, date: e.date, deptId: e.deptId ?? null, unscanned, matchedInspectionId: e.matchedInspectionId ?? null } }, tx)
       return e
     })
+    // After the commit: the region's counters are shared (store/counters.ts).
+    if (unscanned && dept) await bumpCounters(ctx.db, { deptId: dept._id, region: dept.region, month: input.date.slice(0, 7) }, { unscanned: 1 })
     return { entry: { ...toLedgerEntryView(entry), matchedInspectionId: entry.matchedInspectionId ?? null } }
   },
 })

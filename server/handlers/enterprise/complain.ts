@@ -56,7 +56,6 @@ export const complain = action('enterprise', 'complain', {
     }
     await ctx.db.runTransaction(async (tx) => {
       await tx.collection(COMPLAINTS).doc(record._id).set({ data: fieldsOf(record) })
-      if (record.counterKey) await bumpCounters(tx, record.counterKey, { complaints: { received: 1, open: 1 } })
       const actorCtx = anonymous ? { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } } : ctx
       await audit(
         actorCtx,
@@ -64,6 +63,8 @@ export const complain = action('enterprise', 'complain', {
         tx,
       )
     })
+    // After the commit: the region's counters are shared (store/counters.ts).
+    if (record.counterKey) await bumpCounters(ctx.db, record.counterKey, { complaints: { received: 1, open: 1 } })
     return { complaint: toComplaintView(record, ctx.now, 'owner') }
   },
 })

@@ -26,7 +26,7 @@ export const rate = action('enterprise', 'rate', {
     const user = ctx.caller.user!
     await usableRatingToken(ctx, input.token) // fail fast, outside the transaction
     const bad = isBadRating(input.score, ctx.settings)
-    const rating = await ctx.db.runTransaction(async (tx) => {
+    const committed = await ctx.db.runTransaction(async (tx) => {
       const { record, inspection } = await usableRatingToken(ctx, input.token, tx)
       if (await readDoc<RatingRecord>(tx, RATINGS, inspection._id)) return fail('ALREADY_RATED', '该次检查已评价，每次检查只能评价一次')
       const r: RatingRecord = {
@@ -47,7 +47,6 @@ export const rate = action('enterprise', 'rate', {
       await tx.collection(RATING_TOKENS).doc(record._id).update({ data: { usedAt: ctx.now } })
       await tx.collection(RATINGS).doc(r._id).set({ data: fieldsOf(r) })
       await tx.collection('inspections').doc(inspection._id).update({ data: { rating: { state: 'rated', score: r.score }, updatedAt: ctx.now } })
-      await bumpCounters(tx, { deptId: inspection.deptId, region: inspection.deptRegion, month: r.month }, { ratings: { count: 1, sum: r.score, bad: bad ? 1 : 0 } })
       if (bad) {
         const ref = `ratings/${r._id}`
         await raiseAlert(tx, {
@@ -63,8 +62,11 @@ export const rate = action('enterprise', 'rate', {
       }
       const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } }
       await audit(actorCtx, { action: 'enterprise.rate', target: `ratings/${r._id}`, details: { inspectionId: inspection._id, score: r.score, bad } }, tx)
-      return r
+      return { r, key: { deptId: inspection.deptId, region: inspection.deptRegion, month: r.month } }
     })
+    // After the commit: the region's counters are shared (store/counters.ts).
+    await bumpCounters(ctx.db, committed.key, { ratings: { count: 1, sum: committed.r.score, bad: bad ? 1 : 0 } })
+    const rating = committed.r
     return { rating: toRatingView(rating) }
   },
 })

@@ -8,7 +8,7 @@ import { sha256 } from '../../platform/ids'
 import { certificateState, CERTIFICATE_STATE_LABELS } from '../../domain/certificate'
 import { chinaDate, chinaMonth } from '../../domain/china-time'
 import { capReached, capYear, countsTowardCap } from '../../domain/frequency-cap'
-import { capUsedOf, checkInOfKey, gatePlansCovering, movedGate, openLockOf } from '../../domain/gate'
+import { capUsedOf, checkInOfKey, decisionTime, gatePlansCovering, movedGate, openLockOf } from '../../domain/gate'
 import { parseScene } from '../../domain/gate-code'
 import { presence } from '../../domain/geofence'
 import type { InspectionRecord, PlanRecord } from '../../domain/inspection-records'
@@ -42,15 +42,21 @@ const SOURCE_PURPOSE: Record<string, string> = {
  * quiet period, legitimate source, frequency cap. A second officer of the same
  * department within the join window joins the open inspection instead (joining needs a
  * valid certificate only: the inspection already passed the other rules). Idempotent
- * on clientRequestId. Everything a check-in writes commits in one transaction.
+ * on clientRequestId. Everything a check-in writes about the company and the inspection
+ * commits in one transaction, retried on a write conflict (dispatch): each attempt
+ * re-reads the gate and decides again, at `decisionTime` (never earlier than a check-in
+ * a concurrent scan committed), so racing officers of one department end in one
+ * inspection. The region's counters are bumped after the commit, outside it (shared by
+ * every company of the county: store/counters.ts).
  *
  * Round trips (docs/PERFORMANCE.md): who is scanning comes from the caller's user
  * document (the officer snapshot, read by the dispatcher); the company's gate state,
  * read first inside the transaction, answers the retry, the join lock, the plans, the
  * yearly cap, the recent check-ins and the ledger head. A new check-in then writes the
- * inspection, the company (its gate), the counters and the audit event: 6 calls with
- * the caller's, plus the ledger entry of a monitoring point and the alert of a repeated
- * inspection. A join reads the open inspection instead of writing counters: 6.
+ * inspection, the company (its gate) and the audit event, and after the commit the
+ * counters: 6 calls with the caller's, plus the ledger entry of a monitoring point and
+ * the alert of a repeated inspection. A join reads the open inspection instead of
+ * writing counters: 6. A conflict adds one attempt's calls.
  */
 export const checkIn = action('inspection', 'checkIn', {
   access: ['officer'],
@@ -64,9 +70,8 @@ export const checkIn = action('inspection', 'checkIn', {
       refuseInvalidCertificate(officer, now) // the certificate is refused before the company, as everywhere
       return fail('NOT_FOUND', '这不是企检码：请扫描企业门口张贴的企检码')
     }
-    const today = chinaDate(now, settings.timezone)
-    const counterKey = { deptId: dept._id, region: dept.region, month: chinaMonth(now, settings.timezone) }
-    const scan = { deptId: dept._id, companyId, now }
+    const counterKeyAt = (at: number) => ({ deptId: dept._id, region: dept.region, month: chinaMonth(at, settings.timezone) })
+    let decidedAt = now
 
     try {
       const outcome = await ctx.db.runTransaction(async (tx) => {
@@ -77,16 +82,22 @@ export const checkIn = action('inspection', 'checkIn', {
         refuseInvalidCertificate(officer, now)
         const company = found ?? fail('NOT_FOUND', '没有找到该企业，企检码可能已失效')
         const gate = company.gate
+        // This attempt's time: never before a check-in a concurrent scan committed.
+        const at = decisionTime(gate, now)
+        decidedAt = at
+        const actx: Ctx = at === now ? ctx : { ...ctx, now: at }
+        const today = chinaDate(at, settings.timezone)
+        const scan = { deptId: dept._id, companyId, now: at }
 
-        const lock = openLockOf(gate, dept._id, now, settings)
+        const lock = openLockOf(gate, dept._id, at, settings)
         const open = lock ? await readDoc<InspectionRecord>(tx, 'inspections', lock.inspectionId) : null
         if (open && canJoin({ ...open, hasResult: !!open.result }, scan, settings)) {
           // A re-scan by an officer already on the inspection writes nothing (SPEC §6: the gate stays bounded).
           if (open.officerIds.includes(officer._id)) return { kind: 'done' as const, inspection: open, joined: open.officerIds[0] !== officer._id, flags: open.flags }
-          const joined: InspectionRecord = { ...open, officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], updatedAt: now }
-          await tx.collection('inspections').doc(joined._id).update({ data: { officerIds: joined.officerIds, officerNames: joined.officerNames, updatedAt: now } })
-          await audit(ctx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id } }, tx)
-          await saveGate(tx, company, movedGate(gate, { kind: 'join', inspectionId: joined._id, keyId }, { now, today }, settings))
+          const joined: InspectionRecord = { ...open, officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], updatedAt: at }
+          await tx.collection('inspections').doc(joined._id).update({ data: { officerIds: joined.officerIds, officerNames: joined.officerNames, updatedAt: at } })
+          await audit(actx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id } }, tx)
+          await saveGate(tx, company, movedGate(gate, { kind: 'join', inspectionId: joined._id, keyId }, { now: at, today }, settings))
           return { kind: 'done' as const, inspection: joined, joined: true, flags: joined.flags }
         }
 
@@ -97,15 +108,15 @@ export const checkIn = action('inspection', 'checkIn', {
           if (made.companyId !== company._id) fail('CONFLICT', '这次扫码的请求号已用于另一家企业的检查，请返回重新扫码', { clientRequestId: input.clientRequestId })
           return { kind: 'replay' as const, inspectionId: made._id, joined: false }
         }
-        const prepared = await prepareNew(input, ctx, tx, { officer, dept, company, keyId })
+        const prepared = await prepareNew(input, actx, tx, { officer, dept, company, keyId })
         const record = prepared.record
         if (record.capCounted) {
           const used = capUsedOf(gate, dept._id, prepared.year)
-          if (capReached(used, settings)) capRefusal(ctx, used, prepared.year)
+          if (capReached(used, settings)) capRefusal(actx, used, prepared.year)
         }
         let ledger: { seq: number; hash: string } | undefined
         if (company.monitoringPoint) {
-          const entry = await appendLedgerEntry(tx, ctx, ledgerHeadOf(company), {
+          const entry = await appendLedgerEntry(tx, actx, ledgerHeadOf(company), {
             companyId: company._id,
             date: record.date,
             source: 'scan',
@@ -124,23 +135,18 @@ export const checkIn = action('inspection', 'checkIn', {
           kind: 'open' as const,
           inspectionId: record._id,
           deptId: dept._id,
-          checkInAt: now,
+          checkInAt: at,
           source: record.source,
           keyId,
           ...(record.capCounted ? { capYear: prepared.year } : {}),
           ...(ledger ? { ledger } : {}),
         }
-        await saveGate(tx, company, movedGate(gate, move, { now, today }, settings))
-        await bumpCounters(tx, counterKey, {
-          inspections: 1,
-          quietExceptions: { pending: record.exception ? 1 : 0 },
-          repeated: record.flags.includes('repeated') ? 1 : 0,
-        })
+        await saveGate(tx, company, movedGate(gate, move, { now: at, today }, settings))
         if (record.flags.includes('repeated')) {
           await raiseAlert(tx, {
             kind: 'repeated',
             ref: `inspections/${record._id}`,
-            at: now,
+            at,
             region: record.region,
             deptId: dept._id,
             companyId: company._id,
@@ -148,7 +154,7 @@ export const checkIn = action('inspection', 'checkIn', {
           })
         }
         await audit(
-          ctx,
+          actx,
           {
             action: 'inspection.checkIn',
             target: `inspections/${record._id}`,
@@ -156,13 +162,21 @@ export const checkIn = action('inspection', 'checkIn', {
           },
           tx,
         )
-        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags }
+        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags, opened: true }
       })
       if (outcome.kind === 'replay') return replay(ctx, outcome)
-      return { inspection: toInspectionView(outcome.inspection, now), joined: outcome.joined, flags: [...outcome.flags] }
+      if ('opened' in outcome) {
+        const record = outcome.inspection
+        await bumpCounters(ctx.db, counterKeyAt(record.checkInAt), {
+          inspections: 1,
+          quietExceptions: { pending: record.exception ? 1 : 0 },
+          repeated: record.flags.includes('repeated') ? 1 : 0,
+        })
+      }
+      return { inspection: toInspectionView(outcome.inspection, decidedAt), joined: outcome.joined, flags: [...outcome.flags] }
     } catch (err) {
       // A cap refusal is counted for the dashboard; it is the only trace a refused check-in leaves.
-      if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await bumpCounters(ctx.db, counterKey, { capRefusals: 1 })
+      if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await bumpCounters(ctx.db, counterKeyAt(decidedAt), { capRefusals: 1 })
       throw err
     }
   },

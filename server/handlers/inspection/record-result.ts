@@ -47,10 +47,12 @@ export const recordResult = action('inspection', 'recordResult', {
       const updated: InspectionRecord = { ...current, result, flags, status: 'closed', rating: { state: 'issued' }, updatedAt: ctx.now }
       await tx.collection('inspections').doc(current._id).update({ data: { result, flags, status: 'closed', rating: { state: 'issued' }, updatedAt: ctx.now } })
       const { token } = await issueRatingToken(tx, ctx, updated)
-      await bumpCounters(tx, { deptId: current.deptId, region: current.deptRegion, month: current.month }, { results: 1, overdue: current.status === 'overdue' ? -1 : 0 })
       await audit(ctx, { action: 'inspection.recordResult', target: `inspections/${current._id}`, details: { outcome: input.outcome, lateByMs: result.lateByMs, wasOverdue: current.status === 'overdue' } }, tx)
-      return { inspection: updated, token }
+      return { inspection: updated, token, wasOverdue: current.status === 'overdue' }
     })
+    // After the commit: the region's counters are shared (store/counters.ts).
+    const { inspection } = answer
+    await bumpCounters(ctx.db, { deptId: inspection.deptId, region: inspection.deptRegion, month: inspection.month }, { results: 1, overdue: answer.wasOverdue ? -1 : 0 })
     return { inspection: toInspectionView(answer.inspection, ctx.now), rating: { token: answer.token, scene: answer.token, path: RATING_PAGE } }
   },
 })

@@ -31,7 +31,6 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
         const current = await readDoc<InspectionRecord>(tx, 'inspections', candidate._id)
         if (!current || current.status !== 'open' || current.result || !(current.dueAt < ctx.now)) return null
         await tx.collection('inspections').doc(current._id).update({ data: { status: 'overdue', overdueAt: ctx.now, updatedAt: ctx.now } })
-        await bumpCounters(tx, { deptId: current.deptId, region: current.deptRegion, month: current.month }, { overdue: 1 })
         const ref = `inspections/${current._id}`
         await raiseAlert(tx, {
           id: alertIdFor('overdue', ref),
@@ -47,6 +46,8 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
         return current
       })
       if (!changed) continue
+      // After the commit: the region's counters are shared (store/counters.ts).
+      await bumpCounters(ctx.db, { deptId: changed.deptId, region: changed.deptRegion, month: changed.month }, { overdue: 1 })
       progressed++
       marked++
       reminders += await remindOfficers(ctx, changed)

@@ -41,12 +41,13 @@ export const handleComplaint = action('supervision', 'handleComplaint', {
       const closing = status === 'closed'
       const data = { status, timeline, updatedAt: ctx.now, ...(closing ? { closedAt: ctx.now } : {}) }
       await tx.collection(COMPLAINTS).doc(current._id).update({ data })
-      if (closing && current.counterKey) {
-        await bumpCounters(tx, current.counterKey, { complaints: { open: -1, overdue: current.overdue ? -1 : 0 } })
-      }
       await audit(ctx, { action: 'supervision.handleComplaint', target: `${COMPLAINTS}/${current._id}`, details: { step, from: current.status, to: status } }, tx)
       return { ...current, ...data } as ComplaintRecord
     })
+    // After the commit: the region's counters are shared (store/counters.ts).
+    if (updated.status === 'closed' && updated.counterKey) {
+      await bumpCounters(ctx.db, updated.counterKey, { complaints: { open: -1, overdue: updated.overdue ? -1 : 0 } })
+    }
     await notifyComplainant(ctx, updated)
     return { complaint: toComplaintView(updated, ctx.now, 'supervisor') }
   },

@@ -32,11 +32,6 @@ export const reviewException = action('supervision', 'reviewException', {
       }
       const exception: InspectionException = { ...current.exception, review: input.verdict, reviewComment: input.comment, reviewedBy: user._id, reviewedAt: ctx.now }
       await tx.collection('inspections').doc(current._id).update({ data: { exception, updatedAt: ctx.now } })
-      await bumpCounters(
-        tx,
-        { deptId: current.deptId, region: current.deptRegion, month: current.month },
-        { quietExceptions: { pending: -1, [input.verdict]: 1 } },
-      )
       const ref = `inspections/${current._id}`
       if (input.verdict === 'unjustified') {
         await raiseAlert(tx, {
@@ -57,6 +52,8 @@ export const reviewException = action('supervision', 'reviewException', {
       await audit(ctx, { action: 'supervision.reviewException', target: ref, details: { verdict: input.verdict, comment: input.comment, category: current.exception.category } }, tx)
       return { ...current, exception, updatedAt: ctx.now }
     })
+    // After the commit: the region's counters are shared (store/counters.ts).
+    await bumpCounters(ctx.db, { deptId: reviewed.deptId, region: reviewed.deptRegion, month: reviewed.month }, { quietExceptions: { pending: -1, [input.verdict]: 1 } })
     return { inspection: toInspectionView(reviewed, ctx.now) }
   },
 })
