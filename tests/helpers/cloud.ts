@@ -14,9 +14,12 @@ export interface CloudTestEmulator extends TestEmulator {
   runner: FunctionRunner
 }
 
-/** The functions' environment in the local cloud: templates named by their keys, so outbox messages read as in the emulator. */
+/** The functions' environment in the local cloud: admins, keys, and templates named by their keys (outbox messages read as in the emulator). */
 export const CLOUD_FUNCTION_ENV = {
   ADMIN_OPENIDS: 'admin-openid',
+  // The keys the deploy sets on every function (server/platform/keys.ts), fixed for tests.
+  INSPECTPASS_SIGNING_KEY: 'local-cloud-signing-key-0123456789abcdef0123456789abcdef',
+  INSPECTPASS_SEALING_KEY: 'local-cloud-sealing-key-0123456789abcdef0123456789abcdef',
   TEMPLATE_OVERDUE_REMINDER: 'overdue_reminder',
   TEMPLATE_COMPLAINT_UPDATE: 'complaint_update',
 }
