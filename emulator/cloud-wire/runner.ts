@@ -126,6 +126,7 @@ export class FunctionRunner {
     this.started[fn] = (this.started[fn] ?? 0) + 1
     const child = fork(INSTANCE, [fn, dir], {
       execPath: this.options.node ?? RUNTIME_NODE,
+      execArgv: [], // not this process's loaders (tsx): the instance runs plain Node 16
       cwd: path.join(dir, fn),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       // The cloud's environment for a function: nothing of this machine's but PATH.

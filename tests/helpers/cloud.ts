@@ -1,17 +1,10 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { openDatabase } from '../../emulator/db'
-import { createClock } from '../../emulator/clock'
-import { startCloudWire, type CloudWire } from '../../emulator/cloud-wire/server'
-import { FunctionRunner } from '../../emulator/cloud-wire/runner'
-import { FN_NAMES } from '@contract'
 import type { Emulator } from '../../emulator/server'
+import { startLocalCloud, type LocalCloud } from '../../emulator/cloud-wire/local-cloud'
 import type { CallAnswer, TestEmulator } from './emulator'
 
 export interface CloudTestEmulator extends TestEmulator {
-  wire: CloudWire
-  runner: FunctionRunner
+  wire: LocalCloud['wire']
+  runner: LocalCloud['runner']
 }
 
 /** The functions' environment in the local cloud: admins, keys, and templates named by their keys (outbox messages read as in the emulator). */
@@ -24,6 +17,9 @@ export const CLOUD_FUNCTION_ENV = {
   TEMPLATE_COMPLAINT_UPDATE: 'complaint_update',
 }
 
+/** CLOUD_LOG=1 shows the functions' own log lines (JSON, as the cloud's log search holds them). */
+export const cloudLogOutput = process.env.CLOUD_LOG ? (fn: string, line: string) => void process.stderr.write(`[${fn}] ${line}\n`) : undefined
+
 /**
  * The same test surface as startTestEmulator, but every call runs the deployed bundle with
  * the real wx-server-sdk on Node 16 against the local cloud (emulator/cloud-wire), the
@@ -33,27 +29,8 @@ export const CLOUD_FUNCTION_ENV = {
 export async function startCloudEmulator(
   opts: { seed?: 'demo' | 'none'; clock?: string; env?: Record<string, string>; db?: string; maxInstances?: number } = {},
 ): Promise<CloudTestEmulator> {
-  const db = openDatabase(opts.db ?? ':memory:')
-  const clock = createClock(opts.clock)
-  const { migrateToGates, storedSettings } = await import('../../server/store/gate-migration')
-  await migrateToGates(db, clock.now(), await storedSettings(db))
-  if ((opts.seed ?? 'none') === 'demo') {
-    const { seedDemoIfEmpty } = await import('../../emulator/seeding')
-    await seedDemoIfEmpty(db, clock.now())
-    if (opts.clock) clock.set(opts.clock)
-  }
-  const wire = await startCloudWire({ db, storageDir: mkdtempSync(path.join(tmpdir(), 'ip-cloud-files-')), clock: () => clock.now() })
-  const runner = new FunctionRunner({
-    contextConfig: wire.contextConfig,
-    env: { ...CLOUD_FUNCTION_ENV, ...opts.env },
-    clock: () => clock.now(),
-    maxInstances: opts.maxInstances,
-    // CLOUD_LOG=1 shows the functions' own log lines (JSON, as the cloud's log search holds them).
-    onOutput: process.env.CLOUD_LOG ? (fn, line) => process.stderr.write(`[${fn}] ${line}\n`) : undefined,
-  })
-  // Cold starts before the clock starts, so the first calls see the instant asked for.
-  await runner.warm([...FN_NAMES])
-  if (opts.clock) clock.set(opts.clock)
+  const cloud = await startLocalCloud({ ...opts, env: { ...CLOUD_FUNCTION_ENV, ...opts.env }, onOutput: cloudLogOutput })
+  const { db, clock, wire, runner } = cloud
   const emulator = { db, clock, app: undefined, close: async () => {} } as unknown as Emulator
   return {
     baseUrl: wire.url,
@@ -72,10 +49,6 @@ export async function startCloudEmulator(
     async setClock(iso) {
       clock.set(iso)
     },
-    async close() {
-      await runner.close()
-      await wire.close()
-      db.close()
-    },
+    close: () => cloud.close(),
   }
 }
