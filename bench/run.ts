@@ -358,15 +358,17 @@ const CONTENTION_RUNS = [
 ]
 
 /** 40 check-ins at 40 companies of one county and 6 at one gate, through 8 instances (bench/contention.ts). */
-async function benchContention(): Promise<ContentionReport[]> {
+async function benchContention(): Promise<Array<ContentionReport & { loadavg: number[] }>> {
   log('check-ins under contention: building functions …')
   execFileSync('npm', ['run', '--silent', 'build:functions'], { cwd: ROOT, stdio: 'inherit' })
   const { CLOUD_FUNCTION_ENV } = await import('../tests/helpers/cloud')
-  const reports: ContentionReport[] = []
+  const reports: Array<ContentionReport & { loadavg: number[] }> = []
   for (const run of CONTENTION_RUNS) {
     const r = await runContention({ ...run, env: CLOUD_FUNCTION_ENV })
-    log(`  contention: ${contentionLine(r)}`)
-    reports.push(r)
+    // The figures are CPU-bound (every instance is a process on this machine): keep the load beside them.
+    const loadavg = os.loadavg().map((x) => round(x, 2))
+    log(`  contention: ${contentionLine(r)} · load ${loadavg.join(' ')}`)
+    reports.push({ ...r, loadavg })
   }
   return reports
 }
