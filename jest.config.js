@@ -11,10 +11,13 @@ const shared = {
     '^@/(.*)$': '<rootDir>/src/$1',
   },
   testEnvironment: 'node',
+  // CI machines have 2 cores: a test that waits on the emulator gets 30 s, not jest's 5.
+  testTimeout: 30_000,
 }
 /** Integration journeys that also run through the local cloud (tests/helpers/cloud.ts). */
 const CLOUD_JOURNEYS = ['account', 'inspection', 'enterprise', 'supervision-figures', 'scheduler']
 module.exports = {
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },

@@ -7,12 +7,9 @@ export interface CloudTestEmulator extends TestEmulator {
   runner: LocalCloud['runner']
 }
 
-/** The functions' environment in the local cloud: admins, keys, and templates named by their keys (outbox messages read as in the emulator). */
+/** The functions' environment in the local cloud (keys aside: startLocalCloud adds them): admins, and templates named by their keys (outbox messages read as in the emulator). */
 export const CLOUD_FUNCTION_ENV = {
   ADMIN_OPENIDS: 'admin-openid',
-  // The keys the deploy sets on every function (server/platform/keys.ts), fixed for tests.
-  INSPECTPASS_SIGNING_KEY: 'local-cloud-signing-key-0123456789abcdef0123456789abcdef',
-  INSPECTPASS_SEALING_KEY: 'local-cloud-sealing-key-0123456789abcdef0123456789abcdef',
   TEMPLATE_OVERDUE_REMINDER: 'overdue_reminder',
   TEMPLATE_COMPLAINT_UPDATE: 'complaint_update',
 }
@@ -30,8 +27,8 @@ export async function startCloudEmulator(
   opts: { seed?: 'demo' | 'none'; clock?: string; env?: Record<string, string>; db?: string; maxInstances?: number } = {},
 ): Promise<CloudTestEmulator> {
   const cloud = await startLocalCloud({ ...opts, env: { ...CLOUD_FUNCTION_ENV, ...opts.env }, onOutput: cloudLogOutput })
-  const { db, clock, wire, runner } = cloud
-  const emulator = { db, clock, app: undefined, close: async () => {} } as unknown as Emulator
+  const { db, clock, keys, wire, runner } = cloud
+  const emulator = { db, clock, keys, app: undefined, close: async () => {} } as unknown as Emulator
   return {
     baseUrl: wire.url,
     emulator,

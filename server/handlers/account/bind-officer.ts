@@ -8,7 +8,7 @@ import { callerOpenid } from './caller'
 import { officerSnapshot } from './officer-snapshot'
 import { countBindFailure, refuseIfTooManyBindFailures } from './rate-limit'
 import { findOne, txGetOrNull } from './store'
-import { saveUser } from './users'
+import { refuseRoleConflict, saveUser } from './users'
 import { toUserView } from './views'
 
 /**
@@ -32,6 +32,7 @@ export const bindOfficer = action('account', 'bindOfficer', {
     const me = ctx.caller.user
     // Retrying a bind that already succeeded (weak network) answers the same user.
     if (me?.officerId === officer._id) return { user: toUserView(me) }
+    refuseRoleConflict(me?.roles ?? [], 'officer')
     const code = await findTypedCode(ctx, 'officer', officer._id, input.code)
     if (!code) {
       await countBindFailure(ctx)

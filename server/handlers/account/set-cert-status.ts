@@ -18,6 +18,8 @@ export const setCertStatus = action('account', 'setCertStatus', {
     const user = boundUser(ctx)
     const officer = await getDocOrNull<OfficerRecord>(ctx.db, 'officers', input.officerId)
     if (!officer) fail('NOT_FOUND', '没有找到该执法人员')
+    // SPEC §6: nobody changes their own certificate's status.
+    if (user.officerId === input.officerId || officer!.userId === user._id) fail('FORBIDDEN', '不能更改本人执法证的状态，请由其他管理员或监督人员办理')
     if (!user.roles.includes('admin')) {
       const dept = await getDocOrNull<DepartmentRecord>(ctx.db, 'departments', officer!.deptId)
       if (!dept || !user.region || !regionCovers(user.region, dept.region)) fail('FORBIDDEN', '该执法人员不在您的监督辖区内')
