@@ -5,17 +5,10 @@ import { CLOUD_FUNCTION_ENV, cloudLogOutput } from '../helpers/cloud'
  * Check-ins under contention through the real SDK (bench/contention.ts): 12 instances;
  * 40 officers at 40 companies of one county in the same minute; 6 officers of one
  * department at one gate together.
- *
- * TODO(i13a): enabled by CLOUD_CONTENTION=1 until the emulator models the cloud's write
- * conflicts and the transactions retry (branch i13a). Once merged, drop the guard: it must
- * then pass in every `npm test`, and fail when the retry or the out-of-transaction counters
- * are removed. (Measured on i13b + i13a merged: passes with 14 conflicts and 14 retries;
- * with CONFLICT_RETRY.attempts = 1 the gate gives 5 INTERNAL and one officer on the inspection.)
+ * It fails when the retry or the out-of-transaction counters are removed (measured: with
+ * CONFLICT_RETRY.attempts = 1 the gate gives 5 INTERNAL and one officer on the inspection).
  */
-const enabled = process.env.CLOUD_CONTENTION === '1'
-const describeContention = enabled ? describe : describe.skip
-
-describeContention('check-ins under contention (12 instances, real wx-server-sdk)', () => {
+describe('check-ins under contention (12 instances, real wx-server-sdk)', () => {
   let report: ContentionReport
 
   beforeAll(async () => {
