@@ -76,6 +76,8 @@ export const MATRIX: MatrixRow[] = [
     roles: ['admin', 'deptAdmin', ...SUP],
     scopes: { admin: { ownDept: 'ok', otherDept: 'ok' }, deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' }, ...bySupervisor('ok', 'FORBIDDEN') },
   },
+  { fn: 'account', action: 'messages', roles: 'bound' },
+  { fn: 'account', action: 'markRead', roles: 'bound' },
   // inspection (officer)
   { fn: 'inspection', action: 'preview', roles: ['officer'] },
   { fn: 'inspection', action: 'checkIn', roles: ['officer'] },

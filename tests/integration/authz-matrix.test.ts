@@ -129,6 +129,9 @@ let fresh = 0
 
 const BUILDERS: Record<string, Builder> = {
   'account.whoami': () => ({ fields: {} }),
+  // Every bound role has an inbox; another user's message ids change nothing (updated: 0).
+  'account.messages': () => ({ fields: {} }),
+  'account.markRead': () => ({ fields: { ids: ['msg_notmine000001'] } }),
   'account.bindOfficer': (role) => {
     const c = role === 'officer' ? DEMO_BIND_CODES.officers[2] : DEMO_BIND_CODES.officers[0]
     return { fields: { certNo: c.certNo, name: c.name, code: c.code }, as: role === 'unbound' ? 'mx-bind-officer' : undefined }

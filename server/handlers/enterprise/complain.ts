@@ -10,6 +10,7 @@ import { cityOf } from '../../domain/scope'
 import { COMPLAINTS, toComplaintView, type ComplaintRecord } from '../../store/complaints'
 import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
+import { noticeComplaintStep, noticeNewComplaint } from '../notices'
 import { callerCompany } from './company'
 
 /**
@@ -64,6 +65,7 @@ export const complain = action('enterprise', 'complain', {
         tx,
       )
     })
+    await Promise.all([noticeComplaintStep(ctx, record), noticeNewComplaint(ctx, record)])
     return { complaint: toComplaintView(record, ctx.now, 'owner') }
   },
 })

@@ -25,6 +25,7 @@ import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { companyInTx, saveGate } from '../../store/gates'
 import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
+import { noticeCheckIn } from '../notices'
 import { callerOfficer } from './officer'
 import { toInspectionView } from './views'
 
@@ -152,9 +153,10 @@ export const checkIn = action('inspection', 'checkIn', {
           },
           tx,
         )
-        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags }
+        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags, opened: { purpose: prepared.purpose } }
       })
       if (outcome.kind === 'replay') return replay(ctx, outcome)
+      if ('opened' in outcome && outcome.opened) await noticeCheckIn(ctx, outcome.inspection, officer, outcome.opened.purpose)
       return { inspection: toInspectionView(outcome.inspection, now), joined: outcome.joined, flags: [...outcome.flags] }
     } catch (err) {
       // A cap refusal is counted for the dashboard; it is the only trace a refused check-in leaves.

@@ -7,6 +7,7 @@ import { isPastDue, latenessMs } from '../../domain/result-deadline'
 import { enoughOfficers } from '../../domain/team'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
+import { noticeResult } from '../notices'
 import { ownInspection } from './access'
 import { issueRatingToken, RATING_PAGE } from './rating-token'
 import { toInspectionView } from './views'
@@ -51,6 +52,7 @@ export const recordResult = action('inspection', 'recordResult', {
       await audit(ctx, { action: 'inspection.recordResult', target: `inspections/${current._id}`, details: { outcome: input.outcome, lateByMs: result.lateByMs, wasOverdue: current.status === 'overdue' } }, tx)
       return { inspection: updated, token }
     })
+    await noticeResult(ctx, answer.inspection)
     return { inspection: toInspectionView(answer.inspection, ctx.now), rating: { token: answer.token, scene: answer.token, path: RATING_PAGE } }
   },
 })
