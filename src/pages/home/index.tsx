@@ -3,6 +3,8 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { Output } from '@contract'
 import { whoami } from '@/services/account/whoami'
+import { messages } from '@/services/account/messages'
+import { rememberTemplates } from '@/services/subscribe'
 import { devLogin, listPersonas, type Persona } from '@/services/dev'
 import { Banner } from '@/components/Banner'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -11,6 +13,7 @@ import { Tile } from '@/components/Tile'
 import { monthDayOf } from '@/lib/china-time'
 import { ROLE_LABELS } from '@/lib/labels'
 import { sectionsFor } from './tiles'
+import { CompanyHome } from './CompanyHome'
 import './index.css'
 
 type Me = Output<'account', 'whoami'>
@@ -70,10 +73,28 @@ function Unbound() {
   )
 }
 
-function Bound({ user }: { user: NonNullable<Me['user']> }) {
+/** The inbox entry with the number of unread messages (every bound role). */
+function InboxEntry({ unread }: { unread: number | null }) {
+  return (
+    <View className='home-messages' id='home-messages' hoverClass='home-messages--hover' onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+      <Text>消息</Text>
+      {unread ? (
+        <Text className='home-messages__count' id='home-unread'>
+          {unread} 条未读
+        </Text>
+      ) : (
+        <Text className='home-messages__none'>{unread === 0 ? '没有未读消息' : ''}</Text>
+      )}
+    </View>
+  )
+}
+
+function Bound({ user, unread }: { user: NonNullable<Me['user']>; unread: number | null }) {
   const sections = sectionsFor(user.roles)
   return (
     <View>
+      <InboxEntry unread={unread} />
+      {user.roles.includes('enterprise') ? <CompanyHome /> : null}
       <View className='card home-user' id='user-card'>
         <Text className='home-user__name'>{user.name}</Text>
         <View className='home-user__roles'>
@@ -122,11 +143,17 @@ function DevSwitcher({ personas, current, onPick }: { personas: Persona[]; curre
 export default function Home() {
   const [state, setState] = useState<State>({ status: 'loading' })
   const [personas, setPersonas] = useState<Persona[] | null>(null)
+  const [unread, setUnread] = useState<number | null>(null)
 
   const load = useCallback(async () => {
     const res = await whoami()
     setState(res.ok ? { status: 'ready', me: res.data } : { status: 'failed', message: res.error.message })
     Taro.stopPullDownRefresh()
+    if (!res.ok) return
+    rememberTemplates(res.data.templates)
+    if (!res.data.user) return setUnread(null)
+    const inbox = await messages()
+    setUnread(inbox.ok ? inbox.data.unread : null)
   }, [])
 
   useDidShow(() => {
@@ -158,7 +185,7 @@ export default function Home() {
           </Button>
         </View>
       ) : null}
-      {me ? me.user ? <Bound user={me.user} /> : <Unbound /> : null}
+      {me ? me.user ? <Bound user={me.user} unread={unread} /> : <Unbound /> : null}
       {process.env.TARO_ENV === 'h5' && personas && personas.length > 0 ? (
         <DevSwitcher personas={personas} current={me?.openid} onPick={(p) => void pick(p)} />
       ) : null}
