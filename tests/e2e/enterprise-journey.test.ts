@@ -144,12 +144,14 @@ d('enterprise journey (H5)', () => {
   it('goes on from the bad rating to an anonymous complaint about that inspection, with its due date', async () => {
     await tap(phone, '#btn-complain')
     await see(phone, '#complain-about')
-    await seeText(phone, `${MARKET.name} · 2026年11月27日`)
+    // The visit by its date and time and its department.
+    await seeText(phone, new RegExp(`2026年11月27日 \\d\\d:\\d\\d · ${MARKET.name}`))
     for (const k of ['quiet_period_violation', 'no_certificate', 'repeated_inspection', 'unrelated_demands', 'attitude', 'fine_quota', 'other']) await see(phone, `#category-${k}`)
     await tap(phone, '#category-attitude')
     await fill(phone, 'input-content', '11月27日上午检查时，执法人员态度生硬，未说明检查依据即要求停工。')
     await tap(phone, '#switch-anonymous')
-    await seeText(phone, '匿名后，监督部门也看不到您的身份；被投诉单位任何情况下都看不到投诉内容和投诉人')
+    // What supervisors see, exactly: not the name or phone, but the company and the content.
+    await seeText(phone, `匿名投诉：监督部门看不到您的姓名和电话，但能看到投诉来自${PARK.name}及投诉内容`)
     await seeText(phone, '已开启')
     await screenshot(phone, 'enterprise-complain')
     await tap(phone, '#btn-complain')

@@ -34,14 +34,16 @@ function ReplyVerdict({ c, onRated, onError }: { c: Complaint; onRated: (c: Comp
     onRated(res.data.complaint)
   }
   return (
-    <View className='list-item__actions' id={`reply-verdict-${c.id}`}>
+    <View className='reply-verdict' id={`reply-verdict-${c.id}`}>
       <Text className='note'>监督部门的答复解决您的问题了吗？</Text>
-      <Button id={`btn-reply-ok-${c.id}`} className='btn' hoverClass='btn--hover' disabled={busy} onClick={() => void send(true)}>
-        满意
-      </Button>
-      <Button id={`btn-reply-bad-${c.id}`} className='btn btn--ghost' hoverClass='btn--hover' disabled={busy} onClick={() => void send(false)}>
-        不满意
-      </Button>
+      <View className='reply-verdict__buttons'>
+        <Button id={`btn-reply-ok-${c.id}`} className={`btn reply-verdict__btn${busy ? ' btn--disabled' : ''}`} hoverClass='btn--hover' onClick={() => void (busy ? null : send(true))}>
+          满意
+        </Button>
+        <Button id={`btn-reply-bad-${c.id}`} className={`btn btn--ghost reply-verdict__btn${busy ? ' btn--disabled' : ''}`} hoverClass='btn--hover' onClick={() => void (busy ? null : send(false))}>
+          不满意
+        </Button>
+      </View>
     </View>
   )
 }

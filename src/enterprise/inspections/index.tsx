@@ -80,7 +80,7 @@ export default function Inspections() {
                     {i.result.rectifyBy ? `（整改期限：${longDate(i.result.rectifyBy)}）` : ''}
                   </InfoRow>
                 ) : null}
-                <View className='list-item__actions'>
+                <View className='inspection-item__actions'>
                   <Button
                     id={`btn-notice-${i.id}`}
                     className='btn'
