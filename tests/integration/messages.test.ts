@@ -90,6 +90,15 @@ describe('inspection notices to the company', () => {
     expect(await call('demo-enterprise-1', 'account', 'markRead', { ids: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
+  it('the ledger lists every officer of the scanned visit; the export is named by company and period', async () => {
+    const ledger = await call('demo-enterprise-1', 'enterprise', 'ledger', {})
+    const entry = ledger.data.items.find((e: { inspectionId?: string }) => e.inspectionId === inspectionId)
+    expect(entry).toMatchObject({ source: 'scan', officerNames: ['张伟'], visitOfficerNames: ['张伟', '李娜'] })
+    const exported = await call('demo-enterprise-1', 'enterprise', 'exportLedger', { from: '2026-12-01', to: '2026-12-31' })
+    expect(exported.data.fileName).toBe(`${co1.name}_监测点台账_2026-12-01至2026-12-31.xlsx`)
+    expect(decodeURIComponent(exported.data.url)).toMatch(/监测点台账_2026-12-01至2026-12-31\.xlsx$/)
+  })
+
   it('an unbound caller has no inbox', async () => {
     expect(await call('msg-stranger', 'account', 'messages')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
@@ -135,7 +144,7 @@ describe('the result-deadline reminder', () => {
     const open = await checkIn('demo-officer-1')
     const id = open.data.inspection.id
     await checkIn('demo-officer-2')
-    await emu.setClock('2026-12-29T02:00:01Z')
+    await emu.setClock('2026-12-29T03:00:00Z')
     expect(await call('demo-admin', 'scheduler', 'run')).toMatchObject({ ok: true })
     for (const officer of ['demo-officer-1', 'demo-officer-2']) {
       const reminder = (await inbox(officer)).items.find((m) => m.ref === `inspections/${id}`)
