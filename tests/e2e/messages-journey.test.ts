@@ -139,4 +139,17 @@ d('messages journey (H5)', () => {
     await see(phone, `#reply-rated-${c.id}`)
     expect(await textOf(phone, `#reply-rated-${c.id}`)).toBe('您对答复的评价：满意')
   })
+
+  it('a rating code scanned in 核验执法人员 by mistake opens the rating it is for', async () => {
+    const open = await app.call('inspection', 'checkIn', { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0003', source: 'complaint', location: at }, officer1)
+    const id = open.data.inspection.id
+    await app.call('inspection', 'checkIn', { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0004', source: 'complaint', location: at }, officer2)
+    const result = await app.call('inspection', 'recordResult', { inspectionId: id, outcome: 'compliant', findings: '未发现问题。' }, officer1)
+    const token = result.data.rating.token as string
+    await openPage(phone, app, '/enterprise/verify-officer/index')
+    await fill(phone, 'input-token', `${app.baseUrl}/#/enterprise/rate/index?scene=${encodeURIComponent(token)}`)
+    await tap(phone, '#btn-verify')
+    await see(phone, '#rating-summary')
+    expect(await textOf(phone, '#summary-result')).toMatch(/^未发现问题/)
+  })
 })
