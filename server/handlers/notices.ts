@@ -76,13 +76,17 @@ export function noticeComplaintStep(ctx: Ctx, complaint: ComplaintRecord): Promi
     const step = complaint.timeline[complaint.timeline.length - 1]
     const receivedOn = chinaDate(complaint.receivedAt, ctx.settings.timezone)
     const dueOn = chinaDate(complaint.dueAt, ctx.settings.timezone)
+    const category = COMPLAINT_CATEGORY_LABELS[complaint.category] ?? complaint.category
     await deliver(
       ctx,
       [recipientOfOpenid(openid)],
       {
         kind: 'complaint_update',
         title: `投诉${STEP_WORDS[step?.action ?? 'received'] ?? COMPLAINT_STATUS_LABELS[complaint.status]}`,
-        body: `您 ${receivedOn} 提交的投诉（${COMPLAINT_CATEGORY_LABELS[complaint.category] ?? complaint.category}）${COMPLAINT_STATUS_LABELS[complaint.status]}：${step?.text ?? ''}`,
+        body:
+          step?.action === 'received' || !step
+            ? `您 ${receivedOn} 提交的投诉（${category}）已收到，监督部门将于 ${dueOn} 前答复。`
+            : `您 ${receivedOn} 提交的投诉（${category}）${COMPLAINT_STATUS_LABELS[complaint.status]}：${step.text}`,
         ref: `complaints/${complaint._id}`,
         page: PAGES.enterpriseComplaints,
       },
