@@ -196,6 +196,12 @@ export const Complaint = z.object({
   dueAt: Instant,
   overdue: z.boolean(),
   timeline: z.array(ComplaintEvent),
+  /** The China date of the inspection complained about (with `deptName`, how the company recognises the visit). */
+  inspectionDate: ChinaDate.optional(),
+  /** A phone number to call back; only on a named complaint, seen by the complainant and supervisors. */
+  phone: z.string().optional(),
+  /** The complainant's verdict on the reply (enterprise.rateReply). */
+  replyRating: z.object({ satisfied: z.boolean(), comment: z.string().optional(), at: Instant }).optional(),
 })
 export type Complaint = z.infer<typeof Complaint>
 
@@ -258,3 +264,22 @@ export const DeptFigures = z.object({
   capRefusals: z.number(),
 })
 export type DeptFigures = z.infer<typeof DeptFigures>
+
+/** What an inbox message is about (SPEC §2.22); also the subscription-message template key. */
+export const MessageKind = z.enum(['checkin_notice', 'result_notice', 'complaint_update', 'complaint_new', 'overdue_reminder'])
+export type MessageKind = z.infer<typeof MessageKind>
+
+/** One message in a user's in-app inbox (account.messages). */
+export const Message = z.object({
+  id: Id,
+  kind: MessageKind,
+  title: z.string(),
+  body: z.string(),
+  /** The record it is about (`inspections/<id>`, `complaints/<id>`). */
+  ref: z.string().optional(),
+  /** The page that opens it, with its query (`enterprise/inspection/index?id=…`). */
+  page: z.string().optional(),
+  at: Instant,
+  read: z.boolean(),
+})
+export type Message = z.infer<typeof Message>

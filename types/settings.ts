@@ -73,6 +73,32 @@ export const City = z
   .transform((city) => ({ ...city, regions: city.regions ?? (city.code === GANZHOU_CITY_CODE ? GANZHOU_REGIONS : []) }))
 export type City = z.infer<typeof City>
 
+/** A right the company has against an inspection (SPEC §2.22), with where and by when to use it. */
+export const CompanyRight = z.object({ key: z.string().min(1).max(40), title: z.string().min(1).max(40), description: z.string().min(1).max(400), channel: z.string().min(1).max(400) })
+export type CompanyRight = z.infer<typeof CompanyRight>
+
+/** Ganzhou's wording of the three rights (行政处罚法 art. 7, 44–45; 行政复议法 art. 20, 24; 行政诉讼法 art. 46). */
+export const GANZHOU_COMPANY_RIGHTS: CompanyRight[] = [
+  {
+    key: 'statement',
+    title: '陈述申辩',
+    description: '对检查中认定的事实、理由和依据有异议的，有权进行陈述和申辩；执法部门须充分听取意见，不得因申辩而加重处罚。',
+    channel: '向实施检查的执法部门当面、书面或电话提出；也可在本程序“投诉举报”中向监督部门反映。',
+  },
+  {
+    key: 'review',
+    title: '行政复议',
+    description: '认为检查或处理决定侵犯贵企业合法权益的，可以申请行政复议。',
+    channel: '自知道该行政行为之日起 60 日内，向赣州市人民政府（市司法局行政复议窗口）或作出决定部门的本级人民政府申请。',
+  },
+  {
+    key: 'litigation',
+    title: '行政诉讼',
+    description: '对行政行为不服的，可以依法提起行政诉讼。',
+    channel: '自知道或者应当知道作出行政行为之日起 6 个月内，向有管辖权的人民法院起诉。',
+  },
+]
+
 export const Settings = z.object({
   /** Time zone of every date rule. */
   timezone: z.string().default('Asia/Shanghai'),
@@ -103,6 +129,10 @@ export const Settings = z.object({
     })
     .default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
   complaint: z.object({ dueWorkingDays: z.number().int().min(1) }).default({ dueWorkingDays: 15 }),
+  /** Rating from the company's own inspection list: allowed this many days after the result. */
+  ratingFromList: z.object({ days: z.number().int().min(1) }).default({ days: 7 }),
+  /** The company's rights shown in the inspection notice 检查告知, with their channels. */
+  companyRights: z.array(CompanyRight).default(GANZHOU_COMPANY_RIGHTS),
   certCard: z.object({ tokenTtlMinutes: z.number().int().min(1) }).default({ tokenTtlMinutes: 5 }),
   /** Entries a company adds to its ledger by hand (SPEC §6): how far back, how many a day. */
   ledger: z.object({ maxBackdateDays: z.number().int().min(0), manualPerDay: z.number().int().min(1) }).default({ maxBackdateDays: 30, manualPerDay: 10 }),

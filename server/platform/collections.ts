@@ -16,6 +16,10 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       { fields: [['openid', 'asc']], unique: true },
       /** upsertDepartment: the users carrying a copy of the department (OfficerSnapshot). */
       { fields: [['officer.deptId', 'asc']] },
+      /** Messages to a company's contacts (server/store/messages.ts). */
+      { fields: [['companyId', 'asc']] },
+      /** Messages to the supervisors of a county. */
+      { fields: [['roles', 'asc'], ['region', 'asc']] },
     ],
   },
   departments: { indexes: [{ fields: [['region', 'asc']] }, { fields: [['city', 'asc']] }, { fields: [['name', 'asc']] }] },
@@ -104,5 +108,7 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
     ],
   },
   rateLimits: { indexes: [] },
+  /** The in-app inbox: one document per recipient, addressed by a keyed hash (`to`). */
+  messages: { indexes: [{ fields: [['to', 'asc'], ['at', 'desc'], ['_id', 'desc']] }, { fields: [['to', 'asc'], ['read', 'asc']] }] },
   outbox: { indexes: [{ fields: [['createdAt', 'desc']] }] },
 }

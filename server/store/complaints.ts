@@ -44,6 +44,11 @@ export interface ComplaintRecord {
   overdueAt?: number
   closedAt?: number
   timeline: ComplaintEventRecord[]
+  /** The China date of the inspection complained about. */
+  inspectionDate?: string
+  /** A call-back number, only on a named complaint. */
+  phone?: string
+  replyRating?: { satisfied: boolean; comment?: string; at: number }
   /**
    * The counters document this complaint is counted in (the department's, month of
    * receipt). Absent for a general complaint: it names no department, so it is kept out of
@@ -81,5 +86,8 @@ export function toComplaintView(c: ComplaintRecord, now: number, audience: 'owne
     dueAt: c.dueAt,
     overdue: c.overdue || isComplaintOverdue(c, now),
     timeline: c.timeline.map((e) => ({ at: e.at, action: e.action, text: e.text })),
+    ...(c.inspectionDate ? { inspectionDate: c.inspectionDate } : {}),
+    ...(c.phone && !c.anonymous ? { phone: c.phone } : {}),
+    ...(c.replyRating ? { replyRating: { ...c.replyRating } } : {}),
   }
 }

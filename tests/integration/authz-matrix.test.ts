@@ -129,6 +129,9 @@ let fresh = 0
 
 const BUILDERS: Record<string, Builder> = {
   'account.whoami': () => ({ fields: {} }),
+  // Every bound role has an inbox; another user's message ids change nothing (updated: 0).
+  'account.messages': () => ({ fields: {} }),
+  'account.markRead': () => ({ fields: { ids: ['msg_notmine000001'] } }),
   'account.bindOfficer': (role) => {
     const c = role === 'officer' ? DEMO_BIND_CODES.officers[2] : DEMO_BIND_CODES.officers[0]
     return { fields: { certNo: c.certNo, name: c.name, code: c.code }, as: role === 'unbound' ? 'mx-bind-officer' : undefined }
@@ -187,6 +190,16 @@ const BUILDERS: Record<string, Builder> = {
   'enterprise.ledger': () => ({ fields: {}, foreign: [W.foreignLedger] }),
   'enterprise.addLedgerEntry': () => ({ fields: { date: '2026-12-10', deptName: '赣州市市场监督管理局', officerNames: ['张伟', '李娜'], purpose: '矩阵测试：日常检查' } }),
   'enterprise.exportLedger': () => ({ fields: { from: '2026-12-01', to: '2026-12-31' } }),
+  'enterprise.inspection': (_role, scope) =>
+    scope === 'otherCompany' ? { fields: { inspectionId: W.foreignCoInspection }, foreign: ['MX-FOREIGNCO', company(FOREIGN_CO).name] } : { fields: { inspectionId: W.ownCoInspection } },
+  'enterprise.overview': () => ({ fields: {}, foreign: [company(FOREIGN_CO).name] }),
+  'enterprise.rateReply': async (_role, scope) => {
+    if (scope === 'otherCompany') return { fields: { complaintId: W.foreignComplaint, satisfied: true }, foreign: ['MX-FOREIGN-COMPLAINT'] }
+    const id = await complaint('demo-enterprise-1', '答复评价')
+    await must('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: id, step: 'accept', text: '已受理' })
+    await must('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: id, step: 'reply', text: '已答复' })
+    return { fields: { complaintId: id, satisfied: true } }
+  },
   'supervision.submitPlan': (_role, scope) => ({ fields: planFields(scope === 'otherDept' ? 'dept_3607_em' : 'dept_3607_amr', 'co_0002') }),
   'supervision.reviewPlan': async (_role, scope) => {
     const [who, dept, co] = scope === 'otherCounty' ? ['mx-da-703', 'dept_360703_amr', FOREIGN_CO] : scope === 'city' ? ['demo-deptadmin-1', 'dept_3607_amr', 'co_0002'] : ['mx-da-702', 'dept_360702_amr', 'co_0002']

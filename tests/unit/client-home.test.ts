@@ -9,8 +9,8 @@ describe('home tiles', () => {
     expect(ids(['officer'])).toEqual(['tile-scan', 'tile-my-inspections', 'tile-cert-card'])
   })
 
-  it('gives an enterprise user the five company entries', () => {
-    expect(ids(['enterprise'])).toEqual(['tile-verify-officer', 'tile-inspections', 'tile-complain', 'tile-complaints', 'tile-ledger'])
+  it('gives an enterprise user the six company entries, rating by code among them', () => {
+    expect(ids(['enterprise'])).toEqual(['tile-verify-officer', 'tile-rate', 'tile-inspections', 'tile-complain', 'tile-complaints', 'tile-ledger'])
   })
 
   it('gives a supervisor the six supervision entries', () => {

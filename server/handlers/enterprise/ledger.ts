@@ -20,6 +20,8 @@ export const ledger = action('enterprise', 'ledger', {
         const insp = linked.get(e.inspectionId ?? e.matchedInspectionId ?? '')
         return {
           ...toLedgerEntryView(e),
+          // Every officer of the visit (an entry written at check-in names the first; it never changes).
+          ...(insp && e.source === 'scan' ? { visitOfficerNames: [...insp.officerNames] } : {}),
           ...(insp?.result ? { outcome: insp.result.outcome, outcomeLabel: OUTCOME_LABELS[insp.result.outcome] } : {}),
           ...(insp?.rating.state === 'rated' ? { ratingScore: insp.rating.score } : {}),
         }

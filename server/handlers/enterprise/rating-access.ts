@@ -27,3 +27,23 @@ export async function usableRatingToken(
   if (tokenExpired(record.expiresAt, ctx.now)) return fail('TOKEN_EXPIRED', '评价码已过期（有效期 7 天），请联系执法人员重新出示')
   return { record: record as RatingTokenRecord, inspection }
 }
+
+/** The end of the window for rating from the list, or null before a result. */
+export const rateFromListUntil = (inspection: InspectionRecord, settings: Ctx['settings']): number | null =>
+  inspection.result ? inspection.result.recordedAt + settings.ratingFromList.days * 86_400_000 : null
+
+/**
+ * An inspection the caller may rate from the company's own list (SPEC §2.22): its own
+ * company's (FORBIDDEN), with a result (CONFLICT), not rated (ALREADY_RATED), within the
+ * window after the result (CONFLICT).
+ */
+export async function ratableFromList(ctx: Ctx, inspectionId: string, r: Writer = ctx.db): Promise<{ record: null; inspection: InspectionRecord }> {
+  const inspection = await readDoc<InspectionRecord>(r, 'inspections', inspectionId)
+  if (!inspection) return fail('NOT_FOUND', '没有找到该次检查')
+  if (inspection.companyId !== ctx.caller.user?.companyId) return fail('FORBIDDEN', '只能评价贵企业接受的检查')
+  if (inspection.rating.state === 'rated') return fail('ALREADY_RATED', '该次检查已评价，每次检查只能评价一次')
+  const until = rateFromListUntil(inspection, ctx.settings)
+  if (until === null) return fail('CONFLICT', '该次检查尚未记录结果，记录结果后才能评价')
+  if (ctx.now > until) return fail('CONFLICT', `检查结果已记录超过 ${ctx.settings.ratingFromList.days} 天，不能再评价；如有意见，可以投诉`)
+  return { record: null, inspection }
+}

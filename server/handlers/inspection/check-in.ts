@@ -25,6 +25,7 @@ import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { companyInTx, saveGate } from '../../store/gates'
 import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
+import { noticeCheckIn } from '../notices'
 import { callerOfficer } from './officer'
 import { toInspectionView } from './views'
 
@@ -162,16 +163,17 @@ export const checkIn = action('inspection', 'checkIn', {
           },
           tx,
         )
-        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags, opened: true }
+        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags, opened: { purpose: prepared.purpose } }
       })
       if (outcome.kind === 'replay') return replay(ctx, outcome)
-      if ('opened' in outcome) {
+      if ('opened' in outcome && outcome.opened) {
         const record = outcome.inspection
         await bumpCounters(ctx.db, counterKeyAt(record.checkInAt), {
           inspections: 1,
           quietExceptions: { pending: record.exception ? 1 : 0 },
           repeated: record.flags.includes('repeated') ? 1 : 0,
         })
+        await noticeCheckIn(ctx, record, officer, outcome.opened.purpose)
       }
       return { inspection: toInspectionView(outcome.inspection, decidedAt), joined: outcome.joined, flags: [...outcome.flags] }
     } catch (err) {

@@ -7,6 +7,7 @@ import { isPastDue, latenessMs } from '../../domain/result-deadline'
 import { enoughOfficers } from '../../domain/team'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
+import { noticeResult } from '../notices'
 import { ownInspection } from './access'
 import { issueRatingToken, RATING_PAGE } from './rating-token'
 import { toInspectionView } from './views'
@@ -53,6 +54,7 @@ export const recordResult = action('inspection', 'recordResult', {
     // After the commit: the region's counters are shared (store/counters.ts).
     const { inspection } = answer
     await bumpCounters(ctx.db, { deptId: inspection.deptId, region: inspection.deptRegion, month: inspection.month }, { results: 1, overdue: answer.wasOverdue ? -1 : 0 })
+    await noticeResult(ctx, answer.inspection)
     return { inspection: toInspectionView(answer.inspection, ctx.now), rating: { token: answer.token, scene: answer.token, path: RATING_PAGE } }
   },
 })

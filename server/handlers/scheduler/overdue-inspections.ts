@@ -1,15 +1,13 @@
-import { PAGES } from '@contract'
 import type { Ctx } from '../../platform/context'
 import { MAX_GET } from '../../platform/db'
 import { audit } from '../../platform/audit'
 import type { InspectionRecord } from '../../domain/inspection-records'
-import type { OfficerRecord } from '../../domain/records'
 import { alertIdFor, raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
+import { remindOverdue } from '../notices'
 import type { JobResult } from './jobs'
 
-export const RECORD_RESULT_PAGE = PAGES.officerRecordResult
 /** Bound on one run's work; the next hourly run picks up the rest. */
 const MAX_PAGES = 20
 
@@ -50,32 +48,9 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
       await bumpCounters(ctx.db, { deptId: changed.deptId, region: changed.deptRegion, month: changed.month }, { overdue: 1 })
       progressed++
       marked++
-      reminders += await remindOfficers(ctx, changed)
+      reminders += await remindOverdue(ctx, changed)
     }
     if (batch.length < MAX_GET || progressed === 0) break
   }
   return { overdueInspections: marked, reminders }
-}
-
-async function remindOfficers(ctx: Ctx, inspection: InspectionRecord): Promise<number> {
-  let sent = 0
-  for (const officerId of inspection.officerIds) {
-    const officer = await readDoc<OfficerRecord>(ctx.db, 'officers', officerId)
-    if (!officer?.userId) continue
-    const user = await readDoc<{ _id: string; openid?: string }>(ctx.db, 'users', officer.userId)
-    if (!user?.openid) continue
-    try {
-      await ctx.notify.send({
-        touser: user.openid,
-        template: 'overdue_reminder',
-        page: `${RECORD_RESULT_PAGE}?id=${inspection._id}`,
-        data: { company: inspection.companyName, date: inspection.date, dueAt: new Date(inspection.dueAt).toISOString() },
-      })
-      sent++
-    } catch (err) {
-      // A refused subscription message (not subscribed, quota) must not stop the run.
-      ctx.log.error('reminder_failed', { inspectionId: inspection._id, officerId, error: err instanceof Error ? err.message : String(err) })
-    }
-  }
-  return sent
 }

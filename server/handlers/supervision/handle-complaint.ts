@@ -1,17 +1,12 @@
-import { PAGES } from '@contract'
-import type { Ctx } from '../../platform/context'
 import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
-import { chinaDate } from '../../domain/china-time'
 import { COMPLAINT_STATUS_LABELS, nextComplaintStatus } from '../../domain/complaints'
-import { unseal } from '../../domain/pseudonyms'
 import { regionCovers } from '../../domain/scope'
 import { COMPLAINTS, toComplaintView, type ComplaintEventRecord, type ComplaintRecord } from '../../store/complaints'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
-
-export const MY_COMPLAINTS_PAGE = PAGES.enterpriseComplaints
+import { noticeComplaintStep } from '../notices'
 
 /**
  * A supervisor of the complaint's region moves it on: accept (received → accepted),
@@ -48,25 +43,9 @@ export const handleComplaint = action('supervision', 'handleComplaint', {
     if (updated.status === 'closed' && updated.counterKey) {
       await bumpCounters(ctx.db, updated.counterKey, { complaints: { open: -1, overdue: updated.overdue ? -1 : 0 } })
     }
-    await notifyComplainant(ctx, updated)
+    await noticeComplaintStep(ctx, updated)
     return { complaint: toComplaintView(updated, ctx.now, 'supervisor') }
   },
 })
 
 const ACTION_LABELS = { accept: '受理', reply: '答复', close: '办结' } as const
-
-async function notifyComplainant(ctx: Ctx, c: ComplaintRecord): Promise<void> {
-  const touser = c.notifyTo ? unseal(ctx.sealingKey, c.notifyTo) : null
-  if (!touser) return
-  try {
-    await ctx.notify.send({
-      touser,
-      template: 'complaint_update',
-      page: MY_COMPLAINTS_PAGE,
-      // No content and no names: only the status a subscription message needs.
-      data: { status: COMPLAINT_STATUS_LABELS[c.status], receivedOn: chinaDate(c.receivedAt, ctx.settings.timezone), dueOn: chinaDate(c.dueAt, ctx.settings.timezone) },
-    })
-  } catch (err) {
-    ctx.log.error('complaint_notify_failed', { complaintId: c._id, error: err instanceof Error ? err.message : String(err) })
-  }
-}

@@ -3,6 +3,7 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Output } from '@contract'
 import { inspectionForRating } from '@/services/enterprise/inspection-for-rating'
+import { inspectionNotice } from '@/services/enterprise/inspection'
 import { rate } from '@/services/enterprise/rate'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
@@ -38,15 +39,47 @@ const STOPS: Record<string, { title: string; detail: string }> = {
 
 const MAX_COMMENT = 500
 
+/** The rating page's summary of an inspection opened from the company's list or a message (by id, no code). */
+async function summaryById(inspectionId: string): Promise<{ ok: true; summary: Summary } | { ok: false; stop?: { title: string; detail: string }; message?: string }> {
+  const res = await inspectionNotice(inspectionId)
+  if (!res.ok) return { ok: false, stop: STOPS[res.error.code], message: res.error.message }
+  const n = res.data.inspection
+  if (n.rating.state === 'rated') return { ok: false, stop: STOPS.ALREADY_RATED }
+  if (!n.rating.canRate) {
+    const detail = n.rating.rateUntil
+      ? `本次检查的评价期已于 ${chinaLongDateTime(n.rating.rateUntil)} 结束。如对本次检查有意见，可通过“投诉举报”反映。`
+      : '执法人员录入检查结果后才能评价，录入后您会收到消息。'
+    return { ok: false, stop: { title: n.rating.rateUntil ? '评价期已过' : '尚未录入检查结果', detail } }
+  }
+  const basis = n.plan ? `检查计划“${n.plan.title}”（依据：${n.plan.basis}）` : n.specialCase ? `特殊情形：${n.specialCase.label}` : undefined
+  const summary: Summary = {
+    inspectionId: n.id,
+    companyName: n.companyName,
+    department: n.departments.map((d) => d.name).join('、'),
+    officerNames: n.officers.map((o) => o.name),
+    time: n.checkInAt,
+    source: n.source,
+    ...(basis ? { basis } : {}),
+    ...(n.result ? { result: { outcome: n.result.outcome, findings: n.result.findings, ...(n.result.rectifyBy ? { rectifyBy: n.result.rectifyBy } : {}) } } : {}),
+    rated: false,
+  }
+  return { ok: true, summary }
+}
+
 /** Optional rating tags: what went well first, then what did not. */
 const RATING_TAGS = { good: ['文明执法', '程序规范', '耐心解答', '主动亮证'], bad: ['态度生硬', '与检查无关的要求', '未亮证', '检查时间过长'] }
 
-/** 评价本次检查 (好差评): opened by the rating code; the inspection first, then 5 levels, tags and a comment. */
+/**
+ * 评价本次检查 (好差评): opened by the rating code, or from the company's list or a message
+ * (`inspectionId`, within the rating period after the result); the inspection first, then
+ * 5 levels, tags and a comment.
+ */
 export default function Rate() {
   const router = useRouter()
   const weapp = process.env.TARO_ENV === 'weapp'
+  const byId = router.params.inspectionId ? decodeURIComponent(router.params.inspectionId) : null
   const [token, setToken] = useState<string | null>(() => sceneFrom(router.params.scene))
-  const [state, setState] = useState<State>(() => (sceneFrom(router.params.scene) ? { step: 'loading' } : { step: 'no-token' }))
+  const [state, setState] = useState<State>(() => (byId || sceneFrom(router.params.scene) ? { step: 'loading' } : { step: 'no-token' }))
   const [score, setScore] = useState<number | null>(null)
   const [tags, setTags] = useState<string[]>([])
   const [comment, setComment] = useState('')
@@ -72,6 +105,16 @@ export default function Rate() {
     if (token) void load(token)
   }, [token])
 
+  useEffect(() => {
+    if (!byId) return
+    void summaryById(byId).then((got) => {
+      if (got.ok) return setState({ step: 'rating', summary: got.summary })
+      if (got.stop) return setState({ step: 'stopped', ...got.stop })
+      setState({ step: 'no-token' })
+      setError(got.message ?? '')
+    })
+  }, [byId])
+
   const open = (t: string | null) => {
     if (!t) return setError('没有识别到评价码，请对准执法人员手机上的评价码重新扫描')
     setToken(t)
@@ -86,11 +129,12 @@ export default function Rate() {
   const toggleTag = (t: string) => setTags((cur) => (cur.includes(t) ? cur.filter((x) => x !== t) : [...cur, t]))
 
   const submit = async () => {
-    if (state.step !== 'rating' || !token) return
+    if (state.step !== 'rating' || (!token && !byId)) return
     if (!score) return setError('请先选择满意程度')
     setBusy(true)
     setError('')
-    const res = await rate({ token, score, tags: tags.length ? tags : undefined, comment: comment.trim() || undefined })
+    const what = { score, tags: tags.length ? tags : undefined, comment: comment.trim() || undefined }
+    const res = await rate(byId ? { inspectionId: byId, ...what } : { token: token!, ...what })
     setBusy(false)
     if (res.ok) return setState({ step: 'done', summary: state.summary, score })
     const stop = STOPS[res.error.code]
@@ -122,6 +166,10 @@ export default function Rate() {
             </Button>
           </View>
         )}
+        <Text className='note'>检查结果录入后，也可以在“检查记录”或消息中直接评价，不必当面扫码。</Text>
+        <Button id='btn-open-list' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => Taro.redirectTo({ url: '/enterprise/inspections/index' })}>
+          从检查记录中评价
+        </Button>
       </PageShell>
     )
   }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { Output } from '@contract'
 import { verifyOfficer } from '@/services/enterprise/verify-officer'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -11,7 +11,7 @@ import { InfoRow } from '@/components/InfoRow'
 import { Verdict } from '@/components/Verdict'
 import { CERT_STATUS_LABELS } from '@/lib/labels'
 import { scanSceneWithCamera } from '@/lib/scan'
-import { sceneFrom } from '@/lib/scene'
+import { codeKindOf, sceneFrom } from '@/lib/scene'
 import { chinaLongDateTime } from '@/lib/china-time'
 import '../lib/enterprise.css'
 import './index.css'
@@ -38,6 +38,8 @@ export default function VerifyOfficer() {
   const verify = async (token: string | null) => {
     setError('')
     if (!token) return setError('没有识别到亮证码，请对准执法人员手机上的二维码重新扫描')
+    // A rating code scanned here by mistake: open the rating it is for.
+    if (codeKindOf(token) === 'rating') return void Taro.redirectTo({ url: `/enterprise/rate/index?scene=${encodeURIComponent(token)}` })
     setBusy(true)
     setVerdict(null)
     const res = await verifyOfficer({ token })

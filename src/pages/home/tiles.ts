@@ -16,7 +16,8 @@ export const TILES_BY_ROLE: Record<Role, { heading: string; tiles: TileSpec[] }>
     heading: '企业服务',
     tiles: [
       { id: 'tile-verify-officer', title: '核验执法人员', desc: '扫对方亮证码核验身份', glyph: '验', url: '/enterprise/verify-officer/index' },
-      { id: 'tile-inspections', title: '检查记录', desc: '本企业历次检查与评价', glyph: '录', url: '/enterprise/inspections/index' },
+      { id: 'tile-rate', title: '扫码评价', desc: '扫执法人员评价码评价检查', glyph: '评', url: '/enterprise/rate/index' },
+      { id: 'tile-inspections', title: '检查记录', desc: '检查告知、结果与评价', glyph: '录', url: '/enterprise/inspections/index' },
       { id: 'tile-complain', title: '投诉举报', desc: '可匿名，由监督部门受理', glyph: '诉', url: '/enterprise/complain/index' },
       { id: 'tile-complaints', title: '我的投诉', desc: '查看办理进度与答复', glyph: '进', url: '/enterprise/complaints/index' },
       { id: 'tile-ledger', title: '监测点台账', desc: '入企检查登记台账', glyph: '账', url: '/enterprise/ledger/index' },

@@ -10,7 +10,7 @@ import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_FOR_SUPERVISOR, TIMELINE_FOR_SUPERVISOR } from '@/lib/labels'
-import { chinaDateTime, chinaLongDate } from '@/lib/china-time'
+import { chinaDateTime, chinaLongDate, longDate } from '@/lib/china-time'
 import '../lib/supervisor.css'
 
 type Tab = ComplaintStatus | 'open'
@@ -81,7 +81,22 @@ function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complai
         {c.inspectionId ? (
           <View className='sv-kv'>
             <Text className='sv-kv__k'>涉及检查</Text>
-            <Text className='sv-kv__v'>{c.inspectionId}</Text>
+            <Text className='sv-kv__v'>{c.inspectionDate ? `${longDate(c.inspectionDate)} ${(c as Complaint & { deptName?: string }).deptName ?? ''}` : c.inspectionId}</Text>
+          </View>
+        ) : null}
+        {c.phone ? (
+          <View className='sv-kv'>
+            <Text className='sv-kv__k'>回访电话</Text>
+            <Text className='sv-kv__v' id='complaint-phone'>{c.phone}</Text>
+          </View>
+        ) : null}
+        {c.replyRating ? (
+          <View className='sv-kv'>
+            <Text className='sv-kv__k'>对答复的评价</Text>
+            <Text className={`sv-kv__v${c.replyRating.satisfied ? '' : ' sv-bad'}`} id='complaint-reply-rating'>
+              {c.replyRating.satisfied ? '满意' : '不满意'}
+              {c.replyRating.comment ? `：${c.replyRating.comment}` : ''}
+            </Text>
           </View>
         ) : null}
       </View>
