@@ -1,8 +1,11 @@
 import { z } from 'zod'
 
 /**
- * Every rule of SPEC §2 as a setting. The defaults are Ganzhou's
- * (赣市府建办字〔2023〕2号); another city changes these values, not the code.
+ * Every rule of docs/rules.md as a setting; another city changes these values, not the code.
+ * The defaults are Ganzhou's: the quiet period (1–25, park companies, the special cases) comes
+ * from 《赣州市促进严格规范公正文明执法若干措施》 (赣市府建办字〔2023〕2号) and 赣市府办字〔2022〕34号;
+ * the other numbers (the 3-day result deadline, the cap of 2, the 60-day window, 1 km, 2 hours,
+ * 7 days, 15 working days …) are our choice. docs/rules.md says which is which.
  */
 
 export const ExceptionCategory = z.object({

@@ -162,7 +162,7 @@ export default function Home() {
       {process.env.TARO_ENV === 'h5' && personas && personas.length > 0 ? (
         <DevSwitcher personas={personas} current={me?.openid} onPick={(p) => void pick(p)} />
       ) : null}
-      <Text className='home-footer'>依据《关于推进严格规范公正文明执法的若干措施》（赣市府建办字〔2023〕2号）</Text>
+      <Text className='home-footer'>依据《赣州市促进严格规范公正文明执法若干措施》（赣市府建办字〔2023〕2号）</Text>
     </PageShell>
   )
 }
