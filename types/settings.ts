@@ -31,6 +31,8 @@ export const Region = z.object({ code: z.string().regex(/^\d{6}$/), name: z.stri
 export type Region = z.infer<typeof Region>
 
 const GANZHOU_CITY_CODE = '3607'
+/** The document the home page cites as the rules' basis. */
+const GANZHOU_BASIS = '《赣州市促进严格规范公正文明执法若干措施》（赣市府建办字〔2023〕2号）'
 
 /** Ganzhou's 18 county-level divisions (GB/T 2260; 龙南 became a city in 2020: 360727 → 360783). */
 export const GANZHOU_REGIONS: Region[] = [
@@ -64,6 +66,8 @@ export const City = z
     code: z.string().regex(/^\d{4}$/),
     name: z.string().min(1).max(40),
     regions: z.array(Region).optional(),
+    /** The document the rules come from, as the home page cites it (Ganzhou's when the city is Ganzhou). */
+    basis: z.string().max(200).optional(),
   })
   .superRefine((city, ctx) => {
     const seen = new Set<string>()
@@ -73,43 +77,77 @@ export const City = z
       seen.add(r.code)
     })
   })
-  .transform((city) => ({ ...city, regions: city.regions ?? (city.code === GANZHOU_CITY_CODE ? GANZHOU_REGIONS : []) }))
+  .transform((city) => {
+    const ganzhou = city.code === GANZHOU_CITY_CODE
+    return { ...city, regions: city.regions ?? (ganzhou ? GANZHOU_REGIONS : []), basis: city.basis ?? (ganzhou ? GANZHOU_BASIS : '') }
+  })
 export type City = z.infer<typeof City>
+
+export const QuietPeriodSettings = z.object({
+  enabled: z.boolean(),
+  firstDay: z.number().int().min(1).max(31),
+  lastDay: z.number().int().min(1).max(31),
+  /** `park`: only companies in a park; `all`: every company. */
+  scope: z.enum(['park', 'all']),
+  categories: z.array(ExceptionCategory),
+})
+export const FrequencyCapSettings = z.object({ perDeptCompanyYear: z.number().int().min(0), countedKinds: z.array(z.enum(['routine', 'campaign', 'random'])) })
+export const TeamSettings = z.object({ minOfficers: z.number().int().min(1), joinWindowMinutes: z.number().int().min(1) })
+export const RepeatedSettings = z.object({ windowDays: z.number().int().min(1), threshold: z.number().int().min(2) })
+export const ResultSettings = z.object({ dueDays: z.number().int().min(1) })
+export const RatingSettings = z.object({
+  tokenTtlDays: z.number().int().min(1),
+  badAtMost: z.number().int().min(1).max(4),
+  followUpWorkingDays: z.number().int().min(1),
+  minCountForAggregate: z.number().int().min(1),
+})
+export const ComplaintSettings = z.object({ dueWorkingDays: z.number().int().min(1) })
+export const CertCardSettings = z.object({ tokenTtlMinutes: z.number().int().min(1) })
 
 export const Settings = z.object({
   /** Time zone of every date rule. */
   timezone: z.string().default('Asia/Shanghai'),
-  city: City.default({ code: GANZHOU_CITY_CODE, name: '赣州市', regions: GANZHOU_REGIONS }),
-  quietPeriod: z
-    .object({
-      enabled: z.boolean(),
-      firstDay: z.number().int().min(1).max(31),
-      lastDay: z.number().int().min(1).max(31),
-      /** `park`: only companies in a park; `all`: every company. */
-      scope: z.enum(['park', 'all']),
-      categories: z.array(ExceptionCategory),
-    })
-    .default({ enabled: true, firstDay: 1, lastDay: 25, scope: 'park', categories: GANZHOU_EXCEPTION_CATEGORIES }),
-  frequencyCap: z
-    .object({ perDeptCompanyYear: z.number().int().min(0), countedKinds: z.array(z.enum(['routine', 'campaign', 'random'])) })
-    .default({ perDeptCompanyYear: 2, countedKinds: ['routine', 'campaign'] }),
-  team: z.object({ minOfficers: z.number().int().min(1), joinWindowMinutes: z.number().int().min(1) }).default({ minOfficers: 2, joinWindowMinutes: 120 }),
-  repeated: z.object({ windowDays: z.number().int().min(1), threshold: z.number().int().min(2) }).default({ windowDays: 60, threshold: 2 }),
+  city: City.default({ code: GANZHOU_CITY_CODE, name: '赣州市', regions: GANZHOU_REGIONS, basis: GANZHOU_BASIS }),
+  quietPeriod: QuietPeriodSettings.default({ enabled: true, firstDay: 1, lastDay: 25, scope: 'park', categories: GANZHOU_EXCEPTION_CATEGORIES }),
+  frequencyCap: FrequencyCapSettings.default({ perDeptCompanyYear: 2, countedKinds: ['routine', 'campaign'] }),
+  team: TeamSettings.default({ minOfficers: 2, joinWindowMinutes: 120 }),
+  repeated: RepeatedSettings.default({ windowDays: 60, threshold: 2 }),
   geofence: z.object({ maxDistanceM: z.number().min(0), maxAccuracyM: z.number().min(0) }).default({ maxDistanceM: 1000, maxAccuracyM: 200 }),
-  result: z.object({ dueDays: z.number().int().min(1) }).default({ dueDays: 3 }),
-  rating: z
-    .object({
-      tokenTtlDays: z.number().int().min(1),
-      badAtMost: z.number().int().min(1).max(4),
-      followUpWorkingDays: z.number().int().min(1),
-      minCountForAggregate: z.number().int().min(1),
-    })
-    .default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
-  complaint: z.object({ dueWorkingDays: z.number().int().min(1) }).default({ dueWorkingDays: 15 }),
-  certCard: z.object({ tokenTtlMinutes: z.number().int().min(1) }).default({ tokenTtlMinutes: 5 }),
+  result: ResultSettings.default({ dueDays: 3 }),
+  rating: RatingSettings.default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
+  complaint: ComplaintSettings.default({ dueWorkingDays: 15 }),
+  certCard: CertCardSettings.default({ tokenTtlMinutes: 5 }),
   /** Guesses allowed per caller per hour for bind codes and token look-ups. */
   limits: z.object({ bindAttemptsPerHour: z.number().int().min(1), tokenLookupsPerHour: z.number().int().min(1) }).default({ bindAttemptsPerHour: 10, tokenLookupsPerHour: 60 }),
 })
 export type Settings = z.infer<typeof Settings>
 
 export const defaultSettings = (): Settings => Settings.parse({})
+
+/**
+ * The settings pages put into words (windows, deadlines, caps, special cases, validity
+ * periods): whoami sends them to the client, and `types/rule-words.ts` turns them into
+ * the sentences pages and server messages show.
+ */
+export const RuleSettings = z.object({
+  quietPeriod: QuietPeriodSettings,
+  frequencyCap: FrequencyCapSettings,
+  team: TeamSettings,
+  repeated: RepeatedSettings,
+  result: ResultSettings,
+  rating: RatingSettings,
+  complaint: ComplaintSettings,
+  certCard: CertCardSettings,
+})
+export type RuleSettings = z.infer<typeof RuleSettings>
+
+export const ruleSettingsOf = (s: Settings): RuleSettings => ({
+  quietPeriod: s.quietPeriod,
+  frequencyCap: s.frequencyCap,
+  team: s.team,
+  repeated: s.repeated,
+  result: s.result,
+  rating: s.rating,
+  complaint: s.complaint,
+  certCard: s.certCard,
+})

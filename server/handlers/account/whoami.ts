@@ -1,5 +1,6 @@
 import { action } from '../../platform/handler'
 import { quietPeriodStatus } from '../../domain/quiet-period'
+import { ruleSettingsOf } from '@contract'
 import { toUserView } from './views'
 
 /** Who the caller is, today's quiet-period banner, and the city with its counties (for pickers and labels). Open to unbound callers. */
@@ -11,7 +12,8 @@ export const whoami = action('account', 'whoami', {
       openid: ctx.caller.openid,
       user: ctx.caller.user ? toUserView(ctx.caller.user) : null,
       today: { date, quiet },
-      city: { code: ctx.settings.city.code, name: ctx.settings.city.name, regions: ctx.settings.city.regions },
+      city: { code: ctx.settings.city.code, name: ctx.settings.city.name, regions: ctx.settings.city.regions, basis: ctx.settings.city.basis },
+      rules: ruleSettingsOf(ctx.settings),
     }
   },
 })

@@ -27,6 +27,7 @@ import { companyInTx, saveGate } from '../../store/gates'
 import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
 import { callerOfficer } from './officer'
 import { toInspectionView } from './views'
+import { ruleWords } from '@rule-words'
 
 type Input = ParsedInput<'inspection', 'checkIn'>
 
@@ -140,7 +141,7 @@ export const checkIn = action('inspection', 'checkIn', {
             region: record.region,
             deptId: dept._id,
             companyId: company._id,
-            summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${prepared.inWindow + 1} 次（本次：${dept.name}）`,
+            summary: `${company.name} 在${ruleWords(settings).repeatedWindow}内被检查 ${prepared.inWindow + 1} 次（本次：${dept.name}）`,
           })
         }
         await audit(

@@ -11,6 +11,7 @@ import { InfoRow } from '@/components/InfoRow'
 import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
 import { complainUrl } from '../lib/urls'
 import { chinaLongDateTime, longDate } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -22,6 +23,7 @@ function ratingBadge(i: Inspection): { tone: 'ok' | 'warn' | 'muted'; text: stri
 
 /** 检查记录: every inspection of the company, with its result and rating state; tap one for details or to complain. */
 export default function Inspections() {
+  const words = useRuleWords()
   const [items, setItems] = useState<Inspection[] | null>(null)
   const [cursor, setCursor] = useState<string | undefined>()
   const [open, setOpen] = useState<string | null>(null)
@@ -63,7 +65,7 @@ export default function Inspections() {
               {longDate(i.date)} · {i.officerNames.join('、')}
             </Text>
             <Text className={`list-item__meta inspection-item__result${i.status === 'overdue' ? ' inspection-item__result--bad' : ''}`}>
-              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome].title}` : i.status === 'overdue' ? '超过3日仍未录入检查结果' : '检查进行中，尚未录入结果'}
+              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome].title}` : i.status === 'overdue' ? (words?.overdueForCompany ?? '已超过结果录入期限') : '检查进行中，尚未录入结果'}
             </Text>
             {expanded ? (
               <View className='inspection-item__detail' id={`detail-${i.id}`}>
@@ -78,7 +80,7 @@ export default function Inspections() {
                     {i.result.rectifyBy ? `（整改期限：${longDate(i.result.rectifyBy)}）` : ''}
                   </InfoRow>
                 ) : null}
-                {i.rating.state === 'issued' ? <Text className='note'>请扫描执法人员出示的评价码进行评价（7日内有效）。</Text> : null}
+                {i.rating.state === 'issued' ? <Text className='note'>请扫描执法人员出示的评价码进行评价{words ? `（${words.ratingValid}内有效）` : ''}。</Text> : null}
                 <View className='list-item__actions'>
                   <Button
                     id={`btn-complain-${i.id}`}
