@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ChinaDate } from './common'
 
 /**
  * Every rule of docs/rules.md as a setting; another city changes these values, not the code.
@@ -103,6 +104,14 @@ export const RatingSettings = z.object({
 })
 export const ComplaintSettings = z.object({ dueWorkingDays: z.number().int().min(1) })
 export const CertCardSettings = z.object({ tokenTtlMinutes: z.number().int().min(1) })
+/** A year's public holidays and make-up working days, entered from the State Council's notice. */
+export const CalendarYear = z.object({ year: z.number().int().min(2000).max(2200), holidays: z.array(ChinaDate), workdays: z.array(ChinaDate) })
+/**
+ * The working-day calendar beyond the library's (chinese-days): the years entered here are
+ * known in full; their dates win over the library. Supervisors are warned `warnDaysBefore`
+ * days before the last known year ends.
+ */
+export const CalendarSettings = z.object({ years: z.array(CalendarYear), warnDaysBefore: z.number().int().min(1).max(366) })
 
 export const Settings = z.object({
   /** Time zone of every date rule. */
@@ -117,6 +126,7 @@ export const Settings = z.object({
   rating: RatingSettings.default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
   complaint: ComplaintSettings.default({ dueWorkingDays: 15 }),
   certCard: CertCardSettings.default({ tokenTtlMinutes: 5 }),
+  calendar: CalendarSettings.default({ years: [], warnDaysBefore: 60 }),
   /** Guesses allowed per caller per hour for bind codes and token look-ups. */
   limits: z.object({ bindAttemptsPerHour: z.number().int().min(1), tokenLookupsPerHour: z.number().int().min(1) }).default({ bindAttemptsPerHour: 10, tokenLookupsPerHour: 60 }),
 })

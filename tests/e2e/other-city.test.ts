@@ -125,6 +125,8 @@ d('another city’s settings on every page (H5)', () => {
     expect(all).toMatch(/年度计划检查超3次/)
     expect(all).toMatch(/防汛抢险现场检查/)
     expect(all).toMatch(/入企后5日内未录入结果/)
+    // The supervisor's dashboard warns that the holiday calendar runs out at the end of 2026.
+    expect(all).toMatch(/法定节假日日历只到2026年12月31日/)
     // … and no page says Ganzhou's.
     const leaks = seen.flatMap((s) => GANZHOU_WORDS.filter((re) => re.test(s.text)).map((re) => `${s.page}: ${re} in “${s.text.match(re)![0]}” — ${s.text.slice(Math.max(0, s.text.search(re) - 30), s.text.search(re) + 30).replace(/\s+/g, ' ')}`))
     expect(leaks).toEqual([])

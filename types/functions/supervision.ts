@@ -57,6 +57,8 @@ export const supervision = {
       totals: DeptFigures,
       byDepartment: z.array(DeptFigures.extend({ deptId: Id, deptName: z.string() })),
       trend: z.array(z.object({ month: Month, inspections: z.number(), overdue: z.number(), quietExceptions: z.number() })).optional(),
+      /** For supervisors, from `calendar.warnDaysBefore` days before the known holiday calendar ends. */
+      calendarWarning: z.string().optional(),
     }),
   },
   alerts: {

@@ -157,6 +157,11 @@ export default function SupervisorDashboard() {
         )}
       </View>
 
+      {board?.calendarWarning ? (
+        <Text className='sv-note sv-note--bad' id='calendar-warning'>
+          {board.calendarWarning}
+        </Text>
+      ) : null}
       {error ? <ErrorBox message={error} /> : null}
       {!board && !error ? <Loading /> : null}
       {board ? (
