@@ -85,6 +85,8 @@ export interface Platform {
   env: Record<string, string | undefined>
   /** Set only for the timer trigger: the call runs as the system, not as a user. */
   trusted?: boolean
+  /** The emulator and the tests (never the cloud): every answer is checked against its action's answer schema. */
+  checkAnswers?: boolean
 }
 
 /** What every handler receives beside its validated input. */

@@ -12,5 +12,6 @@ export function inProcessPlatform(db: Database, openid: string, now: number, env
     notify: { send: async () => {} },
     log: { info: () => {}, error: () => {} },
     env,
+    checkAnswers: true,
   }
 }

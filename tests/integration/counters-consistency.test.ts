@@ -60,6 +60,7 @@ const platformFor = (openid: string): Platform => ({
   notify: { send: async () => {} },
   log: { info: () => {}, error: (event, fields) => internalErrors.push({ event, fields }) },
   env: { ADMIN_OPENIDS: 'admin-openid' },
+  checkAnswers: true,
 })
 const call = async (openid: string, fn: FnName, action: string, fields: object = {}): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> =>
   (await dispatch(fn, registry[fn] as never, { action, ...fields }, platformFor(openid))) as never
