@@ -115,6 +115,9 @@ d('another city’s settings on every page (H5)', () => {
     const officer3 = await app.login('demo-officer-3')
     expect((await app.call('inspection', 'checkIn', { ...visit2, clientRequestId: 'other-city-1' }, officer3)).ok).toBe(true)
     const alerts = await app.call('supervision', 'alerts', {}, await app.login('demo-supervisor-city'))
+    // The quiet period covers every company there, and the refusal says so.
+    const refused = await app.call('inspection', 'checkIn', { ...visit2, scene: 'c=co_0002', exception: undefined, clientRequestId: 'other-city-2' }, officer3)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'QUIET_PERIOD', message: expect.stringContaining('不得入企业检查') } })
     expect(alerts.data.items.find((a: { kind: string; summary?: string }) => a.kind === 'repeated' && /在45日内被检查/.test(a.summary ?? ''))).toBeTruthy()
 
     const all = seen.map((s) => s.text).join('\n')

@@ -215,7 +215,7 @@ async function prepareNew(input: Input, ctx: Ctx, tx: Transaction, who: Scanner 
   if (quietPeriodBlocks(now, company, settings) && !input.exception) {
     const quiet = quietPeriodStatus(now, settings)
     const until = quiet.windowEnd ? `${Number(quiet.windowEnd.slice(5, 7))}月${Number(quiet.windowEnd.slice(8, 10))}日` : ''
-    fail('QUIET_PERIOD', `今天处于安静生产期（至${until}），不得入园区企业检查；如属特殊情形，请选择情形类别`, {
+    fail('QUIET_PERIOD', `今天处于安静生产期（至${until}），不得入${ruleWords(settings).quietCompanies}检查；如属特殊情形，请选择情形类别`, {
       windowEnd: quiet.windowEnd,
       categories: settings.quietPeriod.categories.map((c) => c.key),
     })
