@@ -10,8 +10,11 @@ const shared = {
     '^@/(.*)$': '<rootDir>/src/$1',
   },
   testEnvironment: 'node',
+  // CI machines have 2 cores: a test that waits on the emulator gets 30 s, not jest's 5.
+  testTimeout: 30_000,
 }
 module.exports = {
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },

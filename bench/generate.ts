@@ -42,6 +42,8 @@ export const GEN_VERSION = 2
 export const COMPANIES = 100_000
 export const OFFICERS_PER_DEPT = 20
 export const BENCH_SECRET = 'b'.repeat(64)
+/** The benchmark database's keys (the emulator is given them instead of a keys file). */
+export const BENCH_KEYS = { signing: BENCH_SECRET, sealing: BENCH_SECRET }
 /** The bench clock: 2026-11-10 10:00 China time (inside the quiet period: park companies need a special case). */
 export const BENCH_NOW = Date.parse('2026-11-10T10:00:00+08:00')
 export const BENCH_MONTH = '2026-11'
@@ -147,7 +149,6 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
   }
   const created = HISTORY_END - SPAN - 30 * DAY
 
-  await put('system', { _id: 'secret', value: BENCH_SECRET } as { _id: string })
 
   // ---- roster ----
   const departments: DepartmentRecord[] = CITY_DEPARTMENTS.map((d) => ({ _id: `dept_3607_${d.key}`, name: d.name, region: '3607', city: '3607', field: d.field, createdAt: created, updatedAt: created }))

@@ -25,7 +25,7 @@ import type { Platform } from '../server/platform/context'
 import { gateScene } from '../server/domain/gate-code'
 import { FUNCTIONS, measureSizes, BUDGETS } from '../scripts/package-sizes'
 import { countingDatabase, type CountingDatabase, type DbCall } from './counting-db'
-import { BENCH_MONTH, BENCH_NOW, benchCompanyIds, COMPANIES, dataPath, generate, officerOpenid, SIZES } from './generate'
+import { BENCH_KEYS, BENCH_MONTH, BENCH_NOW, benchCompanyIds, COMPANIES, dataPath, generate, officerOpenid, SIZES } from './generate'
 
 const ROOT = path.resolve(__dirname, '..')
 const args = process.argv.slice(2)
@@ -83,6 +83,7 @@ function platformFor(db: CountingDatabase | EmulatorDatabase, openid: string, no
     notify: { send: async () => {} },
     log: silentLog,
     env: {},
+    keys: BENCH_KEYS,
   }
 }
 
@@ -257,9 +258,9 @@ async function benchHttp(size: string) {
   copyFileSync(dataPath(size), copy)
   warmPageCache(copy)
   const storageDir = path.join(os.tmpdir(), `inspectpass-bench-${process.pid}`)
-  const emu = await createEmulator({ db: copy, seed: 'none', clock: new Date(BENCH_NOW).toISOString(), dev: false, env: {}, storageDir, logErrors: false })
+  const emu = await createEmulator({ db: copy, seed: 'none', clock: new Date(BENCH_NOW).toISOString(), dev: false, env: {}, storageDir, logErrors: false, keys: BENCH_KEYS })
   const roster = loadRoster(emu.db)
-  const secret = (emu.db.raw.prepare(`SELECT doc ->> '$.value' AS v FROM c_system WHERE id = 'secret'`).get() as { v: string }).v
+  const secret = emu.keys.signing
   const before = (emu.db.raw.prepare(`SELECT count(*) AS n FROM c_inspections`).get() as { n: number }).n
   await emu.app.listen({ port: 0, host: '127.0.0.1' })
   const emuPort = (emu.app.server.address() as { port: number }).port

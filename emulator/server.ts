@@ -6,7 +6,8 @@ import path from 'node:path'
 import { FN_NAMES, type FnName, type Result } from '@contract'
 import type { Logger, Platform } from '../server/platform/context'
 import { dispatch } from '../server/platform/dispatch'
-import { loadSecret } from '../server/platform/secret'
+import type { Keys } from '../server/platform/keys'
+import { emulatorKeys } from './keys'
 import { registry } from '../server/functions'
 import { openDatabase } from './db'
 import { createClock } from './clock'
@@ -34,18 +35,22 @@ export interface EmulatorOptions {
   storageDir: string
   /** Log every internal error to stderr (default true). */
   logErrors?: boolean
+  /** The keys to use instead of those kept beside the database file (benchmarks, tests). */
+  keys?: Keys
 }
 
 export interface Emulator {
   app: FastifyInstance
   db: ReturnType<typeof openDatabase>
   clock: ReturnType<typeof createClock>
+  keys: Keys
   close(): Promise<void>
 }
 
 const envelope = (code: string, message: string): Result<never> => ({ ok: false, error: { code: code as never, message } })
 
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const keys = options.keys ?? emulatorKeys(options.db)
   const db = openDatabase(options.db)
   const clock = createClock(options.clock)
   mkdirSync(options.storageDir, { recursive: true })
@@ -58,16 +63,13 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       if (options.logErrors !== false) console.error(JSON.stringify({ level: 'error', event, ...fields }))
     },
   }
-  // A database file written by an older version: its data moved into today's shapes, once.
-  const { migrateToGates, storedSettings } = await import('../server/store/gate-migration')
-  await migrateToGates(db, clock.now(), await storedSettings(db))
   if (options.seed === 'demo') {
     const { seedDemoIfEmpty } = await import('./seeding')
-    await seedDemoIfEmpty(db, clock.now())
+    await seedDemoIfEmpty(db, clock.now(), keys)
     // The clock ran on while seeding; `--clock` means the system starts at that instant.
     if (options.clock) clock.set(options.clock)
   }
-  const secret = await loadSecret(db)
+  const secret = keys.signing
 
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, trustProxy: false })
 
@@ -85,6 +87,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(envelope('INVALID_INPUT', '请求内容过大（上限 100 KB）'))
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send(envelope('INVALID_INPUT', '请求须为 JSON（Content-Type: application/json）'))
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.statusCode === 400) return reply.code(400).send(envelope('INVALID_INPUT', '请求不是有效的 JSON'))
+    // The static files refuse a path out of their folder (`/../`) with 403: answer as for any missing file.
+    if (err.statusCode === 403 || err.statusCode === 404) return reply.code(404).type('text/plain; charset=utf-8').send('Not found')
     log.error('http_error', { message: err.message, code: err.code })
     return reply.code(500).send(envelope('INTERNAL', '系统繁忙，请稍后再试'))
   })
@@ -110,6 +114,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       notify,
       log,
       env: options.env,
+      keys,
       // The emulator is never kinder than the cloud, and stricter with answers.
       checkAnswers: true,
     }
@@ -119,13 +124,24 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
   app.get('/api/health', async () => ({ ok: true }))
 
-  app.get<{ Params: { '*': string } }>('/api/files/*', async (req, reply) => {
+  // Stored files (exports, reports) are for signed-in callers only: the session travels as
+  // the Authorization header or, for a plain download link, as `?session=`.
+  app.get<{ Params: { '*': string }; Querystring: { session?: string } }>('/api/files/*', async (req, reply) => {
+    const session = callerOpenid(req.headers.authorization) || (typeof req.query.session === 'string' ? (openidOfToken(req.query.session, secret) ?? '') : '')
+    if (!session) return reply.code(401).send(envelope('UNAUTHENTICATED', '请先登录后再下载文件'))
     const file = await storage.read(req.params['*'])
     if (!file) return reply.code(404).send(envelope('NOT_FOUND', '文件不存在'))
     return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${encodeURIComponent(path.basename(req.params['*']))}"`).send(file.bytes)
   })
 
   if (options.dev) {
+    // Dev endpoints hand out identities: only for requests addressed to this machine by a
+    // loopback name (a page on the internet reaching 127.0.0.1 by DNS rebinding has another Host).
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.url.startsWith('/api/dev/') && !isLoopbackHost(req.headers.host)) {
+        return reply.code(403).send(envelope('FORBIDDEN', '开发接口只接受本机地址（localhost / 127.0.0.1）的请求'))
+      }
+    })
     app.post<{ Body: { openid?: unknown } }>('/api/dev/login', async (req, reply) => {
       const openid = req.body?.openid
       if (typeof openid !== 'string' || openid.length < 1 || openid.length > 128) return reply.code(400).send(envelope('INVALID_INPUT', 'openid 应为 1–128 个字符的字符串'))
@@ -151,11 +167,20 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     app,
     db,
     clock,
+    keys,
     async close() {
       await app.close()
       db.close()
     },
   }
+}
+
+/** True when a Host header names this machine: localhost (or *.localhost), 127.x.x.x or [::1], any port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '')
+  const lower = name.toLowerCase()
+  return lower === 'localhost' || lower.endsWith('.localhost') || lower === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(lower)
 }
 
 /**

@@ -43,6 +43,10 @@ export const Company = z.object({
 })
 export type Company = z.infer<typeof Company>
 
+/** A company as an officer sees it at the gate: never its registered location (the server computes the distance). */
+export const CompanyAtGate = Company.omit({ location: true })
+export type CompanyAtGate = z.infer<typeof CompanyAtGate>
+
 export const Officer = z.object({
   id: Id,
   deptId: Id,

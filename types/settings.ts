@@ -127,6 +127,8 @@ export const Settings = z.object({
   complaint: ComplaintSettings.default({ dueWorkingDays: 15 }),
   certCard: CertCardSettings.default({ tokenTtlMinutes: 5 }),
   calendar: CalendarSettings.default({ years: [], warnDaysBefore: 60 }),
+  /** Entries a company adds to its ledger by hand (SPEC §6): how far back, how many a day. */
+  ledger: z.object({ maxBackdateDays: z.number().int().min(0), manualPerDay: z.number().int().min(1) }).default({ maxBackdateDays: 30, manualPerDay: 10 }),
   /** Guesses allowed per caller per hour for bind codes and token look-ups. */
   limits: z.object({ bindAttemptsPerHour: z.number().int().min(1), tokenLookupsPerHour: z.number().int().min(1) }).default({ bindAttemptsPerHour: 10, tokenLookupsPerHour: 60 }),
 })

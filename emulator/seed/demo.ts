@@ -1,6 +1,6 @@
 import type { Database, DocData } from '../../server/platform/db'
 import { userIdFor } from '../../server/platform/ids'
-import { loadSecret } from '../../server/platform/secret'
+import type { Keys } from '../../server/platform/keys'
 import { hashBindCode } from '../../server/domain/bind-codes'
 import { endOfChinaDay, chinaDate, addChinaDays } from '../../server/domain/china-time'
 import { cityOf } from '../../server/domain/scope'
@@ -37,10 +37,10 @@ export interface SeedResult {
 }
 
 /** `history: false` seeds only the roster (for tests on a minimal port). */
-export async function seedDemo(db: Database, options: { now: number; bulk?: Bulk; history?: boolean }): Promise<SeedResult> {
+export async function seedDemo(db: Database, options: { now: number; keys: Keys; bulk?: Bulk; history?: boolean }): Promise<SeedResult> {
   const { now } = options
   const roster = buildDemoRoster()
-  const secret = await loadSecret(db)
+  const secret = options.keys.signing
   const write: Bulk =
     options.bulk ??
     (async (collection, docs) => {
@@ -75,7 +75,7 @@ export async function seedDemo(db: Database, options: { now: number; bulk?: Bulk
   }))
   for (const [collection, list] of Object.entries(docs)) await write(collection, list)
   await db.collection('audit').add({ data: { at: now, actor: 'system', action: 'seed.demo', target: 'system/seed', requestId: 'seed', details: countsOf(docs) } })
-  if (options.history !== false) await seedDemoHistory(db, roster, { now })
+  if (options.history !== false) await seedDemoHistory(db, roster, { now, keys: options.keys })
   return { counts: countsOf(docs), bindCodes: DEMO_BIND_CODES }
 }
 

@@ -2,7 +2,7 @@ import { defaultSettings, type Role } from '@contract'
 import type { Ctx, UserRecord } from '../../server/platform/context'
 import type { Database } from '../../server/platform/db'
 import { userIdFor } from '../../server/platform/ids'
-import { loadSecret } from '../../server/platform/secret'
+import type { Keys } from '../../server/platform/keys'
 import { addChinaDays, chinaDate, dayOfMonth, lastDateOfMonth } from '../../server/domain/china-time'
 import { inspectionHandlers } from '../../server/handlers/inspection'
 import { supervisionHandlers } from '../../server/handlers/supervision'
@@ -45,10 +45,10 @@ const FINDINGS: Record<(typeof OUTCOMES)[number], string> = {
 
 type Event = { at: number; order: number; run: () => Promise<void> }
 
-export async function seedDemoHistory(db: Database, roster: DemoRoster, options: { now: number }): Promise<void> {
+export async function seedDemoHistory(db: Database, roster: DemoRoster, options: { now: number; keys: Keys }): Promise<void> {
   const { now } = options
   const settings = defaultSettings()
-  const secret = await loadSecret(db)
+  const { signing: secret, sealing: sealingKey } = options.keys
   let requestNo = 0
   const ctxAt = (user: UserRecord, at: number): Ctx => ({
     db,
@@ -61,6 +61,7 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
     log: { info: () => {}, error: () => {} },
     requestId: `seed-${++requestNo}`,
     secret,
+    sealingKey,
     env: {},
   })
   const userOf = (openid: string, roles: Role[], extra: Partial<UserRecord>): UserRecord => ({ _id: userIdFor(openid), openid, roles, name: '', createdAt: now, updatedAt: now, ...extra })
@@ -182,7 +183,7 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
   events.sort((x, y) => x.at - y.at || x.order - y.order)
   for (const e of events) await e.run()
 
-  // The company's side (issue 4), after the inspections: ratings, complaints, a visit nobody scanned.
+  // The company's side, after the inspections: ratings, complaints, a visit nobody scanned.
   await seedCompanySide({ db, now, ctxAt, userOf, persona, supervisor, system })
 }
 

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { planDatabase } from '../../server/platform/db-setup'
+import { KEY_ENV } from '../../server/platform/keys'
 import { FUNCTIONS, planFunctions, realDeployEnvProblems } from './plan'
 import { deployRelease, loadTools } from './real'
 import { describeRelease, validateRelease, type Problem } from './validate'
@@ -50,6 +51,7 @@ function printPlan() {
     const key = `TEMPLATE_${t.toUpperCase()}`
     console.log(`  subscription message ${t}: ${process.env[key] ? `template ${process.env[key]}` : `${key} not set — these messages will be skipped`}`)
   }
+  for (const name of Object.values(KEY_ENV)) if (!process.env[name]) console.log(`  ${name} not set — the functions refuse every call until it is (docs/deploy.md, "Keys")`)
   if (!process.env.ADMIN_OPENIDS) console.log('  ADMIN_OPENIDS not set — nobody is an administrator until it is (docs/deploy.md step 9)')
 }
 

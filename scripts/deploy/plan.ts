@@ -3,7 +3,7 @@
  * functions with their runtime, timeout and environment variables, and the variables the
  * deploy itself needs. The dry run validates this plan; the real deploy applies it.
  */
-
+import { KEY_ENV, MIN_KEY_LENGTH } from '../../server/platform/keys'
 import { FUNCTIONS } from '../package-sizes'
 
 export { FUNCTIONS }
@@ -39,12 +39,14 @@ export interface FunctionPlan {
 
 export type Env = Record<string, string | undefined>
 
-/** Variables passed to every function: TZ always; ADMIN_OPENIDS, TEMPLATE_*, MINIPROGRAM_STATE when set. */
+const KEY_VARS: string[] = Object.values(KEY_ENV)
+
+/** Variables passed to every function: TZ always; the keys, ADMIN_OPENIDS, TEMPLATE_*, MINIPROGRAM_STATE when set. */
 export function functionEnv(env: Env): Record<string, string> {
   const out: Record<string, string> = { TZ: FUNCTION_TZ }
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined || value === '') continue
-    if (key === 'ADMIN_OPENIDS' || key === 'MINIPROGRAM_STATE' || /^TEMPLATE_[A-Z0-9_]+$/.test(key)) out[key] = value
+    if (key === 'ADMIN_OPENIDS' || key === 'MINIPROGRAM_STATE' || KEY_VARS.includes(key) || /^TEMPLATE_[A-Z0-9_]+$/.test(key)) out[key] = value
   }
   return out
 }
@@ -93,6 +95,9 @@ export function realDeployEnvProblems(env: Env, fileExists: (p: string) => boole
   if (!env.WX_PRIVATE_KEY_PATH) out.push('WX_PRIVATE_KEY_PATH is not set: the code upload key file (开发管理 → 开发设置 → 小程序代码上传)')
   else if (!fileExists(env.WX_PRIVATE_KEY_PATH)) out.push(`WX_PRIVATE_KEY_PATH: no file at ${env.WX_PRIVATE_KEY_PATH}`)
   if (!env.TCB_SECRET_ID || !env.TCB_SECRET_KEY) out.push('TCB_SECRET_ID / TCB_SECRET_KEY are not set: a Tencent Cloud API key for the database setup and function settings (docs/deploy.md step 5)')
+  for (const name of KEY_VARS) {
+    if ((env[name] ?? '').trim().length < MIN_KEY_LENGTH) out.push(`${name} is not set or shorter than ${MIN_KEY_LENGTH} characters: the functions refuse to run without it (docs/deploy.md, "Keys"; e.g. \`openssl rand -hex 32\`)`)
+  }
   if (env.DEPLOY_VERSION && !/^\d+\.\d+\.\d+([-.][0-9A-Za-z.]+)?$/.test(env.DEPLOY_VERSION)) out.push(`DEPLOY_VERSION "${env.DEPLOY_VERSION}" is not a version like 1.2.3`)
   if (env.WX_CI_ROBOT && !(Number(env.WX_CI_ROBOT) >= 1 && Number(env.WX_CI_ROBOT) <= 30)) out.push('WX_CI_ROBOT must be a number from 1 to 30')
   if (env.MINIPROGRAM_STATE && !['developer', 'trial', 'formal'].includes(env.MINIPROGRAM_STATE)) out.push('MINIPROGRAM_STATE must be developer, trial or formal')

@@ -19,6 +19,8 @@ export interface CompanyGate {
   ledger?: { seq: number; hash: string }
   /** Approved plans naming this company (rule 2): plan id → what the rule needs. Written when a plan is approved. */
   plans?: Record<string, GatePlan>
+  /** Ledger entries the company added by hand on `date` (China date), for the daily limit (SPEC §6). */
+  manual?: { date: string; count: number }
 }
 
 export interface GateOpen {
@@ -68,6 +70,9 @@ export function openLockOf(gate: CompanyGate | undefined, deptId: string, now: n
 export const capUsedOf = (gate: CompanyGate | undefined, deptId: string, year: number): number =>
   gate?.caps?.year === year ? (gate.caps.used[deptId] ?? 0) : 0
 
+/** Hand-added ledger entries of the company on `today` (a count from an earlier day is spent). */
+export const manualEntriesOn = (gate: CompanyGate | undefined, today: string): number => (gate?.manual?.date === today ? gate.manual.count : 0)
+
 /** The approved plans of `deptId` on the gate whose window holds `date`, the latest-starting first. */
 export function gatePlansCovering(gate: CompanyGate | undefined, deptId: string, date: string): Array<GatePlan & { id: string }> {
   return Object.entries(gate?.plans ?? {})
@@ -108,7 +113,9 @@ export function movedGate(gate: CompanyGate | undefined, move: GateMove, at: { n
     recent = recent.map((r) => (r.inspectionId === move.inspectionId && !r.keys.includes(move.keyId) ? { ...r, keys: [...r.keys, move.keyId] } : r))
   }
   const ledger = move.kind === 'open' && move.ledger ? move.ledger : gate?.ledger
+  const manual = gate?.manual?.date === today ? gate.manual : undefined
   return {
+    ...(manual ? { manual: { ...manual } } : {}),
     ...(recent.length ? { recent } : {}),
     ...(Object.keys(open).length ? { open } : {}),
     ...(caps && Object.keys(caps.used).length ? { caps } : {}),

@@ -4,6 +4,7 @@ import type { CodeMaker, FileStorage, Logger, Notifier, Platform } from './conte
 import type { Database } from './db'
 import { dispatch } from './dispatch'
 import type { FunctionHandlers } from './handler'
+import { keysFromEnv } from './keys'
 
 /**
  * The WeChat cloud platform: fills the Platform from wx-server-sdk. Only the deployed
@@ -160,27 +161,47 @@ export function cloudNotifier(cloud: WxCloud, env: Record<string, string | undef
   }
 }
 
+/**
+ * True only for the platform's own timer trigger: the caller has no OPENID (every call from
+ * the mini-program carries one) and the event has the trigger's marks (Type, TriggerName,
+ * Time). An event that merely says `Type: 'Timer'` from a user is an ordinary call.
+ */
+export function isTimerTrigger(event: unknown, openid: string | undefined): boolean {
+  if (openid) return false
+  if (!event || typeof event !== 'object') return false
+  const e = event as { Type?: unknown; TriggerName?: unknown; Time?: unknown }
+  return e.Type === 'Timer' && typeof e.TriggerName === 'string' && e.TriggerName.length > 0 && typeof e.Time === 'string'
+}
+
 /** Runs one function call in WeChat cloud. `trusted` is for the timer trigger only. */
 export async function runInCloud<F extends FnName>(fn: F, handlers: Partial<FunctionHandlers<F>>, event: unknown, cloud: WxCloud): Promise<Result<unknown>> {
   const started = Date.now() // duration for the log only; rule time comes from the platform clock
   const env = process.env
-  const isTimer = !!event && typeof event === 'object' && (event as { Type?: string }).Type === 'Timer'
+  const openid = cloud.getWXContext().OPENID ?? ''
+  const isTimer = isTimerTrigger(event, openid)
   const effectiveEvent = isTimer ? { action: 'run' } : event
   const rawAction = effectiveEvent && typeof effectiveEvent === 'object' ? (effectiveEvent as { action?: unknown }).action : undefined
   const action = typeof rawAction === 'string' ? rawAction.slice(0, 40) : undefined
   const invocationId = randomBytes(6).toString('hex')
   const log = jsonLogger({ fn, action, invocationId })
+  const found = keysFromEnv(env)
+  if ('missing' in found) {
+    // No keys, no service: tokens and sealed contacts cannot be made or read safely.
+    log.error('keys_missing', { missing: found.missing })
+    return { ok: false, error: { code: 'INTERNAL', message: `云函数未配置密钥（${found.missing.join('、')}），请联系系统管理员按部署说明设置`, details: { missing: found.missing } } }
+  }
   const storage = cloudStorage(cloud)
   const platform: Platform = {
     // wx-server-sdk's Database satisfies the port: proved in tests/types/db-port.typetest.ts.
     db: cloud.database() as Database,
-    openid: cloud.getWXContext().OPENID ?? '',
+    openid,
     clock: () => Date.now(),
     storage,
     codes: cloudCodes(cloud, storage),
     notify: cloudNotifier(cloud, env, log),
     log,
     env,
+    keys: found.keys,
     trusted: isTimer,
   }
   const result = await dispatch(fn, handlers, effectiveEvent, platform)

@@ -1,5 +1,6 @@
 import type { CertStatus, Role, Settings } from '@contract'
 import type { Database } from './db'
+import type { Keys } from './keys'
 
 /**
  * What a handler may touch. Only the thin cloud entry (`server/entries/*`) and the
@@ -18,6 +19,8 @@ export interface UserRecord {
   officerId?: string
   /** The bound officer's certificate and department, copied here (see OfficerSnapshot). */
   officer?: OfficerSnapshot
+  /** The officer's latest certificate-card token, shown again while it has time left (cardTokens/<id>). */
+  cardToken?: { id: string; expiresAt: number }
   createdAt: number
   updatedAt: number
 }
@@ -83,6 +86,8 @@ export interface Platform {
   log: Logger
   /** Environment settings (ADMIN_OPENIDS, …). */
   env: Record<string, string | undefined>
+  /** The keys that protect people (server/platform/keys.ts), from outside the database. */
+  keys: Keys
   /** Set only for the timer trigger: the call runs as the system, not as a user. */
   trusted?: boolean
   /** The emulator and the tests (never the cloud): every answer is checked against its action's answer schema. */
@@ -101,7 +106,9 @@ export interface Ctx {
   notify: Notifier
   log: Logger
   requestId: string
-  /** Secret for signing tokens (kept in the `system` collection, created on first use). */
+  /** The signing key: tokens, bind codes (from the platform's keys, never from the database). */
   secret: string
+  /** The sealing key: sealed contacts and the pseudonyms of complainants, raters and anonymous actors. */
+  sealingKey: string
   env: Record<string, string | undefined>
 }

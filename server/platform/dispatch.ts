@@ -7,7 +7,6 @@ import { answerProblems } from './answer-check'
 import { AppError } from './errors'
 import type { Access, FunctionHandlers } from './handler'
 import { userIdFor } from './ids'
-import { loadSecret } from './secret'
 
 // Validation messages in Simplified Chinese: they reach people through INVALID_INPUT.
 z.config(z.locales.zhCN())
@@ -57,7 +56,8 @@ export async function dispatch<F extends FnName>(
       notify: platform.notify,
       log: platform.log,
       requestId,
-      secret: await loadSecret(platform.db),
+      secret: platform.keys.signing,
+      sealingKey: platform.keys.sealing,
       env: platform.env,
     }
     const data = await handler.handle(parsed.data, ctx)

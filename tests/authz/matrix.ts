@@ -54,7 +54,8 @@ const bindScopes = (bound: MatrixRole) =>
 export const MATRIX: MatrixRow[] = [
   // account
   { fn: 'account', action: 'whoami', roles: 'anyone' },
-  { fn: 'account', action: 'bindOfficer', roles: 'anyone', scopes: bindScopes('officer') },
+  // Separation of duties (SPEC §6): a supervisor never binds a certificate.
+  { fn: 'account', action: 'bindOfficer', roles: 'anyone', scopes: { ...bindScopes('officer'), supervisorCity: { none: 'CONFLICT' }, supervisorCounty: { none: 'CONFLICT' } } },
   { fn: 'account', action: 'bindEnterprise', roles: 'anyone', scopes: bindScopes('enterprise') },
   { fn: 'account', action: 'upsertDepartment', roles: ['admin'] },
   { fn: 'account', action: 'upsertCompany', roles: ['admin'] },

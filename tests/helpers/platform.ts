@@ -1,5 +1,6 @@
 import type { Database } from '@server/platform/db'
 import type { Platform } from '@server/platform/context'
+import { TEST_KEYS } from './keys'
 
 /** A platform for calling handlers in-process through `dispatch()`: a fixed clock, no files, no messages. */
 export function inProcessPlatform(db: Database, openid: string, now: number, env: Record<string, string> = {}): Platform {
@@ -12,6 +13,7 @@ export function inProcessPlatform(db: Database, openid: string, now: number, env
     notify: { send: async () => {} },
     log: { info: () => {}, error: () => {} },
     env,
+    keys: TEST_KEYS,
     checkAnswers: true,
   }
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { PAGES } from '@contract'
 import { openDatabase } from '../../emulator/db'
+import { BUNDLE_ENV, fakeWxCloud, loadBundle } from '../helpers/bundle'
 import { budgetBreaches, FUNCTIONS, measureSizes, ROOT } from '../../scripts/package-sizes'
 
 /**
@@ -59,37 +60,24 @@ describe.each(FUNCTIONS)('the deployable cloud function %s', (fn) => {
 })
 
 describe('a function bundle runs as deployed, against a database', () => {
-  // Load the bundle with a stand-in for wx-server-sdk whose database is the emulator's:
-  // the code that runs here is byte for byte the code that is uploaded.
   const db = openDatabase(':memory:')
-  let openid = ''
-  const fakeCloud = {
-    DYNAMIC_CURRENT_ENV: Symbol('env'),
-    init: jest.fn(),
-    database: () => db,
-    getWXContext: () => ({ OPENID: openid }),
-    uploadFile: jest.fn(),
-    getTempFileURL: jest.fn(),
-    openapi: { wxacode: { getUnlimited: jest.fn() }, subscribeMessage: { send: jest.fn() } },
-  }
-  const load = (fn: string) => {
-    const file = path.join(ROOT, 'cloudfunctions', fn, 'index.js')
-    let mod: { main: (event: unknown, context?: unknown) => Promise<any> } | undefined
-    jest.isolateModules(() => {
-      jest.doMock('wx-server-sdk', () => fakeCloud)
-      mod = require(file)
-    })
-    return mod!
-  }
+  const caller = { openid: '' }
+  const fakeCloud = fakeWxCloud(db, caller)
+  const load = (fn: string) => loadBundle(fn, fakeCloud)
+  const saved = { ...process.env }
+  beforeAll(() => Object.assign(process.env, BUNDLE_ENV))
+  afterAll(() => {
+    process.env = saved
+  })
   afterAll(() => db.close())
 
   test('account answers whoami with the caller openid from getWXContext, read inside main', async () => {
     const account = load('account')
     expect(fakeCloud.init).toHaveBeenCalled()
-    openid = 'wx-openid-1'
+    caller.openid = 'wx-openid-1'
     const answer = await account.main({ action: 'whoami', userInfo: { openId: 'x', appId: 'y' } })
     expect(answer).toMatchObject({ ok: true, data: { openid: 'wx-openid-1', user: null } })
-    openid = 'wx-openid-2'
+    caller.openid = 'wx-openid-2'
     expect((await account.main({ action: 'whoami' })).data.openid).toBe('wx-openid-2')
   })
 

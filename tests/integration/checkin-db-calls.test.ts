@@ -1,3 +1,4 @@
+import { TEST_KEYS } from '../helpers/keys'
 import { inProcessPlatform } from '../helpers/platform'
 import { registry } from '@server/functions'
 import { dispatch, clearSettingsCache } from '@server/platform/dispatch'
@@ -35,7 +36,7 @@ async function checkIn(openid: string, company: { id: string; location: { lat: n
 
 beforeAll(async () => {
   const raw = openDatabase(':memory:')
-  await seedDemo(raw, { now: NOW - 86_400_000, history: false })
+  await seedDemo(raw, { now: NOW - 86_400_000, keys: TEST_KEYS, history: false })
   db = countingDatabase(raw)
   clearSettingsCache()
   // A department admin for the emergency department, so both departments have an approved plan.
@@ -55,27 +56,28 @@ beforeAll(async () => {
   await checkIn('demo-officer-1', town[11])
 })
 
-test('a new check-in makes 6 calls: the caller, then one transaction that reads the company and writes the inspection, its gate, the counters and the audit event', async () => {
+test('a new check-in makes 7 calls: the caller, then one transaction that reads the company and the inspection its key would make, and writes the inspection, its gate, the counters and the audit event', async () => {
   const { res, calls, list } = await checkIn('demo-officer-1', town[0])
   expect(res).toMatchObject({ ok: true, data: { joined: false } })
   expect(list).toEqual([
     'db users doc.get', // the dispatcher: roles, and the officer's certificate and department (the snapshot)
     'tx companies doc.get', // the gate: retry, join lock, plans, cap, recent check-ins, ledger head
+    'tx inspections doc.get', // the key's inspection must not exist yet (a key reused elsewhere never overwrites)
     'tx inspections doc.set',
     'tx companies doc.set',
     'tx counters doc.set|update',
     'tx audit add',
   ])
-  expect(calls).toBe(6)
+  expect(calls).toBe(7)
 })
 
-test('a planned check-in finds its approved plan on the company gate: 6 calls', async () => {
+test('a planned check-in finds its approved plan on the company gate: 7 calls', async () => {
   const preview = await dispatch('inspection', registry.inspection as never, { action: 'preview', scene: `c=${plannedCompany.id}` }, platform('demo-officer-1'))
   const planId = (preview as any).data.plans[0]?.id
   expect(planId).toBeDefined()
   const { res, calls } = await checkIn('demo-officer-1', plannedCompany, { source: 'plan', planId })
   expect(res).toMatchObject({ ok: true, data: { inspection: { source: 'plan', planId } } })
-  expect(calls).toBe(6)
+  expect(calls).toBe(7)
 })
 
 test('the second officer joining makes 6 calls: the open inspection is read instead of the counters written', async () => {
@@ -85,17 +87,15 @@ test('the second officer joining makes 6 calls: the open inspection is read inst
   expect(calls).toBe(6)
 })
 
-test('a monitoring point adds its ledger entry (7), a repeated inspection its alert; a retry answers from the gate in 3', async () => {
+test('a monitoring point adds its ledger entry (8), a repeated inspection its alert; a retry answers from the gate in 3', async () => {
   const first = await checkIn('demo-officer-1', monitoring)
   expect(first.res).toMatchObject({ ok: true })
-  // The company's first entry also looks for a chain begun before heads moved onto the gate.
-  expect(first.list).toContain('tx ledgerHeads doc.get')
+  expect(first.list).toContain('tx ledger doc.set')
   expect(first.calls).toBe(8)
   const second = await checkIn('demo-officer-3', monitoring)
   expect(second.res).toMatchObject({ ok: true, data: { joined: false } })
   expect(second.list).toContain('tx ledger doc.set')
-  expect(second.list).not.toContain('tx ledgerHeads doc.get')
-  expect(second.calls).toBe(7)
+  expect(second.calls).toBe(8)
 
   const event = { action: 'checkIn', scene: `c=${monitoring.id}`, clientRequestId: `db-calls-${n - 1}`, source: 'complaint', location: { ...monitoring.location, accuracy: 10 } }
   db.reset()
@@ -104,12 +104,12 @@ test('a monitoring point adds its ledger entry (7), a repeated inspection its al
   expect(db.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.kind} ${c.collection} ${c.op}`)).toEqual(['db users doc.get', 'tx companies doc.get', 'db inspections doc.get'])
 })
 
-test('a repeated inspection adds its alert: 7 calls', async () => {
+test('a repeated inspection adds its alert: 8 calls', async () => {
   const first = await checkIn('demo-officer-1', town[1], { source: 'plan' })
   expect(first.res).toMatchObject({ ok: true, data: { flags: [] } })
-  expect(first.calls).toBe(6)
+  expect(first.calls).toBe(7)
   const second = await checkIn('demo-officer-3', town[1], { source: 'plan' })
   expect(second.res).toMatchObject({ ok: true, data: { flags: ['repeated'] } })
   expect(second.list).toContain('tx alerts doc.set')
-  expect(second.calls).toBe(7)
+  expect(second.calls).toBe(8)
 })

@@ -13,7 +13,7 @@ import { deptCounter } from '../helpers/counters'
 
 /**
  * "Every dashboard figure equals a recount from the records after any sequence of
- * operations" (issue 5). A seeded random mix of check-ins (various departments,
+ * operations". A seeded random mix of check-ins (various departments,
  * companies, days, sources, special cases), joins, results, ratings, complaints and their
  * handling, ledger entries added by companies, exception reviews and scheduler runs, with
  * the clock moving forward (across quiet periods and month ends). Then: the recount of
@@ -60,6 +60,7 @@ const platformFor = (openid: string): Platform => ({
   notify: { send: async () => {} },
   log: { info: () => {}, error: (event, fields) => internalErrors.push({ event, fields }) },
   env: { ADMIN_OPENIDS: 'admin-openid' },
+  keys: emu.emulator.keys,
   checkAnswers: true,
 })
 const call = async (openid: string, fn: FnName, action: string, fields: object = {}): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> =>

@@ -9,7 +9,7 @@ import { buildDemoRoster, DEMO_BIND_CODES } from '../../emulator/seed/demo'
 import { checkCounterConsistency } from '../../server/store/recount'
 import { checkinKeyId } from '../../server/handlers/inspection/check-in'
 import { verifyToken } from '../../server/domain/tokens'
-import { loadSecret } from '../../server/platform/secret'
+import { emulatorKeys } from '../../emulator/keys'
 
 /**
  * Crash safety (docs/RELIABILITY.md §3): the emulator runs as a child process on a file
@@ -188,7 +188,7 @@ test(`${ROUNDS} SIGKILL rounds under load: acknowledged writes kept, counters re
 
   const db = openDatabase(dbFile)
   try {
-    const secret = await loadSecret(db)
+    const secret = emulatorKeys(dbFile).signing
     const doc = (collection: string, id: string): any => {
       const row = db.raw.prepare(`SELECT doc FROM "c_${collection}" WHERE id = ?`).get(id) as { doc: string } | undefined
       return row ? JSON.parse(row.doc) : null

@@ -107,7 +107,7 @@ describe('exportLedger', () => {
     const ledger = (await ent('ledger', { from, to })).data.items
     const res = await ent('exportLedger', { from, to })
     expect(res).toMatchObject({ ok: true, data: { fileID: expect.stringContaining(`exports/ledger/${co1.id}/`), url: expect.any(String) } })
-    const file = await fetch(emu.baseUrl + res.data.url)
+    const file = await fetch(emu.baseUrl + res.data.url, { headers: { authorization: `Bearer ${await as('demo-enterprise-1')}` } })
     expect(file.status).toBe(200)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(await file.arrayBuffer()) as never)

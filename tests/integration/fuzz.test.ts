@@ -5,7 +5,6 @@ import { contract, FN_NAMES } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
 import { allowedRefusalWrite, answerProblems, bodyArbitrary, installChangeLog, type BodyKind, type Pools } from '../helpers/fuzz'
 import { buildDemoRoster, DEMO_BIND_CODES, DEMO_PERSONAS } from '../../emulator/seed/demo'
-import { loadSecret } from '../../server/platform/secret'
 import { tokenFromId } from '../../server/domain/tokens'
 import { clearSettingsCache } from '../../server/platform/dispatch'
 
@@ -55,13 +54,16 @@ beforeAll(async () => {
 
   const ids = (table: string, limit = 30) => (db.raw.prepare(`SELECT id FROM "c_${table}" ORDER BY rid LIMIT ?`).all(limit) as Array<{ id: string }>).map((r) => r.id)
   const roster = buildDemoRoster()
-  const secret = await loadSecret(db)
+  const secret = emu.emulator.keys.signing
   const companies = ['co_0001', 'co_0002', 'co_0003', 'co_0036', 'co_0100', 'co_0299']
   Object.assign(pools, {
     scene: [...companies.map((c) => `c=${c}`), 'c=co_9999', 'c=', 'x=co_0001'],
     token: [...ids('ratingTokens').map((id) => tokenFromId('r', id, secret)), ...ids('cardTokens').map((id) => tokenFromId('c', id, secret)), 'r.AAAAAAAAAA.AAAAAAAAAAAAAAAA'],
-    inspectionId: [...ids('inspections'), 'insp_missing'],
-    planId: ids('plans'),
+    // Ids that are also names of Object.prototype's members must stay ids (docs/RELIABILITY.md "Attacks tried").
+    inspectionId: [...ids('inspections'), 'insp_missing', '__proto__', 'constructor'],
+    planId: [...ids('plans'), '__proto__', 'constructor', 'hasOwnProperty'],
+    // A few retry keys, so that the same key meets several companies (CONFLICT, never an overwrite).
+    clientRequestId: ['fuzz-key-0001', 'fuzz-key-0002', 'fuzz-key-0003'],
     complaintId: ids('complaints'),
     companyId: companies,
     companyIds: companies,
@@ -70,7 +72,7 @@ beforeAll(async () => {
     id: ['co_0001', 'dept_3607_amr', 'off_003', 'co_0002'],
     region: ['3607', '360702', '360703', '360700', '3608'],
     month: ['2026-12', '2026-11', '2026-01'],
-    date: ['2026-12-12', '2026-12-01', '2026-11-30'],
+    date: ['2026-12-12', '2026-12-01', '2026-11-30', '1999-01-01', '2027-06-01'],
     from: ['2026-12-01', '2026-01-01'],
     to: ['2026-12-31', '2026-12-12'],
     rectifyBy: ['2026-12-20', '2026-12-01'],

@@ -1,3 +1,4 @@
+import { TEST_KEYS } from '../helpers/keys'
 import { inProcessPlatform } from '../helpers/platform'
 import { registry } from '@server/functions'
 import { clearSettingsCache, dispatch } from '@server/platform/dispatch'
@@ -192,7 +193,7 @@ describe('database calls of a check-in with the copy', () => {
 
   beforeAll(async () => {
     const raw = openDatabase(':memory:')
-    await seedDemo(raw, { now: NOW - 86_400_000, history: false })
+    await seedDemo(raw, { now: NOW - 86_400_000, keys: TEST_KEYS, history: false })
     db = countingDatabase(raw)
     clearSettingsCache()
     const created = (await call('account', 'admin-openid', { action: 'upsertOfficer', deptId: roster.departments[0].id, name: '计数', certNo: 'JS-0001', certExpiresAt: '2027-12-31' })) as any

@@ -8,7 +8,7 @@ import { DETAIL_HEADERS, DETAIL_SHEET, SUMMARY_HEADERS, SUMMARY_SHEET } from '..
 
 /**
  * supervision: exceptions, reviewException, dashboard, alerts, monthlyReport, auditVerify
- * (issue 5), over HTTP against the demo data on 2026-12-12 (quiet period). Scopes: the
+ * over HTTP against the demo data on 2026-12-12 (quiet period). Scopes: the
  * city supervisor (3607), the 章贡区 supervisor (360702), a department admin.
  */
 
@@ -292,7 +292,7 @@ describe('alerts', () => {
 describe('monthlyReport', () => {
   const readReport = async (fileID: string) => {
     const rel = fileID.replace(/^local:\/\//, '')
-    const res = await fetch(`${emu.baseUrl}/api/files/${rel.split('/').map(encodeURIComponent).join('/')}`)
+    const res = await fetch(`${emu.baseUrl}/api/files/${rel.split('/').map(encodeURIComponent).join('/')}`, { headers: { authorization: `Bearer ${await as('demo-supervisor-city')}` } })
     expect(res.status).toBe(200)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)

@@ -1,3 +1,4 @@
+import { TEST_KEYS } from '../helpers/keys'
 import { clearSettingsCache, dispatch } from '@server/platform/dispatch'
 import type { Platform } from '@server/platform/context'
 import { accountHandlers } from '@server/handlers/account'
@@ -14,7 +15,7 @@ const NOW = Date.parse('2026-03-10T02:00:00Z')
 async function setup() {
   clearSettingsCache()
   const db = createFakeDb()
-  await seedDemo(db, { now: NOW, history: false })
+  await seedDemo(db, { now: NOW, keys: TEST_KEYS, history: false })
   const call = async (openid: string, action: string, fields: object = {}) =>
     dispatch('account', accountHandlers, { action, ...fields }, platformFor(db, openid))
   return { db, call }
@@ -29,6 +30,7 @@ const platformFor = (db: ReturnType<typeof createFakeDb>, openid: string): Platf
   notify: { send: async () => {} },
   log: { info: () => {}, error: () => {} },
   env: { ADMIN_OPENIDS: 'admin-openid' },
+  keys: TEST_KEYS,
 })
 
 describe('account handlers (fake port)', () => {

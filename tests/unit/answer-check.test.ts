@@ -4,6 +4,7 @@ import { answerProblems } from '@server/platform/answer-check'
 import { clearSettingsCache, dispatch } from '@server/platform/dispatch'
 import type { Platform } from '@server/platform/context'
 import { createFakeDb } from './fake-db'
+import { TEST_KEYS } from '../helpers/keys'
 
 const whoamiAnswer = {
   openid: 'x',
@@ -49,6 +50,7 @@ describe('the dispatcher', () => {
     notify: { send: async () => {} },
     log: { info: () => {}, error: () => {} },
     env: {},
+    keys: TEST_KEYS,
     checkAnswers,
   })
   const drifting = { whoami: { access: 'anyone' as const, handle: async () => ({ ...whoamiAnswer, internalNote: 'x' }) } }

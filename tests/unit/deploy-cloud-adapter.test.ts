@@ -24,6 +24,8 @@ describe('structured logs', () => {
 
   test('each call ends with a summary line carrying the outcome', async () => {
     const spy = jest.spyOn(console, 'log').mockImplementation(() => {})
+    process.env.INSPECTPASS_SIGNING_KEY = 's'.repeat(40)
+    process.env.INSPECTPASS_SEALING_KEY = 'k'.repeat(40)
     try {
       const answer = await runInCloud('account', {}, { action: 'nope' }, fakeCloud())
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
@@ -31,6 +33,8 @@ describe('structured logs', () => {
       expect(summary).toMatchObject({ level: 'info', fn: 'account', action: 'nope', ok: false, code: 'INVALID_INPUT' })
       expect(summary.invocationId).toMatch(/^[0-9a-f]{12}$/)
     } finally {
+      delete process.env.INSPECTPASS_SIGNING_KEY
+      delete process.env.INSPECTPASS_SEALING_KEY
       spy.mockRestore()
     }
   })

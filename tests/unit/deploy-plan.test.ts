@@ -30,12 +30,18 @@ describe('the function plan', () => {
       expect.stringMatching(/^CLOUD_ENV is not set/),
       expect.stringMatching(/^WX_PRIVATE_KEY_PATH is not set/),
       expect.stringMatching(/^TCB_SECRET_ID \/ TCB_SECRET_KEY are not set/),
+      expect.stringMatching(/^INSPECTPASS_SIGNING_KEY is not set/),
+      expect.stringMatching(/^INSPECTPASS_SEALING_KEY is not set/),
     ])
-    expect(realDeployEnvProblems({ WX_APPID: 'wx123', CLOUD_ENV: 'e', WX_PRIVATE_KEY_PATH: '/k', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b' }, () => false)).toEqual([
+    const keys = { INSPECTPASS_SIGNING_KEY: 'a'.repeat(64), INSPECTPASS_SEALING_KEY: 'b'.repeat(64) }
+    expect(realDeployEnvProblems({ WX_APPID: 'wx123', CLOUD_ENV: 'e', WX_PRIVATE_KEY_PATH: '/k', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b', ...keys, INSPECTPASS_SEALING_KEY: 'short' }, () => false)).toEqual([
       expect.stringMatching(/does not look like an AppID/),
       expect.stringMatching(/no file at \/k/),
+      expect.stringMatching(/^INSPECTPASS_SEALING_KEY is not set or shorter than 32/),
     ])
-    expect(realDeployEnvProblems({ WX_APPID: 'wx0123456789abcdef', CLOUD_ENV: 'e', WX_PRIVATE_KEY_PATH: '/k', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b' }, () => true)).toEqual([])
+    expect(realDeployEnvProblems({ WX_APPID: 'wx0123456789abcdef', CLOUD_ENV: 'e', WX_PRIVATE_KEY_PATH: '/k', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b', ...keys }, () => true)).toEqual([])
+    // The keys travel to every function, and nowhere else.
+    expect(planFunctions(keys)[0].envVariables).toMatchObject(keys)
   })
 })
 

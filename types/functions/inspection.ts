@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ChinaDate, CodePayload, Cursor, GeoFix, Id, ImageRef, Scene, text } from '../common'
-import { Company, Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus, Officer, Outcome, Plan } from '../entities'
+import { CompanyAtGate, Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus, Officer, Outcome, Plan } from '../entities'
 import { ExceptionCategory } from '../settings'
 
 /** `inspection`: the officer at the gate (SPEC §3 inspection). */
@@ -11,12 +11,13 @@ export const inspection = {
   preview: {
     input: z.object({ scene: Scene }),
     output: z.object({
-      company: Company,
+      company: CompanyAtGate,
       quiet: z.object({ active: z.boolean(), appliesToCompany: z.boolean(), windowEnd: ChinaDate.nullable() }),
       plans: z.array(Plan),
       yearCount: z.object({ used: z.number().int(), cap: z.number().int() }),
       recent: z.array(z.object({ id: Id, deptId: Id, deptName: z.string(), checkInAt: z.number(), source: InspectionSource, flags: z.array(InspectionFlag) })),
-      otherPlans: z.array(Plan).optional(),
+      /** Other departments' approved plans this month: department, title and dates only (SPEC §6). */
+      otherPlans: z.array(z.object({ deptId: Id, title: z.string(), from: ChinaDate, to: ChinaDate })).optional(),
       jointSuggested: z.boolean().optional(),
       openInspection: Inspection.optional(),
       exceptionCategories: z.array(ExceptionCategory),

@@ -1,4 +1,4 @@
-import type { Company, Department, Officer, User } from '@contract'
+import type { Company, CompanyAtGate, Department, Officer, User } from '@contract'
 import type { UserRecord } from '../../platform/context'
 import type { CompanyRecord, DepartmentRecord, OfficerRecord } from '../../domain/records'
 
@@ -35,6 +35,12 @@ export function toCompanyView(c: CompanyRecord): Company {
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   }
+}
+
+/** The company without its registered location, for officers at the gate (SPEC §6). */
+export function toCompanyAtGate(c: CompanyRecord): CompanyAtGate {
+  const { location: _hidden, ...rest } = toCompanyView(c)
+  return rest
 }
 
 export function toOfficerView(o: OfficerRecord): Officer {

@@ -3,7 +3,9 @@ import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import { MAX_GET } from '../../platform/db'
-import { chinaDate } from '../../domain/china-time'
+import { addChinaDays, chinaDate } from '../../domain/china-time'
+import { manualEntriesOn } from '../../domain/gate'
+import { regionCovers } from '../../domain/scope'
 import type { InspectionRecord } from '../../domain/inspection-records'
 import type { DepartmentRecord } from '../../domain/records'
 import { alertIdFor, raiseAlert } from '../../store/alerts'
@@ -26,16 +28,22 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
   async handle(input, ctx) {
     const company = await callerMonitoringPoint(ctx)
     const today = chinaDate(ctx.now, ctx.settings.timezone)
-    if (input.date > today) {
-      const message = '不能补录未来日期的检查'
-      fail('INVALID_INPUT', `输入有误：date — ${message}`, { issues: [{ path: ['date'], code: 'custom', message }] })
-    }
+    const { maxBackdateDays, manualPerDay } = ctx.settings.ledger
+    if (input.date > today) refuseDate('不能补录未来日期的检查')
+    if (input.date < addChinaDays(today, -maxBackdateDays)) refuseDate(`只能补录 ${maxBackdateDays} 天内的检查`)
     const dept = await resolveDepartment(ctx, input.deptId, input.deptName)
+    // A department that does not cover the company's county cannot have visited it on duty.
+    if (dept && !regionCovers(dept.region, company.region)) {
+      const message = '所选执法单位不负责贵企业所在区域，请核对后重新选择'
+      fail('INVALID_INPUT', message, { issues: [{ path: ['deptId'], code: 'custom', message }] })
+    }
     const matched = dept ? await matchingCheckIn(ctx, company._id, dept._id, input.date) : null
     const unscanned = matched === null
     const entry = await ctx.db.runTransaction(async (tx) => {
       const current = (await companyInTx(tx, company._id)) ?? fail('NOT_FOUND', '没有找到您绑定的企业，请联系管理员')
-      const e = await appendLedgerEntry(tx, ctx, await ledgerHeadOf(tx, current), {
+      const addedToday = manualEntriesOn(current.gate, today)
+      if (addedToday >= manualPerDay) fail('RATE_LIMITED', `每天最多补录 ${manualPerDay} 条台账，请明天再补录`, { limit: manualPerDay })
+      const e = await appendLedgerEntry(tx, ctx, ledgerHeadOf(current), {
         companyId: company._id,
         date: input.date,
         source: 'manual',
@@ -47,7 +55,7 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
         unscanned,
         matchedInspectionId: matched?._id ?? null,
       })
-      await saveGate(tx, current, { ...current.gate, ledger: { seq: e.seq, hash: e.hash } })
+      await saveGate(tx, current, { ...current.gate, ledger: { seq: e.seq, hash: e.hash }, manual: { date: today, count: addedToday + 1 } })
       if (unscanned) {
         const ref = `ledger/${e._id}`
         await raiseAlert(tx, {
@@ -68,6 +76,10 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
     return { entry: { ...toLedgerEntryView(entry), matchedInspectionId: entry.matchedInspectionId ?? null } }
   },
 })
+
+function refuseDate(message: string): never {
+  return fail('INVALID_INPUT', message, { issues: [{ path: ['date'], code: 'custom', message }] })
+}
 
 async function resolveDepartment(ctx: Ctx, deptId?: string, deptName?: string): Promise<DepartmentRecord | null> {
   if (deptId) {

@@ -43,8 +43,8 @@ export const complain = action('enterprise', 'complain', {
       content: input.content,
       anonymous,
       ...(anonymous ? {} : { complainantName: user.name }),
-      ownerKey: ownerKeyFor(ctx.secret, user._id),
-      ...(ctx.caller.openid ? { notifyTo: seal(ctx.secret, ctx.caller.openid) } : {}),
+      ownerKey: ownerKeyFor(ctx.sealingKey, user._id),
+      ...(ctx.caller.openid ? { notifyTo: seal(ctx.sealingKey, ctx.caller.openid) } : {}),
       status: 'received',
       receivedAt: ctx.now,
       dueAt,
@@ -57,7 +57,7 @@ export const complain = action('enterprise', 'complain', {
     await ctx.db.runTransaction(async (tx) => {
       await tx.collection(COMPLAINTS).doc(record._id).set({ data: fieldsOf(record) })
       if (record.counterKey) await bumpCounters(tx, record.counterKey, { complaints: { received: 1, open: 1 } })
-      const actorCtx = anonymous ? { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.secret, user._id) } } } : ctx
+      const actorCtx = anonymous ? { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } } : ctx
       await audit(
         actorCtx,
         { action: 'enterprise.complain', target: `${COMPLAINTS}/${record._id}`, details: { category: record.category, inspectionId: record.inspectionId ?? null, anonymous } },

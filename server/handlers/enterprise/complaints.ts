@@ -7,7 +7,7 @@ import { COMPLAINTS, toComplaintView, type ComplaintRecord } from '../../store/c
 export const complaints = action('enterprise', 'complaints', {
   access: ['enterprise'],
   async handle(_input, ctx) {
-    const ownerKey = ownerKeyFor(ctx.secret, ctx.caller.user!._id)
+    const ownerKey = ownerKeyFor(ctx.sealingKey, ctx.caller.user!._id)
     const got = await ctx.db.collection(COMPLAINTS).where({ ownerKey }).orderBy('receivedAt', 'desc').limit(MAX_GET).get()
     return { items: (got.data as unknown as ComplaintRecord[]).map((c) => toComplaintView(c, ctx.now, 'owner')) }
   },

@@ -9,7 +9,7 @@ import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { RATINGS, toRatingView, type RatingRecord } from '../../store/ratings'
 import { RATING_TOKENS } from '../../store/tokens'
-import { countTokenLookup } from './rate-limit'
+import { countTokenLookup } from '../../store/rate-limits'
 import { usableRatingToken } from './rating-access'
 import { ruleWords } from '@rule-words'
 
@@ -42,7 +42,7 @@ export const rate = action('enterprise', 'rate', {
         ...(input.comment ? { comment: input.comment } : {}),
         ratedAt: ctx.now,
         ...(bad ? { followUpDueAt: ratingFollowUpDueAt(ctx.now, ctx.settings) } : {}),
-        raterKey: raterKeyFor(ctx.secret, user._id),
+        raterKey: raterKeyFor(ctx.sealingKey, user._id),
         tokenId: record._id,
       }
       await tx.collection(RATING_TOKENS).doc(record._id).update({ data: { usedAt: ctx.now } })
@@ -62,7 +62,7 @@ export const rate = action('enterprise', 'rate', {
           summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），${ruleWords(ctx.settings).badRatingFollowUp}`,
         })
       }
-      const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.secret, user._id) } } }
+      const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } }
       await audit(actorCtx, { action: 'enterprise.rate', target: `ratings/${r._id}`, details: { inspectionId: inspection._id, score: r.score, bad } }, tx)
       return r
     })

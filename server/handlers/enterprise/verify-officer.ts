@@ -5,7 +5,7 @@ import type { CardTokenRecord } from '../../domain/inspection-records'
 import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { readDoc } from '../../store/docs'
 import { readTokenRecord } from '../../store/tokens'
-import { countTokenLookup } from './rate-limit'
+import { countTokenLookup } from '../../store/rate-limits'
 import { ruleWords } from '@rule-words'
 
 /**

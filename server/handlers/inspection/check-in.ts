@@ -82,18 +82,22 @@ export const checkIn = action('inspection', 'checkIn', {
         const lock = openLockOf(gate, dept._id, now, settings)
         const open = lock ? await readDoc<InspectionRecord>(tx, 'inspections', lock.inspectionId) : null
         if (open && canJoin({ ...open, hasResult: !!open.result }, scan, settings)) {
-          const already = open.officerIds.includes(officer._id)
-          const joined: InspectionRecord = already
-            ? open
-            : { ...open, officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], updatedAt: now }
-          if (!already) {
-            await tx.collection('inspections').doc(joined._id).update({ data: { officerIds: joined.officerIds, officerNames: joined.officerNames, updatedAt: now } })
-            await audit(ctx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id } }, tx)
-          }
+          // A re-scan by an officer already on the inspection writes nothing (SPEC §6: the gate stays bounded).
+          if (open.officerIds.includes(officer._id)) return { kind: 'done' as const, inspection: open, joined: open.officerIds[0] !== officer._id, flags: open.flags }
+          const joined: InspectionRecord = { ...open, officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], updatedAt: now }
+          await tx.collection('inspections').doc(joined._id).update({ data: { officerIds: joined.officerIds, officerNames: joined.officerNames, updatedAt: now } })
+          await audit(ctx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id } }, tx)
           await saveGate(tx, company, movedGate(gate, { kind: 'join', inspectionId: joined._id, keyId }, { now, today }, settings))
-          return { kind: 'done' as const, inspection: joined, joined: joined.officerIds[0] !== officer._id, flags: joined.flags }
+          return { kind: 'done' as const, inspection: joined, joined: true, flags: joined.flags }
         }
 
+        // The inspection this key would create may already exist (the key was used at another
+        // company, or so long ago that the gate forgot it): never overwrite it.
+        const made = await readDoc<InspectionRecord>(tx, 'inspections', inspectionIdFor(keyId))
+        if (made) {
+          if (made.companyId !== company._id) fail('CONFLICT', '这次扫码的请求号已用于另一家企业的检查，请返回重新扫码', { clientRequestId: input.clientRequestId })
+          return { kind: 'replay' as const, inspectionId: made._id, joined: false }
+        }
         const prepared = await prepareNew(input, ctx, tx, { officer, dept, company, keyId })
         const record = prepared.record
         if (record.capCounted) {
@@ -102,7 +106,7 @@ export const checkIn = action('inspection', 'checkIn', {
         }
         let ledger: { seq: number; hash: string } | undefined
         if (company.monitoringPoint) {
-          const entry = await appendLedgerEntry(tx, ctx, await ledgerHeadOf(tx, company), {
+          const entry = await appendLedgerEntry(tx, ctx, ledgerHeadOf(company), {
             companyId: company._id,
             date: record.date,
             source: 'scan',
@@ -175,12 +179,17 @@ function refuseInvalidCertificate(officer: Scanner['officer'], now: number): voi
 
 /** An approved plan on the company's gate, in the shape rule 2 checks (the plan's own document stays the record). */
 function planOnGate(company: CompanyRecord, planId: string): (PlanLike & { _id: string; kind: PlanKind; title: string }) | null {
-  const p = company.gate?.plans?.[planId]
+  const plans = company.gate?.plans
+  // Only the gate's own entries: a planId like "__proto__" must not reach the prototype.
+  const p = plans && Object.prototype.hasOwnProperty.call(plans, planId) ? plans[planId] : undefined
   return p ? { _id: planId, deptId: p.deptId, status: 'approved', companyIds: [company._id], from: p.from, to: p.to, kind: p.kind, title: p.title } : null
 }
 
 /** A check-in request's key on the gate: the caller and their request id, hashed (fixed length, no raw ids). */
 export const checkinKeyId = (openid: string, clientRequestId: string): string => sha256(`${openid}:${clientRequestId}`).slice(0, 40)
+
+/** The id of the inspection a request key opens: one key, one inspection, wherever it was used. */
+export const inspectionIdFor = (keyId: string): string => 'insp_' + sha256(`insp:${keyId}`).slice(0, 24)
 
 async function replay(ctx: Ctx, done: { inspectionId: string; joined: boolean }) {
   const inspection = await readDoc<InspectionRecord>(ctx.db, 'inspections', done.inspectionId)
@@ -262,7 +271,7 @@ async function prepareNew(input: Input, ctx: Ctx, tx: Transaction, who: Scanner 
       ? `特殊情形：${findCategory(input.exception.category, settings)?.label ?? input.exception.category}`
       : (SOURCE_PURPOSE[input.source] ?? input.source)
   const record: InspectionRecord = {
-    _id: 'insp_' + sha256(`insp:${who.keyId}`).slice(0, 24),
+    _id: inspectionIdFor(who.keyId),
     companyId: company._id,
     companyName: company.name,
     deptId: dept._id,

@@ -8,7 +8,7 @@ import { quietPeriodAppliesTo, quietPeriodStatus } from '../../domain/quiet-peri
 import { repeatedWindowStart } from '../../domain/repeated'
 import { canJoin } from '../../domain/team'
 import { readDoc } from '../../store/docs'
-import { toCompanyView } from '../account/views'
+import { toCompanyAtGate } from '../account/views'
 import { callerOfficer, companyOfScene } from './officer'
 import { approvedPlansFor, inspectionsOfCompanySince } from './queries'
 import { toInspectionView, toPlanView } from './views'
@@ -42,12 +42,12 @@ export const preview = action('inspection', 'preview', {
     const joinable = open && canJoin({ ...open, hasResult: !!open.result }, { deptId: dept._id, companyId: company._id, now }, settings) ? open : null
 
     return {
-      company: toCompanyView(company),
+      company: toCompanyAtGate(company),
       quiet: { active: quiet.active, appliesToCompany: quietPeriodAppliesTo(company, settings), windowEnd: quiet.windowEnd },
       plans: plans.map(toPlanView),
       yearCount: { used: capUsedOf(company.gate, dept._id, capYear(now, settings)), cap: settings.frequencyCap.perDeptCompanyYear },
       recent: recent.map((r) => ({ id: r._id, deptId: r.deptId, deptName: r.deptName, checkInAt: r.checkInAt, source: r.source, flags: r.flags })),
-      otherPlans: otherPlans.map(toPlanView),
+      otherPlans: otherPlans.map((p) => ({ deptId: p.deptId, title: p.title, from: p.from, to: p.to })),
       jointSuggested: otherPlans.length > 0 || recent.some((r) => r.deptId !== dept._id),
       ...(joinable ? { openInspection: toInspectionView(joinable, now) } : {}),
       exceptionCategories: settings.quietPeriod.categories,

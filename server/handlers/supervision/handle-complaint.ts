@@ -55,7 +55,7 @@ export const handleComplaint = action('supervision', 'handleComplaint', {
 const ACTION_LABELS = { accept: '受理', reply: '答复', close: '办结' } as const
 
 async function notifyComplainant(ctx: Ctx, c: ComplaintRecord): Promise<void> {
-  const touser = c.notifyTo ? unseal(ctx.secret, c.notifyTo) : null
+  const touser = c.notifyTo ? unseal(ctx.sealingKey, c.notifyTo) : null
   if (!touser) return
   try {
     await ctx.notify.send({

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context'
 import { MAX_GET } from '../../platform/db'
 import type { PlanRecord } from '../../domain/inspection-records'
 import type { DepartmentRecord } from '../../domain/records'
-import { cityOf } from '../../domain/scope'
+import { cityOf, regionCovers } from '../../domain/scope'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { toPlanView } from '../inspection/views'
 
@@ -26,8 +26,10 @@ export const submitPlan = action('supervision', 'submitPlan', {
     const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', input.deptId)
     if (!dept) return fail('NOT_FOUND', '没有找到该执法单位')
     const companyIds = [...new Set(input.companyIds)]
-    const missing = await missingCompanies(ctx, companyIds)
+    const { missing, outside } = await companiesOutside(ctx, companyIds, dept.region)
     if (missing.length > 0) fail('NOT_FOUND', `以下企业不存在：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''}`, { missing })
+    // SPEC §6: a department plans only inside its own region (a city department: the whole city).
+    if (outside.length > 0) fail('FORBIDDEN', `以下企业不在本单位管辖区域内，不能列入本单位的检查计划：${outside.slice(0, 5).map((c) => c.name).join('、')}${outside.length > 5 ? ' 等' : ''}`, { outside: outside.map((c) => c.id) })
 
     const plan: PlanRecord = {
       _id: newId('plan'),
@@ -53,13 +55,17 @@ export const submitPlan = action('supervision', 'submitPlan', {
   },
 })
 
-/** The ids among `ids` with no company, read in pages of the cloud's 100. */
-async function missingCompanies(ctx: Ctx, ids: string[]): Promise<string[]> {
+/** The ids among `ids` with no company, and the companies outside `region`, read in pages of the cloud's 100. */
+async function companiesOutside(ctx: Ctx, ids: string[], region: string): Promise<{ missing: string[]; outside: Array<{ id: string; name: string }> }> {
   const found = new Set<string>()
+  const outside: Array<{ id: string; name: string }> = []
   for (let i = 0; i < ids.length; i += MAX_GET) {
     const chunk = ids.slice(i, i + MAX_GET)
     const got = await ctx.db.collection('companies').where({ _id: ctx.db.command.in(chunk) }).limit(MAX_GET).get()
-    for (const doc of got.data) found.add(String(doc._id))
+    for (const doc of got.data) {
+      found.add(String(doc._id))
+      if (!regionCovers(region, String(doc.region))) outside.push({ id: String(doc._id), name: String(doc.name) })
+    }
   }
-  return ids.filter((id) => !found.has(id))
+  return { missing: ids.filter((id) => !found.has(id)), outside }
 }

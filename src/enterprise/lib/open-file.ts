@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
+import { downloadHref } from '@/services/files'
 
-/** An exported file's address for the browser: relative emulator paths are served by the API origin. */
-export const fileHref = (url: string) => (url.startsWith('/') && process.env.TARO_ENV === 'h5' ? `${API_BASE}${url}` : url)
+/** An exported file's address for the browser (services/files.ts). */
+export const fileHref = downloadHref
 
 /**
  * Opens an exported Excel file on the phone (WeChat: download, then the system viewer with

@@ -53,11 +53,12 @@ function fromBrowser(): Promise<Omit<Fix, 'real'> | string> {
 
 /**
  * Asks for the position once. When it cannot be had (denied, privacy not agreed, indoors),
- * answers the company's registered position with a 5 km accuracy and says why: the
- * check-in still goes through, and the server marks it off_site for review.
+ * answers "no position" (0, 0 with a 5 km accuracy) and says why: the check-in still goes
+ * through, and the server marks it off_site for review. The app never knows the company's
+ * registered position (SPEC §6); the server computes the distance.
  */
-export async function locate(fallback: { lat: number; lng: number }): Promise<Fix> {
+export async function locate(): Promise<Fix> {
   const got = process.env.TARO_ENV === 'weapp' ? await fromWeapp() : await fromBrowser()
   if (typeof got !== 'string') return { ...got, real: true }
-  return { lat: fallback.lat, lng: fallback.lng, accuracy: FALLBACK_ACCURACY_M, real: false, note: got }
+  return { lat: 0, lng: 0, accuracy: FALLBACK_ACCURACY_M, real: false, note: got }
 }

@@ -5,7 +5,7 @@ import type { InspectionSource, Output } from '@contract'
 import { preview } from '@/services/inspection/preview'
 import { checkIn } from '@/services/inspection/check-in'
 import { newClientRequestId } from '@/services/inspection/request-id'
-import { whoami } from '@/services/account/whoami'
+import { whoami, type Me } from '@/services/account/whoami'
 import { ChoiceList, type Choice } from '@/components/ChoiceList'
 import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
@@ -22,7 +22,6 @@ import { CheckInDone } from '../lib/CheckInDone'
 import './index.css'
 
 type Data = Output<'inspection', 'preview'>
-type Me = Output<'account', 'whoami'>
 type Failure = { code: string; message: string }
 
 /** The source picker's keys: `plan:<planId>` for a plan, or a case source. */
@@ -85,7 +84,7 @@ export default function OfficerPreview() {
     if (res.data.quiet.active && res.data.quiet.appliesToCompany) setShowExceptions(true)
     // Ask for the position once, while the officer reads the verdict.
     if (!fixPromise.current) {
-      fixPromise.current = locate(res.data.company.location)
+      fixPromise.current = locate()
       void fixPromise.current.then(setFix)
     }
   }
@@ -132,7 +131,7 @@ export default function OfficerPreview() {
       }
     }
     setBusy(true)
-    const location = await (fixPromise.current ?? locate(data.company.location))
+    const location = await (fixPromise.current ?? locate())
     setFix(location)
     const res = await checkIn({
       scene,
@@ -238,7 +237,7 @@ export default function OfficerPreview() {
             </InfoRow>
           ))}
           {(data.otherPlans ?? []).map((p) => (
-            <InfoRow key={p.id} label='本月计划'>
+            <InfoRow key={`${p.deptId}|${p.from}|${p.title}`} label='本月计划'>
               {p.title}
             </InfoRow>
           ))}

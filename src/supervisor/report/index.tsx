@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import type { Output } from '@contract'
 import { auditVerify } from '@/services/supervision/audit-verify'
 import { monthlyReport } from '@/services/supervision/monthly-report'
+import { downloadHref } from '@/services/files'
 import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { MonthStepper, monthTitle } from '@/components/MonthStepper'
@@ -18,7 +19,7 @@ type Audit = Output<'supervision', 'auditVerify'>
 async function openReport(where: { url?: string; fileID?: string }): Promise<string | null> {
   try {
     if (process.env.TARO_ENV === 'h5') {
-      if (where.url) window.open(where.url, '_blank')
+      if (where.url) window.open(downloadHref(where.url), '_blank')
       return null
     }
     let tempFilePath = ''
