@@ -7,6 +7,7 @@ const shared = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '^@contract$': '<rootDir>/types/index.ts',
+    '^@rule-words$': '<rootDir>/types/rule-words.ts',
     '^@server/(.*)$': '<rootDir>/server/$1',
     '^@/(.*)$': '<rootDir>/src/$1',
   },

@@ -23,6 +23,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: {
       '@contract': path.resolve(root, 'types/index.ts'),
+      '@rule-words': path.resolve(root, 'types/rule-words.ts'),
       '@': path.resolve(root, 'src'),
     },
     // Taro itself writes project.config.json into dist/weapp (miniprogramRoot './');
@@ -31,12 +32,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: true, buildDependencies: { config: [__filename] } },
     mini: {
+      // types/rule-words.ts is shared with the server and compiled with the pages.
+      compile: { include: [path.resolve(root, 'types')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
     },
     h5: {
+      compile: { include: [path.resolve(root, 'types')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -186,6 +186,8 @@ export const Complaint = z.object({
   region: RegionCode,
   inspectionId: Id.optional(),
   deptId: Id.optional(),
+  /** The department of the inspection complained about. */
+  deptName: z.string().optional(),
   category: ComplaintCategory,
   content: z.string(),
   anonymous: z.boolean(),
@@ -262,6 +264,8 @@ export const DeptFigures = z.object({
   unscanned: z.number(),
   repeated: z.number(),
   capRefusals: z.number(),
+  /** Figures withheld from this viewer (read 0 here, never to be shown as 0). */
+  hidden: z.array(z.enum(['complaints', 'ratings.bad'])).optional(),
 })
 export type DeptFigures = z.infer<typeof DeptFigures>
 

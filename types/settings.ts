@@ -1,8 +1,12 @@
 import { z } from 'zod'
+import { ChinaDate } from './common'
 
 /**
- * Every rule of SPEC §2 as a setting. The defaults are Ganzhou's
- * (赣市府建办字〔2023〕2号); another city changes these values, not the code.
+ * Every rule of docs/rules.md as a setting; another city changes these values, not the code.
+ * The defaults are Ganzhou's: the quiet period (1–25, park companies, the special cases) comes
+ * from 《赣州市促进严格规范公正文明执法若干措施》 (赣市府建办字〔2023〕2号) and 赣市府办字〔2022〕34号;
+ * the other numbers (the 3-day result deadline, the cap of 2, the 60-day window, 1 km, 2 hours,
+ * 7 days, 15 working days …) are our choice. docs/rules.md says which is which.
  */
 
 export const ExceptionCategory = z.object({
@@ -28,6 +32,8 @@ export const Region = z.object({ code: z.string().regex(/^\d{6}$/), name: z.stri
 export type Region = z.infer<typeof Region>
 
 const GANZHOU_CITY_CODE = '3607'
+/** The document the home page cites as the rules' basis. */
+const GANZHOU_BASIS = '《赣州市促进严格规范公正文明执法若干措施》（赣市府建办字〔2023〕2号）'
 
 /** Ganzhou's 18 county-level divisions (GB/T 2260; 龙南 became a city in 2020: 360727 → 360783). */
 export const GANZHOU_REGIONS: Region[] = [
@@ -61,6 +67,8 @@ export const City = z
     code: z.string().regex(/^\d{4}$/),
     name: z.string().min(1).max(40),
     regions: z.array(Region).optional(),
+    /** The document the rules come from, as the home page cites it (Ganzhou's when the city is Ganzhou). */
+    basis: z.string().max(200).optional(),
   })
   .superRefine((city, ctx) => {
     const seen = new Set<string>()
@@ -70,7 +78,10 @@ export const City = z
       seen.add(r.code)
     })
   })
-  .transform((city) => ({ ...city, regions: city.regions ?? (city.code === GANZHOU_CITY_CODE ? GANZHOU_REGIONS : []) }))
+  .transform((city) => {
+    const ganzhou = city.code === GANZHOU_CITY_CODE
+    return { ...city, regions: city.regions ?? (ganzhou ? GANZHOU_REGIONS : []), basis: city.basis ?? (ganzhou ? GANZHOU_BASIS : '') }
+  })
 export type City = z.infer<typeof City>
 
 /** A right the company has against an inspection (SPEC §2.22), with where and by when to use it. */
@@ -98,42 +109,53 @@ export const GANZHOU_COMPANY_RIGHTS: CompanyRight[] = [
     channel: '自知道或者应当知道作出行政行为之日起 6 个月内，向有管辖权的人民法院起诉。',
   },
 ]
+export const QuietPeriodSettings = z.object({
+  enabled: z.boolean(),
+  firstDay: z.number().int().min(1).max(31),
+  lastDay: z.number().int().min(1).max(31),
+  /** `park`: only companies in a park; `all`: every company. */
+  scope: z.enum(['park', 'all']),
+  categories: z.array(ExceptionCategory),
+})
+export const FrequencyCapSettings = z.object({ perDeptCompanyYear: z.number().int().min(0), countedKinds: z.array(z.enum(['routine', 'campaign', 'random'])) })
+export const TeamSettings = z.object({ minOfficers: z.number().int().min(1), joinWindowMinutes: z.number().int().min(1) })
+export const RepeatedSettings = z.object({ windowDays: z.number().int().min(1), threshold: z.number().int().min(2) })
+export const ResultSettings = z.object({ dueDays: z.number().int().min(1) })
+export const RatingSettings = z.object({
+  tokenTtlDays: z.number().int().min(1),
+  badAtMost: z.number().int().min(1).max(4),
+  followUpWorkingDays: z.number().int().min(1),
+  minCountForAggregate: z.number().int().min(1),
+})
+export const ComplaintSettings = z.object({ dueWorkingDays: z.number().int().min(1) })
+export const CertCardSettings = z.object({ tokenTtlMinutes: z.number().int().min(1) })
+/** A year's public holidays and make-up working days, entered from the State Council's notice. */
+export const CalendarYear = z.object({ year: z.number().int().min(2000).max(2200), holidays: z.array(ChinaDate), workdays: z.array(ChinaDate) })
+/**
+ * The working-day calendar beyond the library's (chinese-days): the years entered here are
+ * known in full; their dates win over the library. Supervisors are warned `warnDaysBefore`
+ * days before the last known year ends.
+ */
+export const CalendarSettings = z.object({ years: z.array(CalendarYear), warnDaysBefore: z.number().int().min(1).max(366) })
 
 export const Settings = z.object({
   /** Time zone of every date rule. */
   timezone: z.string().default('Asia/Shanghai'),
-  city: City.default({ code: GANZHOU_CITY_CODE, name: '赣州市', regions: GANZHOU_REGIONS }),
-  quietPeriod: z
-    .object({
-      enabled: z.boolean(),
-      firstDay: z.number().int().min(1).max(31),
-      lastDay: z.number().int().min(1).max(31),
-      /** `park`: only companies in a park; `all`: every company. */
-      scope: z.enum(['park', 'all']),
-      categories: z.array(ExceptionCategory),
-    })
-    .default({ enabled: true, firstDay: 1, lastDay: 25, scope: 'park', categories: GANZHOU_EXCEPTION_CATEGORIES }),
-  frequencyCap: z
-    .object({ perDeptCompanyYear: z.number().int().min(0), countedKinds: z.array(z.enum(['routine', 'campaign', 'random'])) })
-    .default({ perDeptCompanyYear: 2, countedKinds: ['routine', 'campaign'] }),
-  team: z.object({ minOfficers: z.number().int().min(1), joinWindowMinutes: z.number().int().min(1) }).default({ minOfficers: 2, joinWindowMinutes: 120 }),
-  repeated: z.object({ windowDays: z.number().int().min(1), threshold: z.number().int().min(2) }).default({ windowDays: 60, threshold: 2 }),
+  city: City.default({ code: GANZHOU_CITY_CODE, name: '赣州市', regions: GANZHOU_REGIONS, basis: GANZHOU_BASIS }),
+  quietPeriod: QuietPeriodSettings.default({ enabled: true, firstDay: 1, lastDay: 25, scope: 'park', categories: GANZHOU_EXCEPTION_CATEGORIES }),
+  frequencyCap: FrequencyCapSettings.default({ perDeptCompanyYear: 2, countedKinds: ['routine', 'campaign'] }),
+  team: TeamSettings.default({ minOfficers: 2, joinWindowMinutes: 120 }),
+  repeated: RepeatedSettings.default({ windowDays: 60, threshold: 2 }),
   geofence: z.object({ maxDistanceM: z.number().min(0), maxAccuracyM: z.number().min(0) }).default({ maxDistanceM: 1000, maxAccuracyM: 200 }),
-  result: z.object({ dueDays: z.number().int().min(1) }).default({ dueDays: 3 }),
-  rating: z
-    .object({
-      tokenTtlDays: z.number().int().min(1),
-      badAtMost: z.number().int().min(1).max(4),
-      followUpWorkingDays: z.number().int().min(1),
-      minCountForAggregate: z.number().int().min(1),
-    })
-    .default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
-  complaint: z.object({ dueWorkingDays: z.number().int().min(1) }).default({ dueWorkingDays: 15 }),
+  result: ResultSettings.default({ dueDays: 3 }),
+  rating: RatingSettings.default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
+  complaint: ComplaintSettings.default({ dueWorkingDays: 15 }),
+  certCard: CertCardSettings.default({ tokenTtlMinutes: 5 }),
+  calendar: CalendarSettings.default({ years: [], warnDaysBefore: 60 }),
   /** Rating from the company's own inspection list: allowed this many days after the result. */
   ratingFromList: z.object({ days: z.number().int().min(1) }).default({ days: 7 }),
   /** The company's rights shown in the inspection notice 检查告知, with their channels. */
   companyRights: z.array(CompanyRight).default(GANZHOU_COMPANY_RIGHTS),
-  certCard: z.object({ tokenTtlMinutes: z.number().int().min(1) }).default({ tokenTtlMinutes: 5 }),
   /** Entries a company adds to its ledger by hand (SPEC §6): how far back, how many a day. */
   ledger: z.object({ maxBackdateDays: z.number().int().min(0), manualPerDay: z.number().int().min(1) }).default({ maxBackdateDays: 30, manualPerDay: 10 }),
   /** Guesses allowed per caller per hour for bind codes and token look-ups. */
@@ -142,3 +164,31 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>
 
 export const defaultSettings = (): Settings => Settings.parse({})
+
+/**
+ * The settings pages put into words (windows, deadlines, caps, special cases, validity
+ * periods): whoami sends them to the client, and `types/rule-words.ts` turns them into
+ * the sentences pages and server messages show.
+ */
+export const RuleSettings = z.object({
+  quietPeriod: QuietPeriodSettings,
+  frequencyCap: FrequencyCapSettings,
+  team: TeamSettings,
+  repeated: RepeatedSettings,
+  result: ResultSettings,
+  rating: RatingSettings,
+  complaint: ComplaintSettings,
+  certCard: CertCardSettings,
+})
+export type RuleSettings = z.infer<typeof RuleSettings>
+
+export const ruleSettingsOf = (s: Settings): RuleSettings => ({
+  quietPeriod: s.quietPeriod,
+  frequencyCap: s.frequencyCap,
+  team: s.team,
+  repeated: s.repeated,
+  result: s.result,
+  rating: s.rating,
+  complaint: s.complaint,
+  certCard: s.certCard,
+})

@@ -3,6 +3,7 @@ import { contract, defaultSettings, Settings, type ErrorBody, type FnName, type 
 import { z } from 'zod'
 import type { Caller, Ctx, Platform, UserRecord } from './context'
 import { isNotFound, recordCommand, withConflictRetry, type ConflictTally } from './db'
+import { answerProblems } from './answer-check'
 import { AppError } from './errors'
 import type { Access, FunctionHandlers } from './handler'
 import { userIdFor } from './ids'
@@ -28,7 +29,7 @@ export async function dispatch<F extends FnName>(
       throw new AppError('INVALID_INPUT', '请求格式错误：应为对象')
     }
     const actionName = (event as Record<string, unknown>).action
-    const actions = contract[fn] as Record<string, { input: z.ZodType }>
+    const actions = contract[fn] as Record<string, { input: z.ZodType; output: z.ZodType }>
     if (typeof actionName !== 'string' || !Object.prototype.hasOwnProperty.call(actions, actionName)) {
       throw new AppError('INVALID_INPUT', `未知的操作：${typeof actionName === 'string' ? actionName.slice(0, 40) : '(缺少 action)'}`, {
         actions: Object.keys(actions),
@@ -62,6 +63,10 @@ export async function dispatch<F extends FnName>(
       env: platform.env,
     }
     const data = await handler.handle(parsed.data, ctx)
+    if (platform.checkAnswers) {
+      const problems = answerProblems(spec.output, data)
+      if (problems.length) throw new Error(`answer of ${fn}.${actionName} is off the contract: ${problems.slice(0, 8).join('; ')}`)
+    }
     return { ok: true, data }
   } catch (err) {
     return { ok: false, error: toErrorBody(err, requestId, platform, fn) }

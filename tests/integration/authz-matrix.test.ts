@@ -4,6 +4,7 @@ import { contract, FN_NAMES } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
 import { MATRIX, matrixCells, type MatrixCell, type MatrixRole, type MatrixScope } from '../authz/matrix'
 import { buildDemoRoster, DEMO_BIND_CODES } from '../../emulator/seed/demo'
+import { userIdFor } from '../../server/platform/ids'
 
 /**
  * The authorization matrix (tests/authz/matrix.ts), cell by cell, on real records:
@@ -90,6 +91,11 @@ beforeAll(async () => {
   await must('mx-ent-f', 'account', 'bindEnterprise', { uscc: company(FOREIGN_CO).uscc, code })
   await must('demo-admin', 'account', 'grantRole', { openid: 'mx-da-702', role: 'deptAdmin', deptId: 'dept_360702_amr', name: '章贡管理员' })
   await must('demo-admin', 'account', 'grantRole', { openid: 'mx-da-703', role: 'deptAdmin', deptId: 'dept_360703_amr', name: '南康管理员' })
+  // Officers and department admins hold the whole city as their region, so a refusal in the
+  // matrix comes from their role, never from a region they lack.
+  for (const openid of [PERSONA.officer, PERSONA.deptAdmin, 'demo-officer-2', 'demo-officer-3', 'mx-em2', 'mx-da-702', 'mx-da-703']) {
+    await emu.emulator.db.collection('users').doc(userIdFor(openid)).update({ data: { region: '3607' } })
+  }
 
   W.otherDeptInspection = (await inspect('co_0002', ['demo-officer-3', 'mx-em2'], { result: 'MX-OTHERDEPT-FINDINGS 灭火器过期' })).id
   const foreign = await inspect(FOREIGN_CO, ['demo-officer-1', 'demo-officer-2'], { result: 'MX-FOREIGNCO-FINDINGS 台账缺失' })

@@ -2,6 +2,7 @@ import { contract } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
 import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
+import { userIdFor } from '../../server/platform/ids'
 
 /**
  * Complaints 投诉 (SPEC §2.10) over HTTP: filing (own inspection or general, named or
@@ -183,6 +184,10 @@ describe('supervision.complaints and handleComplaint', () => {
 
 describe('confidentiality: the complained-about department and its officers never see a complaint', () => {
   it('every read action they have answers without the text or the complainant', async () => {
+    // They hold the whole city as region, so only their role can refuse them (not a region they lack).
+    for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-officer-2']) {
+      await emu.emulator.db.collection('users').doc(userIdFor(who)).update({ data: { region: '3607' } })
+    }
     const attempts: Array<[string, string, string, object]> = []
     for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-officer-2']) {
       attempts.push(
@@ -216,7 +221,7 @@ describe('confidentiality: the complained-about department and its officers neve
     // The inspection they did answers normally, with nothing of the complaint.
     const list = await call('demo-officer-1', 'inspection', 'list', {})
     expect(list.data.items.map((i: { id: string }) => i.id)).toContain(inspectionId)
-  })
+  }, 60_000) // 39 calls: seconds on a loaded machine
 })
 
 describe('scheduler: overdue complaints', () => {

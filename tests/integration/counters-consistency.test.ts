@@ -61,6 +61,7 @@ const platformFor = (openid: string): Platform => ({
   log: { info: () => {}, error: (event, fields) => internalErrors.push({ event, fields }) },
   env: { ADMIN_OPENIDS: 'admin-openid' },
   keys: emu.emulator.keys,
+  checkAnswers: true,
 })
 const call = async (openid: string, fn: FnName, action: string, fields: object = {}): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> =>
   (await dispatch(fn, registry[fn] as never, { action, ...fields }, platformFor(openid))) as never
@@ -132,7 +133,6 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
     if (!res.ok && !EXPECTED.has(res.error!.code)) throw new Error(`${kind} → ${res.error!.code}: ${res.error!.message}`)
   }
   let crid = 0
-  let handleComplaintBlocked = false
   const location = (c: (typeof COMPANIES)[number]) => ({ lat: c.location.lat + (rng.next() - 0.5) * 0.004, lng: c.location.lng, accuracy: rng.int(5, 250) })
 
   const ops: Array<[number, () => Promise<void>]> = [
@@ -240,16 +240,10 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
       async () => {
         // A supervisor moves a complaint on (accept → reply → close).
         const open = complaints.filter((c) => c.status !== 'closed')
-        if (open.length === 0 || handleComplaintBlocked) return
+        if (open.length === 0) return
         const c = rng.pick(open)
-        const action = c.status === 'received' ? 'accept' : c.status === 'accepted' ? 'reply' : rng.pick(['reply', 'close'])
-        const res = await call('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: c.id, action, text: '已处理' })
-        // The contract's field `action` collides with the event's `action` (the action name):
-        // while that stands, the call cannot be made and this kind of operation is skipped.
-        if (!res.ok && res.error!.code === 'INVALID_INPUT' && /未知的操作/.test(res.error!.message)) {
-          handleComplaintBlocked = true
-          return
-        }
+        const step = c.status === 'received' ? 'accept' : c.status === 'accepted' ? 'reply' : rng.pick(['reply', 'close'])
+        const res = await call('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: c.id, step, text: '已处理' })
         tallyOutcome('handleComplaint', res)
         if (res.ok) c.status = res.data.complaint.status
       },
@@ -287,10 +281,12 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
   expect(internalErrors).toEqual([])
 
   // The mix did exercise what it should.
-  for (const key of ['checkIn:ok', 'join:ok', 'recordResult:ok', 'reviewException:ok', 'checkIn:QUIET_PERIOD', 'checkIn:FREQUENCY_CAP', 'recordResult:NEED_TWO_OFFICERS', 'rate:ok', 'complain:ok', 'addLedgerEntry:ok', ...(handleComplaintBlocked ? [] : ['handleComplaint:ok'])]) {
+  for (const key of ['checkIn:ok', 'join:ok', 'recordResult:ok', 'reviewException:ok', 'checkIn:QUIET_PERIOD', 'checkIn:FREQUENCY_CAP', 'recordResult:NEED_TWO_OFFICERS', 'rate:ok', 'complain:ok', 'addLedgerEntry:ok', 'handleComplaint:ok']) {
     expect([key, outcomes[key] ?? 0]).toEqual([key, expect.any(Number)])
     expect(outcomes[key] ?? 0).toBeGreaterThan(0)
   }
+  // Complaints went the whole way (closing takes them out of the open figures).
+  expect(complaints.filter((c) => c.status === 'closed').length).toBeGreaterThan(0)
   const overdueNow = (await emu.emulator.db.collection('inspections').where({ status: 'overdue' }).count()).total
   expect(overdueNow).toBeGreaterThan(0)
 

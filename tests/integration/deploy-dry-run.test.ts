@@ -219,8 +219,10 @@ describe('the deploy plan and the database setup', () => {
 describe('the repository itself', () => {
   const root = path.resolve(__dirname, '..', '..')
   const built = existsSync(path.join(root, 'dist', 'weapp', 'app.json')) && existsSync(path.join(root, 'cloudfunctions', 'account', 'index.js'))
-  // npm test builds first; without a build there is nothing to validate.
-  ;(built ? test : test.skip)('the built release passes the dry-run validation', () => {
+  // npm test builds first; without a build there is nothing to validate — locally. In CI a
+  // missing build is a failure, never a silent skip.
+  ;(built || process.env.CI ? test : test.skip)('the built release passes the dry-run validation', () => {
+    if (!built) throw new Error('no build to validate: run `npm run build:functions` and `npm run build:weapp` first (CI must build before this test)')
     expect(validateRelease(root, { plan: planFunctions({}) }).filter((p) => p.severity === 'error')).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ChinaDate, CodePayload, Cursor, Id, ImageRef, InstantInput, LatLng, RegionCode, Scale, text } from '../common'
 import { CertStatus, Company, Department, Message, Officer, User } from '../entities'
+import { RuleSettings } from '../settings'
 
 /** `account`: identity, binding, the roster (SPEC §3 account). */
 
@@ -18,7 +19,9 @@ export const account = {
         quiet: z.object({ active: z.boolean(), scope: z.enum(['park', 'all']), firstDay: z.number(), lastDay: z.number(), windowEnd: ChinaDate.nullable() }),
       }),
       /** The city and its counties/districts, from the settings (region pickers and names). */
-      city: z.object({ code: z.string(), name: z.string(), regions: z.array(z.object({ code: z.string(), name: z.string() })) }),
+      city: z.object({ code: z.string(), name: z.string(), regions: z.array(z.object({ code: z.string(), name: z.string() })), basis: z.string() }),
+      /** The rules' numbers the pages put into words (types/rule-words.ts). */
+      rules: RuleSettings,
       /** Subscription-message template ids by message kind (those configured), for requestSubscribeMessage. */
       templates: z.record(z.string(), z.string()).optional(),
     }),

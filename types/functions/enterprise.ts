@@ -16,6 +16,9 @@ export const InspectionSummary = z.object({
   basis: z.string().optional(),
   result: z.object({ outcome: Outcome, findings: z.string(), rectifyBy: ChinaDate.optional() }).optional(),
   rated: z.boolean(),
+  /** The source and the outcome in words. */
+  sourceLabel: z.string(),
+  outcomeLabel: z.string().optional(),
 })
 
 /** 检查告知 (SPEC §2.22): what the company reads of one of its inspections. */
@@ -43,11 +46,15 @@ export const enterprise = {
     output: z.object({
       valid: z.boolean(),
       officer: z.object({ name: z.string(), department: z.string(), certNo: z.string(), status: z.union([CertStatus, z.literal('expired')]) }),
+      /** When the certificate expires, and when the server checked it. */
+      certExpiresAt: z.number(),
+      checkedAt: z.number(),
     }),
   },
   inspectionForRating: {
     input: z.object({ token: Token }),
-    output: InspectionSummary,
+    /** `expiresAt`: when the rating code stops working. */
+    output: InspectionSummary.extend({ expiresAt: z.number() }),
   },
   rate: {
     input: z
@@ -115,7 +122,15 @@ export const enterprise = {
   },
   ledger: {
     input: z.object({ from: ChinaDate.optional(), to: ChinaDate.optional() }),
-    output: z.object({ items: z.array(LedgerEntry), chainOk: z.boolean() }),
+    output: z.object({
+      /** Each entry with its inspection's outcome and rating score when there are any. */
+      items: z.array(LedgerEntry.extend({ outcome: Outcome.optional(), outcomeLabel: z.string().optional(), ratingScore: z.number().int().optional() })),
+      chainOk: z.boolean(),
+      /** The first sequence number that breaks the chain (only when `chainOk` is false). */
+      brokenAt: z.number().int().optional(),
+      /** Entries in the whole chain. */
+      total: z.number().int(),
+    }),
   },
   addLedgerEntry: {
     input: z
@@ -132,6 +147,7 @@ export const enterprise = {
   },
   exportLedger: {
     input: z.object({ from: ChinaDate, to: ChinaDate }),
-    output: z.object({ url: z.string().optional(), fileID: z.string().optional() }),
+    /** `entries`: rows exported; `chainOk`: whether the whole chain verified. */
+    output: z.object({ url: z.string().optional(), fileID: z.string().optional(), entries: z.number().int(), chainOk: z.boolean() }),
   },
 } as const

@@ -55,8 +55,10 @@ export const supervision = {
     output: z.object({
       month: Month,
       totals: DeptFigures,
-      byDepartment: z.array(DeptFigures.extend({ deptId: Id, deptName: z.string() })),
+      byDepartment: z.array(DeptFigures.extend({ deptId: Id, deptName: z.string(), region: RegionCode })),
       trend: z.array(z.object({ month: Month, inspections: z.number(), overdue: z.number(), quietExceptions: z.number() })).optional(),
+      /** For supervisors, from `calendar.warnDaysBefore` days before the known holiday calendar ends. */
+      calendarWarning: z.string().optional(),
     }),
   },
   alerts: {
@@ -65,7 +67,8 @@ export const supervision = {
   },
   monthlyReport: {
     input: z.object({ month: Month }),
-    output: z.object({ url: z.string().optional(), fileID: z.string().optional() }),
+    /** `departments`: rows in the sheet. */
+    output: z.object({ url: z.string().optional(), fileID: z.string().optional(), departments: z.number().int() }),
   },
   auditVerify: {
     input: z.object({ companyId: Id.optional() }),

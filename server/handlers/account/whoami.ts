@@ -1,6 +1,6 @@
 import { action } from '../../platform/handler'
 import { quietPeriodStatus } from '../../domain/quiet-period'
-import { MessageKind } from '@contract'
+import { MessageKind, ruleSettingsOf } from '@contract'
 import { toUserView } from './views'
 
 /** The configured template id of each message kind (TEMPLATE_<KIND> in the environment, docs/deploy.md §12). */
@@ -22,7 +22,8 @@ export const whoami = action('account', 'whoami', {
       openid: ctx.caller.openid,
       user: ctx.caller.user ? toUserView(ctx.caller.user) : null,
       today: { date, quiet },
-      city: { code: ctx.settings.city.code, name: ctx.settings.city.name, regions: ctx.settings.city.regions },
+      city: { code: ctx.settings.city.code, name: ctx.settings.city.name, regions: ctx.settings.city.regions, basis: ctx.settings.city.basis },
+      rules: ruleSettingsOf(ctx.settings),
       templates: subscriptionTemplates(ctx.env),
     }
   },

@@ -12,6 +12,7 @@ import { RATING_TOKENS } from '../../store/tokens'
 import { countTokenLookup } from '../../store/rate-limits'
 import type { Writer } from '../../store/docs'
 import { ratableFromList, usableRatingToken } from './rating-access'
+import { ruleWords } from '@rule-words'
 
 /**
  * Rates an inspection (SPEC §2.9, §2.22): once, by a user of the inspected company, with a
@@ -59,7 +60,7 @@ export const rate = action('enterprise', 'rate', {
           region: inspection.region,
           deptId: inspection.deptId,
           companyId: inspection.companyId,
-          summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），须在 ${ctx.settings.rating.followUpWorkingDays} 个工作日内回访`,
+          summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），${ruleWords(ctx.settings).badRatingFollowUp}`,
         })
       }
       const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } }

@@ -5,11 +5,12 @@ import type { InspectionRecord, RatingTokenRecord } from '../../domain/inspectio
 import { tokenExpired } from '../../domain/ratings'
 import { readDoc } from '../../store/docs'
 import { readTokenRecord } from '../../store/tokens'
+import { ruleWords } from '@rule-words'
 
 /**
  * A rating token the caller may use (SPEC §2.9), checked in this order: forged or unknown
  * → TOKEN_INVALID; another company's inspection → FORBIDDEN (nothing more is said about
- * it); already used or the inspection already rated → ALREADY_RATED; past 7 days →
+ * it); already used or the inspection already rated → ALREADY_RATED; past its validity →
  * TOKEN_EXPIRED. Inside a transaction pass `tx` so the checks hold at commit.
  */
 export async function usableRatingToken(
@@ -24,7 +25,7 @@ export async function usableRatingToken(
   const inspection = await readDoc<InspectionRecord>(r, 'inspections', record.inspectionId)
   if (!inspection) return fail('NOT_FOUND', '没有找到该次检查')
   if (record.usedAt !== null || inspection.rating.state === 'rated') return fail('ALREADY_RATED', '该次检查已评价，每次检查只能评价一次')
-  if (tokenExpired(record.expiresAt, ctx.now)) return fail('TOKEN_EXPIRED', '评价码已过期（有效期 7 天），请联系执法人员重新出示')
+  if (tokenExpired(record.expiresAt, ctx.now)) return fail('TOKEN_EXPIRED', ruleWords(ctx.settings).ratingTokenExpired)
   return { record: record as RatingTokenRecord, inspection }
 }
 

@@ -28,6 +28,7 @@ import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
 import { noticeCheckIn } from '../notices'
 import { callerOfficer } from './officer'
 import { toInspectionView } from './views'
+import { ruleWords } from '@rule-words'
 
 type Input = ParsedInput<'inspection', 'checkIn'>
 
@@ -151,7 +152,7 @@ export const checkIn = action('inspection', 'checkIn', {
             region: record.region,
             deptId: dept._id,
             companyId: company._id,
-            summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${prepared.inWindow + 1} 次（本次：${dept.name}）`,
+            summary: `${company.name} 在${ruleWords(settings).repeatedWindow}内被检查 ${prepared.inWindow + 1} 次（本次：${dept.name}）`,
           })
         }
         await audit(
@@ -239,7 +240,7 @@ async function prepareNew(input: Input, ctx: Ctx, tx: Transaction, who: Scanner 
   if (quietPeriodBlocks(now, company, settings) && !input.exception) {
     const quiet = quietPeriodStatus(now, settings)
     const until = quiet.windowEnd ? `${Number(quiet.windowEnd.slice(5, 7))}月${Number(quiet.windowEnd.slice(8, 10))}日` : ''
-    fail('QUIET_PERIOD', `今天处于安静生产期（至${until}），不得入园区企业检查；如属特殊情形，请选择情形类别`, {
+    fail('QUIET_PERIOD', `今天处于安静生产期（至${until}），不得入${ruleWords(settings).quietCompanies}检查；如属特殊情形，请选择情形类别`, {
       windowEnd: quiet.windowEnd,
       categories: settings.quietPeriod.categories.map((c) => c.key),
     })

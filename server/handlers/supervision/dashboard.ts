@@ -3,6 +3,8 @@ import { fail } from '../../platform/errors'
 import { addFigures, monthsEnding, presentFigures, sumFigures, zeroFigures, type FiguresViewer } from '../../domain/dept-figures'
 import type { DepartmentRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
+import { chinaDate } from '../../domain/china-time'
+import { calendarWarning } from '../../domain/working-days'
 import { deptFigures, type CounterFigures, type CounterRecord } from '../../store/counters'
 import { readDoc } from '../../store/docs'
 import { monthFiguresByDepartment, readCounters, regionTotal, type DeptMonth } from './figures'
@@ -61,9 +63,17 @@ export const dashboard = action('supervision', 'dashboard', {
         const f = trend.get(m) ?? zeroFigures()
         return { month: m, inspections: f.inspections, overdue: f.overdue, quietExceptions: f.quietExceptions.pending + f.quietExceptions.justified + f.quietExceptions.unjustified }
       }),
+      ...calendarNotice(ctx, viewer),
     }
   },
 })
+
+/** Supervisors are told when the working-day calendar is about to run out (settings `calendar`). */
+function calendarNotice(ctx: { now: number; settings: { timezone: string; calendar: Parameters<typeof calendarWarning>[1] } }, viewer: FiguresViewer) {
+  if (viewer !== 'supervisor') return {}
+  const warning = calendarWarning(chinaDate(ctx.now, ctx.settings.timezone), ctx.settings.calendar)
+  return warning ? { calendarWarning: warning } : {}
+}
 
 /** Month → the figures `pick` takes from each counters document, summed. */
 function trendOf(counters: CounterRecord[], pick: (doc: CounterRecord) => CounterFigures): Map<string, CounterFigures> {

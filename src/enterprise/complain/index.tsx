@@ -14,6 +14,7 @@ import { SubmitButton } from '@/components/SubmitButton'
 import { SuccessView } from '@/components/SuccessView'
 import { COMPLAINT_CATEGORIES } from '@/lib/labels'
 import { chinaLongDateTime, chinaMonthDay } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -25,6 +26,7 @@ type About = Output<'enterprise', 'inspection'>['inspection']
 
 /** 投诉举报: about one inspection or enforcement in general, optionally anonymous; handled by supervisors only. */
 export default function Complain() {
+  const words = useRuleWords()
   const router = useRouter()
   const [inspectionId, setInspectionId] = useState<string | undefined>(router.params.inspectionId || undefined)
   const [about, setAbout] = useState<About | null>(null)
@@ -66,7 +68,7 @@ export default function Complain() {
   if (done) {
     return (
       <PageShell id='page-complain'>
-        <SuccessView id='complain-done' title='投诉已提交' detail={`监督部门将在15个工作日内答复，截止${chinaMonthDay(done.dueAt)}。${done.anonymous ? '本投诉为匿名投诉。' : ''}`} />
+        <SuccessView id='complain-done' title='投诉已提交' detail={`监督部门将在${words?.complaintDue ?? '规定期限'}内答复，截止${chinaMonthDay(done.dueAt)}。${done.anonymous ? '本投诉为匿名投诉。' : ''}`} />
         <Button id='btn-my-complaints' className='btn btn--ghost complain-done__more' hoverClass='btn--hover' onClick={() => Taro.redirectTo({ url: '/enterprise/complaints/index' })}>
           查看我的投诉
         </Button>
@@ -136,7 +138,7 @@ export default function Complain() {
       <View className='complain-submit'>
         {error ? <ErrorBox message={error} /> : null}
         <SubmitButton id='btn-complain' large label='提交投诉' busy={busy} onClick={() => void submit()} />
-        <Text className='hint hint--footer'>由监督部门受理，15个工作日内答复</Text>
+        <Text className='hint hint--footer'>{words?.complaintPromise ?? ''}</Text>
       </View>
     </PageShell>
   )

@@ -11,6 +11,7 @@ import { StatusBadge } from '@/components/StatusBadge'
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_FOR_COMPANY, TIMELINE_FOR_COMPANY } from '@/lib/labels'
 import { complainUrl, inspectionNoticeUrl } from '../lib/urls'
 import { chinaDateTime, chinaLongDateTime, chinaMonthDay, longDate } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -50,6 +51,7 @@ function ReplyVerdict({ c, onRated, onError }: { c: Complaint; onRated: (c: Comp
 
 /** 我的投诉: the company's complaints with status and the supervisors' timeline (accepted, replied, closed). */
 export default function Complaints() {
+  const words = useRuleWords()
   const [items, setItems] = useState<Complaint[] | null>(null)
   const [error, setError] = useState('')
   const replace = (next: Complaint) => setItems((cur) => cur?.map((x) => (x.id === next.id ? next : x)) ?? cur)
@@ -94,7 +96,7 @@ export default function Complaints() {
             )}
             <Text className='complaint-item__content'>{c.content}</Text>
             {open ? (
-              <Text className={`complaint-item__due${c.overdue ? ' complaint-item__due--bad' : ''}`}>答复期限：{chinaMonthDay(c.dueAt)}（15个工作日）</Text>
+              <Text className={`complaint-item__due${c.overdue ? ' complaint-item__due--bad' : ''}`}>答复期限：{chinaMonthDay(c.dueAt)}{words ? `（${words.complaintDue}）` : ''}</Text>
             ) : null}
             <View className='timeline'>
               {c.timeline.map((e, n) => (

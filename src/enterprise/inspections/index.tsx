@@ -12,6 +12,7 @@ import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
 import { complainUrl, inspectionNoticeUrl, rateInspectionUrl } from '../lib/urls'
 import { SubscribeCard } from '../lib/SubscribeCard'
 import { chinaLongDateTime, longDate } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -23,6 +24,7 @@ function ratingBadge(i: Inspection): { tone: 'ok' | 'warn' | 'muted'; text: stri
 
 /** 检查记录: every inspection of the company, with its result and rating state; tap one for details or to complain. */
 export default function Inspections() {
+  const words = useRuleWords()
   const [items, setItems] = useState<Inspection[] | null>(null)
   const [cursor, setCursor] = useState<string | undefined>()
   const [open, setOpen] = useState<string | null>(null)
@@ -65,7 +67,7 @@ export default function Inspections() {
               {longDate(i.date)} · {i.officerNames.join('、')}
             </Text>
             <Text className={`list-item__meta inspection-item__result${i.status === 'overdue' ? ' inspection-item__result--bad' : ''}`}>
-              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome].title}` : i.status === 'overdue' ? '超过3日仍未录入检查结果' : '检查进行中，尚未录入结果'}
+              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome].title}` : i.status === 'overdue' ? (words?.overdueForCompany ?? '已超过结果录入期限') : '检查进行中，尚未录入结果'}
             </Text>
             {expanded ? (
               <View className='inspection-item__detail' id={`detail-${i.id}`}>

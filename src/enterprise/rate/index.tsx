@@ -18,6 +18,8 @@ import { scanSceneWithCamera } from '@/lib/scan'
 import { sceneFrom } from '@/lib/scene'
 import { complainUrl } from '../lib/urls'
 import { chinaLongDateTime, longDate } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
+import type { RuleWords } from '@rule-words'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -30,21 +32,21 @@ type State =
   | { step: 'done'; summary: Summary; score: number }
 
 /** Codes that end the rating, in words a business owner understands. */
-const STOPS: Record<string, { title: string; detail: string }> = {
+const stopsOf = (words: RuleWords | null): Record<string, { title: string; detail: string }> => ({
   ALREADY_RATED: { title: '本次检查已评价', detail: '每次检查只能评价一次，感谢您的反馈。如对检查有异议，可通过“投诉举报”反映。' },
-  TOKEN_EXPIRED: { title: '评价码已过期', detail: '评价码自检查结果录入起7日内有效。如对本次检查有意见，可通过“投诉举报”反映。' },
+  TOKEN_EXPIRED: { title: '评价码已过期', detail: `${words ? `${words.ratingCodeValid}。` : ''}如对本次检查有意见，可通过“投诉举报”反映。` },
   TOKEN_INVALID: { title: '无法识别的评价码', detail: '这不是“企检码”的评价码，或二维码已被篡改。请扫描执法人员手机上出示的评价码。' },
   FORBIDDEN: { title: '无法评价', detail: '只有被检查企业绑定的联系人才能评价本次检查。' },
-}
+})
 
 const MAX_COMMENT = 500
 
 /** The rating page's summary of an inspection opened from the company's list or a message (by id, no code). */
-async function summaryById(inspectionId: string): Promise<{ ok: true; summary: Summary } | { ok: false; stop?: { title: string; detail: string }; message?: string }> {
+async function summaryById(inspectionId: string, words: RuleWords | null): Promise<{ ok: true; summary: Summary } | { ok: false; stop?: { title: string; detail: string }; message?: string }> {
   const res = await inspectionNotice(inspectionId)
-  if (!res.ok) return { ok: false, stop: STOPS[res.error.code], message: res.error.message }
+  if (!res.ok) return { ok: false, stop: stopsOf(words)[res.error.code], message: res.error.message }
   const n = res.data.inspection
-  if (n.rating.state === 'rated') return { ok: false, stop: STOPS.ALREADY_RATED }
+  if (n.rating.state === 'rated') return { ok: false, stop: stopsOf(words).ALREADY_RATED }
   if (!n.rating.canRate) {
     const detail = n.rating.rateUntil
       ? `本次检查的评价期已于 ${chinaLongDateTime(n.rating.rateUntil)} 结束。如对本次检查有意见，可通过“投诉举报”反映。`
@@ -59,9 +61,13 @@ async function summaryById(inspectionId: string): Promise<{ ok: true; summary: S
     officerNames: n.officers.map((o) => o.name),
     time: n.checkInAt,
     source: n.source,
+    sourceLabel: n.sourceLabel,
     ...(basis ? { basis } : {}),
     ...(n.result ? { result: { outcome: n.result.outcome, findings: n.result.findings, ...(n.result.rectifyBy ? { rectifyBy: n.result.rectifyBy } : {}) } } : {}),
+    ...(n.result ? { outcomeLabel: OUTCOME_LABELS[n.result.outcome].title } : {}),
     rated: false,
+    // From the list there is no code: the rating period is what runs out.
+    expiresAt: n.rating.rateUntil ?? 0,
   }
   return { ok: true, summary }
 }
@@ -76,6 +82,7 @@ const RATING_TAGS = { good: ['文明执法', '程序规范', '耐心解答', '�
  */
 export default function Rate() {
   const router = useRouter()
+  const words = useRuleWords()
   const weapp = process.env.TARO_ENV === 'weapp'
   const byId = router.params.inspectionId ? decodeURIComponent(router.params.inspectionId) : null
   const [token, setToken] = useState<string | null>(() => sceneFrom(router.params.scene))
@@ -92,12 +99,12 @@ export default function Rate() {
     setError('')
     const res = await inspectionForRating({ token: t })
     if (!res.ok) {
-      const stop = STOPS[res.error.code]
+      const stop = stopsOf(words)[res.error.code]
       if (stop) return setState({ step: 'stopped', ...stop })
       setState({ step: 'no-token' })
       return setError(res.error.message)
     }
-    if (res.data.rated) return setState({ step: 'stopped', ...STOPS.ALREADY_RATED })
+    if (res.data.rated) return setState({ step: 'stopped', ...stopsOf(words).ALREADY_RATED })
     setState({ step: 'rating', summary: res.data })
   }
 
@@ -107,7 +114,7 @@ export default function Rate() {
 
   useEffect(() => {
     if (!byId) return
-    void summaryById(byId).then((got) => {
+    void summaryById(byId, words).then((got) => {
       if (got.ok) return setState({ step: 'rating', summary: got.summary })
       if (got.stop) return setState({ step: 'stopped', ...got.stop })
       setState({ step: 'no-token' })
@@ -137,7 +144,7 @@ export default function Rate() {
     const res = await rate(byId ? { inspectionId: byId, ...what } : { token: token!, ...what })
     setBusy(false)
     if (res.ok) return setState({ step: 'done', summary: state.summary, score })
-    const stop = STOPS[res.error.code]
+    const stop = stopsOf(words)[res.error.code]
     if (stop) return setState({ step: 'stopped', ...stop })
     setError(res.error.message)
   }
@@ -189,7 +196,7 @@ export default function Rate() {
   }
 
   if (state.step === 'done') {
-    const bad = state.score <= 2
+    const bad = words?.isBad(state.score) ?? false
     return (
       <PageShell id='page-rate'>
         <SuccessView
@@ -203,7 +210,7 @@ export default function Rate() {
           }
           detail={
             bad
-              ? '您的差评已直接送达监督部门，将在15个工作日内跟进核实。执法单位只能看到汇总统计，看不到评价人。'
+              ? `您的差评已直接送达监督部门，将在${words?.followUp ?? '规定期限'}内跟进核实。执法单位只能看到汇总统计，看不到评价人。`
               : '评价结果用于执法单位考核，执法单位只能看到汇总统计，看不到评价人。'
           }
         >

@@ -172,7 +172,7 @@ export default function Home() {
 
   const me = state.status === 'ready' ? state.me : null
   return (
-    <PageShell id='page-home' title='企检码' subtitle='赣州市涉企行政检查服务 · 扫码入企 · 阳光执法'>
+    <PageShell id='page-home' title='企检码' subtitle={`${me?.city.name ?? ''}涉企行政检查服务 · 扫码入企 · 阳光执法`}>
       <QuietBanner state={state} />
       {state.status === 'loading' ? <Text className='home-loading'>正在加载…</Text> : null}
       {state.status === 'failed' ? (
@@ -187,7 +187,7 @@ export default function Home() {
       {process.env.TARO_ENV === 'h5' && personas && personas.length > 0 ? (
         <DevSwitcher personas={personas} current={me?.openid} onPick={(p) => void pick(p)} />
       ) : null}
-      <Text className='home-footer'>依据《关于推进严格规范公正文明执法的若干措施》（赣市府建办字〔2023〕2号）</Text>
+      {me?.city.basis ? <Text className='home-footer'>依据{me.city.basis}</Text> : null}
     </PageShell>
   )
 }

@@ -9,7 +9,8 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
-import { ALERT_ACTIONS, ALERT_LABELS, ALERT_ORDER } from '@/lib/labels'
+import { ALERT_LABELS, ALERT_ORDER } from '@/lib/labels'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import { regionName, useRegions } from '../lib/regions'
 import { chinaDateTime } from '@/lib/china-time'
 import { complaintsUrl, exceptionsUrl, parseRef } from '../lib/urls'
@@ -25,6 +26,7 @@ function targetOf(a: Alert): string | null {
 }
 
 function AlertRow({ a, dept, open, onToggle }: { a: Alert; dept?: string; open: boolean; onToggle: () => void }) {
+  const words = useRuleWords()
   const label = ALERT_LABELS[a.kind] ?? { chip: a.kind, tone: 'warn' as const }
   const target = targetOf(a)
   const tap = () => (target ? void Taro.navigateTo({ url: target }) : onToggle())
@@ -42,7 +44,7 @@ function AlertRow({ a, dept, open, onToggle }: { a: Alert; dept?: string; open: 
       </Text>
       {open && !target ? (
         <View className='sv-panel' id={`alert-detail-${a.id}`}>
-          <Text className='sv-item__line'>{ALERT_ACTIONS[a.kind]}</Text>
+          <Text className='sv-item__line'>{words?.alertActions[a.kind] ?? ''}</Text>
           <Text className='sv-item__meta'>记录编号：{a.ref}</Text>
         </View>
       ) : null}

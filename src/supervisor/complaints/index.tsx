@@ -11,6 +11,7 @@ import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_FOR_SUPERVISOR, TIMELINE_FOR_SUPERVISOR } from '@/lib/labels'
 import { chinaDateTime, chinaLongDate, longDate } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/supervisor.css'
 
 type Tab = ComplaintStatus | 'open'
@@ -24,7 +25,7 @@ const TABS: { key: Tab; label: string }[] = [
 
 /** The one next step for each status, with the words a supervisor would start from. */
 const NEXT: Partial<Record<ComplaintStatus, { action: 'accept' | 'reply' | 'close'; id: string; label: string; prompt: string; draft: string }>> = {
-  received: { action: 'accept', id: 'btn-accept', label: '受理', prompt: '受理意见（投诉人可见）', draft: '您的投诉已受理，我们将在15个工作日内核实并答复。' },
+  received: { action: 'accept', id: 'btn-accept', label: '受理', prompt: '受理意见（投诉人可见）', draft: '' },
   accepted: { action: 'reply', id: 'btn-reply', label: '答复', prompt: '答复内容（投诉人可见）', draft: '' },
   replied: { action: 'close', id: 'btn-close', label: '办结', prompt: '办结说明', draft: '已答复投诉人，办结。' },
 }
@@ -33,8 +34,10 @@ const statusTone = (c: Complaint) => (c.overdue ? 'bad' : c.status === 'closed' 
 const who = (c: Complaint) => (c.anonymous ? '匿名投诉' : (c.complainantName ?? '实名投诉'))
 
 function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complaint) => void; onBack: () => void }) {
+  const words = useRuleWords()
   const next = NEXT[c.status]
-  const [text, setText] = useState(next?.draft ?? '')
+  const acceptDraft = `您的投诉已受理，我们将${words ? `在${words.complaintDue}内` : '按期'}核实并答复。`
+  const [text, setText] = useState(next?.action === 'accept' ? acceptDraft : (next?.draft ?? ''))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const act = async () => {
@@ -75,7 +78,7 @@ function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complai
         <View className='sv-kv'>
           <Text className='sv-kv__k'>办理期限</Text>
           <Text className={`sv-kv__v${c.overdue ? ' sv-bad' : ''}`}>
-            {chinaLongDate(c.dueAt)}前（15个工作日）{c.overdue ? ' 已逾期' : ''}
+            {chinaLongDate(c.dueAt)}前{words ? `（${words.complaintDue}）` : ''}{c.overdue ? ' 已逾期' : ''}
           </Text>
         </View>
         {c.inspectionId ? (

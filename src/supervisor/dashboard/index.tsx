@@ -11,6 +11,7 @@ import { MonthStepper, shiftMonth } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatCard } from '@/components/StatCard'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import { regionName, regionOptions, shortDeptName } from '../lib/regions'
 import { hasRole, seesCity, useMe, type Me } from '../lib/me'
 import { monthOf } from '@/lib/china-time'
@@ -66,6 +67,8 @@ async function loadTrend(month: string, region: string | undefined, board: Board
 
 function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: Metric) => void }) {
   const t = board.totals
+  const words = useRuleWords()
+  const bad = words?.badStars ?? ''
   const supervisor = hasRole(me, 'supervisor')
   const go = (url: string) => (supervisor ? () => void Taro.navigateTo({ url }) : undefined)
   const alerts = (kind: AlertKind) => go(alertsUrl(kind))
@@ -75,16 +78,16 @@ function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: 
       <StatCard id='card-overdue' label='红灯' note='逾期未录入结果' value={t.overdue} tone={t.overdue ? 'bad' : 'normal'} onTap={alerts('overdue')} />
       <StatCard id='card-exceptions-pending' label='例外 待审核' value={t.quietExceptions.pending} tone={t.quietExceptions.pending ? 'warn' : 'normal'} note={`已认定合理 ${t.quietExceptions.justified}`} onTap={go(exceptionsUrl({ status: 'pending' }))} />
       <StatCard id='card-exceptions-unjustified' label='例外 不合理' note='安静期入企情形不成立' value={t.quietExceptions.unjustified} tone={t.quietExceptions.unjustified ? 'bad' : 'normal'} onTap={go(exceptionsUrl({ status: 'unjustified' }))} />
-      <StatCard id='card-bad-ratings' label='差评' value={t.ratings.bad} tone={t.ratings.bad ? 'bad' : 'normal'} note={t.ratings.avg !== null ? `1–2星 · 平均 ${t.ratings.avg.toFixed(1)} 星` : '1–2星 · 暂无评价'} onTap={alerts('bad_rating')} />
+      <StatCard id='card-bad-ratings' label='差评' value={t.ratings.bad} tone={t.ratings.bad ? 'bad' : 'normal'} note={t.ratings.avg !== null ? `${bad} · 平均 ${t.ratings.avg.toFixed(1)} 星` : `${bad} · 暂无评价`} onTap={alerts('bad_rating')} />
       {supervisor ? (
         <StatCard id='card-complaints-open' label='投诉 办理中' note='仅监督部门可见' value={t.complaints.open} tone={t.complaints.open ? 'warn' : 'normal'} onTap={go(complaintsUrl())} />
       ) : null}
       {supervisor ? (
-        <StatCard id='card-complaints-overdue' label='投诉 逾期' note='超15个工作日' value={t.complaints.overdue} tone={t.complaints.overdue ? 'bad' : 'normal'} onTap={alerts('complaint_overdue')} />
+        <StatCard id='card-complaints-overdue' label='投诉 逾期' note={words ? `超${words.complaintDue}` : ''} value={t.complaints.overdue} tone={t.complaints.overdue ? 'bad' : 'normal'} onTap={alerts('complaint_overdue')} />
       ) : null}
       <StatCard id='card-unscanned' label='未扫码入企' note='监测点台账核出' value={t.unscanned} tone={t.unscanned ? 'bad' : 'normal'} onTap={alerts('unscanned')} />
-      <StatCard id='card-repeated' label='重复检查' note='同一企业60日内' value={t.repeated} tone={t.repeated ? 'warn' : 'normal'} onTap={alerts('repeated')} />
-      <StatCard id='card-cap-refusals' label='超频次拒绝' note='年度计划检查超2次' value={t.capRefusals} tone={t.capRefusals ? 'warn' : 'normal'} onTap={() => onMetric('capRefusals')} />
+      <StatCard id='card-repeated' label='重复检查' note={words ? `同一企业${words.repeatedWindow}内` : ''} value={t.repeated} tone={t.repeated ? 'warn' : 'normal'} onTap={alerts('repeated')} />
+      <StatCard id='card-cap-refusals' label='超频次拒绝' note={words ? `年度计划检查超${words.cap}` : ''} value={t.capRefusals} tone={t.capRefusals ? 'warn' : 'normal'} onTap={() => onMetric('capRefusals')} />
     </View>
   )
 }
@@ -154,6 +157,11 @@ export default function SupervisorDashboard() {
         )}
       </View>
 
+      {board?.calendarWarning ? (
+        <Text className='sv-note sv-note--bad' id='calendar-warning'>
+          {board.calendarWarning}
+        </Text>
+      ) : null}
       {error ? <ErrorBox message={error} /> : null}
       {!board && !error ? <Loading /> : null}
       {board ? (

@@ -18,6 +18,7 @@ import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/labels'
 import { regionName } from '../lib/regions'
 import { hasRole, useMe, type Me } from '../lib/me'
 import { chinaDateTime, monthDayOf } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/supervisor.css'
 
 const TABS: { key: PlanStatus; label: string }[] = [
@@ -89,6 +90,7 @@ function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: 
 
 function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void }) {
   const today = me.today.date
+  const words = useRuleWords()
   const [title, setTitle] = useState('')
   const [kind, setKind] = useState<PlanKind>('routine')
   const [items, setItems] = useState('')
@@ -129,7 +131,7 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
   return (
     <View className='card' id='plan-form'>
       <Text className='sv-section__title'>提交检查计划</Text>
-      <Text className='sv-note'>计划经监督部门批准后，执法人员方可据此入企；同一企业每年计划检查不超过2次。</Text>
+      <Text className='sv-note'>计划经监督部门批准后，执法人员方可据此入企{words ? `；${words.capNote}` : ''}。</Text>
       <FormField id='input-title' label='计划名称' value={title} onChange={setTitle} placeholder='例如：2027年1月食品生产企业日常检查' maxlength={100} />
       <Text className='form-label'>检查类型</Text>
       <ChoiceList id='plan-kind' idPrefix='kind' value={kind} onChange={(k) => setKind(k as PlanKind)} choices={(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => ({ key: k, title: PLAN_KIND_LABELS[k] }))} />
