@@ -24,7 +24,10 @@ afterAll(async () => {
 })
 // No template warning, no refused setData, no error printed by page code, no unknown wx API.
 afterEach(() => {
-  for (const mp of opened.splice(0)) expect(mp.problems).toEqual([])
+  for (const mp of opened.splice(0)) {
+    mp.close()
+    expect(mp.problems).toEqual([])
+  }
 })
 
 test.each<[string, string, string[]]>([

@@ -25,7 +25,10 @@ afterAll(async () => {
   await emulator?.close()
 })
 afterEach(() => {
-  for (const mp of opened.splice(0)) expect(mp.problems).toEqual([])
+  for (const mp of opened.splice(0)) {
+    mp.close()
+    expect(mp.problems).toEqual([])
+  }
 })
 
 test('A scans a park company in the quiet period, is refused, picks a special case and checks in', async () => {

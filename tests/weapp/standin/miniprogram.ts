@@ -85,6 +85,8 @@ export class MiniProgram {
   private readonly appJson: { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }> }
   private app: Record<string, any> | undefined
   private loadingRoute = ''
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private closed = false
 
   private constructor(
     readonly root: string,
@@ -101,12 +103,31 @@ export class MiniProgram {
       onMissing: (name) => this.problems.push(`wx.${name} is used but the stand-in has no such WeChat API`),
     })
     const log = (level: string) => (...a: unknown[]) => this.problems.push(`console.${level}: ${a.map((x) => (x instanceof Error ? x.stack ?? x.message : typeof x === 'string' ? x : JSON.stringify(x))).join(' ')}`)
+    // The page code's timers, tracked so that close() leaves nothing running.
+    const timers = this.timers
     this.sandbox = vm.createContext({
       console: { log: () => {}, info: () => {}, debug: () => {}, warn: log('warn'), error: log('error') },
-      setTimeout,
-      clearTimeout,
-      setInterval,
-      clearInterval,
+      setTimeout: (fn: () => void, ms?: number, ...args: unknown[]) => {
+        const t = setTimeout(() => {
+          timers.delete(t)
+          fn(...(args as []))
+        }, ms)
+        timers.add(t)
+        return t
+      },
+      clearTimeout: (t: NodeJS.Timeout) => {
+        timers.delete(t)
+        clearTimeout(t)
+      },
+      setInterval: (fn: () => void, ms?: number, ...args: unknown[]) => {
+        const t = setInterval(() => fn(...(args as [])), ms)
+        timers.add(t)
+        return t
+      },
+      clearInterval: (t: NodeJS.Timeout) => {
+        timers.delete(t)
+        clearInterval(t)
+      },
     })
     const s = this.sandbox
     s.wx = this.fakes.wx
@@ -203,7 +224,20 @@ export class MiniProgram {
     if (cb) setTimeout(cb, 0)
   }
 
+  /** Unloads every page (as WeChat does when the mini-program is destroyed) and stops the page code's timers. */
+  close(): void {
+    if (this.closed) return
+    while (this.stack.length) {
+      const gone = this.stack.pop()!
+      gone.config.onUnload?.call(gone.self)
+    }
+    this.closed = true
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+  }
+
   private async navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'navigateBack', url: string | number): Promise<void> {
+    if (this.closed) throw new Error(`${kind}:fail the mini-program is closed`)
     const top = this.stack[this.stack.length - 1]
     if (kind === 'navigateBack') {
       const n = Math.max(1, Number(url) || 1)
