@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 /**
@@ -45,9 +46,11 @@ export function ciCompile(projectPath: string, options: { settings?: Record<stri
   const settings = options.settings ?? projectCompileSettings(projectPath)
   const timeoutMs = options.timeoutMs ?? 180_000
   const started = Date.now()
+  // miniprogram-ci leaves an empty folder in its working directory per compile: give it its own.
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'inspectpass-ci-compile-'))
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'ci-compile-worker.cjs'), projectPath, JSON.stringify(settings)], {
-      cwd: path.resolve(__dirname, '..', '..'),
+    const child = spawn(process.execPath, [path.join(__dirname, 'ci-compile-worker.cjs'), path.resolve(projectPath), JSON.stringify(settings)], {
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
@@ -56,6 +59,7 @@ export function ciCompile(projectPath: string, options: { settings?: Record<stri
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.on('close', (code, signal) => {
       clearTimeout(timer)
+      rmSync(cwd, { recursive: true, force: true })
       const line = out.split('\n').find((l) => l.startsWith('CI_COMPILE_RESULT '))
       const ms = Date.now() - started
       if (line) {
