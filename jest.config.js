@@ -1,6 +1,7 @@
 /** Test projects: unit (rules, no database), integration (handlers through the emulator),
  *  cloud (the deployed bundles with the real wx-server-sdk on Node 16 against the local cloud,
- *  emulator/cloud-wire: the journeys below again, plus tests/cloud), e2e (H5 build in Chromium),
+ *  emulator/cloud-wire: the journeys below again, plus tests/cloud), weapp (the weapp build
+ *  through WeChat's compilers and the runtime stand-in), e2e (H5 build in Chromium),
  *  devtools (miniprogram-automator; only with WECHAT_DEVTOOLS_CLI). */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }]
 const shared = {
@@ -28,6 +29,7 @@ module.exports = {
       setupFiles: ['<rootDir>/tests/cloud/setup.ts'],
       testMatch: ['<rootDir>/tests/cloud/**/*.test.ts', ...CLOUD_JOURNEYS.map((f) => `<rootDir>/tests/integration/${f}.test.ts`)],
     },
+    { ...shared, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
     { ...shared, displayName: 'devtools', testMatch: ['<rootDir>/tests/devtools/**/*.test.ts'] },
   ],
