@@ -124,7 +124,15 @@ export const enterprise = {
     input: z.object({ from: ChinaDate.optional(), to: ChinaDate.optional() }),
     output: z.object({
       /** Each entry with its inspection's outcome and rating score when there are any. */
-      items: z.array(LedgerEntry.extend({ outcome: Outcome.optional(), outcomeLabel: z.string().optional(), ratingScore: z.number().int().optional() })),
+      items: z.array(
+        LedgerEntry.extend({
+          outcome: Outcome.optional(),
+          outcomeLabel: z.string().optional(),
+          ratingScore: z.number().int().optional(),
+          /** Every officer of a scanned visit (the entry keeps those at the check-in; joins come later). */
+          visitOfficerNames: z.array(z.string()).optional(),
+        }),
+      ),
       chainOk: z.boolean(),
       /** The first sequence number that breaks the chain (only when `chainOk` is false). */
       brokenAt: z.number().int().optional(),
@@ -147,7 +155,7 @@ export const enterprise = {
   },
   exportLedger: {
     input: z.object({ from: ChinaDate, to: ChinaDate }),
-    /** `entries`: rows exported; `chainOk`: whether the whole chain verified. */
-    output: z.object({ url: z.string().optional(), fileID: z.string().optional(), entries: z.number().int(), chainOk: z.boolean() }),
+    /** `entries`: rows exported; `chainOk`: whether the whole chain verified; `fileName`: the name a person saves it under (company and period). */
+    output: z.object({ url: z.string().optional(), fileID: z.string().optional(), fileName: z.string().optional(), entries: z.number().int(), chainOk: z.boolean() }),
   },
 } as const
