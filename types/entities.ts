@@ -242,6 +242,14 @@ export const AuditEvent = z.object({
 })
 export type AuditEvent = z.infer<typeof AuditEvent>
 
+/**
+ * Figures withheld from the viewer (SPEC §3: marked, never shown as 0): complaint figures
+ * from department admins; below the aggregate threshold the average (everyone) and the
+ * bad-rating count (department admins).
+ */
+export const HiddenFigure = z.enum(['complaints', 'ratings.bad', 'ratings.avg'])
+export type HiddenFigure = z.infer<typeof HiddenFigure>
+
 /** Per-department-per-month figures, kept by the writes (ARCHITECTURE rule 6). */
 export const DeptFigures = z.object({
   inspections: z.number(),
@@ -252,5 +260,6 @@ export const DeptFigures = z.object({
   unscanned: z.number(),
   repeated: z.number(),
   capRefusals: z.number(),
+  hidden: z.array(HiddenFigure).optional(),
 })
 export type DeptFigures = z.infer<typeof DeptFigures>

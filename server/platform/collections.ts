@@ -53,6 +53,13 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       /** The counter consistency check: a month's inspections, paged by _id. */
       { fields: [['month', 'asc'], ['_id', 'asc']] },
       { fields: [['deptId', 'asc'], ['checkInAt', 'desc']] },
+      /** The dashboard's overdueOpen: a scope's red lights now. */
+      { fields: [['region', 'asc'], ['status', 'asc']] },
+      { fields: [['city', 'asc'], ['status', 'asc']] },
+      { fields: [['deptId', 'asc'], ['status', 'asc']] },
+      /** supervision.inspections: a county's or the city's inspections, newest first. */
+      { fields: [['region', 'asc'], ['checkInAt', 'desc'], ['_id', 'desc']] },
+      { fields: [['city', 'asc'], ['checkInAt', 'desc'], ['_id', 'desc']] },
       /** Matching a ledger entry the company added to the check-ins of that day. */
       { fields: [['companyId', 'asc'], ['date', 'asc'], ['deptId', 'asc']] },
     ],

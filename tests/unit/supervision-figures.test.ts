@@ -31,8 +31,10 @@ describe('presentFigures', () => {
   it('a supervisor sees bad ratings and complaints; a department admin never complaints, nor bad ratings below the threshold', () => {
     const f = figures({ inspections: 3, count: 2, sum: 3, bad: 1, open: 2 })
     expect(presentFigures(f, 'supervisor', 5)).toMatchObject({ ratings: { count: 2, avg: null, bad: 1 }, complaints: { open: 2, overdue: 0 } })
-    expect(presentFigures(f, 'supervisor', 5).hidden).toBeUndefined()
-    expect(presentFigures(f, 'deptAdmin', 5)).toMatchObject({ inspections: 3, ratings: { count: 2, avg: null, bad: 0 }, complaints: { open: 0, overdue: 0 }, hidden: ['complaints', 'ratings.bad'] })
+    // The average below the threshold is withheld (marked), not "no ratings".
+    expect(presentFigures(f, 'supervisor', 5).hidden).toEqual(['ratings.avg'])
+    expect(presentFigures(figures({ inspections: 3 }), 'supervisor', 5).hidden).toBeUndefined()
+    expect(presentFigures(f, 'deptAdmin', 5)).toMatchObject({ inspections: 3, ratings: { count: 2, avg: null, bad: 0 }, complaints: { open: 0, overdue: 0 }, hidden: ['ratings.avg', 'complaints', 'ratings.bad'] })
     const many = figures({ count: 5, sum: 21, bad: 1 })
     expect(presentFigures(many, 'deptAdmin', 5)).toMatchObject({ ratings: { count: 5, avg: 4.2, bad: 1 }, hidden: ['complaints'] })
   })

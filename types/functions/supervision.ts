@@ -57,6 +57,8 @@ export const supervision = {
       totals: DeptFigures,
       byDepartment: z.array(DeptFigures.extend({ deptId: Id, deptName: z.string() })),
       trend: z.array(z.object({ month: Month, inspections: z.number(), overdue: z.number(), quietExceptions: z.number() })).optional(),
+      /** Red lights still open today, whatever month they began (SPEC §3). */
+      overdueOpen: z.number().int(),
     }),
   },
   alerts: {

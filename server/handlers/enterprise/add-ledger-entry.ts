@@ -60,7 +60,7 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
           companyId: company._id,
           summary: `${company.name} 补录 ${input.date} ${e.deptName} 的检查，未找到扫码入企记录`,
         })
-        if (dept) await bumpCounters(tx, { deptId: dept._id, region: dept.region, month: input.date.slice(0, 7) }, { unscanned: 1 })
+        if (dept) await bumpCounters(tx, { deptId: dept._id, region: company.region, month: input.date.slice(0, 7) }, { unscanned: 1 })
       }
       await audit(ctx, { action: 'enterprise.addLedgerEntry', target: `ledger/${e._id}`, details: { seq: e.seq, date: e.date, deptId: e.deptId ?? null, unscanned, matchedInspectionId: e.matchedInspectionId ?? null } }, tx)
       return e

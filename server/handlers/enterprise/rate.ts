@@ -47,7 +47,7 @@ export const rate = action('enterprise', 'rate', {
       await tx.collection(RATING_TOKENS).doc(record._id).update({ data: { usedAt: ctx.now } })
       await tx.collection(RATINGS).doc(r._id).set({ data: fieldsOf(r) })
       await tx.collection('inspections').doc(inspection._id).update({ data: { rating: { state: 'rated', score: r.score }, updatedAt: ctx.now } })
-      await bumpCounters(tx, { deptId: inspection.deptId, region: inspection.deptRegion, month: r.month }, { ratings: { count: 1, sum: r.score, bad: bad ? 1 : 0 } })
+      await bumpCounters(tx, { deptId: inspection.deptId, region: inspection.region, month: r.month }, { ratings: { count: 1, sum: r.score, bad: bad ? 1 : 0 } })
       if (bad) {
         const ref = `ratings/${r._id}`
         await raiseAlert(tx, {

@@ -65,7 +65,9 @@ export const checkIn = action('inspection', 'checkIn', {
       return fail('NOT_FOUND', '这不是企检码：请扫描企业门口张贴的企检码')
     }
     const today = chinaDate(now, settings.timezone)
-    const counterKey = { deptId: dept._id, region: dept.region, month: chinaMonth(now, settings.timezone) }
+    // Figures are booked where the company is (its county), known once the company is read.
+    const month = chinaMonth(now, settings.timezone)
+    let companyRegion: string | undefined
     const scan = { deptId: dept._id, companyId, now }
 
     try {
@@ -76,6 +78,7 @@ export const checkIn = action('inspection', 'checkIn', {
         if (done) return { kind: 'replay' as const, ...done }
         refuseInvalidCertificate(officer, now)
         const company = found ?? fail('NOT_FOUND', '没有找到该企业，企检码可能已失效')
+        companyRegion = company.region
         const gate = company.gate
 
         const lock = openLockOf(gate, dept._id, now, settings)
@@ -127,7 +130,7 @@ export const checkIn = action('inspection', 'checkIn', {
           ...(ledger ? { ledger } : {}),
         }
         await saveGate(tx, company, movedGate(gate, move, { now, today }, settings))
-        await bumpCounters(tx, counterKey, {
+        await bumpCounters(tx, { deptId: dept._id, region: company.region, month }, {
           inspections: 1,
           quietExceptions: { pending: record.exception ? 1 : 0 },
           repeated: record.flags.includes('repeated') ? 1 : 0,
@@ -158,7 +161,7 @@ export const checkIn = action('inspection', 'checkIn', {
       return { inspection: toInspectionView(outcome.inspection, now), joined: outcome.joined, flags: [...outcome.flags] }
     } catch (err) {
       // A cap refusal is counted for the dashboard; it is the only trace a refused check-in leaves.
-      if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await bumpCounters(ctx.db, counterKey, { capRefusals: 1 })
+      if (err instanceof AppError && err.code === 'FREQUENCY_CAP' && companyRegion) await bumpCounters(ctx.db, { deptId: dept._id, region: companyRegion, month }, { capRefusals: 1 })
       throw err
     }
   },

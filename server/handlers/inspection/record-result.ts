@@ -47,7 +47,7 @@ export const recordResult = action('inspection', 'recordResult', {
       const updated: InspectionRecord = { ...current, result, flags, status: 'closed', rating: { state: 'issued' }, updatedAt: ctx.now }
       await tx.collection('inspections').doc(current._id).update({ data: { result, flags, status: 'closed', rating: { state: 'issued' }, updatedAt: ctx.now } })
       const { token } = await issueRatingToken(tx, ctx, updated)
-      await bumpCounters(tx, { deptId: current.deptId, region: current.deptRegion, month: current.month }, { results: 1, overdue: current.status === 'overdue' ? -1 : 0 })
+      await bumpCounters(tx, { deptId: current.deptId, region: current.region, month: current.month }, { results: 1, overdue: current.status === 'overdue' ? -1 : 0 })
       await audit(ctx, { action: 'inspection.recordResult', target: `inspections/${current._id}`, details: { outcome: input.outcome, lateByMs: result.lateByMs, wasOverdue: current.status === 'overdue' } }, tx)
       return { inspection: updated, token }
     })

@@ -31,7 +31,7 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
         const current = await readDoc<InspectionRecord>(tx, 'inspections', candidate._id)
         if (!current || current.status !== 'open' || current.result || !(current.dueAt < ctx.now)) return null
         await tx.collection('inspections').doc(current._id).update({ data: { status: 'overdue', overdueAt: ctx.now, updatedAt: ctx.now } })
-        await bumpCounters(tx, { deptId: current.deptId, region: current.deptRegion, month: current.month }, { overdue: 1 })
+        await bumpCounters(tx, { deptId: current.deptId, region: current.region, month: current.month }, { overdue: 1 })
         const ref = `inspections/${current._id}`
         await raiseAlert(tx, {
           id: alertIdFor('overdue', ref),

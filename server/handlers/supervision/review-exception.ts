@@ -34,7 +34,7 @@ export const reviewException = action('supervision', 'reviewException', {
       await tx.collection('inspections').doc(current._id).update({ data: { exception, updatedAt: ctx.now } })
       await bumpCounters(
         tx,
-        { deptId: current.deptId, region: current.deptRegion, month: current.month },
+        { deptId: current.deptId, region: current.region, month: current.month },
         { quietExceptions: { pending: -1, [input.verdict]: 1 } },
       )
       const ref = `inspections/${current._id}`
