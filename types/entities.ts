@@ -157,6 +157,14 @@ export const Rating = z.object({
 })
 export type Rating = z.infer<typeof Rating>
 
+/** One step in an inspection's life, for the detail pages (built from the record). */
+export const InspectionEvent = z.object({
+  at: Instant,
+  kind: z.enum(['check_in', 'exception_review', 'overdue', 'result', 'rating']),
+  text: z.string(),
+})
+export type InspectionEvent = z.infer<typeof InspectionEvent>
+
 export const ComplaintStatus = z.enum(['received', 'accepted', 'replied', 'closed'])
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>
 export const ComplaintCategory = z.enum([

@@ -75,6 +75,8 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       { fields: [['region', 'asc'], ['receivedAt', 'desc']] },
       { fields: [['city', 'asc'], ['receivedAt', 'desc']] },
       { fields: [['city', 'asc'], ['status', 'asc']] },
+      /** supervision.inspection: the complaints about a visit. */
+      { fields: [['inspectionId', 'asc'], ['receivedAt', 'desc']] },
       /** The counter consistency check: complaints counted in a month. */
       { fields: [['counterKey.month', 'asc'], ['_id', 'asc']] },
     ],

@@ -207,6 +207,14 @@ const BUILDERS: Record<string, Builder> = {
   },
   'supervision.dashboard': (_role, scope) => ({ fields: { month: '2026-12', ...(scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') }) } }),
   'supervision.alerts': (_role, scope) => ({ fields: scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') }, foreign: [W.foreignAlert, 'MX-FOREIGN'] }),
+  'supervision.inspections': (role, scope) =>
+    role === 'deptAdmin'
+      ? { fields: scope === 'otherDept' ? { deptId: 'dept_3607_em' } : {}, foreign: [W.otherDeptInspection, 'MX-OTHERDEPT'] }
+      : { fields: scope === 'city' ? { region: '3607' } : {}, foreign: [W.foreignCoInspection, W.foreignException, 'MX-FOREIGNCO'] },
+  'supervision.inspection': (role, scope) => {
+    const id = role === 'deptAdmin' ? (scope === 'otherDept' ? W.otherDeptInspection : W.ownCoInspection) : scope === 'otherCounty' ? W.foreignCoInspection : W.ownCoInspection
+    return { fields: { inspectionId: id }, foreign: ['MX-FOREIGNCO', 'MX-OTHERDEPT'] }
+  },
   'supervision.monthlyReport': () => ({ fields: { month: '2026-12' } }),
   'supervision.auditVerify': (_role, scope) => ({ fields: { companyId: scope === 'otherCounty' ? FOREIGN_CO : 'co_0002' } }),
   'scheduler.run': () => ({ fields: {} }),

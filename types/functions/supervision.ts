@@ -1,6 +1,22 @@
 import { z } from 'zod'
-import { ChinaDate, Id, Month, RegionCode, text } from '../common'
-import { Alert, Complaint, ComplaintStatus, DeptFigures, ExceptionVerdict, Inspection, Plan, PlanKind, PlanStatus } from '../entities'
+import { ChinaDate, Cursor, Id, Month, RegionCode, text } from '../common'
+import {
+  Alert,
+  Complaint,
+  ComplaintStatus,
+  DeptFigures,
+  ExceptionVerdict,
+  Inspection,
+  InspectionEvent,
+  InspectionFlag,
+  InspectionSource,
+  InspectionStatus,
+  LedgerEntry,
+  Plan,
+  PlanKind,
+  PlanStatus,
+  Rating,
+} from '../entities'
 
 /** `supervision`: plans, reviews, complaints, figures (SPEC §3 supervision). */
 
@@ -64,6 +80,33 @@ export const supervision = {
   alerts: {
     input: z.object({ region: RegionCode.optional() }),
     output: z.object({ items: z.array(Alert) }),
+  },
+  /** Inspection search (SPEC §3): supervisors their scope (a county = where the company is), department admins their department. */
+  inspections: {
+    input: z.object({
+      region: RegionCode.optional(),
+      deptId: Id.optional(),
+      companyId: Id.optional(),
+      status: InspectionStatus.optional(),
+      source: InspectionSource.optional(),
+      flag: InspectionFlag.optional(),
+      /** China dates of the check-in, inclusive. */
+      from: ChinaDate.optional(),
+      to: ChinaDate.optional(),
+      cursor: Cursor.optional(),
+    }),
+    output: z.object({ items: z.array(Inspection), cursor: z.string().optional() }),
+  },
+  /** One inspection in full. The rating (score, tags, comment) and the complaints: supervisors only (rule 21). */
+  inspection: {
+    input: z.object({ inspectionId: Id }),
+    output: z.object({
+      inspection: Inspection,
+      timeline: z.array(InspectionEvent),
+      rating: Rating.optional(),
+      complaints: z.array(Complaint).optional(),
+      ledgerEntry: LedgerEntry.optional(),
+    }),
   },
   monthlyReport: {
     input: z.object({ month: Month }),

@@ -8,6 +8,8 @@ import { exceptions } from './exceptions'
 import { monthlyReport } from './monthly-report'
 import { reviewException } from './review-exception'
 import { plans } from './plans'
+import { inspection } from './inspection'
+import { inspections } from './inspections'
 import { reviewPlan } from './review-plan'
 import { submitPlan } from './submit-plan'
 
@@ -31,4 +33,7 @@ export const supervisionHandlers: Partial<FunctionHandlers<'supervision'>> = {
   alerts,
   monthlyReport,
   auditVerify,
+  // Inspection search and detail (issue 16)
+  inspections,
+  inspection,
 }
