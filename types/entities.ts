@@ -223,8 +223,23 @@ export const LedgerEntry = z.object({
 })
 export type LedgerEntry = z.infer<typeof LedgerEntry>
 
-export const AlertKind = z.enum(['overdue', 'unjustified_exception', 'pending_exception', 'bad_rating', 'unscanned', 'repeated', 'complaint_overdue'])
+export const AlertKind = z.enum(['overdue', 'unjustified_exception', 'pending_exception', 'bad_rating', 'unscanned', 'repeated', 'complaint_overdue', 'follow_up_overdue'])
 export type AlertKind = z.infer<typeof AlertKind>
+export const AlertStatus = z.enum(['open', 'handled'])
+export type AlertStatus = z.infer<typeof AlertStatus>
+/** A bad rating's follow-up 回访 (rule 21): whether the company was reached, and what came of it. */
+export const FollowUp = z.object({ contacted: z.boolean(), outcome: z.string() })
+export type FollowUp = z.infer<typeof FollowUp>
+/** How a supervisor handled an alert (rule 21). `confirmed`: an unscanned visit judged real (it then counts in the 通报, SPEC §6). */
+export const AlertHandling = z.object({
+  by: Id,
+  byName: z.string().optional(),
+  at: Instant,
+  note: z.string(),
+  followUp: FollowUp.optional(),
+  confirmed: z.boolean().optional(),
+})
+export type AlertHandling = z.infer<typeof AlertHandling>
 export const Alert = z.object({
   id: Id,
   kind: AlertKind,
@@ -236,6 +251,12 @@ export const Alert = z.object({
   companyId: Id.optional(),
   summary: z.string().optional(),
   resolved: z.boolean().optional(),
+  status: AlertStatus,
+  handling: AlertHandling.optional(),
+  /** bad_rating / follow_up_overdue: the follow-up is due by then. */
+  dueAt: Instant.optional(),
+  /** bad_rating / follow_up_overdue: the rating itself (supervisors only, rule 21). */
+  rating: z.object({ score: z.number().int(), tags: z.array(z.string()), comment: z.string().optional(), ratedAt: Instant }).optional(),
 })
 export type Alert = z.infer<typeof Alert>
 

@@ -6,7 +6,7 @@ import { flattenFigures, zeroFigures } from './dept-figures'
  * check of ARCHITECTURE rule 6). Each `count*` adds one record to the tally of the
  * department-month (counters entry) it belongs to, by the same month rules as the writes
  * (store/counters.ts): an inspection's check-in month; a rating's `month`; a complaint's
- * `counterKey`; an unscanned ledger entry's date.
+ * `counterKey`; a confirmed unscanned visit's month (its alert's `counted`).
  */
 
 export interface TallyEntry {
@@ -66,10 +66,14 @@ export function countComplaint(tally: Tally, c: { counterKey?: { deptId: string;
   }
 }
 
-/** An unscanned ledger entry counts for the department it names (an entry naming only a free-text department counts nowhere). */
-export function countUnscanned(tally: Tally, e: { deptId?: string; date: string; unscanned: boolean }): void {
-  if (!e.unscanned || !e.deptId) return
-  entry(tally, e.deptId, e.date.slice(0, 7)).unscanned++
+/**
+ * An unscanned visit counts once a supervisor confirmed it (SPEC §6): its alert keeps the
+ * counters entry the confirmation added to (`counted`: the department it names, the
+ * visit's month). One that names only a free-text department counts nowhere.
+ */
+export function countUnscanned(tally: Tally, alert: { kind: string; handling?: { confirmed?: boolean }; counted?: { deptId: string; month: string } }): void {
+  if (alert.kind !== 'unscanned' || !alert.handling?.confirmed || !alert.counted) return
+  entry(tally, alert.counted.deptId, alert.counted.month).unscanned++
 }
 
 export interface FigureDifference {

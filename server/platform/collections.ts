@@ -107,6 +107,10 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       /** supervision.alerts: unresolved alerts of a county or the city, newest first. */
       { fields: [['region', 'asc'], ['resolved', 'asc'], ['at', 'desc']] },
       { fields: [['city', 'asc'], ['resolved', 'asc'], ['at', 'desc']] },
+      /** The dashboard's open alerts by kind; the recount's confirmed unscanned visits; bad ratings past their follow-up. */
+      { fields: [['region', 'asc'], ['resolved', 'asc'], ['kind', 'asc']] },
+      { fields: [['city', 'asc'], ['resolved', 'asc'], ['kind', 'asc']] },
+      { fields: [['kind', 'asc'], ['resolved', 'asc'], ['dueAt', 'asc']] },
     ],
   },
   audit: { indexes: [{ fields: [['target', 'asc'], ['at', 'asc']] }, { fields: [['at', 'desc']] }] },

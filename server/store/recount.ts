@@ -2,11 +2,10 @@ import type { Settings } from '@contract'
 import type { Database, DocData } from '../platform/db'
 import { countComplaint, countInspection, countRating, countUnscanned, diffTallies, tallyKey, type FigureDifference, type Tally } from '../domain/counter-recount'
 import { addFigures, figuresOf } from '../domain/dept-figures'
-import { lastDateOfMonth } from '../domain/china-time'
 import type { InspectionRecord } from '../domain/inspection-records'
 import type { ComplaintRecord } from './complaints'
 import { COUNTERS, type CounterRecord } from './counters'
-import type { LedgerEntryRecord } from './ledger'
+import { ALERTS, type AlertRecord } from './alerts'
 import { forEachPage } from './paging'
 import type { RatingRecord } from './ratings'
 
@@ -46,9 +45,9 @@ export async function recountFigures(db: Database, settings: Settings, scope: Re
   await forEachPage<ComplaintRecord>(db, 'complaints', months ? { 'counterKey.month': _.in(months) } : {}, (page) => {
     for (const c of page) countComplaint(tally, c)
   })
-  const ledgerWhere: DocData = months ? { unscanned: true, date: _.gte(`${months[0]}-01`).and(_.lte(lastDateOfMonth(months[months.length - 1]))) } : { unscanned: true }
-  await forEachPage<LedgerEntryRecord>(db, 'ledger', ledgerWhere, (page) => {
-    for (const e of page) if (inMonths(e.date.slice(0, 7))) countUnscanned(tally, e)
+  // Unscanned visits count once confirmed: the handled unscanned alerts say where.
+  await forEachPage<AlertRecord>(db, ALERTS, { kind: 'unscanned', resolved: true }, (page) => {
+    for (const a of page) if (a.counted && inMonths(a.counted.month)) countUnscanned(tally, a)
   })
   return tally
 }

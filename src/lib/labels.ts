@@ -172,9 +172,10 @@ export const ALERT_LABELS: Record<AlertKind, { chip: string; tone: 'bad' | 'warn
   unscanned: { chip: '未扫码入企', tone: 'bad' },
   repeated: { chip: '重复检查', tone: 'warn' },
   complaint_overdue: { chip: '投诉逾期', tone: 'bad' },
+  follow_up_overdue: { chip: '回访逾期', tone: 'bad' },
 }
 
-export const ALERT_ORDER: AlertKind[] = ['overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'repeated']
+export const ALERT_ORDER: AlertKind[] = ['overdue', 'follow_up_overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'repeated']
 
 /** What a supervisor does about each kind (shown when the alert is opened). */
 export const ALERT_ACTIONS: Record<AlertKind, string> = {
@@ -185,6 +186,7 @@ export const ALERT_ACTIONS: Record<AlertKind, string> = {
   unscanned: '监测点企业登记了一次无人扫码的入企检查，请核实该部门是否未扫码入企。',
   repeated: '该企业60日内被多次检查，请核实是否重复检查，建议组织联合检查。',
   complaint_overdue: '投诉超过15个工作日办理期限仍未办结，请尽快办理。',
+  follow_up_overdue: '差评超过回访期限仍未回访。请尽快联系企业回访，并记录回访结果。',
 }
 
 export const PLAN_KIND_LABELS: Record<PlanKind, string> = {

@@ -215,6 +215,13 @@ const BUILDERS: Record<string, Builder> = {
     const id = role === 'deptAdmin' ? (scope === 'otherDept' ? W.otherDeptInspection : W.ownCoInspection) : scope === 'otherCounty' ? W.foreignCoInspection : W.ownCoInspection
     return { fields: { inspectionId: id }, foreign: ['MX-FOREIGNCO', 'MX-OTHERDEPT'] }
   },
+  'supervision.handleAlert': async (_role, scope) => {
+    // A fresh repeated-inspection alert in the county (ours or the other), as check-in raises them.
+    const region = scope === 'otherCounty' ? '360703' : '360702'
+    const id = `mx_alert_${++fresh}`
+    await emu.emulator.db.collection('alerts').doc(id).set({ data: { kind: 'repeated', ref: `inspections/mx_${fresh}`, at: t, region, city: '3607', summary: `MX-ALERT-${region}`, resolved: false } })
+    return { fields: { alertId: id, note: '已提醒该部门组织联合检查' }, foreign: scope === 'otherCounty' ? ['MX-ALERT-360703'] : [] }
+  },
   'supervision.monthlyReport': () => ({ fields: { month: '2026-12' } }),
   'supervision.auditVerify': (_role, scope) => ({ fields: { companyId: scope === 'otherCounty' ? FOREIGN_CO : 'co_0002' } }),
   'scheduler.run': () => ({ fields: {} }),

@@ -136,9 +136,10 @@ describe('the recount tally', () => {
     countComplaint(t, { counterKey: { deptId: 'd', month: '2026-12' }, status: 'accepted', overdue: true })
     countComplaint(t, { counterKey: { deptId: 'd', month: '2026-12' }, status: 'closed', overdue: true })
     countComplaint(t, { status: 'received' })
-    countUnscanned(t, { deptId: 'd', date: '2026-12-03', unscanned: true })
-    countUnscanned(t, { date: '2026-12-03', unscanned: true })
-    countUnscanned(t, { deptId: 'd', date: '2026-12-03', unscanned: false })
+    countUnscanned(t, { kind: 'unscanned', handling: { confirmed: true }, counted: { deptId: 'd', month: '2026-12' } })
+    countUnscanned(t, { kind: 'unscanned', handling: { confirmed: true } })
+    countUnscanned(t, { kind: 'unscanned', handling: { confirmed: false } })
+    countUnscanned(t, { kind: 'unscanned' })
     expect([...t.keys()]).toEqual(['d_2026-12'])
     expect(t.get('d_2026-12')!.figures).toEqual({
       inspections: 2,

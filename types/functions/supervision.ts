@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ChinaDate, Cursor, Id, Month, RegionCode, text } from '../common'
 import {
   Alert,
+  AlertStatus,
   Complaint,
   ComplaintStatus,
   DeptFigures,
@@ -75,11 +76,28 @@ export const supervision = {
       trend: z.array(z.object({ month: Month, inspections: z.number(), overdue: z.number(), quietExceptions: z.number() })).optional(),
       /** Red lights still open today, whatever month they began (SPEC §3). */
       overdueOpen: z.number().int(),
+      /** Supervisors: alerts open now in the scope, by kind (whatever month they were raised). */
+      openAlerts: z.record(z.string(), z.number().int()).optional(),
     }),
   },
   alerts: {
-    input: z.object({ region: RegionCode.optional() }),
+    input: z.object({ region: RegionCode.optional(), status: AlertStatus.optional() }),
     output: z.object({ items: z.array(Alert) }),
+  },
+  /**
+   * Rule 21: a supervisor handles an alert with a note. `followUp` is required for a bad
+   * rating (and its follow_up_overdue); `confirmed` for an unscanned visit (true: the visit
+   * happened without a scan and counts in the 通报; false: not confirmed).
+   */
+  handleAlert: {
+    input: z.object({
+      /** Alert ids name their record (up to 120 characters). */
+      alertId: z.string().min(1).max(120).regex(/^[A-Za-z0-9_-]+$/),
+      note: text(500),
+      followUp: z.object({ contacted: z.boolean(), outcome: text(500) }).optional(),
+      confirmed: z.boolean().optional(),
+    }),
+    output: z.object({ alert: Alert }),
   },
   /** Inspection search (SPEC §3): supervisors their scope (a county = where the company is), department admins their department. */
   inspections: {

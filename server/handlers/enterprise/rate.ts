@@ -58,6 +58,7 @@ export const rate = action('enterprise', 'rate', {
           region: inspection.region,
           deptId: inspection.deptId,
           companyId: inspection.companyId,
+          ...(r.followUpDueAt !== undefined ? { dueAt: r.followUpDueAt } : {}),
           summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），须在 ${ctx.settings.rating.followUpWorkingDays} 个工作日内回访`,
         })
       }

@@ -2,7 +2,9 @@ import { action } from '../../platform/handler'
 import { fail } from '../../platform/errors'
 import { addFigures, monthsEnding, presentFigures, sumFigures, zeroFigures, type FiguresViewer } from '../../domain/dept-figures'
 import type { DepartmentRecord } from '../../domain/records'
+import { AlertKind } from '@contract'
 import type { Ctx } from '../../platform/context'
+import { ALERTS } from '../../store/alerts'
 import type { DocData } from '../../platform/db'
 import { cityOf, regionCovers } from '../../domain/scope'
 import { deptFigures, type CounterFigures, type CounterRecord } from '../../store/counters'
@@ -37,10 +39,12 @@ export const dashboard = action('supervision', 'dashboard', {
     let rows: DeptMonth[]
     let trend: Map<string, CounterFigures>
     let overdueOpen: Promise<number>
+    let openAlerts: Promise<Record<string, number>> | undefined
     if (user.roles.includes('supervisor')) {
       viewer = 'supervisor'
       const scope = supervisorScope(ctx, input.region)
       overdueOpen = countOverdue(ctx, scope.where)
+      openAlerts = countOpenAlerts(ctx, scope.where, overdueOpen)
       // One read of the scope's counters for the 12 months; the month's rows come from it too.
       const counters = readCounters(ctx, scope.where, months)
       rows = await monthFiguresByDepartment(ctx, scope.where, input.month, counters)
@@ -69,6 +73,7 @@ export const dashboard = action('supervision', 'dashboard', {
         return { month: m, inspections: f.inspections, overdue: f.overdue, quietExceptions: f.quietExceptions.pending + f.quietExceptions.justified + f.quietExceptions.unjustified }
       }),
       overdueOpen: await overdueOpen,
+      ...(openAlerts ? { openAlerts: await openAlerts } : {}),
     }
   },
 })
@@ -78,6 +83,21 @@ async function countOverdue(ctx: Ctx, where: DocData): Promise<number> {
   const got = await ctx.db.collection('inspections').where({ ...where, status: 'overdue' }).count()
   return got.total
 }
+
+/**
+ * Open alerts of the scope by kind (rule 21), as the alerts page lists them: one count per
+ * stored kind; a red light is open while its inspection is overdue (`overdueOpen`), and a
+ * pending special case while it waits for review (the alerts page lists those from the
+ * inspections too).
+ */
+async function countOpenAlerts(ctx: Ctx, where: DocData, overdueOpen: Promise<number>): Promise<Record<string, number>> {
+  const stored = STORED_KINDS.map(async (kind) => [kind, (await ctx.db.collection(ALERTS).where({ ...where, resolved: false, kind }).count()).total] as const)
+  const pending = ctx.db.collection('inspections').where({ ...where, 'exception.review': 'pending' }).count()
+  const counts: Record<string, number> = Object.fromEntries(await Promise.all(stored))
+  return { ...counts, overdue: await overdueOpen, pending_exception: (await pending).total }
+}
+
+const STORED_KINDS: AlertKind[] = AlertKind.options.filter((k) => k !== 'overdue' && k !== 'pending_exception')
 
 /** Month → the figures `pick` takes from each counters document, summed. */
 function trendOf(counters: CounterRecord[], pick: (doc: CounterRecord) => CounterFigures): Map<string, CounterFigures> {

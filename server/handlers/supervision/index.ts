@@ -2,6 +2,7 @@ import type { FunctionHandlers } from '../../platform/handler'
 import { complaints } from './complaints'
 import { handleComplaint } from './handle-complaint'
 import { alerts } from './alerts'
+import { handleAlert } from './handle-alert'
 import { auditVerify } from './audit-verify'
 import { dashboard } from './dashboard'
 import { exceptions } from './exceptions'
@@ -31,6 +32,7 @@ export const supervisionHandlers: Partial<FunctionHandlers<'supervision'>> = {
   reviewException,
   dashboard,
   alerts,
+  handleAlert,
   monthlyReport,
   auditVerify,
   // Inspection search and detail (issue 16)
