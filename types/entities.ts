@@ -200,6 +200,10 @@ export const Complaint = z.object({
   dueAt: Instant,
   overdue: z.boolean(),
   timeline: z.array(ComplaintEvent),
+  /** The supervisor who accepted it and works it; others read it only (SPEC §3). Supervisors only. */
+  assignee: z.object({ id: Id, name: z.string() }).optional(),
+  /** The visit complained about, as a person names it (supervisors only). */
+  visit: z.object({ companyName: z.string(), deptName: z.string(), date: ChinaDate, officerNames: z.array(z.string()) }).optional(),
 })
 export type Complaint = z.infer<typeof Complaint>
 
