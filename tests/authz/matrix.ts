@@ -121,6 +121,7 @@ export const MATRIX: MatrixRow[] = [
   },
   { fn: 'supervision', action: 'inspection', roles: ['deptAdmin', ...SUP], scopes: { deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' }, ...bySupervisor('ok', 'FORBIDDEN', false) } },
   { fn: 'supervision', action: 'handleAlert', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN', false) },
+  { fn: 'supervision', action: 'ledger', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN', false) },
   { fn: 'supervision', action: 'monthlyReport', roles: [...SUP] },
   { fn: 'supervision', action: 'auditVerify', roles: ['admin', ...SUP], scopes: { admin: { ownCounty: 'ok', otherCounty: 'ok' }, supervisorCity: { ownCounty: 'ok', otherCounty: 'ok' }, supervisorCounty: { ownCounty: 'ok', otherCounty: 'FORBIDDEN' } } },
   // scheduler

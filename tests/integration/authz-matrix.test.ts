@@ -222,6 +222,10 @@ const BUILDERS: Record<string, Builder> = {
     await emu.emulator.db.collection('alerts').doc(id).set({ data: { kind: 'repeated', ref: `inspections/mx_${fresh}`, at: t, region, city: '3607', summary: `MX-ALERT-${region}`, resolved: false } })
     return { fields: { alertId: id, note: '已提醒该部门组织联合检查' }, foreign: scope === 'otherCounty' ? ['MX-ALERT-360703'] : [] }
   },
+  'supervision.ledger': (_role, scope) => {
+    const other = roster.companies.find((c) => c.monitoringPoint && c.region === '360703')!
+    return { fields: { companyId: scope === 'otherCounty' ? other.id : 'co_0001' }, foreign: scope === 'otherCounty' ? [other.name] : [] }
+  },
   'supervision.monthlyReport': () => ({ fields: { month: '2026-12' } }),
   'supervision.auditVerify': (_role, scope) => ({ fields: { companyId: scope === 'otherCounty' ? FOREIGN_CO : 'co_0002' } }),
   'scheduler.run': () => ({ fields: {} }),

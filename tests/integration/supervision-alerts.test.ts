@@ -118,3 +118,26 @@ it('other alerts are handled with a note; a pending special case only by its rev
   const pending = items.find((a: { kind: string }) => a.kind === 'pending_exception')
   if (pending) expect(await sup('demo-supervisor-city', 'handleAlert', { alertId: pending.id, note: '同意' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
 })
+
+it('a supervisor reads a monitoring point ledger: chain status, unscanned entries marked with where their check stands', async () => {
+  const park = roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)! // 章贡区, a monitoring point
+  const added = await call('demo-enterprise-1', 'enterprise', 'addLedgerEntry', { date: '2026-12-20', deptName: '某不明单位', officerNames: ['两名未亮证人员'], purpose: '询问生产情况' })
+  expect(added).toMatchObject({ ok: true, data: { entry: { unscanned: true } } })
+  const read = await sup('demo-supervisor-county', 'ledger', { companyId: park.id })
+  expect(read).toMatchObject({ ok: true, data: { chainOk: true, company: { id: park.id, name: park.name } } })
+  const entry = read.data.items.find((e: { id: string }) => e.id === added.data.entry.id)
+  expect(entry).toMatchObject({ unscanned: true, unscannedReview: 'open', deptName: '某不明单位' })
+  expect(read.data.items.filter((e: { unscanned: boolean }) => !e.unscanned).every((e: { unscannedReview?: string }) => e.unscannedReview === undefined)).toBe(true)
+  const seqs = read.data.items.map((e: { seq: number }) => e.seq)
+  expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
+
+  // Handled as not confirmed: the entry says so; nothing is counted.
+  const alertId = alertIdFor('unscanned', `ledger/${added.data.entry.id}`)
+  expect(await sup('demo-supervisor-county', 'handleAlert', { alertId, note: '经核实系企业误记', confirmed: false })).toMatchObject({ ok: true, data: { alert: { handling: { confirmed: false } } } })
+  const again = await sup('demo-supervisor-county', 'ledger', { companyId: park.id, from: '2026-12-20', to: '2026-12-20' })
+  expect(again.data.items.map((e: { date: string }) => e.date).every((d: string) => d === '2026-12-20')).toBe(true)
+  expect(again.data.items.find((e: { id: string }) => e.id === added.data.entry.id)).toMatchObject({ unscannedReview: 'not_confirmed' })
+
+  expect(await sup('demo-supervisor-county', 'ledger', { companyId: DEMO_IDS.townCompany })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  expect(await sup('demo-supervisor-county', 'ledger', { companyId: 'co_nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+})

@@ -126,6 +126,15 @@ export const supervision = {
       ledgerEntry: LedgerEntry.optional(),
     }),
   },
+  /** A monitoring point's ledger, for a supervisor of its county. */
+  ledger: {
+    input: z.object({ companyId: Id, from: ChinaDate.optional(), to: ChinaDate.optional() }),
+    output: z.object({
+      items: z.array(LedgerEntry.extend({ unscannedReview: z.enum(['open', 'confirmed', 'not_confirmed']).optional() })),
+      chainOk: z.boolean(),
+      company: z.object({ id: Id, name: z.string(), region: RegionCode }),
+    }),
+  },
   monthlyReport: {
     input: z.object({ month: Month }),
     output: z.object({ url: z.string().optional(), fileID: z.string().optional() }),

@@ -11,6 +11,7 @@ import { reviewException } from './review-exception'
 import { plans } from './plans'
 import { inspection } from './inspection'
 import { inspections } from './inspections'
+import { ledger } from './ledger'
 import { reviewPlan } from './review-plan'
 import { submitPlan } from './submit-plan'
 
@@ -38,4 +39,5 @@ export const supervisionHandlers: Partial<FunctionHandlers<'supervision'>> = {
   // Inspection search and detail (issue 16)
   inspections,
   inspection,
+  ledger,
 }
