@@ -80,6 +80,19 @@ export const Plan = z.object({
 })
 export type Plan = z.infer<typeof Plan>
 
+/**
+ * What a reviewer weighs on a pending plan (supervisors): its companies (name, park), its
+ * dates against the quiet period, and the department's other plans that overlap it in
+ * time (with the companies both name).
+ */
+export const PlanFacts = z.object({
+  companies: z.array(z.object({ id: Id, name: z.string(), region: RegionCode, inPark: z.boolean(), parkName: z.string().optional() })),
+  quiet: z.object({ days: z.number().int(), quietDays: z.number().int(), openDays: z.number().int(), parkCompanies: z.number().int() }),
+  overlaps: z.array(z.object({ planId: Id, title: z.string(), from: ChinaDate, to: ChinaDate, status: PlanStatus, sharedCompanies: z.number().int() })),
+})
+
+export type PlanFacts = z.infer<typeof PlanFacts>
+
 export const CaseSource = z.enum(['complaint', 'referral', 'monitoring', 'enterprise_request'])
 export const InspectionSource = z.enum(['plan', 'complaint', 'referral', 'monitoring', 'enterprise_request'])
 export type InspectionSource = z.infer<typeof InspectionSource>

@@ -176,3 +176,29 @@ it('the detail: timeline, ledger entry; the rating and its comment and the compl
   expect(await sup('demo-supervisor-city', 'inspection', { inspectionId: 'insp_nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   expect(await sup('zg-admin', 'inspection', { inspectionId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
+
+it('plan review shows the facts: the companies with their park, the dates against the quiet period, overlaps with the department\'s other plans', async () => {
+  const park = roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)!
+  const town = roster.companies.find((c) => c.id === DEMO_IDS.townCompany)!
+  const plan = (title: string, companyIds: string[], from: string, to: string) =>
+    call('demo-deptadmin-1', 'supervision', 'submitPlan', { deptId: DEMO_IDS.cityMarketDept, title, kind: 'routine', items: ['证照检查'], basis: '《市场监督管理行政处罚程序规定》', companyIds, from, to })
+  const first = await plan('SI 一月专项', [park.id, town.id], '2027-01-20', '2027-02-05')
+  expect(first.ok).toBe(true)
+  const second = await plan('SI 二月日常', [town.id], '2027-02-01', '2027-02-28')
+  const apart = await plan('SI 三月日常', [town.id], '2027-03-26', '2027-03-31')
+  const items = (await sup('demo-supervisor-city', 'plans', { status: 'pending' })).data.items
+  const facts = items.find((p: { id: string }) => p.id === first.data.plan.id).facts
+  expect(facts.companies).toEqual([
+    expect.objectContaining({ id: park.id, name: park.name, inPark: true }),
+    expect.objectContaining({ id: town.id, name: town.name, inPark: false }),
+  ])
+  // 2027-01-20..02-05: 17 days; 20–25 January and 1–5 February are in the quiet period (1st–25th).
+  expect(facts.quiet).toEqual({ days: 17, quietDays: 11, openDays: 6, parkCompanies: 1 })
+  // The demo history's plans of the department that overlap count too (an approved one naming both companies).
+  expect(facts.overlaps).toEqual(expect.arrayContaining([expect.objectContaining({ planId: second.data.plan.id, title: 'SI 二月日常', status: 'pending', sharedCompanies: 1 })]))
+  expect(facts.overlaps.every((o: { from: string; to: string }) => o.from <= '2027-02-05' && o.to >= '2027-01-20')).toBe(true)
+  expect(items.find((p: { id: string }) => p.id === apart.data.plan.id).facts.overlaps.map((o: { planId: string }) => o.planId)).not.toContain(first.data.plan.id)
+  // Department admins get their plans without the review facts.
+  const own = (await sup('demo-deptadmin-1', 'plans', {})).data.items.find((p: { id: string }) => p.id === first.data.plan.id)
+  expect(own.facts).toBeUndefined()
+})

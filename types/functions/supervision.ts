@@ -14,6 +14,7 @@ import {
   InspectionStatus,
   LedgerEntry,
   Plan,
+  PlanFacts,
   PlanKind,
   PlanStatus,
   Rating,
@@ -44,7 +45,7 @@ export const supervision = {
   },
   plans: {
     input: z.object({ status: PlanStatus.optional(), deptId: Id.optional() }),
-    output: z.object({ items: z.array(Plan) }),
+    output: z.object({ items: z.array(Plan.extend({ facts: PlanFacts.optional() })) }),
   },
   exceptions: {
     input: z.object({ status: ExceptionVerdict.optional() }),
