@@ -79,6 +79,8 @@ export const supervision = {
       overdueOpen: z.number().int(),
       /** Supervisors: alerts open now in the scope, by kind (whatever month they were raised). */
       openAlerts: z.record(z.string(), z.number().int()).optional(),
+      /** The settings the page words its figures by (withheld below `minRatings` ratings). */
+      rules: z.object({ minRatings: z.number().int(), badAtMost: z.number().int() }),
     }),
   },
   alerts: {

@@ -73,6 +73,7 @@ export const dashboard = action('supervision', 'dashboard', {
         return { month: m, inspections: f.inspections, overdue: f.overdue, quietExceptions: f.quietExceptions.pending + f.quietExceptions.justified + f.quietExceptions.unjustified }
       }),
       overdueOpen: await overdueOpen,
+      rules: { minRatings: min, badAtMost: ctx.settings.rating.badAtMost },
       ...(openAlerts ? { openAlerts: await openAlerts } : {}),
     }
   },
