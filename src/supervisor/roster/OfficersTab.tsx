@@ -37,7 +37,7 @@ function CertAction({ o, onDone }: { o: Officer; onDone: (o: Officer) => void })
     if (!reason.trim()) return setError('请填写原因（记入审计日志）')
     setError('')
     const choice = STATUS_CHOICES.find((c) => c.key === status)!
-    if (status !== 'valid' && !(await confirmStep(`确认${choice.title}？`, `${o.name}：${choice.detail}。`, `确认${choice.title}`))) return
+    if (status !== 'valid' && !(await confirmStep(`确认${choice.title}？`, `${o.name}：${choice.detail}。`, '确认'))) return
     const res = await setCertStatus({ officerId: o.id, status, reason: reason.trim() })
     if (!res.ok) return setError(res.error.message)
     onDone(res.data.officer)
