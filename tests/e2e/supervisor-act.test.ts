@@ -9,6 +9,7 @@ import type { TestEmulator } from '../helpers/emulator'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 import { confirmDialog, e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, tap, textOf, startApp, type Phone } from './helpers'
 import { caller } from './supervisor-helpers'
+import { makeUsccFromParts } from '../../server/domain/uscc'
 
 const unavailable = e2eUnavailable()
 const d = unavailable ? describe.skip : describe
@@ -114,6 +115,52 @@ d('a county supervisor acts on what they see (H5)', () => {
       expect(await da.page.locator('#rating >> visible=true').count()).toBe(0)
     } finally {
       await da.close()
+    }
+  })
+
+  it('a plan under review shows its companies, the quiet period and the overlaps', async () => {
+    const city = await openPhone()
+    try {
+      await loginAs(city, app, 'demo-supervisor-city')
+      await openPage(city, app, '/supervisor/plans/index')
+      await see(city, '.plan-item')
+      await tap(city, '.plan-item')
+      await see(city, '#plan-facts')
+      expect(await textOf(city, '#plan-quiet')).toMatch(/共 \d+ 天，其中 \d+ 天在安静生产期内/)
+      await city.page.evaluate(() => document.querySelector('#plan-facts')?.scrollIntoView({ block: 'center' }))
+      await screenshot(city, 'supervisor-plan-review')
+    } finally {
+      await city.close()
+    }
+  })
+
+  it('the administrator adds a company: a wrong credit code is refused in plain words, a right one is added', async () => {
+    const admin = await openPhone()
+    try {
+      await loginAs(admin, app, 'demo-admin')
+      // Only what an administrator may open: no dashboard tile that would say 您没有权限.
+      await see(admin, '#tile-roster')
+      expect(await admin.page.locator('#tile-dashboard >> visible=true').count()).toBe(0)
+      await tap(admin, '#tile-roster')
+      await tap(admin, '#roster-tabs-companies')
+      await tap(admin, '#btn-add-company')
+      const uscc = makeUsccFromParts({ authorityAndType: '91', division: '360702', orgBody: 'MA3E2E01' })
+      await fill(admin, 'input-company-name', '赣州测试新材料有限公司')
+      await fill(admin, 'input-company-uscc', uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'))
+      await fill(admin, 'input-company-address', '章贡区红旗大道 88 号')
+      await fill(admin, 'input-company-lat', '25.8312')
+      await fill(admin, 'input-company-lng', '114.9351')
+      await tap(admin, '#btn-save-company')
+      await see(admin, '#company-error')
+      expect(await textOf(admin, '#company-error')).not.toMatch(/uscc|[a-z]{4,}/)
+      await screenshot(admin, 'admin-add-company')
+      await fill(admin, 'input-company-uscc', uscc)
+      await tap(admin, '#btn-save-company')
+      await admin.page.getByText('已添加：赣州测试新材料有限公司').locator('visible=true').first().waitFor()
+      const found = await api.must('demo-admin', 'account', 'companies', { query: '赣州测试新材料' })
+      expect(found.items).toEqual([expect.objectContaining({ uscc, region: '360702', inPark: false })])
+    } finally {
+      await admin.close()
     }
   })
 })
