@@ -48,7 +48,7 @@ export interface ComplaintRecord {
   closedAt?: number
   timeline: ComplaintEventRecord[]
   /**
-   * The counters document this complaint is counted in (the department's, month of
+   * The counters document this complaint is counted in (the department's entry where the company is, month of
    * receipt). Absent for a general complaint: it names no department, so it is kept out of
    * the per-department figures (supervisors see it in their complaint list).
    */
