@@ -18,7 +18,18 @@ export default defineAppConfig({
     {
       root: 'supervisor',
       name: 'supervisor',
-      pages: ['dashboard/index', 'alerts/index', 'plans/index', 'exceptions/index', 'complaints/index', 'report/index', 'roster/index'],
+      pages: [
+        'dashboard/index',
+        'alerts/index',
+        'plans/index',
+        'exceptions/index',
+        'complaints/index',
+        'report/index',
+        'roster/index',
+        'inspections/index',
+        'inspection/index',
+        'ledger/index',
+      ],
     },
   ],
   window: {

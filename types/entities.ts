@@ -84,6 +84,19 @@ export const Plan = z.object({
 })
 export type Plan = z.infer<typeof Plan>
 
+/**
+ * What a reviewer weighs on a pending plan (supervisors): its companies (name, park), its
+ * dates against the quiet period, and the department's other plans that overlap it in
+ * time (with the companies both name).
+ */
+export const PlanFacts = z.object({
+  companies: z.array(z.object({ id: Id, name: z.string(), region: RegionCode, inPark: z.boolean(), parkName: z.string().optional() })),
+  quiet: z.object({ days: z.number().int(), quietDays: z.number().int(), openDays: z.number().int(), parkCompanies: z.number().int() }),
+  overlaps: z.array(z.object({ planId: Id, title: z.string(), from: ChinaDate, to: ChinaDate, status: PlanStatus, sharedCompanies: z.number().int() })),
+})
+
+export type PlanFacts = z.infer<typeof PlanFacts>
+
 export const CaseSource = z.enum(['complaint', 'referral', 'monitoring', 'enterprise_request'])
 export const InspectionSource = z.enum(['plan', 'complaint', 'referral', 'monitoring', 'enterprise_request'])
 export type InspectionSource = z.infer<typeof InspectionSource>
@@ -161,6 +174,14 @@ export const Rating = z.object({
 })
 export type Rating = z.infer<typeof Rating>
 
+/** One step in an inspection's life, for the detail pages (built from the record). */
+export const InspectionEvent = z.object({
+  at: Instant,
+  kind: z.enum(['check_in', 'exception_review', 'overdue', 'result', 'rating']),
+  text: z.string(),
+})
+export type InspectionEvent = z.infer<typeof InspectionEvent>
+
 export const ComplaintStatus = z.enum(['received', 'accepted', 'replied', 'closed'])
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>
 export const ComplaintCategory = z.enum([
@@ -204,6 +225,10 @@ export const Complaint = z.object({
   phone: z.string().optional(),
   /** The complainant's verdict on the reply (enterprise.rateReply). */
   replyRating: z.object({ satisfied: z.boolean(), comment: z.string().optional(), at: Instant }).optional(),
+  /** The supervisor who accepted it and works it; others read it only (SPEC §3). Supervisors only. */
+  assignee: z.object({ id: Id, name: z.string() }).optional(),
+  /** The visit complained about, as a person names it (supervisors only). */
+  visit: z.object({ companyName: z.string(), deptName: z.string(), date: ChinaDate, officerNames: z.array(z.string()) }).optional(),
 })
 export type Complaint = z.infer<typeof Complaint>
 
@@ -227,8 +252,23 @@ export const LedgerEntry = z.object({
 })
 export type LedgerEntry = z.infer<typeof LedgerEntry>
 
-export const AlertKind = z.enum(['overdue', 'unjustified_exception', 'pending_exception', 'bad_rating', 'unscanned', 'repeated', 'complaint_overdue'])
+export const AlertKind = z.enum(['overdue', 'unjustified_exception', 'pending_exception', 'bad_rating', 'unscanned', 'repeated', 'complaint_overdue', 'follow_up_overdue'])
 export type AlertKind = z.infer<typeof AlertKind>
+export const AlertStatus = z.enum(['open', 'handled'])
+export type AlertStatus = z.infer<typeof AlertStatus>
+/** A bad rating's follow-up 回访 (rule 21): whether the company was reached, and what came of it. */
+export const FollowUp = z.object({ contacted: z.boolean(), outcome: z.string() })
+export type FollowUp = z.infer<typeof FollowUp>
+/** How a supervisor handled an alert (rule 21). `confirmed`: an unscanned visit judged real (it then counts in the 通报, SPEC §6). */
+export const AlertHandling = z.object({
+  by: Id,
+  byName: z.string().optional(),
+  at: Instant,
+  note: z.string(),
+  followUp: FollowUp.optional(),
+  confirmed: z.boolean().optional(),
+})
+export type AlertHandling = z.infer<typeof AlertHandling>
 export const Alert = z.object({
   id: Id,
   kind: AlertKind,
@@ -240,6 +280,12 @@ export const Alert = z.object({
   companyId: Id.optional(),
   summary: z.string().optional(),
   resolved: z.boolean().optional(),
+  status: AlertStatus,
+  handling: AlertHandling.optional(),
+  /** bad_rating / follow_up_overdue: the follow-up is due by then. */
+  dueAt: Instant.optional(),
+  /** bad_rating / follow_up_overdue: the rating itself (supervisors only, rule 21). */
+  rating: z.object({ score: z.number().int(), tags: z.array(z.string()), comment: z.string().optional(), ratedAt: Instant }).optional(),
 })
 export type Alert = z.infer<typeof Alert>
 
@@ -254,6 +300,14 @@ export const AuditEvent = z.object({
 })
 export type AuditEvent = z.infer<typeof AuditEvent>
 
+/**
+ * Figures withheld from the viewer (SPEC §3: marked, never shown as 0): complaint figures
+ * from department admins; below the aggregate threshold the average (everyone) and the
+ * bad-rating count (department admins).
+ */
+export const HiddenFigure = z.enum(['complaints', 'ratings.bad', 'ratings.avg'])
+export type HiddenFigure = z.infer<typeof HiddenFigure>
+
 /** Per-department-per-month figures, kept by the writes (ARCHITECTURE rule 6). */
 export const DeptFigures = z.object({
   inspections: z.number(),
@@ -264,8 +318,7 @@ export const DeptFigures = z.object({
   unscanned: z.number(),
   repeated: z.number(),
   capRefusals: z.number(),
-  /** Figures withheld from this viewer (read 0 here, never to be shown as 0). */
-  hidden: z.array(z.enum(['complaints', 'ratings.bad'])).optional(),
+  hidden: z.array(HiddenFigure).optional(),
 })
 export type DeptFigures = z.infer<typeof DeptFigures>
 

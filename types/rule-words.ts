@@ -49,6 +49,7 @@ export function ruleWords(r: RuleSettings) {
     unscanned: '监测点企业登记了一次无人扫码的入企检查，请核实该部门是否未扫码入企。',
     repeated: `该企业${repeatedWindow}内被多次检查，请核实是否重复检查，建议组织联合检查。`,
     complaint_overdue: `投诉超过${complaintDue}办理期限仍未办结，请尽快办理。`,
+    follow_up_overdue: `差评超过${followUp}回访期限仍未回访。请尽快联系企业回访，并记录回访结果。`,
   }
 
   return {

@@ -10,8 +10,9 @@ import { readDoc } from './docs'
  *
  *   counters/<region>_<YYYY-MM> = { region, city, month, depts: { <deptId>: CounterFigures }, updatedAt? }
  *
- * `region` is the department's region (figures are kept under it, so a county's dashboard
- * shows the county's departments and the city's departments appear on the city's). A
+ * `region` is the company's county, where the inspection happened (SPEC §3: a county means
+ * where the company is, on every page), so a county's dashboard counts exactly the
+ * inspections its lists show, a city department's visits included. A
  * department's entry may be partial or missing: readers take it through `figuresOf`
  * (zeros for what is absent). The dashboard reads one document per region and month
  * whatever the number of inspections or departments; the hourly scheduler creates the
@@ -26,7 +27,7 @@ import { readDoc } from './docs'
 
 export interface CounterKey {
   deptId: string
-  /** The department's region (the document the figures are kept in). */
+  /** The company's region (county): the document the figures are kept in. */
   region: string
   /** 'YYYY-MM' (China month). */
   month: string
@@ -51,7 +52,7 @@ export interface CounterFigures {
 /** A stored counters document: the figures of the departments of one region in one month. */
 export interface CounterRecord {
   _id: string
-  /** The departments' region. */
+  /** The companies' region (county). */
   region: string
   city: string
   month: string

@@ -154,9 +154,10 @@ export const ALERT_LABELS: Record<AlertKind, { chip: string; tone: 'bad' | 'warn
   unscanned: { chip: '未扫码入企', tone: 'bad' },
   repeated: { chip: '重复检查', tone: 'warn' },
   complaint_overdue: { chip: '投诉逾期', tone: 'bad' },
+  follow_up_overdue: { chip: '回访逾期', tone: 'bad' },
 }
 
-export const ALERT_ORDER: AlertKind[] = ['overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'repeated']
+export const ALERT_ORDER: AlertKind[] = ['overdue', 'follow_up_overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'repeated']
 
 export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
   routine: '日常检查',

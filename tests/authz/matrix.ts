@@ -119,6 +119,15 @@ export const MATRIX: MatrixRow[] = [
     roles: [...SUP],
     scopes: { supervisorCity: { none: 'ok', otherCounty: 'ok' }, supervisorCounty: { none: 'hidden', ownCounty: 'ok', otherCounty: 'FORBIDDEN', city: 'FORBIDDEN' } },
   },
+  {
+    fn: 'supervision',
+    action: 'inspections',
+    roles: ['deptAdmin', ...SUP],
+    scopes: { deptAdmin: { ownDept: 'hidden', otherDept: 'FORBIDDEN' }, supervisorCity: { otherCounty: 'ok' }, supervisorCounty: { otherCounty: 'hidden', city: 'FORBIDDEN' } },
+  },
+  { fn: 'supervision', action: 'inspection', roles: ['deptAdmin', ...SUP], scopes: { deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' }, ...bySupervisor('ok', 'FORBIDDEN', false) } },
+  { fn: 'supervision', action: 'handleAlert', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN', false) },
+  { fn: 'supervision', action: 'ledger', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN', false) },
   { fn: 'supervision', action: 'monthlyReport', roles: [...SUP] },
   { fn: 'supervision', action: 'auditVerify', roles: ['admin', ...SUP], scopes: { admin: { ownCounty: 'ok', otherCounty: 'ok' }, supervisorCity: { ownCounty: 'ok', otherCounty: 'ok' }, supervisorCounty: { ownCounty: 'ok', otherCounty: 'FORBIDDEN' } } },
   // scheduler

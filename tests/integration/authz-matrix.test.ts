@@ -226,6 +226,25 @@ const BUILDERS: Record<string, Builder> = {
   },
   'supervision.dashboard': (_role, scope) => ({ fields: { month: '2026-12', ...(scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') }) } }),
   'supervision.alerts': (_role, scope) => ({ fields: scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') }, foreign: [W.foreignAlert, 'MX-FOREIGN'] }),
+  'supervision.inspections': (role, scope) =>
+    role === 'deptAdmin'
+      ? { fields: scope === 'otherDept' ? { deptId: 'dept_3607_em' } : {}, foreign: [W.otherDeptInspection, 'MX-OTHERDEPT'] }
+      : { fields: scope === 'city' ? { region: '3607' } : {}, foreign: [W.foreignCoInspection, W.foreignException, 'MX-FOREIGNCO'] },
+  'supervision.inspection': (role, scope) => {
+    const id = role === 'deptAdmin' ? (scope === 'otherDept' ? W.otherDeptInspection : W.ownCoInspection) : scope === 'otherCounty' ? W.foreignCoInspection : W.ownCoInspection
+    return { fields: { inspectionId: id }, foreign: ['MX-FOREIGNCO', 'MX-OTHERDEPT'] }
+  },
+  'supervision.handleAlert': async (_role, scope) => {
+    // A fresh repeated-inspection alert in the county (ours or the other), as check-in raises them.
+    const region = scope === 'otherCounty' ? '360703' : '360702'
+    const id = `mx_alert_${++fresh}`
+    await emu.emulator.db.collection('alerts').doc(id).set({ data: { kind: 'repeated', ref: `inspections/mx_${fresh}`, at: t, region, city: '3607', summary: `MX-ALERT-${region}`, resolved: false } })
+    return { fields: { alertId: id, note: '已提醒该部门组织联合检查' }, foreign: scope === 'otherCounty' ? ['MX-ALERT-360703'] : [] }
+  },
+  'supervision.ledger': (_role, scope) => {
+    const other = roster.companies.find((c) => c.monitoringPoint && c.region === '360703')!
+    return { fields: { companyId: scope === 'otherCounty' ? other.id : 'co_0001' }, foreign: scope === 'otherCounty' ? [other.name] : [] }
+  },
   'supervision.monthlyReport': () => ({ fields: { month: '2026-12' } }),
   'supervision.auditVerify': (_role, scope) => ({ fields: { companyId: scope === 'otherCounty' ? FOREIGN_CO : 'co_0002' } }),
   'scheduler.run': () => ({ fields: {} }),

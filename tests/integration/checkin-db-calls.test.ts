@@ -3,6 +3,9 @@ import { inProcessPlatform } from '../helpers/platform'
 import { registry } from '@server/functions'
 import { dispatch, clearSettingsCache } from '@server/platform/dispatch'
 import type { Platform } from '@server/platform/context'
+import type { Ctx } from '@server/platform/context'
+import { createCountersAhead } from '@server/handlers/scheduler/counters-ahead'
+import { defaultSettings } from '@contract'
 import { openDatabase } from '../../emulator/db'
 import { buildDemoRoster, seedDemo } from '../../emulator/seed/demo'
 import { userIdFor } from '@server/platform/ids'
@@ -55,8 +58,10 @@ beforeAll(async () => {
     const approved = await dispatch('supervision', registry.supervision as never, { action: 'reviewPlan', planId: submitted.data.plan.id, decision: 'approve', comment: '同意' }, platform('demo-supervisor-city'))
     expect(approved).toMatchObject({ ok: true })
   }
-  // Warm the per-instance caches (settings, secret), as a warm cloud function has them, and
-  // the counters of both departments' month (created ahead by the hourly job in the cloud).
+  // The counters documents of the month, created ahead by the hourly job (one per county,
+  // where the companies are); then warm the per-instance caches (settings, secret), as a
+  // warm cloud function has them.
+  await createCountersAhead({ db: raw, now: NOW, settings: defaultSettings() } as unknown as Ctx)
   await checkIn('demo-officer-3', town[10])
   await checkIn('demo-officer-1', town[11])
 })

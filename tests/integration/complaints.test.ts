@@ -153,14 +153,18 @@ describe('supervision.complaints and handleComplaint', () => {
     expect(await h('demo-supervisor-city', 'cmp_nope', 'accept')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
 
     const accepted = await h('demo-supervisor-county', named.id, 'accept', '已受理，将调查核实')
-    expect(accepted).toMatchObject({ ok: true, data: { complaint: { status: 'accepted' } } })
+    // The one who accepts works it; the city supervisor reads it, and is told who works it.
+    expect(accepted).toMatchObject({ ok: true, data: { complaint: { status: 'accepted', assignee: { id: userIdFor('demo-supervisor-county'), name: '杨帆' } } } })
     contract.supervision.handleComplaint.output.parse(accepted.data)
-    expect(await h('demo-supervisor-city', named.id, 'accept')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await h('demo-supervisor-city', named.id, 'reply', '经核查，已责成该局整改并通报批评')).toMatchObject({ ok: true, data: { complaint: { status: 'replied' } } })
+    expect(await h('demo-supervisor-city', named.id, 'reply', '经核查')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('杨帆') } })
+    expect((await call('demo-supervisor-city', 'supervision', 'complaints')).data.items.find((c: { id: string }) => c.id === named.id)).toMatchObject({ assignee: { name: '杨帆' }, visit: { companyName: expect.any(String), deptName: '赣州市市场监督管理局', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), officerNames: expect.arrayContaining([expect.any(String)]) } })
+    expect(await h('demo-supervisor-county', named.id, 'accept')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h('demo-supervisor-county', named.id, 'reply', '经核查，已责成该局整改并通报批评')).toMatchObject({ ok: true, data: { complaint: { status: 'replied' } } })
     const before = (await marketCounter()).complaints
-    const closed = await h('demo-supervisor-city', named.id, 'close', '企业对处理结果表示满意，办结')
+    expect(await h('demo-supervisor-city', named.id, 'close', '办结')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const closed = await h('demo-supervisor-county', named.id, 'close', '企业对处理结果表示满意，办结')
     expect(closed).toMatchObject({ ok: true, data: { complaint: { status: 'closed' } } })
-    expect(await h('demo-supervisor-city', named.id, 'reply')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await h('demo-supervisor-county', named.id, 'reply')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect((await marketCounter()).complaints).toEqual({ ...before, open: before.open - 1 })
 
     // The complainant sees the whole timeline, and was told at each step.

@@ -6,6 +6,15 @@ import { CertStatus, Complaint, ComplaintCategory, Inspection, InspectionSource,
 
 const Token = z.string().min(1).max(512)
 
+/** A ledger entry as the ledger pages read it: with its inspection's outcome and, for the company, the rating. */
+export const LedgerRow = LedgerEntry.extend({
+  outcome: Outcome.optional(),
+  outcomeLabel: z.string().optional(),
+  ratingScore: z.number().int().optional(),
+  /** Every officer of a scanned visit (the entry keeps those at the check-in; joins come later). */
+  visitOfficerNames: z.array(z.string()).optional(),
+})
+
 export const InspectionSummary = z.object({
   inspectionId: Id,
   companyName: z.string(),
@@ -124,15 +133,7 @@ export const enterprise = {
     input: z.object({ from: ChinaDate.optional(), to: ChinaDate.optional() }),
     output: z.object({
       /** Each entry with its inspection's outcome and rating score when there are any. */
-      items: z.array(
-        LedgerEntry.extend({
-          outcome: Outcome.optional(),
-          outcomeLabel: z.string().optional(),
-          ratingScore: z.number().int().optional(),
-          /** Every officer of a scanned visit (the entry keeps those at the check-in; joins come later). */
-          visitOfficerNames: z.array(z.string()).optional(),
-        }),
-      ),
+      items: z.array(LedgerRow),
       chainOk: z.boolean(),
       /** The first sequence number that breaks the chain (only when `chainOk` is false). */
       brokenAt: z.number().int().optional(),

@@ -56,7 +56,7 @@ export const complain = action('enterprise', 'complain', {
       dueAt,
       overdue: false,
       timeline: [{ at: ctx.now, action: 'received', text: `投诉已收到，将于 ${chinaDate(dueAt, ctx.settings.timezone)} 前答复` }],
-      ...(inspection ? { counterKey: { deptId: inspection.deptId, region: inspection.deptRegion, month: chinaMonth(ctx.now, ctx.settings.timezone) } } : {}),
+      ...(inspection ? { counterKey: { deptId: inspection.deptId, region: inspection.region, month: chinaMonth(ctx.now, ctx.settings.timezone) } } : {}),
       createdAt: ctx.now,
       updatedAt: ctx.now,
     }

@@ -60,12 +60,13 @@ export const rate = action('enterprise', 'rate', {
           region: inspection.region,
           deptId: inspection.deptId,
           companyId: inspection.companyId,
+          ...(r.followUpDueAt !== undefined ? { dueAt: r.followUpDueAt } : {}),
           summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），${ruleWords(ctx.settings).badRatingFollowUp}`,
         })
       }
       const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } }
       await audit(actorCtx, { action: 'enterprise.rate', target: `ratings/${r._id}`, details: { inspectionId: inspection._id, score: r.score, bad, by: record ? 'token' : 'list' } }, tx)
-      return { r, key: { deptId: inspection.deptId, region: inspection.deptRegion, month: r.month } }
+      return { r, key: { deptId: inspection.deptId, region: inspection.region, month: r.month } }
     })
     // After the commit: the region's counters are shared (store/counters.ts).
     await bumpCounters(ctx.db, committed.key, { ratings: { count: 1, sum: committed.r.score, bad: bad ? 1 : 0 } })

@@ -72,7 +72,9 @@ export const checkIn = action('inspection', 'checkIn', {
       refuseInvalidCertificate(officer, now) // the certificate is refused before the company, as everywhere
       return fail('NOT_FOUND', '这不是企检码：请扫描企业门口张贴的企检码')
     }
-    const counterKeyAt = (at: number) => ({ deptId: dept._id, region: dept.region, month: chinaMonth(at, settings.timezone) })
+    // Figures are booked where the company is (its county), known once the company is read.
+    const counterKeyAt = (region: string, at: number) => ({ deptId: dept._id, region, month: chinaMonth(at, settings.timezone) })
+    let companyRegion: string | undefined
     let decidedAt = now
 
     try {
@@ -83,6 +85,7 @@ export const checkIn = action('inspection', 'checkIn', {
         if (done) return { kind: 'replay' as const, ...done }
         refuseInvalidCertificate(officer, now)
         const company = found ?? fail('NOT_FOUND', '没有找到该企业，企检码可能已失效')
+        companyRegion = company.region
         const gate = company.gate
         // This attempt's time: never before a check-in a concurrent scan committed.
         const at = decisionTime(gate, now)
@@ -169,7 +172,7 @@ export const checkIn = action('inspection', 'checkIn', {
       if (outcome.kind === 'replay') return replay(ctx, outcome)
       if ('opened' in outcome && outcome.opened) {
         const record = outcome.inspection
-        await bumpCounters(ctx.db, counterKeyAt(record.checkInAt), {
+        await bumpCounters(ctx.db, counterKeyAt(record.region, record.checkInAt), {
           inspections: 1,
           quietExceptions: { pending: record.exception ? 1 : 0 },
           repeated: record.flags.includes('repeated') ? 1 : 0,
@@ -179,7 +182,7 @@ export const checkIn = action('inspection', 'checkIn', {
       return { inspection: toInspectionView(outcome.inspection, decidedAt), joined: outcome.joined, flags: [...outcome.flags] }
     } catch (err) {
       // A cap refusal is counted for the dashboard; it is the only trace a refused check-in leaves.
-      if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await bumpCounters(ctx.db, counterKeyAt(decidedAt), { capRefusals: 1 })
+      if (err instanceof AppError && err.code === 'FREQUENCY_CAP' && companyRegion) await bumpCounters(ctx.db, counterKeyAt(companyRegion, decidedAt), { capRefusals: 1 })
       throw err
     }
   },

@@ -53,7 +53,7 @@ export const recordResult = action('inspection', 'recordResult', {
     })
     // After the commit: the region's counters are shared (store/counters.ts).
     const { inspection } = answer
-    await bumpCounters(ctx.db, { deptId: inspection.deptId, region: inspection.deptRegion, month: inspection.month }, { results: 1, overdue: answer.wasOverdue ? -1 : 0 })
+    await bumpCounters(ctx.db, { deptId: inspection.deptId, region: inspection.region, month: inspection.month }, { results: 1, overdue: answer.wasOverdue ? -1 : 0 })
     await noticeResult(ctx, answer.inspection)
     return { inspection: toInspectionView(answer.inspection, ctx.now), rating: { token: answer.token, scene: answer.token, path: RATING_PAGE } }
   },

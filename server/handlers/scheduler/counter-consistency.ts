@@ -4,7 +4,6 @@ import type { Database } from '../../platform/db'
 import { chinaMonth } from '../../domain/china-time'
 import type { FigureDifference } from '../../domain/counter-recount'
 import { monthsEnding } from '../../domain/dept-figures'
-import type { DepartmentRecord } from '../../domain/records'
 import { bumpCounters, type CounterIncrements } from '../../store/counters'
 import { readDoc } from '../../store/docs'
 import { checkCounterConsistency, type ConsistencyReport } from '../../store/recount'
@@ -40,6 +39,7 @@ export async function checkCounters(ctx: Ctx): Promise<JobResult> {
 const DRIFT_DOC = 'counterDrift'
 
 interface Drift {
+  region: string
   deptId: string
   month: string
   figure: string
@@ -47,12 +47,12 @@ interface Drift {
   by: number
 }
 
-const driftKey = (d: { deptId: string; month: string; figure: string }) => `${d.deptId}|${d.month}|${d.figure}`
+const driftKey = (d: { region: string; deptId: string; month: string; figure: string }) => `${d.region}|${d.deptId}|${d.month}|${d.figure}`
 
 /**
  * Checks the months, then repairs every difference the previous run saw too, by the part
  * both runs saw (same sign, the smaller size), with `_.inc` on the department's entry of
- * its region's counters; keeps what is left for the next run. Answers the report of the
+ * the counters of the region where the records are; keeps what is left for the next run. Answers the report of the
  * check (before the repair) and the repairs made.
  */
 export async function repairDrift(db: Database, settings: Settings, months: string[], now: number): Promise<{ report: ConsistencyReport; repaired: Drift[] }> {
@@ -64,13 +64,12 @@ export async function repairDrift(db: Database, settings: Settings, months: stri
     const by = d.recounted - d.kept
     const before = previous.get(driftKey(d)) ?? 0
     const fix = Math.sign(by) === Math.sign(before) ? Math.sign(by) * Math.min(Math.abs(by), Math.abs(before)) : 0
-    const dept = fix ? await readDoc<DepartmentRecord>(db, 'departments', d.deptId) : null
-    if (fix && dept?.region) {
-      await bumpCounters(db, { deptId: d.deptId, region: dept.region, month: d.month }, incrementOf(d.figure, fix))
-      repaired.push({ deptId: d.deptId, month: d.month, figure: d.figure, by: fix })
+    const place = { region: d.region, deptId: d.deptId, month: d.month }
+    if (fix) {
+      await bumpCounters(db, place, incrementOf(d.figure, fix))
+      repaired.push({ ...place, figure: d.figure, by: fix })
     }
-    const rest = dept?.region ? by - fix : by
-    if (rest) left.push({ deptId: d.deptId, month: d.month, figure: d.figure, by: rest })
+    if (by - fix) left.push({ ...place, figure: d.figure, by: by - fix })
   }
   if (left.length || previous.size) await db.collection('system').doc(DRIFT_DOC).set({ data: { drift: left, at: now } })
   return { report, repaired }

@@ -45,7 +45,7 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
       })
       if (!changed) continue
       // After the commit: the region's counters are shared (store/counters.ts).
-      await bumpCounters(ctx.db, { deptId: changed.deptId, region: changed.deptRegion, month: changed.month }, { overdue: 1 })
+      await bumpCounters(ctx.db, { deptId: changed.deptId, region: changed.region, month: changed.month }, { overdue: 1 })
       progressed++
       marked++
       reminders += await remindOverdue(ctx, changed)

@@ -53,7 +53,7 @@ export const reviewException = action('supervision', 'reviewException', {
       return { ...current, exception, updatedAt: ctx.now }
     })
     // After the commit: the region's counters are shared (store/counters.ts).
-    await bumpCounters(ctx.db, { deptId: reviewed.deptId, region: reviewed.deptRegion, month: reviewed.month }, { quietExceptions: { pending: -1, [input.verdict]: 1 } })
+    await bumpCounters(ctx.db, { deptId: reviewed.deptId, region: reviewed.region, month: reviewed.month }, { quietExceptions: { pending: -1, [input.verdict]: 1 } })
     return { inspection: toInspectionView(reviewed, ctx.now) }
   },
 })

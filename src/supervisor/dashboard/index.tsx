@@ -15,7 +15,8 @@ import { useRuleWords } from '@/hooks/useRuleWords'
 import { regionName, regionOptions, shortDeptName } from '../lib/regions'
 import { hasRole, seesCity, useMe, type Me } from '../lib/me'
 import { monthOf } from '@/lib/china-time'
-import { alertsUrl, complaintsUrl, exceptionsUrl } from '../lib/urls'
+import { ALERT_LABELS, ALERT_ORDER } from '@/lib/labels'
+import { alertsUrl, complaintsUrl, exceptionsUrl, inspectionsUrl } from '../lib/urls'
 import '../lib/supervisor.css'
 import './index.css'
 
@@ -65,6 +66,17 @@ async function loadTrend(month: string, region: string | undefined, board: Board
   })
 }
 
+/** What a withheld figure says instead of a number (SPEC §3: marked, never 0). */
+const WITHHELD = '不公开'
+
+/** The rating line: the average, or why it is not shown. */
+/** `bad`: the bad-rating stars in words (types/rule-words.ts). */
+function ratingNote(t: Board['totals'], rules: Board['rules'], bad: string): string {
+  if (t.ratings.count === 0) return `${bad} · 暂无评价`
+  if (t.ratings.avg === null || t.hidden?.includes('ratings.avg')) return `评价不足${rules.minRatings}条，平均分不公开`
+  return `${bad} · 平均 ${t.ratings.avg.toFixed(1)} 星`
+}
+
 function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: Metric) => void }) {
   const t = board.totals
   const words = useRuleWords()
@@ -72,13 +84,22 @@ function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: 
   const supervisor = hasRole(me, 'supervisor')
   const go = (url: string) => (supervisor ? () => void Taro.navigateTo({ url }) : undefined)
   const alerts = (kind: AlertKind) => go(alertsUrl(kind))
+  const badHidden = !!t.hidden?.includes('ratings.bad')
   return (
     <View className='sv-grid' id='totals'>
-      <StatCard id='card-inspections' label='检查次数' value={t.inspections} note={`企业评价 ${t.ratings.count} 条`} onTap={() => onMetric('inspections')} />
-      <StatCard id='card-overdue' label='红灯' note='逾期未录入结果' value={t.overdue} tone={t.overdue ? 'bad' : 'normal'} onTap={alerts('overdue')} />
+      <StatCard id='card-inspections' label='检查次数' value={t.inspections} note={`企业评价 ${t.ratings.count} 条 · 查看名单`} onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ month: board.month }) })} />
+      <StatCard id='card-overdue' label='红灯' note='本月入企中逾期未录入结果' value={t.overdue} tone={t.overdue ? 'bad' : 'normal'} onTap={alerts('overdue')} />
+      <StatCard id='card-overdue-open' label='红灯 未消除' note='今天仍未录入结果（含往月）' value={board.overdueOpen} tone={board.overdueOpen ? 'bad' : 'normal'} onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ status: 'overdue' }) })} />
       <StatCard id='card-exceptions-pending' label='例外 待审核' value={t.quietExceptions.pending} tone={t.quietExceptions.pending ? 'warn' : 'normal'} note={`已认定合理 ${t.quietExceptions.justified}`} onTap={go(exceptionsUrl({ status: 'pending' }))} />
       <StatCard id='card-exceptions-unjustified' label='例外 不合理' note='安静期入企情形不成立' value={t.quietExceptions.unjustified} tone={t.quietExceptions.unjustified ? 'bad' : 'normal'} onTap={go(exceptionsUrl({ status: 'unjustified' }))} />
-      <StatCard id='card-bad-ratings' label='差评' value={t.ratings.bad} tone={t.ratings.bad ? 'bad' : 'normal'} note={t.ratings.avg !== null ? `${bad} · 平均 ${t.ratings.avg.toFixed(1)} 星` : `${bad} · 暂无评价`} onTap={alerts('bad_rating')} />
+      <StatCard
+        id='card-bad-ratings'
+        label='差评'
+        value={badHidden ? WITHHELD : t.ratings.bad}
+        tone={!badHidden && t.ratings.bad ? 'bad' : 'normal'}
+        note={badHidden ? `评价不足${board.rules.minRatings}条，为保护评价企业不公开` : ratingNote(t, board.rules, bad)}
+        onTap={alerts('bad_rating')}
+      />
       {supervisor ? (
         <StatCard id='card-complaints-open' label='投诉 办理中' note='仅监督部门可见' value={t.complaints.open} tone={t.complaints.open ? 'warn' : 'normal'} onTap={go(complaintsUrl())} />
       ) : null}
@@ -171,6 +192,23 @@ export default function SupervisorDashboard() {
             <Text className='sv-section__note'>{deptOnly ? '仅本单位数据' : `${activeDepts} 个部门有入企检查`}</Text>
           </View>
           <Figures me={me} board={board} onMetric={setMetric} />
+
+          {board.openAlerts ? (
+            <View>
+              <View className='sv-section'>
+                <Text className='sv-section__title'>待处理预警</Text>
+                <Text className='sv-section__note'>按类型 · 不分月份</Text>
+              </View>
+              <View className='card' hoverClass='stat--hover' onClick={() => void Taro.navigateTo({ url: alertsUrl() })}>
+                <HBarChart
+                  id='open-alerts'
+                  bars={ALERT_ORDER.map((k) => ({ key: k, label: ALERT_LABELS[k].chip, value: board.openAlerts?.[k] ?? 0, tone: ALERT_LABELS[k].tone })).filter((b) => b.value > 0)}
+                  unit='条'
+                  empty='没有待处理的预警'
+                />
+              </View>
+            </View>
+          ) : null}
 
           {deptOnly ? null : (
             <View>
