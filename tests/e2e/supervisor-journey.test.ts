@@ -166,7 +166,7 @@ d('supervisor journey (H5)', () => {
     await tap(sup, '#btn-report')
     await see(sup, '#report-link')
     const url = await textOf(sup, '#report-url')
-    const wb = await fetchWorkbook(app, url)
+    const wb = await fetchWorkbook(app, url, 'demo-supervisor-city')
     const sheetNames = wb.worksheets.map((w) => w.name)
     expect(sheetNames).toEqual(expect.arrayContaining(['汇总排名', '部门明细']))
     const detail = sheetRows(wb.getWorksheet('部门明细')!, '执法单位')
