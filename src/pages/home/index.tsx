@@ -8,6 +8,7 @@ import { devLogin, listPersonas, type Persona } from '@/services/dev'
 import { Banner } from '@/components/Banner'
 import { ErrorBox } from '@/components/ErrorBox'
 import { PageShell } from '@/components/PageShell'
+import { isLargeText, setLargeText } from '@/lib/large-text'
 import { Tile } from '@/components/Tile'
 import { monthDayOf } from '@/lib/china-time'
 import { ROLE_LABELS } from '@/lib/labels'
@@ -142,6 +143,11 @@ export default function Home() {
   const [state, setState] = useState<State>({ status: 'loading' })
   const [personas, setPersonas] = useState<Persona[] | null>(null)
   const [unread, setUnread] = useState<number | null>(null)
+  const [large, setLarge] = useState(isLargeText())
+  const toggleLarge = () => {
+    setLargeText(!large)
+    setLarge(!large)
+  }
 
   const load = useCallback(async () => {
     const res = await whoami()
@@ -172,7 +178,10 @@ export default function Home() {
 
   const me = state.status === 'ready' ? state.me : null
   return (
-    <PageShell id='page-home' title='企检码' subtitle={`${me?.city.name ?? ''}涉企行政检查服务 · 扫码入企 · 阳光执法`}>
+    <PageShell id='page-home' large={large} title='企检码' subtitle={`${me?.city.name ?? ''}涉企行政检查服务 · 扫码入企 · 阳光执法`}>
+      <Button id='btn-large-text' className='btn btn--ghost home-large-text' hoverClass='btn--hover' onClick={toggleLarge}>
+        {large ? '恢复标准字号' : '大字模式（字更大、更清楚）'}
+      </Button>
       <QuietBanner state={state} />
       {state.status === 'loading' ? <Text className='home-loading'>正在加载…</Text> : null}
       {state.status === 'failed' ? (
