@@ -6,8 +6,8 @@ import { inspectionHandlers } from './handlers/inspection'
 import { schedulerHandlers } from './handlers/scheduler'
 import { supervisionHandlers } from './handlers/supervision'
 
-/** Every cloud function's handlers, by function name. Actions not yet built answer NOT_FOUND. */
-export const registry: { [F in FnName]: Partial<FunctionHandlers<F>> } = {
+/** Every cloud function's handlers, by function name: every action of the contract has one (the types say so). */
+export const registry: { [F in FnName]: FunctionHandlers<F> } = {
   account: accountHandlers,
   inspection: inspectionHandlers,
   enterprise: enterpriseHandlers,

@@ -190,7 +190,7 @@ export function databaseOf(cloud: WxCloud): Database {
 }
 
 /** Runs one function call in WeChat cloud. `trusted` is for the timer trigger only. */
-export async function runInCloud<F extends FnName>(fn: F, handlers: Partial<FunctionHandlers<F>>, event: unknown, cloud: WxCloud): Promise<Result<unknown>> {
+export async function runInCloud<F extends FnName>(fn: F, handlers: FunctionHandlers<F>, event: unknown, cloud: WxCloud): Promise<Result<unknown>> {
   const started = Date.now() // duration for the log only; rule time comes from the platform clock
   const env = process.env
   const openid = cloud.getWXContext().OPENID ?? ''

@@ -27,7 +27,7 @@ describe('structured logs', () => {
     const spy = jest.spyOn(console, 'log').mockImplementation(() => {})
     Object.assign(process.env, BUNDLE_ENV)
     try {
-      const answer = await runInCloud('account', {}, { action: 'nope' }, fakeCloud())
+      const answer = await runInCloud('account', {} as never, { action: 'nope' }, fakeCloud())
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
       const summary = spy.mock.calls.map((c) => JSON.parse(String(c[0]))).find((l) => l.event === 'call')
       expect(summary).toMatchObject({ level: 'info', fn: 'account', action: 'nope', ok: false, code: 'INVALID_INPUT' })
@@ -47,7 +47,7 @@ describe('the database object', () => {
     const spy = jest.spyOn(console, 'log').mockImplementation(() => {})
     Object.assign(process.env, BUNDLE_ENV)
     try {
-      for (let i = 0; i < 3; i++) await runInCloud('account', {}, { action: 'nope' }, cloud)
+      for (let i = 0; i < 3; i++) await runInCloud('account', {} as never, { action: 'nope' }, cloud)
     } finally {
       for (const k of Object.keys(BUNDLE_ENV)) delete process.env[k]
       spy.mockRestore()

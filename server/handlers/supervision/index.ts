@@ -20,7 +20,7 @@ import { submitPlan } from './submit-plan'
  * its own file: add an action by importing it and listing it here. Actions not listed
  * answer NOT_FOUND ("not open yet").
  */
-export const supervisionHandlers: Partial<FunctionHandlers<'supervision'>> = {
+export const supervisionHandlers: FunctionHandlers<'supervision'> = {
   // Plans
   submitPlan,
   reviewPlan,
