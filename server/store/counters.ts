@@ -46,6 +46,11 @@ export interface CounterFigures {
   unscanned: number
   repeated: number
   capRefusals: number
+  /** `no_penalty` results (rule 20), back-filled visits (rule 17), withdrawn visits (rule 18), service visits (rule 19). */
+  noPenalty: number
+  backfills: number
+  withdrawn: number
+  serviceVisits: number
 }
 
 /** A stored counters document: the figures of the departments of one region in one month. */
@@ -71,6 +76,10 @@ export interface CounterIncrements {
   unscanned?: number
   repeated?: number
   capRefusals?: number
+  noPenalty?: number
+  backfills?: number
+  withdrawn?: number
+  serviceVisits?: number
 }
 
 export const COUNTERS = 'counters'
@@ -158,6 +167,10 @@ export function toDeptFigures(record: Partial<CounterFigures> | null): DeptFigur
     unscanned: f.unscanned,
     repeated: f.repeated,
     capRefusals: f.capRefusals,
+    noPenalty: f.noPenalty,
+    backfills: f.backfills,
+    withdrawn: f.withdrawn,
+    serviceVisits: f.serviceVisits,
   }
 }
 

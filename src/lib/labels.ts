@@ -51,6 +51,7 @@ export function sourceLabel(i: { source: InspectionSource; planId?: string; exce
 export const OUTCOME_LABELS: Record<Outcome, { title: string; detail: string }> = {
   compliant: { title: '未发现问题', detail: '企业符合检查事项要求' },
   rectify: { title: '责令整改', detail: '须填写整改期限' },
+  no_penalty: { title: '轻微违法不予处罚', detail: '须引用不予处罚清单中的一项' },
   case: { title: '立案查处', detail: '发现违法行为，依法立案' },
   transfer: { title: '移送处理', detail: '移送其他部门或司法机关处理' },
 }
@@ -60,6 +61,9 @@ export const FLAG_LABELS: Record<InspectionFlag, { title: string; detail: string
   off_site: { title: '不在企业现场（定位偏差）', detail: '定位距企业登记地址较远或精度不足，已记录备查' },
   repeated: { title: '60日内重复检查', detail: '该企业60日内已被检查，已提示监督部门，建议联合检查' },
   late_result: { title: '结果逾期录入', detail: '超过期限才录入检查结果' },
+  late_join: { title: '迟到加入', detail: '第二名执法人员在加入时限之后才扫码加入' },
+  backfilled: { title: '事后补录', detail: '未能现场扫码，事后补录，待监督部门审核' },
+  after_cap: { title: '超限后以案件来源入企', detail: '本部门近期因计划检查次数超限被拒后，又以案件来源入企，已提示监督部门' },
 }
 
 /** The quiet-period special cases (the server sends its own labels with the check-in rules; these are for lists). */
@@ -172,9 +176,11 @@ export const ALERT_LABELS: Record<AlertKind, { chip: string; tone: 'bad' | 'warn
   unscanned: { chip: '未扫码入企', tone: 'bad' },
   repeated: { chip: '重复检查', tone: 'warn' },
   complaint_overdue: { chip: '投诉逾期', tone: 'bad' },
+  after_cap: { chip: '超限后案件入企', tone: 'warn' },
+  follow_up_overdue: { chip: '回访逾期', tone: 'bad' },
 }
 
-export const ALERT_ORDER: AlertKind[] = ['overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'repeated']
+export const ALERT_ORDER: AlertKind[] = ['overdue', 'bad_rating', 'follow_up_overdue', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'after_cap', 'repeated']
 
 /** What a supervisor does about each kind (shown when the alert is opened). */
 export const ALERT_ACTIONS: Record<AlertKind, string> = {
@@ -185,6 +191,8 @@ export const ALERT_ACTIONS: Record<AlertKind, string> = {
   unscanned: '监测点企业登记了一次无人扫码的入企检查，请核实该部门是否未扫码入企。',
   repeated: '该企业60日内被多次检查，请核实是否重复检查，建议组织联合检查。',
   complaint_overdue: '投诉超过15个工作日办理期限仍未办结，请尽快办理。',
+  after_cap: '该部门对这家企业的计划检查次数超限被拒后不久，又以投诉、移送等案件来源入企。请核对来源编号是否真实。',
+  follow_up_overdue: '差评未在期限内回访，请尽快回访并记录结果。',
 }
 
 export const PLAN_KIND_LABELS: Record<PlanKind, string> = {

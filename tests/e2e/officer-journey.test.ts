@@ -144,7 +144,7 @@ d('officer journey (H5)', () => {
     const opened = await app.call(
       'inspection',
       'checkIn',
-      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-red-light-0001', source: 'complaint', location: { ...TOWN.location, accuracy: 30 } },
+      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-red-light-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...TOWN.location, accuracy: 30 } },
       token,
     )
     expect(opened).toMatchObject({ ok: true })

@@ -158,7 +158,7 @@ const BUILDERS: Record<string, Builder> = {
   'inspection.preview': () => ({ fields: { scene: 'c=co_0002' } }),
   'inspection.checkIn': async () => {
     await advance()
-    return { fields: { scene: 'c=co_0002', clientRequestId: rid(), source: 'complaint', location: near('co_0002') } }
+    return { fields: { scene: 'c=co_0002', clientRequestId: rid(), source: 'complaint', sourceRef: 'REF-2026-0001', location: near('co_0002') } }
   },
   'inspection.recordResult': async (_role, scope) => {
     if (scope === 'otherDept') return { fields: { inspectionId: W.otherDeptInspection, outcome: 'compliant', findings: '无问题' }, foreign: ['MX-OTHERDEPT'] }

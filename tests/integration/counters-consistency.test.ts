@@ -171,7 +171,7 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         if (others.length === 0) return
         const officer = rng.pick(others)
         const company = COMPANIES.find((c) => c.id === i.companyId)!
-        const res = await call(officer, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `mix-req-${String(++crid).padStart(6, "0")}`, source: 'complaint', location: location(company) })
+        const res = await call(officer, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `mix-req-${String(++crid).padStart(6, "0")}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: location(company) })
         tallyOutcome('join', res)
         if (res.ok && res.data.joined) i.officers.push(officer)
         else if (res.ok) inspections.push({ id: res.data.inspection.id, deptId: i.deptId, companyId: company.id, officers: [officer], openedAt: t, closed: false, exception: false, reviewed: false, rated: false })

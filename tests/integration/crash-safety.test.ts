@@ -116,7 +116,7 @@ async function client(k: number): Promise<void> {
   while (!stopped) {
     const companyId = companies[i++ % companies.length]
     try {
-      const fields = { scene: `c=${companyId}`, source: 'complaint', location: near(companyId) }
+      const fields = { scene: `c=${companyId}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: near(companyId) }
       const ids = [`crash-${k}-${i}-a-${Date.now()}`, `crash-${k}-${i}-b-${Date.now()}`]
       attempts++
       const open = await call(team[0], 'inspection', 'checkIn', { ...fields, clientRequestId: ids[0] })

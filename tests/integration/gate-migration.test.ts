@@ -27,7 +27,7 @@ const db = openDatabase(':memory:')
 let n = 0
 const call = (fn: 'inspection' | 'enterprise' | 'supervision', openid: string, event: object) => dispatch(fn, registry[fn] as never, event, inProcessPlatform(db, openid, NOW)) as Promise<any>
 const checkIn = (openid: string, company: { id: string; location: { lat: number; lng: number } }, extra: object = {}) =>
-  call('inspection', openid, { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `migration-${++n}`, source: 'complaint', location: { ...company.location, accuracy: 10 }, ...extra })
+  call('inspection', openid, { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `migration-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...company.location, accuracy: 10 }, ...extra })
 const put = (collection: string, id: string, data: Record<string, unknown>) => db.collection(collection).doc(id).set({ data })
 const inspection = (companyId: string, deptId: string, checkInAt: number, officerIds: string[]) => ({
   companyId, companyName: '旧数据企业', deptId, deptName: '旧部门', deptRegion: '3607', region: '360702', city: '3607', officerIds, officerNames: officerIds.map(() => '执法人员'),

@@ -45,18 +45,18 @@ beforeAll(async () => {
   })
   expect(await call('demo-admin', 'account', 'grantRole', { openid: 'em-admin', role: 'deptAdmin', deptId: DEMO_IDS.cityEmergencyDept })).toMatchObject({ ok: true })
 
-  const special = { source: 'complaint', exception: { category: 'high_risk' } }
+  const special = { source: 'complaint', sourceRef: 'REF-2026-0001', exception: { category: 'high_risk' } }
   const a = await checkIn('zg-officer', parkInCounty[0], special)
   expect(a).toMatchObject({ ok: true, data: { inspection: { exception: { review: 'pending' } } } })
   ids.countyByCounty = a.data.inspection.id
   ids.countyByCity = (await checkIn('demo-officer-3', parkInCounty[1], special)).data.inspection.id
   ids.elsewhere1 = (await checkIn('demo-officer-1', parkElsewhere[0], special)).data.inspection.id
-  ids.elsewhere2 = (await checkIn('demo-officer-1', parkElsewhere[1], { source: 'complaint', exception: { category: 'other', reason: '群众反映夜间偷排废水需现场核查' } })).data.inspection.id
-  ids.plain = (await checkIn('demo-officer-1', roster.companies.find((c) => Number(c.id.slice(3)) >= 100 && !c.inPark)!, { source: 'referral' })).data.inspection.id
+  ids.elsewhere2 = (await checkIn('demo-officer-1', parkElsewhere[1], { source: 'complaint', sourceRef: 'REF-2026-0001', exception: { category: 'other', reason: '群众反映夜间偷排废水需现场核查' } })).data.inspection.id
+  ids.plain = (await checkIn('demo-officer-1', roster.companies.find((c) => Number(c.id.slice(3)) >= 100 && !c.inPark)!, { source: 'referral', sourceRef: 'REF-2026-0001' })).data.inspection.id
   for (const id of Object.values(ids)) expect(id).toMatch(/^insp_/)
   // Ledger entries at a monitoring point in the county (a second one) and at one elsewhere.
-  expect(await checkIn('zg-officer', roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)!, { source: 'monitoring', exception: { category: 'emergency' } })).toMatchObject({ ok: true })
-  expect(await checkIn('demo-officer-1', monitoringElsewhere, { source: 'monitoring', ...(monitoringElsewhere.inPark ? { exception: { category: 'emergency' } } : {}) })).toMatchObject({ ok: true })
+  expect(await checkIn('zg-officer', roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)!, { source: 'monitoring', sourceRef: 'REF-2026-0001', exception: { category: 'emergency' } })).toMatchObject({ ok: true })
+  expect(await checkIn('demo-officer-1', monitoringElsewhere, { source: 'monitoring', sourceRef: 'REF-2026-0001', ...(monitoringElsewhere.inPark ? { exception: { category: 'emergency' } } : {}) })).toMatchObject({ ok: true })
 })
 afterAll(async () => {
   await emu?.close()

@@ -148,6 +148,10 @@ describe('the recount tally', () => {
       unscanned: 1,
       repeated: 1,
       capRefusals: 0,
+      noPenalty: 0,
+      backfills: 0,
+      withdrawn: 0,
+      serviceVisits: 0,
     })
     const kept: Tally = new Map([['d_2026-12', { deptId: 'd', month: '2026-12', figures: { ...t.get('d_2026-12')!.figures, overdue: 0, capRefusals: 4 } }], ['e_2026-11', { deptId: 'e', month: '2026-11', figures: figures({ inspections: 1 }) }]])
     expect(diffTallies(kept, t, ['capRefusals'])).toEqual([

@@ -18,6 +18,7 @@ export const SOURCE_LABELS: Record<string, string> = {
 export const OUTCOME_LABELS: Record<string, string> = {
   compliant: '未发现问题',
   rectify: '责令整改',
+  no_penalty: '轻微违法不予处罚',
   case: '立案查处',
   transfer: '移送处理',
 }
@@ -42,7 +43,7 @@ export async function toInspectionSummary(ctx: Ctx, r: InspectionRecord): Promis
   return {
     inspectionId: r._id,
     companyName: r.companyName,
-    department: r.deptName,
+    department: [r.deptName, ...(r.joins ?? []).map((j) => j.deptName)].join('、'),
     officerNames: [...r.officerNames],
     time: r.checkInAt,
     source: r.source,

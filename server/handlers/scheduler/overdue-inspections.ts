@@ -7,6 +7,7 @@ import type { OfficerRecord } from '../../domain/records'
 import { alertIdFor, raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
+import { departmentsWithoutResult } from '../../domain/joint'
 import type { JobResult } from './jobs'
 
 export const RECORD_RESULT_PAGE = PAGES.officerRecordResult
@@ -29,9 +30,14 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
     for (const candidate of batch) {
       const changed = await ctx.db.runTransaction(async (tx) => {
         const current = await readDoc<InspectionRecord>(tx, 'inspections', candidate._id)
-        if (!current || current.status !== 'open' || current.result || !(current.dueAt < ctx.now)) return null
+        const missing = current ? departmentsWithoutResult(current) : []
+        if (!current || current.status !== 'open' || missing.length === 0 || !(current.dueAt < ctx.now)) return null
         await tx.collection('inspections').doc(current._id).update({ data: { status: 'overdue', overdueAt: ctx.now, updatedAt: ctx.now } })
-        await bumpCounters(tx, { deptId: current.deptId, region: current.deptRegion, month: current.month }, { overdue: 1 })
+        // A red light for each department still without its result (rule 14: per department).
+        for (const deptId of missing) {
+          const region = deptId === current.deptId ? current.deptRegion : (current.joins?.find((j) => j.deptId === deptId)?.deptRegion ?? current.deptRegion)
+          await bumpCounters(tx, { deptId, region, month: current.month }, { overdue: 1 })
+        }
         const ref = `inspections/${current._id}`
         await raiseAlert(tx, {
           id: alertIdFor('overdue', ref),

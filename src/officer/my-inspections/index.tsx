@@ -22,6 +22,7 @@ const EMPTY: Record<InspectionStatus, string> = {
   open: '没有进行中的检查。',
   overdue: '没有逾期未录入结果的检查，继续保持。',
   closed: '还没有已结束的检查。',
+  withdrawn: '没有撤回的检查。',
 }
 
 function Item({ it }: { it: Inspection }) {
