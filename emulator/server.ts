@@ -63,9 +63,6 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       if (options.logErrors !== false) console.error(JSON.stringify({ level: 'error', event, ...fields }))
     },
   }
-  // A database file written by an older version: its data moved into today's shapes, once.
-  const { migrateToGates, storedSettings } = await import('../server/store/gate-migration')
-  await migrateToGates(db, clock.now(), await storedSettings(db))
   if (options.seed === 'demo') {
     const { seedDemoIfEmpty } = await import('./seeding')
     await seedDemoIfEmpty(db, clock.now(), keys)

@@ -183,7 +183,7 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
   events.sort((x, y) => x.at - y.at || x.order - y.order)
   for (const e of events) await e.run()
 
-  // The company's side (issue 4), after the inspections: ratings, complaints, a visit nobody scanned.
+  // The company's side, after the inspections: ratings, complaints, a visit nobody scanned.
   await seedCompanySide({ db, now, ctxAt, userOf, persona, supervisor, system })
 }
 

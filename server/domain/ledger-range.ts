@@ -27,4 +27,5 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 /** '2026-12' → '2026年12月' (the sheet name of a month). */
-export const monthSheetName = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`
+/** `2026年12月`: a month as people write it (sheet names, report titles). */
+export const monthTitle = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`

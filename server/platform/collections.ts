@@ -83,15 +83,6 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       { fields: [['counterKey.month', 'asc'], ['_id', 'asc']] },
     ],
   },
-  /**
-   * Before the company gate (server/domain/gate.ts) these four held what a check-in reads;
-   * nothing writes them now. Kept so that data stored before stays readable: the gate
-   * migration folds them into the gates, and a chain begun before keeps its ledger head.
-   */
-  checkinKeys: { indexes: [] },
-  openInspections: { indexes: [] },
-  capCounts: { indexes: [] },
-  ledgerHeads: { indexes: [] },
   cardTokens: { indexes: [] },
   ledger: {
     indexes: [

@@ -11,16 +11,6 @@ import { fieldsOf, readDoc, type Writer } from './docs'
  */
 
 export const LEDGER = 'ledger'
-/** Where heads were kept before they moved onto the gate; read only for a chain that began there. */
-export const LEDGER_HEADS = 'ledgerHeads'
-
-export interface LedgerHead {
-  _id: string
-  seq: number
-  hash: string
-  updatedAt: number
-}
-
 /** What a writer supplies; seq, hashes and createdAt are the store's. */
 export interface LedgerAppend {
   companyId: string
@@ -55,23 +45,13 @@ export interface ChainHead {
   hash: string
 }
 
-/**
- * The head of a company's chain, from the company document read in `tx`. A chain that
- * began before heads moved onto the gate has its head in `ledgerHeads/<companyId>`: read
- * once, and the append moves it onto the gate. No entries: seq 0 and the genesis hash.
- */
-export async function ledgerHeadOf(tx: Transaction, company: CompanyRecord): Promise<ChainHead> {
-  if (company.gate?.ledger) return company.gate.ledger
-  const legacy = await readDoc<LedgerHead>(tx, LEDGER_HEADS, company._id)
-  return legacy ? { seq: legacy.seq, hash: legacy.hash } : { seq: 0, hash: GENESIS_HASH }
-}
+/** The head of a company's chain, from its gate; no entries yet: seq 0 and the genesis hash. */
+export const ledgerHeadOf = (company: CompanyRecord): ChainHead => company.gate?.ledger ?? { seq: 0, hash: GENESIS_HASH }
 
 /** The stored head of a company's chain for the readers that check it, or null when it has none. */
 export async function storedLedgerHead(r: Writer, companyId: string): Promise<ChainHead | null> {
   const company = await readDoc<CompanyRecord>(r, 'companies', companyId)
-  if (company?.gate?.ledger) return company.gate.ledger
-  const legacy = await readDoc<LedgerHead>(r, LEDGER_HEADS, companyId)
-  return legacy ? { seq: legacy.seq, hash: legacy.hash } : null
+  return company?.gate?.ledger ?? null
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The company's side, in Chromium against the H5 build (issue 4, SPEC §2 rules 9–12):
+ * The company's side, in Chromium against the H5 build (SPEC §2 rules 9–12):
  * the monitoring-point company's contact verifies the officer at the gate (valid, then the
  * same code after 5 minutes, then a suspended colleague), rates the inspection after the
  * result with a bad score, goes on to complain anonymously about it, follows the

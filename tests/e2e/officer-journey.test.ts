@@ -1,5 +1,5 @@
 /**
- * The officer at the gate, in Chromium against the H5 build (issue 3, SPEC §2 rules 1, 4, 9):
+ * The officer at the gate, in Chromium against the H5 build (SPEC §2 rules 1, 4, 9):
  * on 12 December (quiet production period) officer A scans a park company, is refused,
  * picks a special case and checks in; officer B of the same department joins with one
  * tap; A records the result and shows the rating code. Then the red light in "my

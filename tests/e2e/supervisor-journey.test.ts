@@ -1,5 +1,5 @@
 /**
- * The supervisor's month, in Chromium against the H5 build (issue 5, SPEC §2 rules 1, 9,
+ * The supervisor's month, in Chromium against the H5 build (SPEC §2 rules 1, 9,
  * 10; §3 supervision). On 15 December (quiet production period) two market-department
  * officers enter a park monitoring point on a special case; the company rates the visit
  * 1 star and complains. The city supervisor sees the bad-rating alert, handles the

@@ -54,7 +54,7 @@ const rid = () => `mx-req-${++n}-${Date.now()}`
 /** A check-in by two officers; with a result when asked. */
 async function inspect(companyId: string, officers: [string, string], opts: { exception?: boolean; result?: string } = {}) {
   await advance()
-  const fields = { scene: `c=${companyId}`, source: opts.exception ? 'complaint' : 'complaint', location: near(companyId), ...(opts.exception ? { exception: { category: 'emergency' } } : {}) }
+  const fields = { scene: `c=${companyId}`, source: 'complaint', location: near(companyId), ...(opts.exception ? { exception: { category: 'emergency' } } : {}) }
   const open = await must(officers[0], 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   await must(officers[1], 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   const id = open.inspection.id as string

@@ -90,13 +90,11 @@ test('the second officer joining makes 6 calls: the open inspection is read inst
 test('a monitoring point adds its ledger entry (8), a repeated inspection its alert; a retry answers from the gate in 3', async () => {
   const first = await checkIn('demo-officer-1', monitoring)
   expect(first.res).toMatchObject({ ok: true })
-  // The company's first entry also looks for a chain begun before heads moved onto the gate.
-  expect(first.list).toContain('tx ledgerHeads doc.get')
-  expect(first.calls).toBe(9)
+  expect(first.list).toContain('tx ledger doc.set')
+  expect(first.calls).toBe(8)
   const second = await checkIn('demo-officer-3', monitoring)
   expect(second.res).toMatchObject({ ok: true, data: { joined: false } })
   expect(second.list).toContain('tx ledger doc.set')
-  expect(second.list).not.toContain('tx ledgerHeads doc.get')
   expect(second.calls).toBe(8)
 
   const event = { action: 'checkIn', scene: `c=${monitoring.id}`, clientRequestId: `db-calls-${n - 1}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...monitoring.location, accuracy: 10 } }

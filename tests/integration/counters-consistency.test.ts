@@ -13,7 +13,7 @@ import { deptCounter } from '../helpers/counters'
 
 /**
  * "Every dashboard figure equals a recount from the records after any sequence of
- * operations" (issue 5). A seeded random mix of check-ins (various departments,
+ * operations". A seeded random mix of check-ins (various departments,
  * companies, days, sources, special cases), joins, results, ratings, complaints and their
  * handling, ledger entries added by companies, exception reviews and scheduler runs, with
  * the clock moving forward (across quiet periods and month ends). Then: the recount of

@@ -8,7 +8,7 @@ import { DETAIL_HEADERS, DETAIL_SHEET, SUMMARY_HEADERS, SUMMARY_SHEET } from '..
 
 /**
  * supervision: exceptions, reviewException, dashboard, alerts, monthlyReport, auditVerify
- * (issue 5), over HTTP against the demo data on 2026-12-12 (quiet period). Scopes: the
+ * over HTTP against the demo data on 2026-12-12 (quiet period). Scopes: the
  * city supervisor (3607), the 章贡区 supervisor (360702), a department admin.
  */
 

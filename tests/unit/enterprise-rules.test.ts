@@ -1,7 +1,7 @@
 import { defaultSettings } from '@contract'
 import { complaintDueAt, isComplaintOverdue, nextComplaintStatus } from '../../server/domain/complaints'
 import { entryHash, GENESIS_HASH, verifyChain, type ChainedContent } from '../../server/domain/hash-chain'
-import { monthsBetween, monthSheetName, withinOneYear } from '../../server/domain/ledger-range'
+import { monthsBetween, monthTitle, withinOneYear } from '../../server/domain/ledger-range'
 import { ownerKeyFor, pseudonymousActor, raterKeyFor, seal, unseal } from '../../server/domain/pseudonyms'
 import { isBadRating, ratingFollowUpDueAt, tokenExpired } from '../../server/domain/ratings'
 import { mintToken, tokenFromId, verifyToken } from '../../server/domain/tokens'
@@ -164,7 +164,7 @@ describe('ledger export ranges', () => {
   it('names one sheet per month', () => {
     expect(monthsBetween('2026-11-20', '2027-01-03')).toEqual(['2026-11', '2026-12', '2027-01'])
     expect(monthsBetween('2026-12-01', '2026-12-31')).toEqual(['2026-12'])
-    expect(monthSheetName('2026-12')).toBe('2026年12月')
-    expect(monthSheetName('2027-01')).toBe('2027年1月')
+    expect(monthTitle('2026-12')).toBe('2026年12月')
+    expect(monthTitle('2027-01')).toBe('2027年1月')
   })
 })

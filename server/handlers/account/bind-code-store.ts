@@ -1,3 +1,4 @@
+import { readDoc } from '../../store/docs'
 import type { Ctx } from '../../platform/context'
 import type { Transaction } from '../../platform/db'
 import { fail } from '../../platform/errors'
@@ -10,7 +11,6 @@ import {
   type BindCodeKind,
   type BindCodeRecord,
 } from '../../domain/bind-codes'
-import { txGetOrNull } from './store'
 
 const DAY_MS = 86_400_000
 
@@ -32,7 +32,7 @@ export function refuseUnusableCode(code: BindCodeRecord, now: number): void {
 
 /** Marks the code used inside the binding transaction; refuses when another bind won the race. */
 export async function consumeCode(ctx: Ctx, tx: Transaction, codeId: string, userId: string): Promise<void> {
-  const fresh = await txGetOrNull<BindCodeRecord>(tx, 'bindCodes', codeId)
+  const fresh = await readDoc<BindCodeRecord>(tx, 'bindCodes', codeId)
   if (!fresh || bindCodeState(fresh, ctx.now) !== 'usable') fail('CONFLICT', '该绑定码刚刚已被使用，请刷新后重试')
   await tx.collection('bindCodes').doc(codeId).update({ data: { usedAt: ctx.now, usedBy: userId } })
 }

@@ -5,11 +5,11 @@ import { userIdFor } from '../../platform/ids'
 import type { CompanyRecord } from '../../domain/records'
 import { consumeCode, findTypedCode, refuseUnusableCode } from './bind-code-store'
 import { callerOpenid } from './caller'
-import { countBindFailure, refuseIfTooManyBindFailures } from './rate-limit'
-import { findOne } from './store'
+import { countBindFailure, refuseIfTooManyBindFailures } from '../../store/rate-limits'
 import { saveUser } from './users'
 import { refuseInvalidUscc } from './uscc-input'
 import { toUserView } from './views'
+import { findOne } from '../../store/docs'
 
 /**
  * A company contact binds to their company with its USCC and the bind code the admin

@@ -6,10 +6,10 @@ import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { consumeCode, findTypedCode, refuseUnusableCode } from './bind-code-store'
 import { callerOpenid } from './caller'
 import { officerSnapshot } from './officer-snapshot'
-import { countBindFailure, refuseIfTooManyBindFailures } from './rate-limit'
-import { findOne, txGetOrNull } from './store'
+import { countBindFailure, refuseIfTooManyBindFailures } from '../../store/rate-limits'
 import { refuseRoleConflict, saveUser } from './users'
 import { toUserView } from './views'
+import { findOne, readDoc } from '../../store/docs'
 
 /**
  * An officer binds their WeChat account to their certificate with the bind code the
@@ -45,11 +45,11 @@ export const bindOfficer = action('account', 'bindOfficer', {
 
     const user = await ctx.db.runTransaction(async (tx) => {
       await consumeCode(ctx, tx, code._id, userId)
-      const current = (await txGetOrNull<OfficerRecord>(tx, 'officers', officer._id)) ?? officer
+      const current = (await readDoc<OfficerRecord>(tx, 'officers', officer._id)) ?? officer
       if (current.userId && current.userId !== userId) fail('CONFLICT', '该执法证已绑定其他微信号；如需更换请联系管理员')
       // The user carries a copy of the certificate and department for the gate (read inside
       // the transaction, as the certificate is: a change committing beside this bind is seen).
-      const dept = await txGetOrNull<DepartmentRecord>(tx, 'departments', current.deptId)
+      const dept = await readDoc<DepartmentRecord>(tx, 'departments', current.deptId)
       const saved = await saveUser(
         ctx,
         tx,

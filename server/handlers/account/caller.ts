@@ -2,7 +2,7 @@ import type { Role } from '@contract'
 import type { Ctx, UserRecord } from '../../platform/context'
 import { fail } from '../../platform/errors'
 import type { DepartmentRecord } from '../../domain/records'
-import { getDocOrNull } from './store'
+import { readDoc } from '../../store/docs'
 
 /** What the caller is allowed to see and change, beyond the role check of `access`. */
 
@@ -27,7 +27,7 @@ export async function rosterScope(ctx: Ctx): Promise<string | null> {
   if (user.roles.includes('admin')) return null
   if (user.roles.includes('supervisor')) return user.region ?? fail('FORBIDDEN', '您的监督人员账号未设置辖区，请联系管理员')
   if (user.roles.includes('deptAdmin') && user.deptId) {
-    const dept = await getDocOrNull<DepartmentRecord>(ctx.db, 'departments', user.deptId)
+    const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', user.deptId)
     if (dept) return dept.region
   }
   return fail('FORBIDDEN')

@@ -1,8 +1,8 @@
 import { action } from '../../platform/handler'
 import type { DepartmentRecord } from '../../domain/records'
 import { regionCondition } from './roster-query'
-import { findAll } from './store'
 import { toDepartmentView } from './views'
+import { findAll } from '../../store/docs'
 
 /**
  * Every department (any bound user: officers, companies and supervisors all need the

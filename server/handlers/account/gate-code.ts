@@ -4,7 +4,7 @@ import { fail } from '../../platform/errors'
 import { GATE_CODE_PAGE, gateScene } from '../../domain/gate-code'
 import type { CompanyRecord } from '../../domain/records'
 import { boundUser } from './caller'
-import { getDocOrNull } from './store'
+import { readDoc } from '../../store/docs'
 
 /**
  * The company's gate code 企业码 to print at the entrance. The image is generated once and
@@ -15,7 +15,7 @@ export const gateCode = action('account', 'gateCode', {
   async handle(input, ctx) {
     const user = boundUser(ctx)
     if (!user.roles.includes('admin') && user.companyId !== input.companyId) fail('FORBIDDEN', '只能获取本企业的企业码')
-    const company = await getDocOrNull<CompanyRecord>(ctx.db, 'companies', input.companyId)
+    const company = await readDoc<CompanyRecord>(ctx.db, 'companies', input.companyId)
     if (!company) fail('NOT_FOUND', '没有找到该企业')
     const scene = gateScene(company!._id)
     if (company!.gateCodeImage && company!.gateCodeScene === scene) return { scene, path: GATE_CODE_PAGE, image: company!.gateCodeImage }

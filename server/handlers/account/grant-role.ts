@@ -2,9 +2,9 @@ import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import type { DepartmentRecord } from '../../domain/records'
-import { getDocOrNull } from './store'
 import { saveUser } from './users'
 import { toUserView } from './views'
+import { readDoc } from '../../store/docs'
 
 const ROLE_LABEL = { supervisor: '监督人员', deptAdmin: '执法单位管理员', admin: '系统管理员' } as const
 
@@ -21,7 +21,7 @@ export const grantRole = action('account', 'grantRole', {
     }
     if (input.role === 'deptAdmin') {
       if (!input.deptId) fail('INVALID_INPUT', '执法单位管理员须指定所属单位 deptId', { field: 'deptId' })
-      const dept = await getDocOrNull<DepartmentRecord>(ctx.db, 'departments', input.deptId!)
+      const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', input.deptId!)
       if (!dept) fail('INVALID_INPUT', '所指定的执法单位不存在', { field: 'deptId' })
     }
     const user = await ctx.db.runTransaction(async (tx) => {

@@ -3,13 +3,13 @@ import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import type { CompanyRecord } from '../../domain/records'
 import { issueCode, usableCodeIds } from './bind-code-store'
-import { getDocOrNull } from './store'
+import { readDoc } from '../../store/docs'
 
 /** A new single-use bind code for a company; its earlier unused codes become void. */
 export const issueEnterpriseCode = action('account', 'issueEnterpriseCode', {
   access: ['admin'],
   async handle(input, ctx) {
-    const company = await getDocOrNull<CompanyRecord>(ctx.db, 'companies', input.companyId)
+    const company = await readDoc<CompanyRecord>(ctx.db, 'companies', input.companyId)
     if (!company) fail('NOT_FOUND', '没有找到该企业')
     const previous = await usableCodeIds(ctx, input.companyId)
     const bindCode = await ctx.db.runTransaction(async (tx) => {

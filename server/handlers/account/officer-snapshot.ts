@@ -1,7 +1,7 @@
 import type { Ctx, OfficerSnapshot, UserRecord } from '../../platform/context'
 import type { DocData, Transaction } from '../../platform/db'
 import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
-import { txGetOrNull } from './store'
+import { readDoc } from '../../store/docs'
 
 /**
  * The copy of a bound officer's certificate and department on their user document
@@ -39,9 +39,9 @@ export function officerSnapshot(
  */
 export async function rewriteOfficerSnapshot(ctx: Ctx, tx: Transaction, officer: OfficerRecord, also: (user: UserRecord) => DocData = () => ({})): Promise<void> {
   if (!officer.userId) return
-  const user = await txGetOrNull<UserRecord>(tx, 'users', officer.userId)
+  const user = await readDoc<UserRecord>(tx, 'users', officer.userId)
   if (!user || user.officerId !== officer._id) return
-  const dept = await txGetOrNull<DepartmentRecord>(tx, 'departments', officer.deptId)
+  const dept = await readDoc<DepartmentRecord>(tx, 'departments', officer.deptId)
   const officerField = dept ? officerSnapshot(officer, dept) : ctx.db.command.remove()
   await tx.collection('users').doc(user._id).update({ data: { ...also(user), officer: officerField, updatedAt: ctx.now } })
 }

@@ -5,8 +5,8 @@ import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
 import { boundUser } from './caller'
 import { regionCondition } from './roster-query'
-import { findAll, getDocOrNull } from './store'
 import { toOfficerView } from './views'
+import { findAll, readDoc } from '../../store/docs'
 
 /** Officers per `_id in [...]` query; well under the cloud's limits on an `in` list. */
 const DEPT_IDS_PER_QUERY = 50
@@ -39,7 +39,7 @@ async function ownDepartmentOfficers(ctx: Ctx, ownDeptId: string | undefined, de
 async function supervisedOfficers(ctx: Ctx, region: string | undefined, deptId: string | undefined) {
   if (!region) return fail('FORBIDDEN', '您的监督人员账号未设置辖区，请联系管理员')
   if (deptId) {
-    const dept = await getDocOrNull<DepartmentRecord>(ctx.db, 'departments', deptId)
+    const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', deptId)
     if (!dept || !regionCovers(region, dept.region)) fail('FORBIDDEN', '该执法单位不在您的监督辖区内')
     return findAll<OfficerRecord>(ctx.db, 'officers', { deptId })
   }

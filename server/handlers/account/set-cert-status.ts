@@ -5,8 +5,8 @@ import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
 import { boundUser } from './caller'
 import { rewriteOfficerSnapshot } from './officer-snapshot'
-import { getDocOrNull, txGetOrNull } from './store'
 import { toOfficerView } from './views'
+import { readDoc } from '../../store/docs'
 
 /**
  * Suspends, revokes or restores a certificate, with the reason on record. A supervisor
@@ -16,16 +16,16 @@ export const setCertStatus = action('account', 'setCertStatus', {
   access: ['admin', 'supervisor'],
   async handle(input, ctx) {
     const user = boundUser(ctx)
-    const officer = await getDocOrNull<OfficerRecord>(ctx.db, 'officers', input.officerId)
+    const officer = await readDoc<OfficerRecord>(ctx.db, 'officers', input.officerId)
     if (!officer) fail('NOT_FOUND', '没有找到该执法人员')
     // SPEC §6: nobody changes their own certificate's status.
     if (user.officerId === input.officerId || officer!.userId === user._id) fail('FORBIDDEN', '不能更改本人执法证的状态，请由其他管理员或监督人员办理')
     if (!user.roles.includes('admin')) {
-      const dept = await getDocOrNull<DepartmentRecord>(ctx.db, 'departments', officer!.deptId)
+      const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', officer!.deptId)
       if (!dept || !user.region || !regionCovers(user.region, dept.region)) fail('FORBIDDEN', '该执法人员不在您的监督辖区内')
     }
     const updated = await ctx.db.runTransaction(async (tx) => {
-      const current = await txGetOrNull<OfficerRecord>(tx, 'officers', input.officerId)
+      const current = await readDoc<OfficerRecord>(tx, 'officers', input.officerId)
       if (!current) return fail('NOT_FOUND', '没有找到该执法人员')
       const next: OfficerRecord = { ...current, certStatus: input.status, certStatusReason: input.reason, updatedAt: ctx.now }
       await tx.collection('officers').doc(current._id).update({ data: { certStatus: input.status, certStatusReason: input.reason, updatedAt: ctx.now } })

@@ -4,9 +4,9 @@ import { fail } from '../../platform/errors'
 import { newId } from '../../platform/ids'
 import type { CompanyRecord } from '../../domain/records'
 import { cityOf } from '../../domain/scope'
-import { fieldsOf, findOne, txGetOrNull } from './store'
 import { refuseInvalidUscc } from './uscc-input'
 import { toCompanyView } from './views'
+import { fieldsOf, findOne, readDoc } from '../../store/docs'
 
 /** Creates a company, or corrects one (`id` given: it must exist). One company per USCC. */
 export const upsertCompany = action('account', 'upsertCompany', {
@@ -18,7 +18,7 @@ export const upsertCompany = action('account', 'upsertCompany', {
       fail('CONFLICT', `统一社会信用代码 ${input.uscc} 已登记为「${sameUscc.name}」`, { field: 'uscc', companyId: sameUscc._id })
     }
     const company = await ctx.db.runTransaction(async (tx) => {
-      const existing = input.id ? await txGetOrNull<CompanyRecord>(tx, 'companies', input.id) : null
+      const existing = input.id ? await readDoc<CompanyRecord>(tx, 'companies', input.id) : null
       if (input.id && !existing) fail('NOT_FOUND', '没有找到该企业')
       const record: CompanyRecord = {
         _id: existing?._id ?? newId('co'),

@@ -4,15 +4,15 @@ import { fail } from '../../platform/errors'
 import { newId } from '../../platform/ids'
 import type { DepartmentRecord } from '../../domain/records'
 import { cityOf } from '../../domain/scope'
-import { fieldsOf, txGetOrNull } from './store'
 import { toDepartmentView } from './views'
+import { fieldsOf, readDoc } from '../../store/docs'
 
 /** Creates a department, or corrects one (`id` given: it must exist). */
 export const upsertDepartment = action('account', 'upsertDepartment', {
   access: ['admin'],
   async handle(input, ctx) {
     const { department, corrected } = await ctx.db.runTransaction(async (tx) => {
-      const existing = input.id ? await txGetOrNull<DepartmentRecord>(tx, 'departments', input.id) : null
+      const existing = input.id ? await readDoc<DepartmentRecord>(tx, 'departments', input.id) : null
       if (input.id && !existing) fail('NOT_FOUND', '没有找到该执法单位')
       const record: DepartmentRecord = {
         _id: existing?._id ?? newId('dept'),

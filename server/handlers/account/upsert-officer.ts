@@ -8,8 +8,8 @@ import { issueCode, usableCodeIds } from './bind-code-store'
 import { boundUser } from './caller'
 import { certExpiryInstant } from './cert-expiry'
 import { rewriteOfficerSnapshot } from './officer-snapshot'
-import { fieldsOf, findOne, getDocOrNull, txGetOrNull } from './store'
 import { toOfficerView } from './views'
+import { fieldsOf, findOne, readDoc } from '../../store/docs'
 
 /**
  * Creates an officer (answering their bind code once) or corrects one. Correcting an
@@ -24,7 +24,7 @@ export const upsertOfficer = action('account', 'upsertOfficer', {
   async handle(input, ctx) {
     const isAdmin = boundUser(ctx).roles.includes('admin')
     refuseOtherDepartment(ctx, isAdmin, input.deptId)
-    const dept = await getDocOrNull<DepartmentRecord>(ctx.db, 'departments', input.deptId)
+    const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', input.deptId)
     if (!dept) fail('NOT_FOUND', '没有找到该执法单位')
     const sameCert = await findOne<OfficerRecord>(ctx.db, 'officers', { certNo: input.certNo })
     if (sameCert && sameCert._id !== input.id) fail('CONFLICT', `执法证号 ${input.certNo} 已登记给「${sameCert.name}」`, { field: 'certNo', officerId: sameCert._id })
@@ -32,7 +32,7 @@ export const upsertOfficer = action('account', 'upsertOfficer', {
     const usableCodes = input.id ? await usableCodeIds(ctx, input.id) : []
 
     const { officer, bindCode } = await ctx.db.runTransaction(async (tx) => {
-      const existing = input.id ? await txGetOrNull<OfficerRecord>(tx, 'officers', input.id) : null
+      const existing = input.id ? await readDoc<OfficerRecord>(tx, 'officers', input.id) : null
       if (input.id && !existing) fail('NOT_FOUND', '没有找到该执法人员')
       if (existing) refuseOtherDepartment(ctx, isAdmin, existing.deptId)
       const record: OfficerRecord = {

@@ -4,7 +4,7 @@ import type { Transaction } from '../../platform/db'
 import { fail } from '../../platform/errors'
 import { userIdFor } from '../../platform/ids'
 import { roleConflict } from '../../domain/separation-of-duties'
-import { fieldsOf, txGetOrNull } from './store'
+import { fieldsOf, readDoc } from '../../store/docs'
 
 /** Writing `users/<userIdFor(openid)>`: one document per WeChat account, roles accumulate. */
 
@@ -21,7 +21,7 @@ export function refuseRoleConflict(held: readonly Role[], adding: Role): void {
 /** Creates or updates the user of `openid` inside `tx`; answers the stored record. */
 export async function saveUser(ctx: Ctx, tx: Transaction, openid: string, changes: UserChanges, defaultName: string): Promise<UserRecord> {
   const id = userIdFor(openid)
-  const existing = await txGetOrNull<UserRecord>(tx, 'users', id)
+  const existing = await readDoc<UserRecord>(tx, 'users', id)
   const { addRole, ...fields } = changes
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
   const roles = existing?.roles ?? []

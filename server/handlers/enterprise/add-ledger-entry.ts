@@ -43,7 +43,7 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
       const current = (await companyInTx(tx, company._id)) ?? fail('NOT_FOUND', '没有找到您绑定的企业，请联系管理员')
       const addedToday = manualEntriesOn(current.gate, today)
       if (addedToday >= manualPerDay) fail('RATE_LIMITED', `每天最多补录 ${manualPerDay} 条台账，请明天再补录`, { limit: manualPerDay })
-      const e = await appendLedgerEntry(tx, ctx, await ledgerHeadOf(tx, current), {
+      const e = await appendLedgerEntry(tx, ctx, ledgerHeadOf(current), {
         companyId: company._id,
         date: input.date,
         source: 'manual',

@@ -1,5 +1,5 @@
 import { action } from '../../platform/handler'
-import { countTokenLookup } from './rate-limit'
+import { countTokenLookup } from '../../store/rate-limits'
 import { usableRatingToken } from './rating-access'
 import { toInspectionSummary } from './summary'
 

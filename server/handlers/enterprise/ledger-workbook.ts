@@ -1,6 +1,6 @@
 import { newWorkbook } from '../../platform/excel'
 import type { InspectionRecord } from '../../domain/inspection-records'
-import { monthsBetween, monthSheetName } from '../../domain/ledger-range'
+import { monthsBetween, monthTitle } from '../../domain/ledger-range'
 import { SCORE_LABELS } from '../../domain/ratings'
 import type { LedgerEntryRecord } from '../../store/ledger'
 import { OUTCOME_LABELS } from './summary'
@@ -26,7 +26,7 @@ export async function buildLedgerWorkbook(input: LedgerWorkbookInput): Promise<B
   wb.description = input.chainOk ? '哈希链校验通过' : '哈希链校验未通过：台账记录可能被改动'
   wb.created = new Date(input.generatedAt)
   for (const month of monthsBetween(input.from, input.to)) {
-    const sheet = wb.addWorksheet(monthSheetName(month))
+    const sheet = wb.addWorksheet(monthTitle(month))
     sheet.columns = [
       { header: LEDGER_HEADERS[0], key: 'date', width: 12 },
       { header: LEDGER_HEADERS[1], key: 'dept', width: 24 },

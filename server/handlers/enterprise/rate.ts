@@ -9,7 +9,7 @@ import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { RATINGS, toRatingView, type RatingRecord } from '../../store/ratings'
 import { RATING_TOKENS } from '../../store/tokens'
-import { countTokenLookup } from './rate-limit'
+import { countTokenLookup } from '../../store/rate-limits'
 import { usableRatingToken } from './rating-access'
 
 /**

@@ -5,7 +5,7 @@ import type { CardTokenRecord } from '../../domain/inspection-records'
 import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { readDoc } from '../../store/docs'
 import { readTokenRecord } from '../../store/tokens'
-import { countTokenLookup } from './rate-limit'
+import { countTokenLookup } from '../../store/rate-limits'
 
 /**
  * 亮证 verification (SPEC §2.12): the company scans the officer's certificate card and

@@ -118,7 +118,7 @@ export const checkIn = action('inspection', 'checkIn', {
         }
         let ledger: { seq: number; hash: string } | undefined
         if (company.monitoringPoint) {
-          const entry = await appendLedgerEntry(tx, ctx, await ledgerHeadOf(tx, company), {
+          const entry = await appendLedgerEntry(tx, ctx, ledgerHeadOf(company), {
             companyId: company._id,
             date: record.date,
             source: 'scan',

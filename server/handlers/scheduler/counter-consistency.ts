@@ -8,7 +8,7 @@ import type { JobResult } from './jobs'
 const MAX_LISTED = 50
 
 /**
- * The counter consistency check (issue 5): recounts this month's and last month's
+ * The counter consistency check: recounts this month's and last month's
  * per-department figures from the records and compares them with the kept counters
  * (store/recount.ts). Differences are reported — in the run's answer (`consistency`) and
  * as a `counter_mismatch` error in the log — never fixed. Two months keep an hourly run's

@@ -3,7 +3,6 @@ import { checkCounters, type ConsistencySummary } from './counter-consistency'
 import { createCountersAhead } from './counters-ahead'
 import { markOverdueComplaints } from './overdue-complaints'
 import { markOverdueInspections } from './overdue-inspections'
-import { migrateStoredShapes } from './migrate-stored-shapes'
 
 /** What a job reports; the run adds them up. */
 export interface JobResult {
@@ -12,8 +11,6 @@ export interface JobResult {
   reminders?: number
   /** Counters documents created ahead (this month's and next month's). */
   countersCreated?: number
-  /** Old documents moved into the gates and region counters (the first run after an upgrade only). */
-  migrated?: { counters: number; companies: number }
   /** The counter consistency check's report (only that job sets it). */
   consistency?: ConsistencySummary
 }
@@ -25,8 +22,6 @@ export interface Job {
 
 /** The hourly jobs, in order. Add a job here (e.g. overdue complaints) to have it run. */
 export const JOBS: Job[] = [
-  // Before anything reads the gates or the counters: data stored by an older version.
-  { name: 'migrateStoredShapes', run: migrateStoredShapes },
   // First: the counters documents the jobs below and the hour's writes bump.
   { name: 'countersAhead', run: createCountersAhead },
   { name: 'overdueInspections', run: markOverdueInspections },

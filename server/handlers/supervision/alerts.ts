@@ -10,7 +10,7 @@ import { readByIds } from '../../store/paging'
 import { supervisorScope } from './scope'
 
 /**
- * What needs a supervisor (SPEC §3 alerts, issue 5): unresolved alerts of the region,
+ * What needs a supervisor (SPEC §3 alerts): unresolved alerts of the region,
  * newest first, at most 100, each with `ref` naming its record (`inspections/<id>`, …).
  *
  * Pending special cases are listed too. Check-in does not raise a `pending_exception`

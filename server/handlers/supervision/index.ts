@@ -17,14 +17,14 @@ import { submitPlan } from './submit-plan'
  * answer NOT_FOUND ("not open yet").
  */
 export const supervisionHandlers: Partial<FunctionHandlers<'supervision'>> = {
-  // Plans (issue 3)
+  // Plans
   submitPlan,
   reviewPlan,
   plans,
-  // Complaints (issue 4)
+  // Complaints
   complaints,
   handleComplaint,
-  // Figures, exceptions, alerts, 通报, audit (issue 5)
+  // Figures, exceptions, alerts, 通报, audit
   exceptions,
   reviewException,
   dashboard,

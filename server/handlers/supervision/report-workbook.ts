@@ -2,6 +2,7 @@ import { newWorkbook } from '../../platform/excel'
 import { ratingAverage } from '../../domain/dept-figures'
 import { RANKING_RULE, rankDepartments, type RankedDepartment } from '../../domain/report-ranking'
 import type { DeptMonth } from './figures'
+import { monthTitle } from '../../domain/ledger-range'
 
 /**
  * The monthly 通报 workbook: "汇总排名" (departments ranked by problems, with the rule
@@ -64,11 +65,10 @@ export function reportRows(input: ReportInput): { ranked: RankedDepartment[]; su
   return { ranked, summary, detail }
 }
 
-const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`
 
 export async function buildReportWorkbook(input: ReportInput): Promise<Buffer> {
   const { summary, detail } = reportRows(input)
-  const title = `${input.regionName} ${monthLabel(input.month)} 行政执法监督通报`
+  const title = `${input.regionName} ${monthTitle(input.month)} 行政执法监督通报`
   const wb = await newWorkbook()
   wb.creator = '企检码'
   wb.title = title

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import type { Department, LedgerEntry } from '@contract'
 import { whoami } from '@/services/account/whoami'
 import { addLedgerEntry } from '@/services/enterprise/add-ledger-entry'
-import { departments } from '@/services/enterprise/departments'
+import { listDepartments } from '@/services/account/departments'
 import { exportLedger } from '@/services/enterprise/export-ledger'
 import { ledger } from '@/services/enterprise/ledger'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -65,7 +65,7 @@ export default function Ledger() {
     setFormError('')
     setDraft(emptyDraft(today))
     if (!depts.length) {
-      const res = await departments()
+      const res = await listDepartments({})
       if (res.ok) setDepts(res.data.items)
     }
   }

@@ -5,7 +5,7 @@ import type { InspectionSource, Output } from '@contract'
 import { preview } from '@/services/inspection/preview'
 import { checkIn } from '@/services/inspection/check-in'
 import { newClientRequestId } from '@/services/inspection/request-id'
-import { whoami } from '@/services/account/whoami'
+import { whoami, type Me } from '@/services/account/whoami'
 import { ChoiceList, type Choice } from '@/components/ChoiceList'
 import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
@@ -22,7 +22,6 @@ import { CheckInDone } from '../lib/CheckInDone'
 import './index.css'
 
 type Data = Output<'inspection', 'preview'>
-type Me = Output<'account', 'whoami'>
 type Failure = { code: string; message: string }
 
 /** The source picker's keys: `plan:<planId>` for a plan, or a case source. */

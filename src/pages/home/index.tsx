@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import type { Output } from '@contract'
-import { whoami } from '@/services/account/whoami'
+import { whoami, type Me } from '@/services/account/whoami'
 import { devLogin, listPersonas, type Persona } from '@/services/dev'
 import { Banner } from '@/components/Banner'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -13,7 +12,6 @@ import { ROLE_LABELS } from '@/lib/labels'
 import { sectionsFor } from './tiles'
 import './index.css'
 
-type Me = Output<'account', 'whoami'>
 type State = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; message: string }
 
 function QuietBanner({ state }: { state: State }) {

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react'
-import type { Output } from '@contract'
-import { whoami } from '@/services/account/whoami'
+import { whoami, type Me } from '@/services/account/whoami'
 import { setCity } from './regions'
 
-export type Me = Output<'account', 'whoami'>
+export type { Me }
 export type MeState = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; message: string }
 
 /** Who is looking (roles, region, department) and today's China date, loaded once per page. */
