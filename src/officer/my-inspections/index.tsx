@@ -9,13 +9,14 @@ import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
 import { FLAG_LABELS, sourceLabel } from '@/lib/labels'
 import { chinaDateTime } from '@/lib/china-time'
-import { ratingUrl, recordUrl } from '../lib/urls'
+import { detailUrl } from '../lib/urls'
 import './index.css'
 
 const TABS: { key: InspectionStatus; label: string }[] = [
   { key: 'open', label: '进行中' },
   { key: 'overdue', label: '红灯' },
   { key: 'closed', label: '已结束' },
+  { key: 'withdrawn', label: '已撤回' },
 ]
 
 const EMPTY: Record<InspectionStatus, string> = {
@@ -27,10 +28,7 @@ const EMPTY: Record<InspectionStatus, string> = {
 
 function Item({ it }: { it: Inspection }) {
   const name = it.companyName ?? '企业'
-  const go = () => {
-    if (it.status === 'closed') void Taro.navigateTo({ url: ratingUrl(it.id, name) })
-    else void Taro.navigateTo({ url: recordUrl(it.id, name, it.officerIds.length) })
-  }
+  const go = () => void Taro.navigateTo({ url: detailUrl(it.id) })
   const overdue = it.status === 'overdue'
   return (
     <View className={`card inspection-item${overdue ? ' inspection-item--overdue' : ''}`} id={`inspection-${it.id}`} hoverClass='inspection-item--hover' onClick={go}>
