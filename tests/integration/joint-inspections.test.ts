@@ -242,6 +242,8 @@ describe('rule 20 and the officer’s plans', () => {
     const res = await insp('demo-officer-1', 'plans', {})
     expect(res.data.items.length).toBeGreaterThan(0)
     expect(res.data.items.every((p: { deptId: string; status: string }) => p.deptId === MARKET && p.status === 'approved')).toBe(true)
+    const ours = res.data.items.find((p: { title: string }) => p.title.includes('联合检查测试'))
+    expect(ours.companies).toEqual(expect.arrayContaining([{ id: townJoint.id, name: townJoint.name }]))
   })
 })
 

@@ -87,6 +87,6 @@ export const inspection = {
   /** The caller's department's approved plans that have not ended (officers see their own department's plans in full). */
   plans: {
     input: z.object({}),
-    output: z.object({ items: z.array(Plan) }),
+    output: z.object({ items: z.array(Plan.extend({ companies: z.array(z.object({ id: Id, name: z.string() })) })) }),
   },
 } as const
