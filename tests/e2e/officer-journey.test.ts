@@ -103,6 +103,8 @@ d('officer journey (H5)', () => {
     await see(a, '.inspection-item')
     await seeText(a, PARK.name)
     await tap(a, '.inspection-item')
+    await see(a, '#btn-to-record')
+    await tap(a, '#btn-to-record')
     await see(a, '#btn-record')
     await tap(a, '#outcome-compliant')
     await fill(a, 'input-findings', '检查安全生产台账、消防设施与特种设备使用登记，未发现问题。')

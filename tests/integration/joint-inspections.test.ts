@@ -237,6 +237,8 @@ describe('rule 20 and the officer’s plans', () => {
     const res = await insp('demo-officer-1', 'leniency', { field: '市场监管' })
     expect(res.data.lists.map((l: { id: string }) => l.id)).toEqual(['market'])
     expect(res.data.lists[0].items[0].basis).toContain('行政处罚法')
+    // Without a field: the officer's own department's (the emergency bureau's).
+    expect((await insp('demo-officer-3', 'leniency', {})).data.lists.map((l: { field: string }) => l.field)).toEqual(['应急管理'])
   })
   it('the department’s approved plans', async () => {
     const res = await insp('demo-officer-1', 'plans', {})

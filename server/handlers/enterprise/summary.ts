@@ -40,6 +40,8 @@ export async function basisInWords(ctx: Ctx, r: InspectionRecord): Promise<strin
 }
 
 export async function toInspectionSummary(ctx: Ctx, r: InspectionRecord): Promise<z.input<typeof InspectionSummary> & Record<string, unknown>> {
+  // A joint inspection: the leading department's result, else the first recorded (each department's is in `results`).
+  const shown = r.result ?? r.joins?.find((j) => j.result)?.result
   return {
     inspectionId: r._id,
     companyName: r.companyName,
@@ -49,8 +51,8 @@ export async function toInspectionSummary(ctx: Ctx, r: InspectionRecord): Promis
     source: r.source,
     sourceLabel: SOURCE_LABELS[r.source] ?? r.source,
     basis: await basisInWords(ctx, r),
-    ...(r.result
-      ? { result: { outcome: r.result.outcome, findings: r.result.findings, ...(r.result.rectifyBy ? { rectifyBy: r.result.rectifyBy } : {}) }, outcomeLabel: OUTCOME_LABELS[r.result.outcome] }
+    ...(shown
+      ? { result: { outcome: shown.outcome, findings: shown.findings, ...(shown.rectifyBy ? { rectifyBy: shown.rectifyBy } : {}) }, outcomeLabel: OUTCOME_LABELS[shown.outcome] }
       : {}),
     rated: r.rating.state === 'rated',
   }

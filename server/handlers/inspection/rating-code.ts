@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import { MAX_GET } from '../../platform/db'
 import type { InspectionRecord, RatingTokenRecord } from '../../domain/inspection-records'
+import { anyResult } from '../../domain/joint'
 import { tokenFromId } from '../../domain/tokens'
 import { readDoc } from '../../store/docs'
 import { ownInspection } from './access'
@@ -14,7 +15,8 @@ export const ratingCode = action('inspection', 'ratingCode', {
   async handle(input, ctx) {
     const { inspection } = await ownInspection(ctx, input.inspectionId)
     if (inspection.rating.state === 'rated') fail('ALREADY_RATED', '企业已对该次检查作出评价')
-    if (!inspection.result) fail('CONFLICT', '请先记录检查结果，再出示评价码')
+    // Any department's result issues the code (a joint inspection has one per department, rule 14).
+    if (!anyResult(inspection)) fail('CONFLICT', '请先记录检查结果，再出示评价码')
     const got = await ctx.db.collection('ratingTokens').where({ inspectionId: inspection._id }).limit(MAX_GET).get()
     const usable = (got.data as unknown as RatingTokenRecord[])
       .filter((t) => t.usedAt === null && t.expiresAt > ctx.now)

@@ -9,6 +9,7 @@ import { PageShell } from '@/components/PageShell'
 import { PLAN_KIND_LABELS } from '@/lib/labels'
 import { longDate } from '@/lib/china-time'
 import { backfillUrl } from '../lib/urls'
+import './index.css'
 
 type Data = Output<'inspection', 'plans'>
 
@@ -35,8 +36,8 @@ export default function DeptPlans() {
           {p.companies.map((c) => (
             <View key={c.id} className='plan-company'>
               <Text className='plan-company__name'>{c.name}</Text>
-              <Text className='link-btn' id={`backfill-${c.id}`} onClick={() => void Taro.navigateTo({ url: backfillUrl(c.id, c.name, p.id) })}>
-                未能扫码？补录
+              <Text className='plan-company__link' id={`backfill-${c.id}`} onClick={() => void Taro.navigateTo({ url: backfillUrl(c.id, c.name, p.id) })}>
+                补录
               </Text>
             </View>
           ))}
