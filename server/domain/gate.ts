@@ -95,7 +95,7 @@ export function gatePlansCovering(gate: CompanyGate | undefined, deptId: string,
 
 /** What a new check-in or a join changes on the gate. */
 export type GateMove =
-  | { kind: 'open'; inspectionId: string; deptId: string; checkInAt: number; source: InspectionSource; keyId: string; capYear?: number; ledger?: { seq: number; hash: string } }
+  | { kind: 'open'; inspectionId: string; deptId: string; checkInAt: number; source: InspectionSource; keyId: string; capYear?: number; ledger?: { seq: number; hash: string }; backfill?: boolean }
   | { kind: 'join'; inspectionId: string; keyId: string; joint?: { deptId: string; checkInAt: number; capYear?: number } }
   | { kind: 'capRefused'; deptId: string }
   | { kind: 'withdraw'; inspectionId: string; caps: Array<{ deptId: string; year: number }> }
@@ -124,7 +124,7 @@ export function movedGate(gate: CompanyGate | undefined, move: GateMove, at: { n
   if (move.kind === 'open') {
     recent = [...recent, { inspectionId: move.inspectionId, deptId: move.deptId, checkInAt: move.checkInAt, source: move.source, keys: [move.keyId] }]
     // A back-filled visit never takes the lock of a later one.
-    if (!(open[move.deptId]?.checkInAt > move.checkInAt)) open[move.deptId] = { inspectionId: move.inspectionId, checkInAt: move.checkInAt }
+    if (!(move.backfill && open[move.deptId]?.checkInAt > move.checkInAt)) open[move.deptId] = { inspectionId: move.inspectionId, checkInAt: move.checkInAt }
     if (move.capYear !== undefined) countCap(move.deptId, move.capYear, 1)
   } else if (move.kind === 'join') {
     recent = recent.map((r) => (r.inspectionId === move.inspectionId && !r.keys.includes(move.keyId) ? { ...r, keys: [...r.keys, move.keyId] } : r))

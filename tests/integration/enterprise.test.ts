@@ -98,7 +98,7 @@ describe('rating (好差评)', () => {
         companyName: co1.name,
         department: '赣州市市场监督管理局',
         officerNames: ['张伟', '李娜'],
-        source: 'complaint', sourceRef: 'REF-2026-0001',
+        source: 'complaint',
         result: { outcome: 'rectify', findings: '消防通道堆放杂物', rectifyBy: '2027-01-10' },
         rated: false,
       },

@@ -70,6 +70,7 @@ export const backfill = action('inspection', 'backfill', {
         checkInAt: at,
         source: record.source,
         keyId,
+        backfill: true,
         ...(record.capCounted ? { capYear: prepared.year } : {}),
       }
       await saveGate(tx, company, movedGate(company.gate, move, { now, today: chinaDate(now, settings.timezone) }, settings))
