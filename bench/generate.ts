@@ -241,11 +241,11 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
 
   // ---- history ----
   const counters = new Map<string, RegionCounterRecord>()
-  /** The figures of (dept, month), inside the document of the department's region and that month. */
-  const counter = (dept: DepartmentRecord, month: string): CounterFigures => {
-    const id = `${dept.region}_${month}`
+  /** The figures of (dept, month), inside the document of the company's region (where it happened) and that month. */
+  const counter = (dept: DepartmentRecord, region: string, month: string): CounterFigures => {
+    const id = `${region}_${month}`
     let c = counters.get(id)
-    if (!c) counters.set(id, (c = { _id: id, region: dept.region, city: cityOf(dept.region), month, depts: {} }))
+    if (!c) counters.set(id, (c = { _id: id, region, city: cityOf(region), month, depts: {} }))
     return (c.depts[dept._id] ??= zeroFigures())
   }
   const plans = new Map<string, PlanRecord & { set: Set<string> }>()
@@ -399,7 +399,7 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
     if (where.offSite) flags.push('off_site')
     if (repeated) flags.push('repeated')
     const dueAt = at + settings.result.dueDays * DAY
-    const c = counter(dept, month)
+    const c = counter(dept, company.region, month)
     c.inspections++
     if (exception) c.quietExceptions[exception.review]++
     if (repeated) c.repeated++
@@ -485,7 +485,7 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
         await put('ratings', rating)
         record.rating = { state: 'rated', score }
         record.updatedAt = ratedAt
-        const rc = counter(dept, rating.month)
+        const rc = counter(dept, company.region, rating.month)
         rc.ratings.count++
         rc.ratings.sum += score
         if (bad) {
@@ -524,11 +524,11 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
             { at: receivedAt, action: 'received', text: `投诉已收到，将于 ${chinaDateOf(dueC)} 前答复` },
             ...(closed ? [{ at: dueC - DAY, action: 'close' as const, text: '已核查并答复' }] : []),
           ],
-          counterKey: { deptId: dept._id, region: dept.region, month: receivedMonth },
+          counterKey: { deptId: dept._id, region: company.region, month: receivedMonth },
           createdAt: receivedAt,
           updatedAt: closed ? dueC - DAY : receivedAt,
         }
-        const cc = counter(dept, receivedMonth)
+        const cc = counter(dept, company.region, receivedMonth)
         cc.complaints.received++
         if (!closed) cc.complaints.open++
         await put('complaints', stripUndefined(cmp))
@@ -550,8 +550,24 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
         // A visit nobody scanned, added by the company.
         const e2 = await appendLedger(company, at + 2 * HOUR, { date, source: 'manual', deptId: dept._id, deptName: dept.name, officerNames: ['未知'], purpose: '现场检查', note: '未扫码入企', unscanned: true, matchedInspectionId: null })
         const lref = `ledger/${e2._id}`
-        raise({ _id: alertIdFor('unscanned', lref), kind: 'unscanned', ref: lref, at: at + 2 * HOUR, region: company.region, deptId: dept._id, companyId: company._id, summary: `${company.name} 登记了一次未扫码的检查（${dept.name}，${date}）` }, at + 10 * DAY)
-        counter(dept, month).unscanned++
+        const handledAt = at + 10 * DAY
+        const confirmed = handledAt < BENCH_NOW
+        // Counted once a supervisor confirmed it (SPEC §6): the alert keeps where it was counted.
+        raise(
+          {
+            _id: alertIdFor('unscanned', lref),
+            kind: 'unscanned',
+            ref: lref,
+            at: at + 2 * HOUR,
+            region: company.region,
+            deptId: dept._id,
+            companyId: company._id,
+            summary: `${company.name} 登记了一次未扫码的检查（${dept.name}，${date}）`,
+            ...(confirmed ? { handling: { by: userIdFor('bench-supervisor'), at: handledAt, note: '已核实', confirmed: true }, counted: { deptId: dept._id, region: company.region, month } } : {}),
+          },
+          confirmed ? handledAt : null,
+        )
+        if (confirmed) counter(dept, company.region, month).unscanned++
       }
     }
     await put('inspections', record)

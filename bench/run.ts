@@ -4,6 +4,8 @@
  * one summary line last. Timings live here only, never in a test.
  *
  * Options: --quick, --sizes=10k,100k, --iterations=N, --skip-http, --skip-sizes,
+ * --skip-contention, --contention-only (only the check-ins under contention through the
+ * local cloud and the real wx-server-sdk, bench/contention.ts; merged into results.json),
  * --rebuild-weapp, --no-autocheckpoint (diagnostic: no WAL checkpoint at all during the
  * check-in runs), --inline-checkpoints (diagnostic: SQLite's own checkpoint inside the commit
  * that fills the WAL, as before the emulator's checkpointer thread). Without either, the
@@ -11,7 +13,7 @@
  * (emulator/db/checkpointer.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
@@ -25,6 +27,7 @@ import type { Platform } from '../server/platform/context'
 import { gateScene } from '../server/domain/gate-code'
 import { FUNCTIONS, measureSizes, BUDGETS } from '../scripts/package-sizes'
 import { countingDatabase, type CountingDatabase, type DbCall } from './counting-db'
+import { contentionLine, runContention, type ContentionReport } from './contention'
 import { BENCH_KEYS, BENCH_MONTH, BENCH_NOW, benchCompanyIds, COMPANIES, dataPath, generate, officerOpenid, SIZES } from './generate'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -347,9 +350,46 @@ function buildsAndSizes() {
   return { mainPackageKB: round(s.mainPackage / 1024, 1), subpackagesKB: Object.fromEntries(Object.entries(s.subpackages).map(([k, v]) => [k, round(v / 1024, 1)])), functionsKB: Object.fromEntries(Object.entries(s.functions).map(([k, v]) => [k, round(v / 1024, 1)])), cold, budgetsKB: { main: BUDGETS.weappMainPackage / 1024, sub: BUDGETS.weappSubpackage / 1024, fn: BUDGETS.functionBundle / 1024 } }
 }
 
+// ---- contention (the local cloud, the real SDK) -------------------------------------------------
+
+/** Instances of the inspection function, and the simulated round trip per database call (ms). */
+const CONTENTION_RUNS = [
+  { instances: 8, roundTripMs: 0 },
+  { instances: 8, roundTripMs: 20 },
+]
+
+/** 40 check-ins at 40 companies of one county and 6 at one gate, through 8 instances (bench/contention.ts). */
+async function benchContention(): Promise<Array<ContentionReport & { loadavg: number[] }>> {
+  log('check-ins under contention: building functions …')
+  execFileSync('npm', ['run', '--silent', 'build:functions'], { cwd: ROOT, stdio: 'inherit' })
+  const { CLOUD_FUNCTION_ENV } = await import('../tests/helpers/cloud')
+  const reports: Array<ContentionReport & { loadavg: number[] }> = []
+  for (const run of CONTENTION_RUNS) {
+    const r = await runContention({ ...run, env: CLOUD_FUNCTION_ENV })
+    // The figures are CPU-bound (every instance is a process on this machine): keep the load beside them.
+    const loadavg = os.loadavg().map((x) => round(x, 2))
+    log(`  contention: ${contentionLine(r)} · load ${loadavg.join(' ')}`)
+    reports.push({ ...r, loadavg })
+  }
+  return reports
+}
+
+const contentionSummary = (runs: ContentionReport[]) =>
+  runs.map((r) => `contention ${r.instances}×${r.roundTripMs ? `+${r.roundTripMs}ms` : ''} ${r.rush.checkInsPerSecond}/s p95 ${r.rush.latencyMs.p95} ms, INTERNAL ${r.rush.internal + r.gate.internal}, conflicts ${r.wire.conflicts}`).join(' | ')
+
+/** `--contention-only`: the contention runs alone, merged into an existing results.json. */
+async function contentionOnly() {
+  const contention = await benchContention()
+  const file = path.join(ROOT, 'bench', 'results.json')
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
+  writeFileSync(file, JSON.stringify({ ...previous, contention, contentionAt: new Date().toISOString() }, null, 2) + '\n')
+  console.log(`bench: ${contentionSummary(contention)}`)
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
 async function main() {
+  if (flag('contention-only')) return contentionOnly()
   const started = performance.now()
   const machine = {
     cpus: os.cpus().length,
@@ -377,6 +417,7 @@ async function main() {
   const httpResult = flag('skip-http') ? null : await benchHttp(httpSize)
   if (httpResult) log(`  http: emulator check-ins ${httpResult.emulator.rps}/s (${httpResult.emulator.inspectionsWritten} written) vs bare ${httpResult.bare.rps} req/s → ${httpResult.ratio}; emulator whoami ${httpResult.whoami.rps}/s → ${httpResult.whoamiRatio}`)
   const build = flag('skip-sizes') ? null : buildsAndSizes()
+  const contention = flag('skip-contention') ? null : await benchContention()
 
   const first = sizes[0]
   const last = sizes[sizes.length - 1]
@@ -392,6 +433,7 @@ async function main() {
     sizes,
     http: httpResult,
     build,
+    contention,
     seconds: round((performance.now() - started) / 1000, 1),
   }
   writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(result, null, 2) + '\n')
@@ -404,6 +446,7 @@ async function main() {
       ` | db calls max ${dbMax}, ≤${TARGETS.dbCalls} in ${withinCalls}% (≤${TARGETS.dbCalls} ${ok(dbMax <= TARGETS.dbCalls)})` +
       ` | dashboard ${last.size} p95 ${last.dashboard.p95} ms (≤${TARGETS.dashboardMs} ${ok(last.dashboard.p95 <= TARGETS.dashboardMs)}) alerts ${last.alerts.p95} ms` +
       (httpResult ? ` | http ratio ${httpResult.ratio} (≥${TARGETS.httpRatio} ${ok(httpResult.ratio >= TARGETS.httpRatio)})` : '') +
+      (contention ? ` | ${contentionSummary(contention)}` : '') +
       (build ? ` | main ${build.mainPackageKB} KB (${ok(build.mainPackageKB <= TARGETS.mainKB)}) sub max ${subMax} KB (${ok(subMax <= TARGETS.subKB)}) | fn max ${fnMax} KB (${ok(fnMax <= TARGETS.fnKB)}), cold ${coldMax} ms (${ok(coldMax <= TARGETS.coldMs)})` : '') +
       ` | ${result.seconds} s`,
   )

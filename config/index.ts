@@ -14,7 +14,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${env}`,
-    plugins: [],
+    // Rewrites dist/weapp/project.config.json for miniprogram-ci (config/weapp-project-config.ts).
+    plugins: [path.resolve(__dirname, 'weapp-project-config.ts')],
     defineConstants: {
       // WeChat cloud environment id; empty = the DevTools-selected default environment.
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
@@ -23,20 +24,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: {
       '@contract': path.resolve(root, 'types/index.ts'),
+      '@rule-words': path.resolve(root, 'types/rule-words.ts'),
       '@': path.resolve(root, 'src'),
     },
-    // Taro itself writes project.config.json into dist/weapp (miniprogramRoot './');
-    // open the repo root in WeChat DevTools so cloudfunctionRoot resolves too.
+    // Taro itself writes project.config.json into dist/weapp (its miniprogramRoot made ''
+    // by the plugin above); open the repo root in WeChat DevTools so cloudfunctionRoot resolves too.
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: true, buildDependencies: { config: [__filename] } },
     mini: {
+      // types/rule-words.ts is shared with the server and compiled with the pages.
+      compile: { include: [path.resolve(root, 'types')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
     },
     h5: {
+      compile: { include: [path.resolve(root, 'types')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -115,6 +115,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       log,
       env: options.env,
       keys,
+      // The emulator is never kinder than the cloud, and stricter with answers.
+      checkAnswers: true,
     }
     const fn = name as FnName
     return dispatch(fn, registry[fn] as never, req.body ?? null, platform)

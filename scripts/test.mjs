@@ -1,5 +1,6 @@
 // `npm test`: build what the tests check (cloud function bundles, weapp and H5 builds),
-// then run every test project. The devtools project skips itself without WECHAT_DEVTOOLS_CLI.
+// then run every test project (the weapp project puts the weapp build through WeChat's
+// compilers). The devtools project skips itself without WECHAT_DEVTOOLS_CLI.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -3,7 +3,7 @@
  * in their own subpackage, loaded only when that role opens them.
  */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/bind-officer/index', 'pages/bind-company/index'],
+  pages: ['pages/home/index', 'pages/bind-officer/index', 'pages/bind-company/index', 'pages/messages/index'],
   subPackages: [
     {
       root: 'officer',
@@ -13,12 +13,23 @@ export default defineAppConfig({
     {
       root: 'enterprise',
       name: 'enterprise',
-      pages: ['verify-officer/index', 'rate/index', 'inspections/index', 'complain/index', 'complaints/index', 'ledger/index'],
+      pages: ['verify-officer/index', 'rate/index', 'inspections/index', 'inspection/index', 'complain/index', 'complaints/index', 'ledger/index'],
     },
     {
       root: 'supervisor',
       name: 'supervisor',
-      pages: ['dashboard/index', 'alerts/index', 'plans/index', 'exceptions/index', 'complaints/index', 'report/index', 'roster/index'],
+      pages: [
+        'dashboard/index',
+        'alerts/index',
+        'plans/index',
+        'exceptions/index',
+        'complaints/index',
+        'report/index',
+        'roster/index',
+        'inspections/index',
+        'inspection/index',
+        'ledger/index',
+      ],
     },
   ],
   window: {

@@ -84,6 +84,19 @@ export const Plan = z.object({
 })
 export type Plan = z.infer<typeof Plan>
 
+/**
+ * What a reviewer weighs on a pending plan (supervisors): its companies (name, park), its
+ * dates against the quiet period, and the department's other plans that overlap it in
+ * time (with the companies both name).
+ */
+export const PlanFacts = z.object({
+  companies: z.array(z.object({ id: Id, name: z.string(), region: RegionCode, inPark: z.boolean(), parkName: z.string().optional() })),
+  quiet: z.object({ days: z.number().int(), quietDays: z.number().int(), openDays: z.number().int(), parkCompanies: z.number().int() }),
+  overlaps: z.array(z.object({ planId: Id, title: z.string(), from: ChinaDate, to: ChinaDate, status: PlanStatus, sharedCompanies: z.number().int() })),
+})
+
+export type PlanFacts = z.infer<typeof PlanFacts>
+
 export const CaseSource = z.enum(['complaint', 'referral', 'monitoring', 'enterprise_request'])
 export const InspectionSource = z.enum(['plan', 'complaint', 'referral', 'monitoring', 'enterprise_request'])
 export type InspectionSource = z.infer<typeof InspectionSource>
@@ -208,6 +221,14 @@ export const Rating = z.object({
 })
 export type Rating = z.infer<typeof Rating>
 
+/** One step in an inspection's life, for the detail pages (built from the record). */
+export const InspectionEvent = z.object({
+  at: Instant,
+  kind: z.enum(['check_in', 'exception_review', 'overdue', 'result', 'rating']),
+  text: z.string(),
+})
+export type InspectionEvent = z.infer<typeof InspectionEvent>
+
 export const ComplaintStatus = z.enum(['received', 'accepted', 'replied', 'closed'])
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>
 export const ComplaintCategory = z.enum([
@@ -233,6 +254,8 @@ export const Complaint = z.object({
   region: RegionCode,
   inspectionId: Id.optional(),
   deptId: Id.optional(),
+  /** The department of the inspection complained about. */
+  deptName: z.string().optional(),
   category: ComplaintCategory,
   content: z.string(),
   anonymous: z.boolean(),
@@ -243,6 +266,16 @@ export const Complaint = z.object({
   dueAt: Instant,
   overdue: z.boolean(),
   timeline: z.array(ComplaintEvent),
+  /** The China date of the inspection complained about (with `deptName`, how the company recognises the visit). */
+  inspectionDate: ChinaDate.optional(),
+  /** A phone number to call back; only on a named complaint, seen by the complainant and supervisors. */
+  phone: z.string().optional(),
+  /** The complainant's verdict on the reply (enterprise.rateReply). */
+  replyRating: z.object({ satisfied: z.boolean(), comment: z.string().optional(), at: Instant }).optional(),
+  /** The supervisor who accepted it and works it; others read it only (SPEC §3). Supervisors only. */
+  assignee: z.object({ id: Id, name: z.string() }).optional(),
+  /** The visit complained about, as a person names it (supervisors only). */
+  visit: z.object({ companyName: z.string(), deptName: z.string(), date: ChinaDate, officerNames: z.array(z.string()) }).optional(),
 })
 export type Complaint = z.infer<typeof Complaint>
 
@@ -268,6 +301,21 @@ export type LedgerEntry = z.infer<typeof LedgerEntry>
 
 export const AlertKind = z.enum(['overdue', 'unjustified_exception', 'pending_exception', 'bad_rating', 'unscanned', 'repeated', 'complaint_overdue', 'after_cap', 'follow_up_overdue'])
 export type AlertKind = z.infer<typeof AlertKind>
+export const AlertStatus = z.enum(['open', 'handled'])
+export type AlertStatus = z.infer<typeof AlertStatus>
+/** A bad rating's follow-up 回访 (rule 21): whether the company was reached, and what came of it. */
+export const FollowUp = z.object({ contacted: z.boolean(), outcome: z.string() })
+export type FollowUp = z.infer<typeof FollowUp>
+/** How a supervisor handled an alert (rule 21). `confirmed`: an unscanned visit judged real (it then counts in the 通报, SPEC §6). */
+export const AlertHandling = z.object({
+  by: Id,
+  byName: z.string().optional(),
+  at: Instant,
+  note: z.string(),
+  followUp: FollowUp.optional(),
+  confirmed: z.boolean().optional(),
+})
+export type AlertHandling = z.infer<typeof AlertHandling>
 export const Alert = z.object({
   id: Id,
   kind: AlertKind,
@@ -279,6 +327,12 @@ export const Alert = z.object({
   companyId: Id.optional(),
   summary: z.string().optional(),
   resolved: z.boolean().optional(),
+  status: AlertStatus,
+  handling: AlertHandling.optional(),
+  /** bad_rating / follow_up_overdue: the follow-up is due by then. */
+  dueAt: Instant.optional(),
+  /** bad_rating / follow_up_overdue: the rating itself (supervisors only, rule 21). */
+  rating: z.object({ score: z.number().int(), tags: z.array(z.string()), comment: z.string().optional(), ratedAt: Instant }).optional(),
 })
 export type Alert = z.infer<typeof Alert>
 
@@ -292,6 +346,14 @@ export const AuditEvent = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 })
 export type AuditEvent = z.infer<typeof AuditEvent>
+
+/**
+ * Figures withheld from the viewer (SPEC §3: marked, never shown as 0): complaint figures
+ * from department admins; below the aggregate threshold the average (everyone) and the
+ * bad-rating count (department admins).
+ */
+export const HiddenFigure = z.enum(['complaints', 'ratings.bad', 'ratings.avg'])
+export type HiddenFigure = z.infer<typeof HiddenFigure>
 
 /** Per-department-per-month figures, kept by the writes (ARCHITECTURE rule 6). */
 export const DeptFigures = z.object({
@@ -308,6 +370,7 @@ export const DeptFigures = z.object({
   backfills: z.number().optional(),
   withdrawn: z.number().optional(),
   serviceVisits: z.number().optional(),
+  hidden: z.array(HiddenFigure).optional(),
 })
 export type DeptFigures = z.infer<typeof DeptFigures>
 
@@ -336,3 +399,22 @@ export const TimelineStep = z.object({
   deptId: Id.optional(),
 })
 export type TimelineStep = z.infer<typeof TimelineStep>
+
+/** What an inbox message is about (SPEC §2.22); also the subscription-message template key. */
+export const MessageKind = z.enum(['checkin_notice', 'result_notice', 'complaint_update', 'complaint_new', 'overdue_reminder'])
+export type MessageKind = z.infer<typeof MessageKind>
+
+/** One message in a user's in-app inbox (account.messages). */
+export const Message = z.object({
+  id: Id,
+  kind: MessageKind,
+  title: z.string(),
+  body: z.string(),
+  /** The record it is about (`inspections/<id>`, `complaints/<id>`). */
+  ref: z.string().optional(),
+  /** The page that opens it, with its query (`enterprise/inspection/index?id=…`). */
+  page: z.string().optional(),
+  at: Instant,
+  read: z.boolean(),
+})
+export type Message = z.infer<typeof Message>

@@ -12,4 +12,9 @@ export const PAGES = {
   /** Opened by an officer's certificate card (亮证) QR code. */
   enterpriseVerifyOfficer: 'enterprise/verify-officer/index',
   enterpriseComplaints: 'enterprise/complaints/index',
+  /** 检查告知: one inspection in full, with the company's rights (opened from a message). */
+  enterpriseInspection: 'enterprise/inspection/index',
+  supervisorComplaints: 'supervisor/complaints/index',
+  /** The inbox of every role. */
+  messages: 'pages/messages/index',
 } as const

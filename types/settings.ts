@@ -1,8 +1,12 @@
 import { z } from 'zod'
+import { ChinaDate } from './common'
 
 /**
- * Every rule of SPEC §2 as a setting. The defaults are Ganzhou's
- * (赣市府建办字〔2023〕2号); another city changes these values, not the code.
+ * Every rule of docs/rules.md as a setting; another city changes these values, not the code.
+ * The defaults are Ganzhou's: the quiet period (1–25, park companies, the special cases) comes
+ * from 《赣州市促进严格规范公正文明执法若干措施》 (赣市府建办字〔2023〕2号) and 赣市府办字〔2022〕34号;
+ * the other numbers (the 3-day result deadline, the cap of 2, the 60-day window, 1 km, 2 hours,
+ * 7 days, 15 working days …) are our choice. docs/rules.md says which is which.
  */
 
 export const ExceptionCategory = z.object({
@@ -90,6 +94,8 @@ export const Region = z.object({ code: z.string().regex(/^\d{6}$/), name: z.stri
 export type Region = z.infer<typeof Region>
 
 const GANZHOU_CITY_CODE = '3607'
+/** The document the home page cites as the rules' basis. */
+const GANZHOU_BASIS = '《赣州市促进严格规范公正文明执法若干措施》（赣市府建办字〔2023〕2号）'
 
 /** Ganzhou's 18 county-level divisions (GB/T 2260; 龙南 became a city in 2020: 360727 → 360783). */
 export const GANZHOU_REGIONS: Region[] = [
@@ -123,6 +129,8 @@ export const City = z
     code: z.string().regex(/^\d{4}$/),
     name: z.string().min(1).max(40),
     regions: z.array(Region).optional(),
+    /** The document the rules come from, as the home page cites it (Ganzhou's when the city is Ganzhou). */
+    basis: z.string().max(200).optional(),
   })
   .superRefine((city, ctx) => {
     const seen = new Set<string>()
@@ -132,51 +140,95 @@ export const City = z
       seen.add(r.code)
     })
   })
-  .transform((city) => ({ ...city, regions: city.regions ?? (city.code === GANZHOU_CITY_CODE ? GANZHOU_REGIONS : []) }))
+  .transform((city) => {
+    const ganzhou = city.code === GANZHOU_CITY_CODE
+    return { ...city, regions: city.regions ?? (ganzhou ? GANZHOU_REGIONS : []), basis: city.basis ?? (ganzhou ? GANZHOU_BASIS : '') }
+  })
 export type City = z.infer<typeof City>
+
+/** A right the company has against an inspection (SPEC §2.22), with where and by when to use it. */
+export const CompanyRight = z.object({ key: z.string().min(1).max(40), title: z.string().min(1).max(40), description: z.string().min(1).max(400), channel: z.string().min(1).max(400) })
+export type CompanyRight = z.infer<typeof CompanyRight>
+
+/** Ganzhou's wording of the three rights (行政处罚法 art. 7, 44–45; 行政复议法 art. 20, 24; 行政诉讼法 art. 46). */
+export const GANZHOU_COMPANY_RIGHTS: CompanyRight[] = [
+  {
+    key: 'statement',
+    title: '陈述申辩',
+    description: '对检查中认定的事实、理由和依据有异议的，有权进行陈述和申辩；执法部门须充分听取意见，不得因申辩而加重处罚。',
+    channel: '向实施检查的执法部门当面、书面或电话提出；也可在本程序“投诉举报”中向监督部门反映。',
+  },
+  {
+    key: 'review',
+    title: '行政复议',
+    description: '认为检查或处理决定侵犯贵企业合法权益的，可以申请行政复议。',
+    channel: '自知道该行政行为之日起 60 日内，向赣州市人民政府（市司法局行政复议窗口）或作出决定部门的本级人民政府申请。',
+  },
+  {
+    key: 'litigation',
+    title: '行政诉讼',
+    description: '对行政行为不服的，可以依法提起行政诉讼。',
+    channel: '自知道或者应当知道作出行政行为之日起 6 个月内，向有管辖权的人民法院起诉。',
+  },
+]
+export const QuietPeriodSettings = z.object({
+  enabled: z.boolean(),
+  firstDay: z.number().int().min(1).max(31),
+  lastDay: z.number().int().min(1).max(31),
+  /** `park`: only companies in a park; `all`: every company. */
+  scope: z.enum(['park', 'all']),
+  categories: z.array(ExceptionCategory),
+})
+export const FrequencyCapSettings = z.object({ perDeptCompanyYear: z.number().int().min(0), countedKinds: z.array(z.enum(['routine', 'campaign', 'random'])) })
+export const TeamSettings = z.object({ minOfficers: z.number().int().min(1), joinWindowMinutes: z.number().int().min(1) })
+export const RepeatedSettings = z.object({ windowDays: z.number().int().min(1), threshold: z.number().int().min(2) })
+/** `maxRectifyDays`: the latest rectification date a result may set, in days after today (rule 20). */
+export const ResultSettings = z.object({ dueDays: z.number().int().min(1), maxRectifyDays: z.number().int().min(1).default(180) })
+export const WithdrawSettings = z.object({ windowMinutes: z.number().int().min(1), minReasonLength: z.number().int().min(1) })
+export const BackfillSettings = z.object({ maxDays: z.number().int().min(0), minReasonLength: z.number().int().min(1) })
+export const RatingSettings = z.object({
+  tokenTtlDays: z.number().int().min(1),
+  badAtMost: z.number().int().min(1).max(4),
+  followUpWorkingDays: z.number().int().min(1),
+  minCountForAggregate: z.number().int().min(1),
+})
+export const ComplaintSettings = z.object({ dueWorkingDays: z.number().int().min(1) })
+export const CertCardSettings = z.object({ tokenTtlMinutes: z.number().int().min(1) })
+/** A year's public holidays and make-up working days, entered from the State Council's notice. */
+export const CalendarYear = z.object({ year: z.number().int().min(2000).max(2200), holidays: z.array(ChinaDate), workdays: z.array(ChinaDate) })
+/**
+ * The working-day calendar beyond the library's (chinese-days): the years entered here are
+ * known in full; their dates win over the library. Supervisors are warned `warnDaysBefore`
+ * days before the last known year ends.
+ */
+export const CalendarSettings = z.object({ years: z.array(CalendarYear), warnDaysBefore: z.number().int().min(1).max(366) })
 
 export const Settings = z.object({
   /** Time zone of every date rule. */
   timezone: z.string().default('Asia/Shanghai'),
-  city: City.default({ code: GANZHOU_CITY_CODE, name: '赣州市', regions: GANZHOU_REGIONS }),
-  quietPeriod: z
-    .object({
-      enabled: z.boolean(),
-      firstDay: z.number().int().min(1).max(31),
-      lastDay: z.number().int().min(1).max(31),
-      /** `park`: only companies in a park; `all`: every company. */
-      scope: z.enum(['park', 'all']),
-      categories: z.array(ExceptionCategory),
-    })
-    .default({ enabled: true, firstDay: 1, lastDay: 25, scope: 'park', categories: GANZHOU_EXCEPTION_CATEGORIES }),
-  frequencyCap: z
-    .object({ perDeptCompanyYear: z.number().int().min(0), countedKinds: z.array(z.enum(['routine', 'campaign', 'random'])) })
-    .default({ perDeptCompanyYear: 2, countedKinds: ['routine', 'campaign'] }),
-  team: z.object({ minOfficers: z.number().int().min(1), joinWindowMinutes: z.number().int().min(1) }).default({ minOfficers: 2, joinWindowMinutes: 120 }),
-  repeated: z.object({ windowDays: z.number().int().min(1), threshold: z.number().int().min(2) }).default({ windowDays: 60, threshold: 2 }),
+  city: City.default({ code: GANZHOU_CITY_CODE, name: '赣州市', regions: GANZHOU_REGIONS, basis: GANZHOU_BASIS }),
+  quietPeriod: QuietPeriodSettings.default({ enabled: true, firstDay: 1, lastDay: 25, scope: 'park', categories: GANZHOU_EXCEPTION_CATEGORIES }),
+  frequencyCap: FrequencyCapSettings.default({ perDeptCompanyYear: 2, countedKinds: ['routine', 'campaign'] }),
+  team: TeamSettings.default({ minOfficers: 2, joinWindowMinutes: 120 }),
+  repeated: RepeatedSettings.default({ windowDays: 60, threshold: 2 }),
   geofence: z.object({ maxDistanceM: z.number().min(0), maxAccuracyM: z.number().min(0) }).default({ maxDistanceM: 1000, maxAccuracyM: 200 }),
-  /** `maxRectifyDays`: the latest rectification date a result may set, in days after today (rule 20). */
-  result: z
-    .object({ dueDays: z.number().int().min(1), maxRectifyDays: z.number().int().min(1).default(180) })
-    .default({ dueDays: 3, maxRectifyDays: 180 }),
+  result: ResultSettings.default({ dueDays: 3, maxRectifyDays: 180 }),
   /** Rule 15: a case-sourced check-in within `afterCapDays` of a FREQUENCY_CAP refusal of the same department at the company is flagged `after_cap`. */
   caseSource: z.object({ afterCapDays: z.number().int().min(1) }).default({ afterCapDays: 30 }),
   /** Rule 18: an officer may withdraw a wrong scan within this many minutes of the check-in. */
-  withdraw: z.object({ windowMinutes: z.number().int().min(1), minReasonLength: z.number().int().min(1) }).default({ windowMinutes: 30, minReasonLength: 10 }),
+  withdraw: WithdrawSettings.default({ windowMinutes: 30, minReasonLength: 10 }),
   /** Rule 17: a visit may be back-filled at most `maxDays` days after it happened. */
-  backfill: z.object({ maxDays: z.number().int().min(0), minReasonLength: z.number().int().min(1) }).default({ maxDays: 3, minReasonLength: 10 }),
+  backfill: BackfillSettings.default({ maxDays: 3, minReasonLength: 10 }),
   /** Rule 20: the leniency lists officers apply, and the discretion standards they consult. */
   leniency: LeniencySettings.default(GANZHOU_LENIENCY_EXAMPLES),
-  rating: z
-    .object({
-      tokenTtlDays: z.number().int().min(1),
-      badAtMost: z.number().int().min(1).max(4),
-      followUpWorkingDays: z.number().int().min(1),
-      minCountForAggregate: z.number().int().min(1),
-    })
-    .default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
-  complaint: z.object({ dueWorkingDays: z.number().int().min(1) }).default({ dueWorkingDays: 15 }),
-  certCard: z.object({ tokenTtlMinutes: z.number().int().min(1) }).default({ tokenTtlMinutes: 5 }),
+  rating: RatingSettings.default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
+  complaint: ComplaintSettings.default({ dueWorkingDays: 15 }),
+  certCard: CertCardSettings.default({ tokenTtlMinutes: 5 }),
+  calendar: CalendarSettings.default({ years: [], warnDaysBefore: 60 }),
+  /** Rating from the company's own inspection list: allowed this many days after the result. */
+  ratingFromList: z.object({ days: z.number().int().min(1) }).default({ days: 7 }),
+  /** The company's rights shown in the inspection notice 检查告知, with their channels. */
+  companyRights: z.array(CompanyRight).default(GANZHOU_COMPANY_RIGHTS),
   /** Entries a company adds to its ledger by hand (SPEC §6): how far back, how many a day. */
   ledger: z.object({ maxBackdateDays: z.number().int().min(0), manualPerDay: z.number().int().min(1) }).default({ maxBackdateDays: 30, manualPerDay: 10 }),
   /** Guesses allowed per caller per hour for bind codes and token look-ups. */
@@ -185,3 +237,35 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>
 
 export const defaultSettings = (): Settings => Settings.parse({})
+
+/**
+ * The settings pages put into words (windows, deadlines, caps, special cases, validity
+ * periods): whoami sends them to the client, and `types/rule-words.ts` turns them into
+ * the sentences pages and server messages show.
+ */
+export const RuleSettings = z.object({
+  quietPeriod: QuietPeriodSettings,
+  frequencyCap: FrequencyCapSettings,
+  team: TeamSettings,
+  repeated: RepeatedSettings,
+  result: ResultSettings,
+  rating: RatingSettings,
+  complaint: ComplaintSettings,
+  certCard: CertCardSettings,
+  withdraw: WithdrawSettings.optional(),
+  backfill: BackfillSettings.optional(),
+})
+export type RuleSettings = z.infer<typeof RuleSettings>
+
+export const ruleSettingsOf = (s: Settings): RuleSettings => ({
+  quietPeriod: s.quietPeriod,
+  frequencyCap: s.frequencyCap,
+  team: s.team,
+  repeated: s.repeated,
+  result: s.result,
+  rating: s.rating,
+  complaint: s.complaint,
+  certCard: s.certCard,
+  withdraw: s.withdraw,
+  backfill: s.backfill,
+})

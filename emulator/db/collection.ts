@@ -1,5 +1,5 @@
 import type { AddResult, CollectionRef, CountResult, DocData, DocRef, GetResult, Query, RemoveResult, UpdateResult } from '../../server/platform/db'
-import { MAX_GET } from '../../server/platform/db'
+import { MAX_GET, SDK_GET_LIMIT } from '../../server/platform/db'
 import type { Engine } from './engine'
 import { asCloudError, cloudError } from './errors'
 import { compileWhere, type CompiledWhere } from './match'
@@ -42,11 +42,14 @@ class QueryImpl implements Query {
     return this.with({ order })
   }
 
-  /** The cloud caps a server-side get at 100 documents; asking for more fails here loudly. */
+  /**
+   * A server-side get answers at most 1000 documents (the SDK quietly sends limit 1000 for
+   * more); asking for more fails here loudly, so no code counts on a page it never gets.
+   */
   limit(n: number): Query {
     if (!Number.isInteger(n) || n < 0) throw cloudError('collection.limit', `-501001 invalid parameters. limit must be a non-negative integer`, -501001)
-    if (n > MAX_GET) {
-      throw cloudError('collection.limit', `-501001 invalid parameters. limit(${n}) exceeds ${MAX_GET}, the most a server-side get() returns in WeChat cloud; page with skip()`, -501001)
+    if (n > SDK_GET_LIMIT) {
+      throw cloudError('collection.limit', `-501001 invalid parameters. limit(${n}) exceeds ${SDK_GET_LIMIT}, the most a server-side get() returns in WeChat cloud (the SDK cuts it to ${SDK_GET_LIMIT}); page with skip()`, -501001)
     }
     return this.with({ limit: n })
   }
@@ -58,7 +61,7 @@ class QueryImpl implements Query {
 
   get(): Promise<GetResult> {
     return this.engine.op('collection.get', this.name, () => {
-      // limit(0) means "default" in the SDK (it sends 100).
+      // No limit (or limit(0)) means the SDK's default: it sends 100.
       const take = this.spec.limit || MAX_GET
       const rows = this.engine.selectPage(this.name, this.spec.where, this.spec.order, (all) => sortRows(all, this.spec.order), this.spec.skip, take)
       return { data: rows.map((r) => r.doc) }
@@ -86,7 +89,7 @@ class QueryImpl implements Query {
     return this.engine.op('collection.remove', this.name, () =>
       this.engine.atomic(() => {
         const rows = this.engine.select(this.name, this.spec.where)
-        for (const row of rows) this.engine.store.delete(this.name, row.rid)
+        for (const row of rows) this.engine.deleteRow(this.name, row)
         return { stats: { removed: rows.length } }
       }),
     )

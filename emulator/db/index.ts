@@ -7,7 +7,8 @@ import { Engine, type EngineOptions } from './engine'
 import type { Mutex } from './mutex'
 import { Store, type CollectionSpecs } from './store'
 
-export { newDocId } from './engine'
+export { newDocId, TX_LIFETIME_MS, type ConcurrencyStats, type Engine, type TxState } from './engine'
+export { WRITE_CONFLICT, MAX_DOC_BYTES } from './errors'
 export type { CheckpointMode, CheckpointOptions, CheckpointStats } from './checkpointer'
 
 /** The emulator's database: the port, plus what only the emulator, seed and bench may use. */
@@ -19,6 +20,8 @@ export type EmulatorDatabase = Database & {
   /** The WAL checkpointer's figures; null for ':memory:' and the 'inline' and 'off' modes. */
   checkpointStats(): CheckpointStats | null
   raw: BetterSqlite3.Database
+  /** The engine: transactions by id for a wire server (begin, txGet…, commit, abort) and its concurrency figures. */
+  engine: Engine
 }
 
 export interface OpenOptions extends EngineOptions {
@@ -48,6 +51,7 @@ export function openDatabase(path: string | ':memory:', options: OpenOptions = {
   const db = createDatabase(engine)
   return Object.assign(db, {
     raw,
+    engine,
     close: () => {
       try {
         checkpointer?.close()

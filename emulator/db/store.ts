@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { IndexSpec } from '../../server/platform/collections'
 import type { Hint } from './match'
-import { duplicateKeyError } from './errors'
+import { docTooLargeError, duplicateKeyError, MAX_DOC_BYTES } from './errors'
 import { parsePath, valuesAt } from './values'
 import type { JsonDoc } from './update'
 
@@ -32,6 +32,7 @@ const jsonPath = (path: string): string => '$' + parsePath(path).map((s) => `."$
 export class Store {
   private readonly statements = new Map<string, BetterSqlite3.Statement>()
   private readonly indexed = new Map<string, Array<{ path: string; segs: string[] }>>()
+  private readonly uniques = new Set<string>()
 
   constructor(
     readonly raw: BetterSqlite3.Database,
@@ -42,6 +43,11 @@ export class Store {
 
   has(name: string): boolean {
     return this.indexed.has(name)
+  }
+
+  /** True when the collection has a unique index besides `_id`. */
+  hasUnique(name: string): boolean {
+    return this.uniques.has(name)
   }
 
   private createCollection(name: string, indexes: IndexSpec[]): void {
@@ -63,6 +69,7 @@ export class Store {
     indexes.forEach((index, i) => {
       for (const [path] of index.fields) if (path !== '_id') paths.set(path, parsePath(path))
       if (index.unique) {
+        this.uniques.add(name)
         const exprs = index.fields.map(([path]) => `ifnull(doc -> '${jsonPath(path)}', 'null')`).join(', ')
         this.raw.exec(`CREATE UNIQUE INDEX IF NOT EXISTS "u_${name}_${i}" ON "c_${name}" (${exprs})`)
       }
@@ -243,7 +250,7 @@ export class Store {
     const id = doc._id as string
     let rid: number
     try {
-      rid = Number(this.stmt(`INSERT INTO "c_${name}" (id, doc) VALUES (?, ?)`).run(id, JSON.stringify(doc)).lastInsertRowid)
+      rid = Number(this.stmt(`INSERT INTO "c_${name}" (id, doc) VALUES (?, ?)`).run(id, sized(name, doc, api)).lastInsertRowid)
     } catch (err) {
       throw this.mapConstraint(err, name, api)
     }
@@ -256,7 +263,7 @@ export class Store {
    */
   replace(name: string, rid: number, doc: JsonDoc, api: string): void {
     try {
-      this.stmt(`UPDATE "c_${name}" SET doc = ? WHERE rid = ?`).run(JSON.stringify(doc), rid)
+      this.stmt(`UPDATE "c_${name}" SET doc = ? WHERE rid = ?`).run(sized(name, doc, api), rid)
     } catch (err) {
       throw this.mapConstraint(err, name, api)
     }
@@ -308,4 +315,15 @@ export class Store {
     }
     return err
   }
+}
+
+/** The stored text of a document, refused past the cloud's document size (UTF-8 bytes of its JSON, close to its BSON size). */
+export function sized(name: string, doc: JsonDoc, api: string): string {
+  const json = JSON.stringify(doc)
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no count.
+  if (json.length * 3 > MAX_DOC_BYTES) {
+    const bytes = Buffer.byteLength(json)
+    if (bytes > MAX_DOC_BYTES) throw docTooLargeError(api, name, bytes)
+  }
+  return json
 }

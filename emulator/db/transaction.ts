@@ -11,25 +11,19 @@ class TxCollectionImpl implements TxCollectionRef {
     private readonly name: string,
   ) {}
 
-  private run<T>(api: string, fn: () => T): Promise<T> {
-    return new Promise<T>((resolve) => {
-      if (this.state.done) throw cloudError(api, 'the transaction has already finished')
-      resolve(this.engine.guard(api, this.name, fn))
-    })
-  }
-
   doc(id: string): TxDocRef {
     const docId = checkId(id)
+    const { engine, state, name } = this
     return {
-      get: () => this.run('document.get', () => this.engine.docGet(this.name, docId)),
-      set: (options) => this.run('document.set', () => this.engine.docSet(this.name, docId, options?.data)),
-      update: (options) => this.run('document.update', () => this.engine.docUpdate(this.name, docId, options?.data)),
-      remove: () => this.run('document.remove', () => this.engine.docRemove(this.name, docId)),
+      get: () => engine.txGet(state, name, docId),
+      set: (options) => engine.txSet(state, name, docId, options?.data),
+      update: (options) => engine.txUpdate(state, name, docId, options?.data),
+      remove: () => engine.txRemove(state, name, docId),
     }
   }
 
   add(options: { data: DocData }): Promise<AddResult> {
-    return this.run('collection.add', () => this.engine.add(this.name, options?.data))
+    return this.engine.txAdd(this.state, this.name, options?.data)
   }
 }
 
@@ -43,28 +37,25 @@ for (const method of ['where', 'orderBy', 'limit', 'skip', 'get', 'count', 'upda
 }
 
 /**
- * `runTransaction`: BEGIN, await the callback with a transaction object, COMMIT; on any
- * throw ROLLBACK and rethrow the callback's own error. Holds the engine's lock throughout.
+ * `runTransaction` as wx-server-sdk runs it: begin, await the callback with a transaction
+ * object, commit; on any throw abort and rethrow the callback's own error. No retry: the
+ * SDK's retry never sees a conflict (its wrapper strips the code it looks for), so the
+ * caller retries (server/platform/db.ts `withConflictRetry`). Holds no lock while the
+ * callback runs: other callers' plain calls and transactions proceed meanwhile.
  */
 export function runTransaction(engine: Engine): Database['runTransaction'] {
   return async <T>(callback: (tx: Transaction) => Promise<T>): Promise<T> => {
     const outer = engine.txScope.getStore()
     if (outer && !outer.done) throw cloudError('runTransaction', 'runTransaction cannot be nested inside another transaction')
-    return engine.mutex.run(async () => {
-      const state: TxState = { done: false }
-      const tx: Transaction = { collection: (name) => new TxCollectionImpl(engine, state, name) }
-      const raw = engine.store.raw
-      raw.exec('BEGIN IMMEDIATE')
-      try {
-        const result = await engine.txScope.run(state, () => callback(tx))
-        state.done = true
-        raw.exec('COMMIT')
-        return result
-      } catch (err) {
-        state.done = true
-        if (raw.inTransaction) raw.exec('ROLLBACK')
-        throw err
-      }
-    })
+    const state = engine.begin()
+    const tx: Transaction = { collection: (name) => new TxCollectionImpl(engine, state, name) }
+    try {
+      const result = await engine.txScope.run(state, () => callback(tx))
+      await engine.commit(state)
+      return result
+    } catch (err) {
+      engine.abort(state)
+      throw err
+    }
   }
 }

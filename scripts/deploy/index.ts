@@ -1,5 +1,6 @@
 // `npm run deploy` — build, validate and upload InspectPass to WeChat cloud.
-// `npm run deploy -- --dry-run` — build and validate only: no network, no secrets.
+// `npm run deploy -- --dry-run` — build, validate and compile (wcc, wcsc, the offline
+// miniprogram-ci compile the upload runs) only: no network, no secrets.
 // Configured by environment variables only (docs/deploy.md): WX_APPID, CLOUD_ENV,
 // WX_PRIVATE_KEY_PATH, TCB_SECRET_ID, TCB_SECRET_KEY; optional DEPLOY_VERSION,
 // DEPLOY_DESC, WX_CI_ROBOT, ADMIN_OPENIDS, TEMPLATE_*, MINIPROGRAM_STATE, FUNCTION_RUNTIME.
@@ -11,6 +12,8 @@ import { KEY_ENV } from '../../server/platform/keys'
 import { FUNCTIONS, planFunctions, realDeployEnvProblems } from './plan'
 import { deployRelease, loadTools } from './real'
 import { describeRelease, validateRelease, type Problem } from './validate'
+import { ciCompile, describeCiFailure } from '../weapp/ci-compile'
+import { compileWxml, compileWxss, formatProblem } from '../weapp/wechat-compilers'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const args = new Set(process.argv.slice(2))
@@ -55,6 +58,17 @@ function printPlan() {
   if (!process.env.ADMIN_OPENIDS) console.log('  ADMIN_OPENIDS not set — nobody is an administrator until it is (docs/deploy.md step 9)')
 }
 
+/** WeChat's template and stylesheet compilers over the build: what they refuse, the upload refuses. */
+function compileWithWeChatTools(): boolean {
+  const weapp = path.join(ROOT, 'dist', 'weapp')
+  console.log('\nCompiling templates and stylesheets with WeChat\'s compilers (wcc, wcsc)…')
+  const problems = [...compileWxml(weapp), ...compileWxss(weapp)]
+  for (const p of problems) console.error(`  ✗ ${formatProblem(p, 'dist/weapp/')}`)
+  if (problems.length) console.error(`\n✗ ${problems.length} file(s) WeChat would refuse (a stylesheet: run \`npx jest tests/unit/wxss-sources.test.ts\` to find it in src/). Nothing was uploaded.`)
+  else console.log('  ✓ every .wxml, .wxs and .wxss compiles')
+  return !problems.length
+}
+
 async function main() {
   const env = process.env
   if (!dryRun) {
@@ -79,6 +93,15 @@ async function main() {
     console.error(`\n✗ ${errors} problem(s) would make the upload fail or deploy something broken. Nothing was uploaded.`)
     process.exit(1)
   }
+
+  if (!compileWithWeChatTools()) process.exit(1)
+  console.log('\nCompiling the mini-program offline as the upload will (miniprogram-ci, project.config.json settings)…')
+  const compiled = await ciCompile(path.join(ROOT, 'dist', 'weapp'))
+  if (!compiled.ok) {
+    console.error(`\n✗ ${describeCiFailure(compiled)}\nNothing was uploaded.`)
+    process.exit(1)
+  }
+  console.log(`  ✓ ${Object.keys(compiled.sizes).length} files compiled in ${(compiled.ms / 1000).toFixed(0)} s${compiled.messages.length ? `; ${compiled.messages.join('; ')}` : ''}`)
   if (dryRun) {
     console.log('\n✓ Dry run passed: the build is deployable. `npm run deploy` (with the variables of docs/deploy.md) uploads it.')
     return

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { managerNodeAdmin, planDatabase, setupDatabase, type ManagerNodeLike } from '../../server/platform/db-setup'
+import { ciCompileSettings, type ProjectSetting } from '../weapp/ci-compile'
 import { runtimeMajor, MIN_RUNTIME_MAJOR, type FunctionPlan } from './plan'
 
 /**
@@ -98,14 +99,14 @@ export async function deployRelease(ci: MiniprogramCi, manager: CloudbaseManager
   log(`database: ${report.changes.length ? `${report.changes.length} change(s)` : 'already up to date'}`)
   if (report.extraIndexes.length) log(`database: indexes not declared by the code (left alone): ${report.extraIndexes.join(', ')}`)
 
-  const projectConfig = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8')) as { setting?: Record<string, unknown> }
-  const s = projectConfig.setting ?? {}
+  const projectConfig = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8')) as { setting?: ProjectSetting }
   await ci.upload({
     project,
     version: ctx.version,
     desc: ctx.desc,
     robot: ctx.robot,
-    setting: { es6: s.es6 ?? false, enhance: s.enhance ?? false, postcss: s.postcss ?? false, minified: s.minified ?? false },
+    // The same settings as the offline compile of the dry run (scripts/weapp/ci-compile.ts).
+    setting: ciCompileSettings(projectConfig.setting),
     onProgressUpdate: () => {},
   })
   log(`mini-program ${ctx.version} uploaded as a development version (robot ${ctx.robot ?? 1}): submit it for review in 微信公众平台 → 管理 → 版本管理`)

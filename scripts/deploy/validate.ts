@@ -45,9 +45,9 @@ export const WECHAT_LIMITS = {
 export const UPLOAD_EXTENSIONS = new Set(['.wxml', '.wxss', '.wxs', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.js', '.json', '.cer', '.mp3', '.aac', '.m4a', '.mp4', '.wav', '.ogg', '.silk', '.wasm', '.br', '.cur', '.ico', '.skel', '.crt', '.cert'])
 
 /** Private-info APIs that must be declared in app.json `requiredPrivateInfos` when the code calls them. */
-const PRIVATE_INFO_APIS = ['getLocation', 'getFuzzyLocation', 'chooseLocation', 'choosePoi', 'chooseAddress', 'startLocationUpdate', 'startLocationUpdateBackground', 'onLocationChange']
+export const PRIVATE_INFO_APIS = ['getLocation', 'getFuzzyLocation', 'chooseLocation', 'choosePoi', 'chooseAddress', 'startLocationUpdate', 'startLocationUpdateBackground', 'onLocationChange']
 /** Of those, the ones that also need `permission['scope.userLocation'].desc`. */
-const USER_LOCATION_APIS = new Set(['getLocation', 'getFuzzyLocation', 'startLocationUpdate', 'startLocationUpdateBackground', 'onLocationChange'])
+export const USER_LOCATION_APIS = new Set(['getLocation', 'getFuzzyLocation', 'startLocationUpdate', 'startLocationUpdateBackground', 'onLocationChange'])
 
 /** Functions that must carry a timer trigger. */
 const REQUIRED_TIMER: Record<string, true> = { scheduler: true }

@@ -73,3 +73,6 @@ function assertDate(date: string): void {
     throw new RangeError(`not a calendar date: ${date}`)
   }
 }
+
+/** `YYYY-MM-DD HH:mm` in China (for the words of a message). */
+export const chinaDateTime = (ms: number, tz: string = DEFAULT_TIMEZONE): string => inZone(ms, tz).format('YYYY-MM-DD HH:mm')

@@ -10,10 +10,10 @@ import { addWorkingDays } from './working-days'
 /**
  * Due at the end of the China day that is `complaint.dueWorkingDays` working days after
  * the China date of receipt (the day of receipt not counted; holidays and make-up working
- * days from chinese-days).
+ * days from chinese-days and the settings' calendar).
  */
-export function complaintDueAt(receivedAt: number, settings: Pick<Settings, 'complaint' | 'timezone'>): number {
-  const due = addWorkingDays(chinaDate(receivedAt, settings.timezone), settings.complaint.dueWorkingDays)
+export function complaintDueAt(receivedAt: number, settings: Pick<Settings, 'complaint' | 'timezone'> & Partial<Pick<Settings, 'calendar'>>): number {
+  const due = addWorkingDays(chinaDate(receivedAt, settings.timezone), settings.complaint.dueWorkingDays, settings.calendar)
   return endOfChinaDay(due, settings.timezone)
 }
 

@@ -2,35 +2,44 @@ import type { CounterFigures } from '../store/counters'
 import { flattenFigures, zeroFigures } from './dept-figures'
 
 /**
- * Recounting the per-department-per-month figures from the records (the consistency
+ * Recounting the per-region-department-month figures from the records (the consistency
  * check of ARCHITECTURE rule 6). Each `count*` adds one record to the tally of the
- * department-month (counters entry) it belongs to, by the same month rules as the writes
+ * counters entry it belongs to (the company's county, the department, the month), by the same month rules as the writes
  * (store/counters.ts): an inspection's check-in month; a rating's `month`; a complaint's
- * `counterKey`; an unscanned ledger entry's date.
+ * `counterKey`; a confirmed unscanned visit's month (its alert's `counted`).
  */
 
 export interface TallyEntry {
+  region: string
   deptId: string
   month: string
   figures: CounterFigures
 }
 
-/** `tallyKey(deptId, month)` → figures (one department's entry of a counters document). */
+/** Where a figure is kept: the department's entry of the counters document of a region and month. */
+export interface TallyPlace {
+  region: string
+  deptId: string
+  month: string
+}
+
+/** `tallyKey(place)` → figures (one department's entry of one counters document). */
 export type Tally = Map<string, TallyEntry>
 
-export const tallyKey = (deptId: string, month: string): string => `${deptId}_${month}`
+export const tallyKey = (p: TallyPlace): string => `${p.region}_${p.deptId}_${p.month}`
 
-function entry(tally: Tally, deptId: string, month: string): CounterFigures {
-  const id = tallyKey(deptId, month)
+function entry(tally: Tally, place: TallyPlace): CounterFigures {
+  const id = tallyKey(place)
   let e = tally.get(id)
   if (!e) {
-    e = { deptId, month, figures: zeroFigures() }
+    e = { region: place.region, deptId: place.deptId, month: place.month, figures: zeroFigures() }
     tally.set(id, e)
   }
   return e.figures
 }
 
 export interface InspectionFacts {
+  region: string
   deptId: string
   month: string
   status: string
@@ -50,7 +59,7 @@ export interface InspectionFacts {
 export function countInspection(tally: Tally, r: InspectionFacts): void {
   const parts = [{ deptId: r.deptId, exception: r.exception, result: r.result, lead: true }, ...(r.joins ?? []).map((j) => ({ ...j, lead: false }))]
   for (const p of parts) {
-    const f = entry(tally, p.deptId, r.month)
+    const f = entry(tally, { region: r.region, deptId: p.deptId, month: r.month })
     if (r.status === 'withdrawn') f.withdrawn++
     else f.inspections++
     if (p.exception) f.quietExceptions[p.exception.review]++
@@ -63,21 +72,21 @@ export function countInspection(tally: Tally, r: InspectionFacts): void {
 }
 
 /** A service visit (rule 19) counts for its department in its month. */
-export function countServiceVisit(tally: Tally, v: { deptId: string; month: string }): void {
-  entry(tally, v.deptId, v.month).serviceVisits++
+export function countServiceVisit(tally: Tally, v: TallyPlace): void {
+  entry(tally, v).serviceVisits++
 }
 
-export function countRating(tally: Tally, r: { deptId: string; month: string; score: number }, badAtMost: number): void {
-  const f = entry(tally, r.deptId, r.month)
+export function countRating(tally: Tally, r: TallyPlace & { score: number }, badAtMost: number): void {
+  const f = entry(tally, r)
   f.ratings.count++
   f.ratings.sum += r.score
   if (r.score <= badAtMost) f.ratings.bad++
 }
 
 /** A complaint counts only when it names a department (`counterKey`). */
-export function countComplaint(tally: Tally, c: { counterKey?: { deptId: string; month: string }; status: string; overdue?: boolean }): void {
+export function countComplaint(tally: Tally, c: { counterKey?: TallyPlace; status: string; overdue?: boolean }): void {
   if (!c.counterKey) return
-  const f = entry(tally, c.counterKey.deptId, c.counterKey.month)
+  const f = entry(tally, c.counterKey)
   f.complaints.received++
   if (c.status !== 'closed') {
     f.complaints.open++
@@ -85,15 +94,20 @@ export function countComplaint(tally: Tally, c: { counterKey?: { deptId: string;
   }
 }
 
-/** An unscanned ledger entry counts for the department it names (an entry naming only a free-text department counts nowhere). */
-export function countUnscanned(tally: Tally, e: { deptId?: string; date: string; unscanned: boolean }): void {
-  if (!e.unscanned || !e.deptId) return
-  entry(tally, e.deptId, e.date.slice(0, 7)).unscanned++
+/**
+ * An unscanned visit counts once a supervisor confirmed it (SPEC §6): its alert keeps the
+ * counters entry the confirmation added to (`counted`: the department it names, the
+ * visit's month). One that names only a free-text department counts nowhere.
+ */
+export function countUnscanned(tally: Tally, alert: { kind: string; handling?: { confirmed?: boolean }; counted?: TallyPlace }): void {
+  if (alert.kind !== 'unscanned' || !alert.handling?.confirmed || !alert.counted) return
+  entry(tally, alert.counted).unscanned++
 }
 
 export interface FigureDifference {
-  /** The department-month (`tallyKey`): its entry `depts.<deptId>` of the counters document of its region and month. */
+  /** The counters entry (`tallyKey`): `depts.<deptId>` of the counters document of its region and month. */
   counterId: string
+  region: string
   deptId: string
   month: string
   figure: string
@@ -116,7 +130,7 @@ export function diffTallies(kept: Tally, recounted: Tally, skip: readonly string
     const rf = flattenFigures(r?.figures ?? zeroFigures())
     for (const figure of Object.keys(kf)) {
       if (skip.some((s) => figure === s || figure.startsWith(s + '.'))) continue
-      if (kf[figure] !== rf[figure]) out.push({ counterId: id, deptId: (k ?? r)!.deptId, month: (k ?? r)!.month, figure, kept: kf[figure], recounted: rf[figure] })
+      if (kf[figure] !== rf[figure]) out.push({ counterId: id, region: (k ?? r)!.region, deptId: (k ?? r)!.deptId, month: (k ?? r)!.month, figure, kept: kf[figure], recounted: rf[figure] })
     }
   }
   return out

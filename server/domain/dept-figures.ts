@@ -1,4 +1,4 @@
-import type { DeptFigures } from '@contract'
+import type { DeptFigures, HiddenFigure } from '@contract'
 import type { CounterFigures } from '../store/counters'
 
 /**
@@ -8,8 +8,7 @@ import type { CounterFigures } from '../store/counters'
 
 export type FiguresViewer = 'supervisor' | 'deptAdmin'
 
-/** Parts of the figures withheld from a viewer (extra answer field `hidden`). */
-export type HiddenFigure = 'complaints' | 'ratings.bad'
+export type { HiddenFigure }
 
 /** All-zero figures (a department with no counters entry this month). */
 export function zeroFigures(): CounterFigures {
@@ -91,11 +90,12 @@ export function ratingAverage(ratings: { count: number; sum: number }, minCountF
  * the threshold. A department admin additionally never sees complaint figures (only
  * supervisors see anything of complaints, SPEC §2.10) nor, below the threshold, the bad
  * count (with one or two ratings it would tell which company rated badly); withheld
- * figures read 0 and are named in `hidden`.
+ * figures read 0 (null for the average) and are named in `hidden`, which pages show as withheld.
  */
-export function presentFigures(f: CounterFigures, viewer: FiguresViewer, minCountForAggregate: number): DeptFigures & { hidden?: HiddenFigure[] } {
+export function presentFigures(f: CounterFigures, viewer: FiguresViewer, minCountForAggregate: number): DeptFigures {
   const belowThreshold = f.ratings.count < minCountForAggregate
   const hidden: HiddenFigure[] = []
+  if (belowThreshold && f.ratings.count > 0) hidden.push('ratings.avg')
   if (viewer === 'deptAdmin') {
     hidden.push('complaints')
     if (belowThreshold) hidden.push('ratings.bad')

@@ -63,12 +63,35 @@ export function checkInOfKey(gate: CompanyGate | undefined, keyId: string): { in
 }
 
 /**
- * The department's latest inspection here, whatever its age (kept as long as the repeated
+* The department's latest inspection here, whatever its age (kept as long as the repeated
  * window): a second officer may join it late until its result is recorded (rule 16).
  */
 export function lockOf(gate: CompanyGate | undefined, deptId: string): GateOpen | null {
   const open = gate?.open
   return open && Object.prototype.hasOwnProperty.call(open, deptId) ? open[deptId] : null
+}
+
+/**
+ * How much later than a request's own time a concurrent scan's check-in may be and still
+ * count as simultaneous with it (function instances' clocks, a request held up by
+ * retries): well above both, far below any rule's window.
+ */
+export const CONCURRENT_SCAN_MS = 60_000
+
+/**
+ * The time a check-in attempt decides at: the request's time, or the latest check-in on
+ * the gate when a concurrent scan committed one up to `CONCURRENT_SCAN_MS` later. So the
+ * order in which racing scans commit (and retry) cannot turn a rule that compares times:
+ * a scan that lost the race to a check-in a moment "after" it still falls in that
+ * check-in's join window (instead of opening a second inspection and dropping the
+ * first's join lock), and its year, day and quiet period are never earlier than what
+ * the gate already holds.
+ */
+export function decisionTime(gate: CompanyGate | undefined, now: number): number {
+  let at = now
+  const times = [...(gate?.recent ?? []).map((r) => r.checkInAt), ...Object.values(gate?.open ?? {}).map((l) => l.checkInAt)]
+  for (const t of times) if (t > at && t - now <= CONCURRENT_SCAN_MS) at = t
+  return at
 }
 
 /** The department's join lock when it is still inside the join window, else null. */

@@ -30,7 +30,7 @@ export interface InspectionRecord {
   companyName: string
   deptId: string
   deptName: string
-  /** The department's region: the counters of this inspection are kept under it. */
+  /** The department's region (where the department sits; figures are kept under the company's `region`). */
   deptRegion: string
   /** The company's region (county): where it happened; supervisors' scope. */
   region: string

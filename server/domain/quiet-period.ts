@@ -1,5 +1,5 @@
 import type { Settings } from '@contract'
-import { chinaDate, chinaMonth, dayOfMonth, daysInMonth } from './china-time'
+import { addChinaDays, chinaDate, chinaMonth, dayOfMonth, daysInMonth } from './china-time'
 
 /**
  * The quiet production period 安静生产期 (SPEC §2.1): on days firstDay–lastDay of each
@@ -44,4 +44,21 @@ export function quietPeriodAppliesTo(company: { inPark: boolean }, settings: Pic
 /** Whether entering this company now needs a special case (特殊情形). */
 export function quietPeriodBlocks(now: number, company: { inPark: boolean }, settings: Pick<Settings, 'quietPeriod' | 'timezone'>): boolean {
   return quietPeriodStatus(now, settings).active && quietPeriodAppliesTo(company, settings)
+}
+
+/**
+ * How a plan's dates meet the quiet period (the facts a reviewer weighs): of the days
+ * from..to (China dates, inclusive), how many fall inside the monthly window and how many
+ * outside, where a company in scope may be entered without a special case.
+ */
+export function quietDaysBetween(from: string, to: string, settings: Pick<Settings, 'quietPeriod'>): { days: number; quietDays: number; openDays: number } {
+  const { enabled, firstDay, lastDay } = settings.quietPeriod
+  let days = 0
+  let quietDays = 0
+  for (let date = from; date <= to && days < 3660; date = addChinaDays(date, 1)) {
+    days++
+    const day = Number(date.slice(8, 10))
+    if (enabled && day >= firstDay && day <= Math.min(lastDay, daysInMonth(date.slice(0, 7)))) quietDays++
+  }
+  return { days, quietDays, openDays: days - quietDays }
 }

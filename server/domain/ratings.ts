@@ -7,8 +7,8 @@ import { addWorkingDays } from './working-days'
 export const isBadRating = (score: number, settings: Pick<Settings, 'rating'>): boolean => score <= settings.rating.badAtMost
 
 /** The end of the China day `rating.followUpWorkingDays` working days after the rating. */
-export function ratingFollowUpDueAt(ratedAt: number, settings: Pick<Settings, 'rating' | 'timezone'>): number {
-  return endOfChinaDay(addWorkingDays(chinaDate(ratedAt, settings.timezone), settings.rating.followUpWorkingDays), settings.timezone)
+export function ratingFollowUpDueAt(ratedAt: number, settings: Pick<Settings, 'rating' | 'timezone'> & Partial<Pick<Settings, 'calendar'>>): number {
+  return endOfChinaDay(addWorkingDays(chinaDate(ratedAt, settings.timezone), settings.rating.followUpWorkingDays, settings.calendar), settings.timezone)
 }
 
 export const SCORE_LABELS: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '一般', 2: '不满意', 1: '非常不满意' }

@@ -173,6 +173,22 @@ export function isTimerTrigger(event: unknown, openid: string | undefined): bool
   return e.Type === 'Timer' && typeof e.TriggerName === 'string' && e.TriggerName.length > 0 && typeof e.Time === 'string'
 }
 
+/**
+ * `cloud.database()` builds a new object on every call: taken once per function instance,
+ * so what is cached per database (settings, the conflict-retry wrapper) is reused
+ * by every warm call.
+ */
+const databases = new WeakMap<WxCloud, Database>()
+export function databaseOf(cloud: WxCloud): Database {
+  let db = databases.get(cloud)
+  if (!db) {
+    // wx-server-sdk's Database satisfies the port: proved in tests/types/db-port.typetest.ts.
+    db = cloud.database() as Database
+    databases.set(cloud, db)
+  }
+  return db
+}
+
 /** Runs one function call in WeChat cloud. `trusted` is for the timer trigger only. */
 export async function runInCloud<F extends FnName>(fn: F, handlers: Partial<FunctionHandlers<F>>, event: unknown, cloud: WxCloud): Promise<Result<unknown>> {
   const started = Date.now() // duration for the log only; rule time comes from the platform clock
@@ -192,8 +208,7 @@ export async function runInCloud<F extends FnName>(fn: F, handlers: Partial<Func
   }
   const storage = cloudStorage(cloud)
   const platform: Platform = {
-    // wx-server-sdk's Database satisfies the port: proved in tests/types/db-port.typetest.ts.
-    db: cloud.database() as Database,
+    db: databaseOf(cloud),
     openid,
     clock: () => Date.now(),
     storage,

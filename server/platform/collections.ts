@@ -16,6 +16,10 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       { fields: [['openid', 'asc']], unique: true },
       /** upsertDepartment: the users carrying a copy of the department (OfficerSnapshot). */
       { fields: [['officer.deptId', 'asc']] },
+      /** Messages to a company's contacts (server/store/messages.ts). */
+      { fields: [['companyId', 'asc']] },
+      /** Messages to the supervisors of a county. */
+      { fields: [['roles', 'asc'], ['region', 'asc']] },
     ],
   },
   departments: { indexes: [{ fields: [['region', 'asc']] }, { fields: [['city', 'asc']] }, { fields: [['name', 'asc']] }] },
@@ -56,6 +60,13 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       /** The counter consistency check: a month's inspections, paged by _id. */
       { fields: [['month', 'asc'], ['_id', 'asc']] },
       { fields: [['deptId', 'asc'], ['checkInAt', 'desc']] },
+      /** The dashboard's overdueOpen: a scope's red lights now. */
+      { fields: [['region', 'asc'], ['status', 'asc']] },
+      { fields: [['city', 'asc'], ['status', 'asc']] },
+      { fields: [['deptId', 'asc'], ['status', 'asc']] },
+      /** supervision.inspections: a county's or the city's inspections, newest first. */
+      { fields: [['region', 'asc'], ['checkInAt', 'desc'], ['_id', 'desc']] },
+      { fields: [['city', 'asc'], ['checkInAt', 'desc'], ['_id', 'desc']] },
       /** Matching a ledger entry the company added to the check-ins of that day. */
       { fields: [['companyId', 'asc'], ['date', 'asc'], ['deptId', 'asc']] },
     ],
@@ -79,6 +90,8 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       { fields: [['region', 'asc'], ['receivedAt', 'desc']] },
       { fields: [['city', 'asc'], ['receivedAt', 'desc']] },
       { fields: [['city', 'asc'], ['status', 'asc']] },
+      /** supervision.inspection: the complaints about a visit. */
+      { fields: [['inspectionId', 'asc'], ['receivedAt', 'desc']] },
       /** The counter consistency check: complaints counted in a month. */
       { fields: [['counterKey.month', 'asc'], ['_id', 'asc']] },
     ],
@@ -100,6 +113,10 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       /** supervision.alerts: unresolved alerts of a county or the city, newest first. */
       { fields: [['region', 'asc'], ['resolved', 'asc'], ['at', 'desc']] },
       { fields: [['city', 'asc'], ['resolved', 'asc'], ['at', 'desc']] },
+      /** The dashboard's open alerts by kind; the recount's confirmed unscanned visits; bad ratings past their follow-up. */
+      { fields: [['region', 'asc'], ['resolved', 'asc'], ['kind', 'asc']] },
+      { fields: [['city', 'asc'], ['resolved', 'asc'], ['kind', 'asc']] },
+      { fields: [['kind', 'asc'], ['resolved', 'asc'], ['dueAt', 'asc']] },
     ],
   },
   audit: { indexes: [{ fields: [['target', 'asc'], ['at', 'asc']] }, { fields: [['at', 'desc']] }] },
@@ -115,5 +132,7 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
     ],
   },
   rateLimits: { indexes: [] },
+  /** The in-app inbox: one document per recipient, addressed by a keyed hash (`to`). */
+  messages: { indexes: [{ fields: [['to', 'asc'], ['at', 'desc'], ['_id', 'desc']] }, { fields: [['to', 'asc'], ['read', 'asc']] }] },
   outbox: { indexes: [{ fields: [['createdAt', 'desc']] }] },
 }

@@ -90,6 +90,8 @@ export interface Platform {
   keys: Keys
   /** Set only for the timer trigger: the call runs as the system, not as a user. */
   trusted?: boolean
+  /** The emulator and the tests (never the cloud): every answer is checked against its action's answer schema. */
+  checkAnswers?: boolean
 }
 
 /** What every handler receives beside its validated input. */

@@ -3,8 +3,9 @@
  * handlers use. `cloud.database()` satisfies it (proved in tests/types/db-port.typetest.ts);
  * the emulator implements it on SQLite. Handlers know nothing else.
  *
- * Cloud limits kept here on purpose: `get()` returns at most 100 documents; inside a
- * transaction only single-document operations (doc get/set/update/remove, add).
+ * Cloud limits kept here on purpose: `get()` returns 100 documents unless a `limit` (at
+ * most 1000) says otherwise; inside a transaction only single-document operations (doc
+ * get/set/update/remove, add).
  */
 
 export type DocData = Record<string, unknown>
@@ -110,8 +111,11 @@ export function recordCommand(db: Pick<Database, 'command'>): void {
 
 export const platformCommand = (): DbCommand | null => recordedCommand
 
-/** The cloud's page size for a server-side `get()`. */
+/** The page size handlers ask for: the SDK's default for a server-side `get()` without a limit. */
 export const MAX_GET = 100
+
+/** The most one server-side `get()` answers: the SDK sends `limit` 1000 for anything larger. */
+export const SDK_GET_LIMIT = 1000
 
 /**
  * True when an error from `doc().get()` means the document does not exist. The server
@@ -122,4 +126,88 @@ export const MAX_GET = 100
 export function isNotFound(err: unknown): boolean {
   const msg = err instanceof Error ? err.message : String(err)
   return /document with _id .* does not exist|DATABASE_DOCUMENT_NOT_EXIST|cannot find document/i.test(msg)
+}
+
+/** wx-server-sdk's errCode for a server code it has no number of its own for (SYS_ERR). */
+const SDK_SYS_ERR = -501001
+/** The server's code for a write conflict, kept by @cloudbase/database's own errors (wx-server-sdk drops it). */
+const TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT'
+
+/**
+ * True when an error is the cloud database's write conflict: a transaction wrote a
+ * document that another open transaction holds, or that was committed after its
+ * snapshot. The one place a conflict is recognised. wx-server-sdk reports it as
+ * errCode -501001 (SYS_ERR, because the server's `DATABASE_TRANSACTION_CONFLICT` is not
+ * in its table) with MongoDB's `WriteConflict` in the message; @cloudbase's own error
+ * object keeps the code. The number decides, the name only tells SYS_ERR kinds apart.
+ */
+export function isWriteConflict(err: unknown): boolean {
+  const e = err as { errCode?: unknown; code?: unknown; message?: unknown } | null | undefined
+  if (!e || typeof e !== 'object') return false
+  if (e.code === TRANSACTION_CONFLICT) return true
+  return e.errCode === SDK_SYS_ERR && /\bWriteConflict\b|DATABASE_TRANSACTION_CONFLICT/.test(String(e.message))
+}
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number
+  /** The first back-off in ms; each later one doubles, up to `maxDelayMs`, and is jittered by ±50 %. */
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+export const CONFLICT_RETRY: RetryPolicy = { attempts: 10, baseDelayMs: 8, maxDelayMs: 250 }
+
+/** Conflicts met and retries made: since the process started (`conflictStats`), or in one call. */
+export interface ConflictTally {
+  conflicts: number
+  retries: number
+  /** Transactions that still conflicted on their last attempt. */
+  exhausted: number
+}
+
+export const conflictStats: ConflictTally = { conflicts: 0, retries: 0, exhausted: 0 }
+
+const retrying = new WeakMap<Database, Database>()
+/** Every wrapper made here: wrapping one again answers it as it is (no retries of retries). */
+const wrappers = new WeakSet<Database>()
+
+/**
+ * The database with every `runTransaction` retried on a write conflict (bounded, with a
+ * jittered back-off, so colliding callers spread out). Each attempt runs the callback
+ * afresh: it re-reads everything it decides on, so a retry decides on what the winner
+ * wrote. Any other error, or the last conflict, comes out as it is. Without `tally`, one
+ * wrapper per database object, so caches keyed on the database (the secret) keep
+ * hitting; with it, a wrapper of the call's own that also counts into `tally`.
+ */
+export function withConflictRetry(db: Database, tally?: ConflictTally): Database {
+  if (wrappers.has(db)) return db
+  const known = tally ? undefined : retrying.get(db)
+  if (known) return known
+  const tallies = tally ? [conflictStats, tally] : [conflictStats]
+  const count = (key: keyof ConflictTally) => tallies.forEach((t) => t[key]++)
+  const wrapped: Database = {
+    collection: (name) => db.collection(name),
+    command: db.command,
+    async runTransaction<T>(callback: (tx: Transaction) => Promise<T>, times?: number): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.runTransaction(callback, times)
+        } catch (err) {
+          if (!isWriteConflict(err)) throw err
+          count('conflicts')
+          if (attempt >= CONFLICT_RETRY.attempts) {
+            count('exhausted')
+            throw err
+          }
+          count('retries')
+          const ceiling = Math.min(CONFLICT_RETRY.maxDelayMs, CONFLICT_RETRY.baseDelayMs * 2 ** (attempt - 1))
+          await new Promise((resolve) => setTimeout(resolve, ceiling * (0.5 + Math.random())))
+        }
+      }
+    },
+  }
+  wrappers.add(wrapped)
+  if (!tally) retrying.set(db, wrapped)
+  return wrapped
 }

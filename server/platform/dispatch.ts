@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { contract, defaultSettings, Settings, type ErrorBody, type FnName, type Result } from '@contract'
 import { z } from 'zod'
 import type { Caller, Ctx, Platform, UserRecord } from './context'
-import { isNotFound, recordCommand } from './db'
+import { isNotFound, recordCommand, withConflictRetry, type ConflictTally } from './db'
+import { answerProblems } from './answer-check'
 import { AppError } from './errors'
 import type { Access, FunctionHandlers } from './handler'
 import { userIdFor } from './ids'
@@ -22,12 +23,13 @@ export async function dispatch<F extends FnName>(
   platform: Platform,
 ): Promise<Result<unknown>> {
   const requestId = randomBytes(8).toString('hex')
+  const tally: ConflictTally = { conflicts: 0, retries: 0, exhausted: 0 }
   try {
     if (!event || typeof event !== 'object' || Array.isArray(event)) {
       throw new AppError('INVALID_INPUT', '请求格式错误：应为对象')
     }
     const actionName = (event as Record<string, unknown>).action
-    const actions = contract[fn] as Record<string, { input: z.ZodType }>
+    const actions = contract[fn] as Record<string, { input: z.ZodType; output: z.ZodType }>
     if (typeof actionName !== 'string' || !Object.prototype.hasOwnProperty.call(actions, actionName)) {
       throw new AppError('INVALID_INPUT', `未知的操作：${typeof actionName === 'string' ? actionName.slice(0, 40) : '(缺少 action)'}`, {
         actions: Object.keys(actions),
@@ -45,8 +47,9 @@ export async function dispatch<F extends FnName>(
     const caller = platform.trusted ? systemCaller() : await resolveCaller(platform)
     authorize(handler.access, caller)
     recordCommand(platform.db)
+    // Every transaction of the call is retried on a write conflict; the conflicts are logged.
     const ctx: Ctx = {
-      db: platform.db,
+      db: withConflictRetry(platform.db, tally),
       caller,
       now,
       settings: await loadSettings(platform),
@@ -60,9 +63,15 @@ export async function dispatch<F extends FnName>(
       env: platform.env,
     }
     const data = await handler.handle(parsed.data, ctx)
+    if (platform.checkAnswers) {
+      const problems = answerProblems(spec.output, data)
+      if (problems.length) throw new Error(`answer of ${fn}.${actionName} is off the contract: ${problems.slice(0, 8).join('; ')}`)
+    }
     return { ok: true, data }
   } catch (err) {
     return { ok: false, error: toErrorBody(err, requestId, platform, fn) }
+  } finally {
+    if (tally.conflicts) platform.log.info('write_conflicts', { requestId, fn, ...tally })
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AlertKind } from '@contract'
+import type { AlertHandling, AlertKind } from '@contract'
 import { newId } from '../platform/ids'
 import { cityOf } from '../domain/scope'
 import { fieldsOf, type Writer } from './docs'
@@ -7,6 +7,10 @@ import { fieldsOf, type Writer } from './docs'
  * Alerts for supervisors (`alerts`): one document per thing that needs a look. `region`
  * is where it happened (the company's county for inspections); `city` lets a city-wide
  * supervisor query by equality. Raise it in the transaction of the write it is about.
+ *
+ * Status (rule 21): `resolved: false` is open, `true` handled — by a supervisor
+ * (`handling`, supervision.handleAlert) or by the record it is about (a reviewed special
+ * case). `resolved` stays the stored field the indexes query by; answers say `status`.
  */
 
 export const ALERTS = 'alerts'
@@ -20,6 +24,8 @@ export interface AlertInput {
   deptId?: string
   companyId?: string
   summary?: string
+  /** bad_rating: the follow-up is due by then (the scheduler raises follow_up_overdue after it). */
+  dueAt?: number
   /**
    * A fixed id makes raising idempotent (a retried job overwrites the same alert), e.g.
    * `alertIdFor('overdue', ref)`. Default: a new random id.
@@ -38,6 +44,10 @@ export interface AlertRecord {
   companyId?: string
   summary?: string
   resolved: boolean
+  dueAt?: number
+  handling?: AlertHandling
+  /** unscanned, confirmed: the counters entry its confirmation added to (for the recount). */
+  counted?: { deptId: string; region: string; month: string }
 }
 
 /** A deterministic alert id for "one alert of this kind per record". */
@@ -56,6 +66,7 @@ export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRec
     companyId: alert.companyId,
     summary: alert.summary,
     resolved: false,
+    ...(alert.dueAt !== undefined ? { dueAt: alert.dueAt } : {}),
   }
   await w.collection(ALERTS).doc(record._id).set({ data: fieldsOf(record) })
   return record

@@ -1,6 +1,9 @@
 import type { Complaint, ComplaintCategory, ComplaintStatus } from '@contract'
 import { isComplaintOverdue } from '../domain/complaints'
+import type { Database } from '../platform/db'
+import type { InspectionRecord } from '../domain/inspection-records'
 import type { CounterKey } from './counters'
+import { readByIds } from './paging'
 
 /**
  * Complaints 投诉举报 (`complaints/<id>`, SPEC §2.10). Who complained is never stored in
@@ -44,12 +47,19 @@ export interface ComplaintRecord {
   overdueAt?: number
   closedAt?: number
   timeline: ComplaintEventRecord[]
+  /** The China date of the inspection complained about. */
+  inspectionDate?: string
+  /** A call-back number, only on a named complaint. */
+  phone?: string
+  replyRating?: { satisfied: boolean; comment?: string; at: number }
   /**
-   * The counters document this complaint is counted in (the department's, month of
+   * The counters document this complaint is counted in (the department's entry where the company is, month of
    * receipt). Absent for a general complaint: it names no department, so it is kept out of
    * the per-department figures (supervisors see it in their complaint list).
    */
   counterKey?: CounterKey
+  /** The supervisor who accepted it (only they move it on). */
+  assignee?: { id: string; name: string }
   createdAt: number
   updatedAt: number
 }
@@ -81,5 +91,23 @@ export function toComplaintView(c: ComplaintRecord, now: number, audience: 'owne
     dueAt: c.dueAt,
     overdue: c.overdue || isComplaintOverdue(c, now),
     timeline: c.timeline.map((e) => ({ at: e.at, action: e.action, text: e.text })),
+    ...(c.inspectionDate ? { inspectionDate: c.inspectionDate } : {}),
+    ...(c.phone && !c.anonymous ? { phone: c.phone } : {}),
+    ...(c.replyRating ? { replyRating: { ...c.replyRating } } : {}),
+    ...(audience === 'supervisor' && c.assignee ? { assignee: { ...c.assignee } } : {}),
   }
+}
+
+/**
+ * Supervisors' complaints with the visit each is about (company, department, date,
+ * officers) instead of an id: one read of the inspections they name.
+ */
+export async function withVisits<T extends { inspectionId?: string }>(db: Database, complaints: T[]): Promise<Array<T & { visit?: { companyName: string; deptName: string; date: string; officerNames: string[] } }>> {
+  const ids = complaints.map((c) => c.inspectionId).filter((id): id is string => !!id)
+  if (ids.length === 0) return complaints
+  const visits = new Map((await readByIds<InspectionRecord>(db, 'inspections', ids)).map((r) => [r._id, r]))
+  return complaints.map((c) => {
+    const r = c.inspectionId ? visits.get(c.inspectionId) : undefined
+    return r ? { ...c, visit: { companyName: r.companyName, deptName: r.deptName, date: r.date, officerNames: [...r.officerNames] } } : c
+  })
 }

@@ -1,8 +1,8 @@
 import type { DeptFigures } from '@contract'
-import { platformCommand, type DbCommand, type DocData, type Transaction, type UpdateResult } from '../platform/db'
+import { withConflictRetry, type Database, type DbCommand, type DocData, type Transaction, type UpdateResult } from '../platform/db'
 import { cityOf } from '../domain/scope'
 import { figuresOf, zeroFigures } from '../domain/dept-figures'
-import { isDatabase, readDoc, type Writer } from './docs'
+import { readDoc } from './docs'
 
 /**
  * Per-department-per-month figures (ARCHITECTURE rule 6), kept by the writes that change
@@ -10,8 +10,9 @@ import { isDatabase, readDoc, type Writer } from './docs'
  *
  *   counters/<region>_<YYYY-MM> = { region, city, month, depts: { <deptId>: CounterFigures }, updatedAt? }
  *
- * `region` is the department's region (figures are kept under it, so a county's dashboard
- * shows the county's departments and the city's departments appear on the city's). A
+ * `region` is the company's county, where the inspection happened (SPEC §3: a county means
+ * where the company is, on every page), so a county's dashboard counts exactly the
+ * inspections its lists show, a city department's visits included. A
  * department's entry may be partial or missing: readers take it through `figuresOf`
  * (zeros for what is absent). The dashboard reads one document per region and month
  * whatever the number of inspections or departments; the hourly scheduler creates the
@@ -26,7 +27,7 @@ import { isDatabase, readDoc, type Writer } from './docs'
 
 export interface CounterKey {
   deptId: string
-  /** The department's region (the document the figures are kept in). */
+  /** The company's region (county): the document the figures are kept in. */
   region: string
   /** 'YYYY-MM' (China month). */
   month: string
@@ -56,7 +57,7 @@ export interface CounterFigures {
 /** A stored counters document: the figures of the departments of one region in one month. */
 export interface CounterRecord {
   _id: string
-  /** The departments' region. */
+  /** The companies' region (county). */
   region: string
   city: string
   month: string
@@ -99,60 +100,47 @@ export function newCounterDoc(region: string, month: string, depts: CounterRecor
 export const deptFigures = (record: Pick<CounterRecord, 'depts'> | null | undefined, deptId: string): CounterFigures => figuresOf(record?.depts?.[deptId])
 
 /**
- * Adds `inc` to the figures of (deptId, month): one `update` of the region's document
- * with `_.inc` on `depts.<deptId>.<figure>` (a missing entry or figure is created by the
- * increment). When the document does not exist yet (`stats.updated` 0; the scheduler
- * creates them ahead, so this is rare) it is created with the department's figures: in
- * the transaction it joined (a concurrent creation conflicts there, as any write does),
- * or, given the database, in a small transaction of its own that adds to whatever a
- * concurrent writer created in between. Zero increments write nothing.
+ * Adds `inc` to the figures of (deptId, month): one plain `update` of the region's
+ * document with `_.inc` on `depts.<deptId>.<figure>` (a missing entry or figure is
+ * created by the increment), no read. Never inside a transaction: the document is shared
+ * by every department of the region, so writing it in a transaction would make every
+ * concurrent transaction of the county conflict on it (docs/decisions.md). Callers bump
+ * after their transaction commits; a crash in between leaves a figure short, which the
+ * hourly consistency job repairs (scheduler/counter-consistency.ts).
+ *
+ * When the document does not exist yet (`stats.updated` 0; the scheduler creates them
+ * ahead, so this is rare) it is created with the department's figures in a small
+ * transaction that adds to whatever a concurrent writer created in between (retried on a
+ * conflict). Zero increments write nothing.
  */
-export async function bumpCounters(w: Writer, key: CounterKey, inc: CounterIncrements): Promise<void> {
+export async function bumpCounters(db: Database, key: CounterKey, inc: CounterIncrements): Promise<void> {
   const flat = flatIncrements(inc)
   if (flat.length === 0) return
-  const _ = isDatabase(w) ? w.command : platformCommand()
-  // No command known (a platform that never recorded one): read, then write.
-  if (!_) return bumpByReading(w as Transaction, key, flat)
-  const ref = w.collection(COUNTERS).doc(counterId(key.region, key.month))
+  const _ = db.command
+  const ref = db.collection(COUNTERS).doc(counterId(key.region, key.month))
   const updated = updatedCount(await ref.update({ data: incrementData(_, key.deptId, flat) }))
   if (updated !== undefined && updated > 0) return
-  if (isDatabase(w)) await w.runTransaction((tx) => createOrAdd(tx, _, key, flat, updated === undefined ? 'ifMissing' : 'orAdd'))
-  else await createOrAdd(w, _, key, flat, updated === undefined ? 'ifMissing' : 'create')
+  await withConflictRetry(db).runTransaction((tx) => createOrAdd(tx, _, key, flat, updated === undefined ? 'ifMissing' : 'orAdd'))
 }
 
-/** `stats.updated` of an update's answer (typed `unknown` inside a transaction by the port). */
+/** `stats.updated` of an update's answer. */
 function updatedCount(answer: unknown): number | undefined {
   const n = (answer as Partial<UpdateResult> | undefined)?.stats?.updated
   return typeof n === 'number' ? n : undefined
 }
 
 /**
- * After an update that changed nothing: `create` the document (known missing, in the
- * transaction that found it so); `orAdd`: create it, or add the increments to the one
- * a concurrent writer created; `ifMissing`: the answer did not say (no `stats`), so the
- * update applied when the document exists, else create it.
+ * After an update that changed nothing: `orAdd`: create the document, or add the
+ * increments to the one a concurrent writer created; `ifMissing`: the answer did not say
+ * (no `stats`), so the update applied when the document exists, else create it.
  */
-async function createOrAdd(tx: Transaction, _: DbCommand, key: CounterKey, flat: Flat, mode: 'create' | 'orAdd' | 'ifMissing'): Promise<void> {
+async function createOrAdd(tx: Transaction, _: DbCommand, key: CounterKey, flat: Flat, mode: 'orAdd' | 'ifMissing'): Promise<void> {
   const ref = tx.collection(COUNTERS).doc(counterId(key.region, key.month))
-  if (mode !== 'create' && (await readDoc<CounterRecord>(tx, COUNTERS, counterId(key.region, key.month)))) {
+  if (await readDoc<CounterRecord>(tx, COUNTERS, counterId(key.region, key.month))) {
     if (mode === 'orAdd') await ref.update({ data: incrementData(_, key.deptId, flat) })
     return
   }
   await ref.set({ data: newCounterDoc(key.region, key.month, { [key.deptId]: withIncrements(zeroFigures(), flat) }) })
-}
-
-/** Without `_.inc`: read the document in the transaction, then set or update the new values. */
-async function bumpByReading(tx: Transaction, key: CounterKey, flat: Flat): Promise<void> {
-  const id = counterId(key.region, key.month)
-  const existing = await readDoc<CounterRecord>(tx, COUNTERS, id)
-  const figures = withIncrements(deptFigures(existing, key.deptId), flat)
-  if (!existing) {
-    await tx.collection(COUNTERS).doc(id).set({ data: newCounterDoc(key.region, key.month, { [key.deptId]: figures }) })
-    return
-  }
-  const data: DocData = {}
-  for (const [path] of flat) data[['depts', key.deptId, ...path].join('.')] = valueAt(figures, path)
-  await tx.collection(COUNTERS).doc(id).update({ data })
 }
 
 /** The figures of one counters entry in the contract's shape (average, not sum). */
@@ -205,10 +193,4 @@ function withIncrements(figures: CounterFigures, flat: Flat): CounterFigures {
     cur[last] = ((cur[last] as number | undefined) ?? 0) + by
   }
   return out
-}
-
-function valueAt(figures: CounterFigures, path: string[]): number {
-  let cur: unknown = figures
-  for (const seg of path) cur = (cur as Record<string, unknown>)[seg]
-  return cur as number
 }

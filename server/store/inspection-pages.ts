@@ -30,9 +30,9 @@ export async function newestInspectionsPage(ctx: Ctx, conditions: DocData[], cur
   }
 }
 
-const encodeCursor = (at: number, id: string): string => Buffer.from(`${at}:${id}`).toString('base64url')
+export const encodeCursor = (at: number, id: string): string => Buffer.from(`${at}:${id}`).toString('base64url')
 
-function decodeCursor(cursor: string): { at: number; id: string } {
+export function decodeCursor(cursor: string): { at: number; id: string } {
   const text = Buffer.from(cursor, 'base64url').toString('utf8')
   const m = /^(\d{1,16}):([A-Za-z0-9_-]{1,64})$/.exec(text)
   if (!m) {

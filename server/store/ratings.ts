@@ -22,7 +22,9 @@ export interface RatingRecord {
   ratedAt: number
   followUpDueAt?: number
   raterKey: string
-  tokenId: string
+  /** The rating code used; absent when rated from the company's list. */
+  tokenId?: string
+  fromList?: boolean
 }
 
 export function toRatingView(r: RatingRecord): Rating {

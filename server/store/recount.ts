@@ -2,20 +2,19 @@ import type { Settings } from '@contract'
 import type { Database, DocData } from '../platform/db'
 import { countComplaint, countInspection, countRating, countServiceVisit, countUnscanned, diffTallies, tallyKey, type FigureDifference, type Tally } from '../domain/counter-recount'
 import { addFigures, figuresOf } from '../domain/dept-figures'
-import { lastDateOfMonth } from '../domain/china-time'
 import type { InspectionRecord } from '../domain/inspection-records'
 import type { ComplaintRecord } from './complaints'
 import { COUNTERS, type CounterRecord } from './counters'
-import type { LedgerEntryRecord } from './ledger'
+import { ALERTS, type AlertRecord } from './alerts'
 import { forEachPage } from './paging'
 import type { RatingRecord } from './ratings'
 
 /**
  * The counter consistency check (ARCHITECTURE rule 6): recount the per-department-per-
  * month figures from the records and compare them with the kept `counters` (each
- * department's entry of its region's document, store/counters.ts). It reports;
- * it never fixes (a difference is a bug in a write path to find, not a number to paper
- * over). Every read is paged (≤ 100 per get).
+ * department's entry of its region's document, store/counters.ts). It reports; the
+ * hourly job repairs only a difference two runs have seen, which is what a crash between
+ * a commit and its counters bump leaves (scheduler/counter-consistency.ts). Every read is paged (≤ 100 per get).
  *
  * Not compared: `capRefusals` — a refused check-in leaves no record, only the counter
  * (inspection/check-in.ts), so there is nothing to recount it from.
@@ -39,7 +38,7 @@ export async function recountFigures(db: Database, settings: Settings, scope: Re
   await forEachPage<InspectionRecord>(db, 'inspections', byMonth, (page) => {
     for (const r of page) countInspection(tally, r)
   })
-  await forEachPage<{ _id: string; deptId: string; month: string }>(db, 'serviceVisits', byMonth, (page) => {
+  await forEachPage<{ _id: string; region: string; deptId: string; month: string }>(db, 'serviceVisits', byMonth, (page) => {
     for (const v of page) countServiceVisit(tally, v)
   })
   await forEachPage<RatingRecord>(db, 'ratings', byMonth, (page) => {
@@ -49,27 +48,24 @@ export async function recountFigures(db: Database, settings: Settings, scope: Re
   await forEachPage<ComplaintRecord>(db, 'complaints', months ? { 'counterKey.month': _.in(months) } : {}, (page) => {
     for (const c of page) countComplaint(tally, c)
   })
-  const ledgerWhere: DocData = months ? { unscanned: true, date: _.gte(`${months[0]}-01`).and(_.lte(lastDateOfMonth(months[months.length - 1]))) } : { unscanned: true }
-  await forEachPage<LedgerEntryRecord>(db, 'ledger', ledgerWhere, (page) => {
-    for (const e of page) if (inMonths(e.date.slice(0, 7))) countUnscanned(tally, e)
+  // Unscanned visits count once confirmed: the handled unscanned alerts say where.
+  await forEachPage<AlertRecord>(db, ALERTS, { kind: 'unscanned', resolved: true }, (page) => {
+    for (const a of page) if (a.counted && inMonths(a.counted.month)) countUnscanned(tally, a)
   })
   return tally
 }
 
-/**
- * The kept counters of those months (all when absent), one tally entry per department
- * and month: each region document's `depts` entries (a department that moved within a
- * month has entries in two regions' documents: they add up, as in the dashboard).
- */
+/** The kept counters of those months (all when absent): each region document's `depts` entries. */
 export async function keptFigures(db: Database, scope: RecountScope = {}): Promise<Tally> {
   const tally: Tally = new Map()
   const where: DocData = scope.months ? { month: db.command.in([...new Set(scope.months)]) } : {}
   await forEachPage<CounterRecord>(db, COUNTERS, where, (page) => {
     for (const c of page) {
       for (const [deptId, entry] of Object.entries(c.depts ?? {})) {
-        const key = tallyKey(deptId, c.month)
+        const place = { region: c.region, deptId, month: c.month }
+        const key = tallyKey(place)
         const before = tally.get(key)
-        tally.set(key, { deptId, month: c.month, figures: before ? addFigures(before.figures, figuresOf(entry)) : figuresOf(entry) })
+        tally.set(key, { ...place, figures: before ? addFigures(before.figures, figuresOf(entry)) : figuresOf(entry) })
       }
     }
   })
@@ -79,7 +75,7 @@ export async function keptFigures(db: Database, scope: RecountScope = {}): Promi
 export interface ConsistencyReport {
   /** The months checked, or 'all'. */
   months: string[] | 'all'
-  /** Department-months compared (kept or recounted). */
+  /** Counters entries compared (kept or recounted). */
   checked: number
   ok: boolean
   differences: FigureDifference[]

@@ -55,3 +55,10 @@ export function longDate(date: string): string {
 
 /** `YYYY-MM` of a China date `YYYY-MM-DD`. */
 export const monthOf = (date: string) => date.slice(0, 7)
+
+/** The last China date of a month: `2026-02` → `2026-02-28`. */
+export function lastDateOfMonthOf(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return `${month}-${pad(days)}`
+}

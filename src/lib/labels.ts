@@ -4,7 +4,6 @@ import type {
   ComplaintCategory,
   ComplaintStatus,
   ExceptionVerdict,
-  InspectionFlag,
   InspectionSource,
   Outcome,
   PlanKind,
@@ -16,7 +15,8 @@ import type {
  * The Chinese words on screen for the contract's keys, in one place for every role's pages
  * (docs/glossary.md lists the terms). Where one key reads differently by audience (the
  * company that complained vs the supervisor handling it), both wordings stand here side
- * by side.
+ * by side. Words that carry a rule's number (windows, deadlines, caps, special cases) are
+ * made from the settings by `types/rule-words.ts` (pages: `useRuleWords`).
  */
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'muted'
@@ -56,27 +56,6 @@ export const OUTCOME_LABELS: Record<Outcome, { title: string; detail: string }> 
   transfer: { title: '移送处理', detail: '移送其他部门或司法机关处理' },
 }
 
-export const FLAG_LABELS: Record<InspectionFlag, { title: string; detail: string }> = {
-  quiet_exception: { title: '安静生产期例外入企', detail: '需监督审核的例外：监督部门将审核所选特殊情形是否成立' },
-  off_site: { title: '不在企业现场（定位偏差）', detail: '定位距企业登记地址较远或精度不足，已记录备查' },
-  repeated: { title: '60日内重复检查', detail: '该企业60日内已被检查，已提示监督部门，建议联合检查' },
-  late_result: { title: '结果逾期录入', detail: '超过期限才录入检查结果' },
-  late_join: { title: '迟到加入', detail: '第二名执法人员在加入时限之后才扫码加入' },
-  backfilled: { title: '事后补录', detail: '未能现场扫码，事后补录，待监督部门审核' },
-  after_cap: { title: '超限后以案件来源入企', detail: '本部门近期因计划检查次数超限被拒后，又以案件来源入企，已提示监督部门' },
-}
-
-/** The quiet-period special cases (the server sends its own labels with the check-in rules; these are for lists). */
-export const EXCEPTION_CATEGORY_LABELS: Record<string, string> = {
-  emergency: '突发事故、疫情等需要处置',
-  mandated_campaign: '国家、省统一部署的专项整治/双随机/抽检',
-  hazard_followup: '较大安全隐患整改督促',
-  high_risk: '重点监管领域安全问题',
-  complaint_case: '投诉举报、案件调查取证',
-  tax: '偷逃抗骗税等税务检查',
-  other: '其他确需到现场检查的情形',
-}
-
 /** A supervisor's review of a special case, as the supervisor reads it… */
 export const VERDICT_LABELS: Record<ExceptionVerdict, { text: string; tone: 'warn' | 'ok' | 'bad' }> = {
   pending: { text: '待审核', tone: 'warn' },
@@ -108,7 +87,7 @@ export const ROSTER_CERT_STATUS_LABELS: typeof CERT_STATUS_LABELS = { ...CERT_ST
 
 /** The categories in the order a company owner thinks of them, with what each covers. */
 export const COMPLAINT_CATEGORIES: { key: ComplaintCategory; title: string; detail: string }[] = [
-  { key: 'quiet_period_violation', title: '安静生产期违规入企', detail: '每月1–25日无特殊情形入园区企业检查' },
+  { key: 'quiet_period_violation', title: '安静生产期违规入企', detail: '安静生产期内无特殊情形入企检查' },
   { key: 'no_certificate', title: '未出示执法证件', detail: '检查时未亮证或证件无效' },
   { key: 'repeated_inspection', title: '重复检查、多头检查', detail: '短期内多次检查同一事项' },
   { key: 'unrelated_demands', title: '提出与检查无关的要求', detail: '如指定服务、索要财物、推销等' },
@@ -176,24 +155,11 @@ export const ALERT_LABELS: Record<AlertKind, { chip: string; tone: 'bad' | 'warn
   unscanned: { chip: '未扫码入企', tone: 'bad' },
   repeated: { chip: '重复检查', tone: 'warn' },
   complaint_overdue: { chip: '投诉逾期', tone: 'bad' },
-  after_cap: { chip: '超限后案件入企', tone: 'warn' },
   follow_up_overdue: { chip: '回访逾期', tone: 'bad' },
+  after_cap: { chip: '超限后案件入企', tone: 'warn' },
 }
 
-export const ALERT_ORDER: AlertKind[] = ['overdue', 'bad_rating', 'follow_up_overdue', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'after_cap', 'repeated']
-
-/** What a supervisor does about each kind (shown when the alert is opened). */
-export const ALERT_ACTIONS: Record<AlertKind, string> = {
-  overdue: '入企检查超过3日未录入结果，计入该部门红灯。请督促该部门立即录入结果。',
-  unjustified_exception: '安静生产期入企的特殊情形经审核不成立，已计入该部门不合理例外。',
-  pending_exception: '安静生产期以特殊情形入企，待您审核特殊情形是否成立。',
-  bad_rating: '企业给出差评（1–2星），须在15个工作日内回访核实、督促整改。评价人身份不向执法部门公开。',
-  unscanned: '监测点企业登记了一次无人扫码的入企检查，请核实该部门是否未扫码入企。',
-  repeated: '该企业60日内被多次检查，请核实是否重复检查，建议组织联合检查。',
-  complaint_overdue: '投诉超过15个工作日办理期限仍未办结，请尽快办理。',
-  after_cap: '该部门对这家企业的计划检查次数超限被拒后不久，又以投诉、移送等案件来源入企。请核对来源编号是否真实。',
-  follow_up_overdue: '差评未在期限内回访，请尽快回访并记录结果。',
-}
+export const ALERT_ORDER: AlertKind[] = ['overdue', 'follow_up_overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'after_cap', 'repeated']
 
 export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
   routine: '日常检查',

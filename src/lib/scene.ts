@@ -17,3 +17,15 @@ export function sceneFrom(raw: string | undefined | null): string | null {
   // A scene is ≤ 32 visible ASCII characters (wxacode.getUnlimited).
   return /^[\x21-\x7e]{1,32}$/.test(decoded) ? decoded : null
 }
+
+/**
+ * Which of the app's codes a scene belongs to: a rating code (`r.<id>.<mac>`), an officer's
+ * certificate card (`c.<id>.<mac>`), a company's gate code (`c=<companyId>`), or none.
+ */
+export function codeKindOf(scene: string | null): 'rating' | 'card' | 'gate' | null {
+  if (!scene) return null
+  if (/^r\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(scene)) return 'rating'
+  if (/^c\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(scene)) return 'card'
+  if (/^c=[A-Za-z0-9_-]+$/.test(scene)) return 'gate'
+  return null
+}

@@ -77,6 +77,8 @@ export const MATRIX: MatrixRow[] = [
     roles: ['admin', 'deptAdmin', ...SUP],
     scopes: { admin: { ownDept: 'ok', otherDept: 'ok' }, deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' }, ...bySupervisor('ok', 'FORBIDDEN') },
   },
+  { fn: 'account', action: 'messages', roles: 'bound' },
+  { fn: 'account', action: 'markRead', roles: 'bound' },
   // inspection (officer)
   { fn: 'inspection', action: 'preview', roles: ['officer'] },
   { fn: 'inspection', action: 'checkIn', roles: ['officer'] },
@@ -100,6 +102,9 @@ export const MATRIX: MatrixRow[] = [
   { fn: 'enterprise', action: 'ledger', roles: ['enterprise'], scopes: { enterprise: { otherCompany: 'hidden' } } },
   { fn: 'enterprise', action: 'addLedgerEntry', roles: ['enterprise'] },
   { fn: 'enterprise', action: 'exportLedger', roles: ['enterprise'] },
+  { fn: 'enterprise', action: 'inspection', roles: ['enterprise'], scopes: { enterprise: { ownCompany: 'ok', otherCompany: 'FORBIDDEN' } } },
+  { fn: 'enterprise', action: 'overview', roles: ['enterprise'] },
+  { fn: 'enterprise', action: 'rateReply', roles: ['enterprise'], scopes: { enterprise: { ownCompany: 'ok', otherCompany: 'FORBIDDEN' } } },
   // supervision
   { fn: 'supervision', action: 'submitPlan', roles: ['deptAdmin'], scopes: { deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' } } },
   { fn: 'supervision', action: 'reviewPlan', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN') },
@@ -120,6 +125,15 @@ export const MATRIX: MatrixRow[] = [
     roles: [...SUP],
     scopes: { supervisorCity: { none: 'ok', otherCounty: 'ok' }, supervisorCounty: { none: 'hidden', ownCounty: 'ok', otherCounty: 'FORBIDDEN', city: 'FORBIDDEN' } },
   },
+  {
+    fn: 'supervision',
+    action: 'inspections',
+    roles: ['deptAdmin', ...SUP],
+    scopes: { deptAdmin: { ownDept: 'hidden', otherDept: 'FORBIDDEN' }, supervisorCity: { otherCounty: 'ok' }, supervisorCounty: { otherCounty: 'hidden', city: 'FORBIDDEN' } },
+  },
+  { fn: 'supervision', action: 'inspection', roles: ['deptAdmin', ...SUP], scopes: { deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' }, ...bySupervisor('ok', 'FORBIDDEN', false) } },
+  { fn: 'supervision', action: 'handleAlert', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN', false) },
+  { fn: 'supervision', action: 'ledger', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN', false) },
   { fn: 'supervision', action: 'monthlyReport', roles: [...SUP] },
   { fn: 'supervision', action: 'auditVerify', roles: ['admin', ...SUP], scopes: { admin: { ownCounty: 'ok', otherCounty: 'ok' }, supervisorCity: { ownCounty: 'ok', otherCounty: 'ok' }, supervisorCounty: { ownCounty: 'ok', otherCounty: 'FORBIDDEN' } } },
   // scheduler

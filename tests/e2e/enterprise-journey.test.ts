@@ -144,12 +144,14 @@ d('enterprise journey (H5)', () => {
   it('goes on from the bad rating to an anonymous complaint about that inspection, with its due date', async () => {
     await tap(phone, '#btn-complain')
     await see(phone, '#complain-about')
-    await seeText(phone, `${MARKET.name} · 2026年11月27日`)
+    // The visit by its date and time and its department.
+    await seeText(phone, new RegExp(`2026年11月27日 \\d\\d:\\d\\d · ${MARKET.name}`))
     for (const k of ['quiet_period_violation', 'no_certificate', 'repeated_inspection', 'unrelated_demands', 'attitude', 'fine_quota', 'other']) await see(phone, `#category-${k}`)
     await tap(phone, '#category-attitude')
     await fill(phone, 'input-content', '11月27日上午检查时，执法人员态度生硬，未说明检查依据即要求停工。')
     await tap(phone, '#switch-anonymous')
-    await seeText(phone, '匿名后，监督部门也看不到您的身份；被投诉单位任何情况下都看不到投诉内容和投诉人')
+    // What supervisors see, exactly: not the name or phone, but the company and the content.
+    await seeText(phone, `匿名投诉：监督部门看不到您的姓名和电话，但能看到投诉来自${PARK.name}及投诉内容`)
     await seeText(phone, '已开启')
     await screenshot(phone, 'enterprise-complain')
     await tap(phone, '#btn-complain')
@@ -204,17 +206,27 @@ d('enterprise journey (H5)', () => {
     // The check-in was written to the ledger by itself.
     await see(phone, '.ledger-entry')
     expect(await textOf(phone, '.ledger-entry')).toMatch('扫码')
+    // Every officer of the scanned visit, the one who joined too.
+    expect(await textOf(phone, '.ledger-entry')).toMatch('张伟、李娜')
 
     await tap(phone, '#btn-add-entry')
     await see(phone, '#entry-form')
     await tap(phone, '#btn-dept-manual')
     await fill(phone, 'input-dept-name', '赣州市城市管理局')
     await fill(phone, 'input-officers', '赵军、钱磊')
+    // A missing field is said next to the form, and the message goes once the field is filled.
+    await tap(phone, '#btn-save-entry')
+    await seeText(phone, '请填写检查事由')
     await fill(phone, 'input-purpose', '市容环境卫生检查')
+    expect(await phone.page.getByText('请填写检查事由').locator('visible=true').count()).toBe(0)
     await fill(phone, 'input-note', '未出示执法证件，未扫企业码')
     await phone.page.locator(visible('#entry-form')).first().evaluate((el) => el.scrollIntoView())
     await screenshot(phone, 'enterprise-ledger-add')
     await tap(phone, '#btn-save-entry')
+    // Entries never change: the company is asked first.
+    await see(phone, '.taro-modal__content')
+    expect(await textOf(phone, '.taro-modal__content')).toMatch('台账记录保存后不能修改或删除')
+    await tap(phone, '.taro-model__confirm')
     await see(phone, '#entry-saved')
     await seeText(phone, '已补录：该来访未扫码')
     const flagged = await textOf(phone, '.ledger-entry--unscanned')
@@ -238,6 +250,8 @@ d('enterprise journey (H5)', () => {
     await phone.page.locator(visible('#export-link')).first().scrollIntoViewIfNeeded()
     await screenshot(phone, 'enterprise-ledger-export')
 
+    // Named by the company and the period, not by a timestamp.
+    expect(decodeURIComponent(href)).toMatch(new RegExp(`/${PARK.name.replace(/[^A-Za-z0-9\u4e00-\u9fff_-]+/g, '_')}_监测点台账_\\d{4}-\\d\\d-\\d\\d至\\d{4}-\\d\\d-\\d\\d\\.xlsx$`))
     const res = await fetch(href)
     expect(res.status).toBe(200)
     const wb = new ExcelJS.Workbook()
@@ -246,7 +260,7 @@ d('enterprise journey (H5)', () => {
     const want = entries.map((e: any) => [
       e.date,
       e.deptName,
-      e.officerNames.join('、'),
+      (e.visitOfficerNames ?? e.officerNames).join('、'),
       e.note ? `${e.purpose}（${e.note}）` : e.purpose,
       e.source === 'scan' ? '扫码' : '补录',
       e.outcomeLabel ?? '',

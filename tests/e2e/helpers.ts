@@ -145,3 +145,10 @@ export async function screenshot(phone: Phone, name: string): Promise<void> {
   await phone.page.waitForTimeout(400)
   await phone.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) })
 }
+
+/** Taps the confirm button of the confirmation dialog an irreversible step opens (Taro H5's showModal). */
+export async function confirmDialog(phone: Phone): Promise<void> {
+  const ok = phone.page.locator('.taro-modal__foot .taro-model__btn:last-child >> visible=true').first()
+  await ok.waitFor({ state: 'visible' })
+  await ok.click()
+}

@@ -69,7 +69,8 @@ d('officer journey (H5)', () => {
     // The happy path once the officer knows the rules: pick the special case, check in.
     expect(a.taps - afterRefusal).toBeLessThanOrEqual(2)
     expect(await textOf(a, '#checkin-done-title')).toBe('已登记入企检查')
-    await seeText(a, '等待第二名执法人员扫码加入')
+    await seeText(a, '等待同部门执法人员扫码加入')
+    await seeText(a, /2小时内扫描该企业码即可加入/)
     await seeText(a, '安静生产期例外入企')
     await seeText(a, /需监督审核的例外/)
     expect(await textOf(a, '#done-officers')).toBe('张伟（1人）')

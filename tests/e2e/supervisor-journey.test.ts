@@ -8,7 +8,7 @@
  * the ledger chains verify. Then the administrator's roster: gate poster, bind codes.
  */
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, tap, textOf, startApp, visible, type Phone } from './helpers'
+import { confirmDialog, e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, tap, textOf, startApp, visible, type Phone } from './helpers'
 import { caller, fetchWorkbook, MARKET_DEPT, PARK_MONITORING, prepareJourney, sheetRows, type Prepared } from './supervisor-helpers'
 
 const unavailable = e2eUnavailable()
@@ -98,6 +98,8 @@ d('supervisor journey (H5)', () => {
     await expectNoError(sup, 'supervision.handleComplaint { step: "reply" }')
     await see(sup, '#btn-close')
     await tap(sup, '#btn-close')
+    // Closing cannot be undone: the page asks first.
+    await confirmDialog(sup)
     await see(sup, '#complaint-closed')
     expect(await textOf(sup, '#complaint-status')).toBe('已办结')
 
@@ -266,6 +268,7 @@ d('supervisor journey (H5)', () => {
       await tap(admin, '#cert-suspended')
       await fill(admin, 'input-reason', '新入职培训未完成，暂停执法资格')
       await tap(admin, '#btn-cert-apply')
+      await confirmDialog(admin)
       await admin.page.locator(`#cert-badge-${zhao.id} >> visible=true`).filter({ hasText: '暂停执法' }).waitFor()
       await screenshot(admin, 'admin-roster-officers')
     } finally {

@@ -10,6 +10,9 @@ export interface CallAnswer {
   error?: { code: string; message: string; details?: unknown }
 }
 
+/** A mini-program code image as the platform under test gives it: a data URL in the emulator, a stored file in the (local) cloud. */
+export const CODE_IMAGE = process.env.CLOUD_WIRE === '1' ? /^local:\/\/codes\/.+\.png$/ : /^data:image\/png;base64,/
+
 export interface TestEmulator {
   baseUrl: string
   emulator: Emulator
@@ -28,6 +31,8 @@ export interface TestEmulator {
 export async function startTestEmulator(
   opts: { seed?: 'demo' | 'none'; clock?: string; env?: Record<string, string>; db?: string; staticDir?: string } = {},
 ): Promise<TestEmulator> {
+  // The `cloud` test project runs the same journeys through the real wx-server-sdk.
+  if (process.env.CLOUD_WIRE === '1') return (await import('./cloud')).startCloudEmulator(opts)
   clearSettingsCache()
   const emulator = await createEmulator({
     db: opts.db ?? ':memory:',

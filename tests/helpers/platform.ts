@@ -14,5 +14,6 @@ export function inProcessPlatform(db: Database, openid: string, now: number, env
     log: { info: () => {}, error: () => {} },
     env,
     keys: TEST_KEYS,
+    checkAnswers: true,
   }
 }

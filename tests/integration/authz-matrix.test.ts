@@ -4,6 +4,7 @@ import { contract, FN_NAMES } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
 import { MATRIX, matrixCells, type MatrixCell, type MatrixRole, type MatrixScope } from '../authz/matrix'
 import { buildDemoRoster, DEMO_BIND_CODES } from '../../emulator/seed/demo'
+import { userIdFor } from '../../server/platform/ids'
 
 /**
  * The authorization matrix (tests/authz/matrix.ts), cell by cell, on real records:
@@ -90,6 +91,11 @@ beforeAll(async () => {
   await must('mx-ent-f', 'account', 'bindEnterprise', { uscc: company(FOREIGN_CO).uscc, code })
   await must('demo-admin', 'account', 'grantRole', { openid: 'mx-da-702', role: 'deptAdmin', deptId: 'dept_360702_amr', name: '章贡管理员' })
   await must('demo-admin', 'account', 'grantRole', { openid: 'mx-da-703', role: 'deptAdmin', deptId: 'dept_360703_amr', name: '南康管理员' })
+  // Officers and department admins hold the whole city as their region, so a refusal in the
+  // matrix comes from their role, never from a region they lack.
+  for (const openid of [PERSONA.officer, PERSONA.deptAdmin, 'demo-officer-2', 'demo-officer-3', 'mx-em2', 'mx-da-702', 'mx-da-703']) {
+    await emu.emulator.db.collection('users').doc(userIdFor(openid)).update({ data: { region: '3607' } })
+  }
 
   W.otherDeptInspection = (await inspect('co_0002', ['demo-officer-3', 'mx-em2'], { result: 'MX-OTHERDEPT-FINDINGS 灭火器过期' })).id
   const foreign = await inspect(FOREIGN_CO, ['demo-officer-1', 'demo-officer-2'], { result: 'MX-FOREIGNCO-FINDINGS 台账缺失' })
@@ -129,6 +135,9 @@ let fresh = 0
 
 const BUILDERS: Record<string, Builder> = {
   'account.whoami': () => ({ fields: {} }),
+  // Every bound role has an inbox; another user's message ids change nothing (updated: 0).
+  'account.messages': () => ({ fields: {} }),
+  'account.markRead': () => ({ fields: { ids: ['msg_notmine000001'] } }),
   'account.bindOfficer': (role) => {
     const c = role === 'officer' ? DEMO_BIND_CODES.officers[2] : DEMO_BIND_CODES.officers[0]
     return { fields: { certNo: c.certNo, name: c.name, code: c.code }, as: role === 'unbound' ? 'mx-bind-officer' : undefined }
@@ -201,6 +210,16 @@ const BUILDERS: Record<string, Builder> = {
   'enterprise.ledger': () => ({ fields: {}, foreign: [W.foreignLedger] }),
   'enterprise.addLedgerEntry': () => ({ fields: { date: '2026-12-10', deptName: '赣州市市场监督管理局', officerNames: ['张伟', '李娜'], purpose: '矩阵测试：日常检查' } }),
   'enterprise.exportLedger': () => ({ fields: { from: '2026-12-01', to: '2026-12-31' } }),
+  'enterprise.inspection': (_role, scope) =>
+    scope === 'otherCompany' ? { fields: { inspectionId: W.foreignCoInspection }, foreign: ['MX-FOREIGNCO', company(FOREIGN_CO).name] } : { fields: { inspectionId: W.ownCoInspection } },
+  'enterprise.overview': () => ({ fields: {}, foreign: [company(FOREIGN_CO).name] }),
+  'enterprise.rateReply': async (_role, scope) => {
+    if (scope === 'otherCompany') return { fields: { complaintId: W.foreignComplaint, satisfied: true }, foreign: ['MX-FOREIGN-COMPLAINT'] }
+    const id = await complaint('demo-enterprise-1', '答复评价')
+    await must('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: id, step: 'accept', text: '已受理' })
+    await must('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: id, step: 'reply', text: '已答复' })
+    return { fields: { complaintId: id, satisfied: true } }
+  },
   'supervision.submitPlan': (_role, scope) => ({ fields: planFields(scope === 'otherDept' ? 'dept_3607_em' : 'dept_3607_amr', 'co_0002') }),
   'supervision.reviewPlan': async (_role, scope) => {
     const [who, dept, co] = scope === 'otherCounty' ? ['mx-da-703', 'dept_360703_amr', FOREIGN_CO] : scope === 'city' ? ['demo-deptadmin-1', 'dept_3607_amr', 'co_0002'] : ['mx-da-702', 'dept_360702_amr', 'co_0002']
@@ -221,6 +240,25 @@ const BUILDERS: Record<string, Builder> = {
   },
   'supervision.dashboard': (_role, scope) => ({ fields: { month: '2026-12', ...(scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') }) } }),
   'supervision.alerts': (_role, scope) => ({ fields: scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') }, foreign: [W.foreignAlert, 'MX-FOREIGN'] }),
+  'supervision.inspections': (role, scope) =>
+    role === 'deptAdmin'
+      ? { fields: scope === 'otherDept' ? { deptId: 'dept_3607_em' } : {}, foreign: [W.otherDeptInspection, 'MX-OTHERDEPT'] }
+      : { fields: scope === 'city' ? { region: '3607' } : {}, foreign: [W.foreignCoInspection, W.foreignException, 'MX-FOREIGNCO'] },
+  'supervision.inspection': (role, scope) => {
+    const id = role === 'deptAdmin' ? (scope === 'otherDept' ? W.otherDeptInspection : W.ownCoInspection) : scope === 'otherCounty' ? W.foreignCoInspection : W.ownCoInspection
+    return { fields: { inspectionId: id }, foreign: ['MX-FOREIGNCO', 'MX-OTHERDEPT'] }
+  },
+  'supervision.handleAlert': async (_role, scope) => {
+    // A fresh repeated-inspection alert in the county (ours or the other), as check-in raises them.
+    const region = scope === 'otherCounty' ? '360703' : '360702'
+    const id = `mx_alert_${++fresh}`
+    await emu.emulator.db.collection('alerts').doc(id).set({ data: { kind: 'repeated', ref: `inspections/mx_${fresh}`, at: t, region, city: '3607', summary: `MX-ALERT-${region}`, resolved: false } })
+    return { fields: { alertId: id, note: '已提醒该部门组织联合检查' }, foreign: scope === 'otherCounty' ? ['MX-ALERT-360703'] : [] }
+  },
+  'supervision.ledger': (_role, scope) => {
+    const other = roster.companies.find((c) => c.monitoringPoint && c.region === '360703')!
+    return { fields: { companyId: scope === 'otherCounty' ? other.id : 'co_0001' }, foreign: scope === 'otherCounty' ? [other.name] : [] }
+  },
   'supervision.monthlyReport': () => ({ fields: { month: '2026-12' } }),
   'supervision.auditVerify': (_role, scope) => ({ fields: { companyId: scope === 'otherCounty' ? FOREIGN_CO : 'co_0002' } }),
   'scheduler.run': () => ({ fields: {} }),

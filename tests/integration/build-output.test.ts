@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { parse } from 'acorn'
 import { PAGES } from '@contract'
+import { MIN_RUNTIME_MAJOR } from '../../scripts/deploy/plan'
 import { openDatabase } from '../../emulator/db'
 import { BUNDLE_ENV, fakeWxCloud, loadBundle } from '../helpers/bundle'
 import { budgetBreaches, FUNCTIONS, measureSizes, ROOT } from '../../scripts/package-sizes'
@@ -46,6 +48,15 @@ describe('the weapp package', () => {
 
 describe.each(FUNCTIONS)('the deployable cloud function %s', (fn) => {
   const dir = path.join(ROOT, 'cloudfunctions', fn)
+
+  test(`parses on the deploy's runtime floor, Node ${MIN_RUNTIME_MAJOR} (ES2022 syntax, its vendored files too)`, () => {
+    // Node 16 parses all of ES2022 (class fields, private methods, static blocks); nothing later.
+    expect(MIN_RUNTIME_MAJOR).toBe(16)
+    const files = [path.join(dir, 'index.js'), ...(existsSync(path.join(dir, 'vendor')) ? readdirSync(path.join(dir, 'vendor')).map((f) => path.join(dir, 'vendor', f)) : [])]
+    for (const file of files) {
+      expect(() => parse(readFileSync(file, 'utf8'), { ecmaVersion: 2022, sourceType: 'script', allowHashBang: true })).not.toThrow()
+    }
+  })
 
   test('has index.js, a package.json with only wx-server-sdk, a config.json, and no TypeScript source', () => {
     expect(existsSync(path.join(dir, 'index.js'))).toBe(true)

@@ -3,6 +3,9 @@ import { inProcessPlatform } from '../helpers/platform'
 import { registry } from '@server/functions'
 import { dispatch, clearSettingsCache } from '@server/platform/dispatch'
 import type { Platform } from '@server/platform/context'
+import type { Ctx } from '@server/platform/context'
+import { createCountersAhead } from '@server/handlers/scheduler/counters-ahead'
+import { defaultSettings } from '@contract'
 import { openDatabase } from '../../emulator/db'
 import { buildDemoRoster, seedDemo } from '../../emulator/seed/demo'
 import { userIdFor } from '@server/platform/ids'
@@ -31,7 +34,12 @@ async function checkIn(openid: string, company: { id: string; location: { lat: n
   const event = { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `db-calls-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...company.location, accuracy: 10 }, ...extra }
   db.reset()
   const res = await dispatch('inspection', registry.inspection as never, event, platform(openid))
-  return { res, calls: db.count(), list: db.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.kind} ${c.collection} ${c.op}`.replace(/counters doc\.(set|update)$/, 'counters doc.set|update')) }
+  const all = db.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.kind} ${c.collection} ${c.op}`.replace(/counters doc\.(set|update)$/, 'counters doc.set|update'))
+  // The 入企告知 (SPEC §2.22) runs after the check-in has committed: the company's contacts
+  // are looked up and each gets an inbox message. Counted apart from the gate's calls.
+  const isNotice = (c: string) => c === 'db users query.get' || c.startsWith('db messages ')
+  const notice = all.filter(isNotice)
+  return { res, calls: db.count() - notice.length, list: all.filter((c) => !isNotice(c)), notice }
 }
 
 beforeAll(async () => {
@@ -50,23 +58,27 @@ beforeAll(async () => {
     const approved = await dispatch('supervision', registry.supervision as never, { action: 'reviewPlan', planId: submitted.data.plan.id, decision: 'approve', comment: '同意' }, platform('demo-supervisor-city'))
     expect(approved).toMatchObject({ ok: true })
   }
-  // Warm the per-instance caches (settings, secret), as a warm cloud function has them, and
-  // the counters of both departments' month (created ahead by the hourly job in the cloud).
+  // The counters documents of the month, created ahead by the hourly job (one per county,
+  // where the companies are); then warm the per-instance caches (settings, secret), as a
+  // warm cloud function has them.
+  await createCountersAhead({ db: raw, now: NOW, settings: defaultSettings() } as unknown as Ctx)
   await checkIn('demo-officer-3', town[10])
   await checkIn('demo-officer-1', town[11])
 })
 
-test('a new check-in makes 7 calls: the caller, then one transaction that reads the company and the inspection its key would make, and writes the inspection, its gate, the counters and the audit event', async () => {
-  const { res, calls, list } = await checkIn('demo-officer-1', town[0])
+test('a new check-in makes 7 calls: the caller, one transaction that reads the company and the inspection its key would make and writes the inspection, its gate and the audit event, then the counters outside it', async () => {
+  const { res, calls, list, notice } = await checkIn('demo-officer-1', town[0])
   expect(res).toMatchObject({ ok: true, data: { joined: false } })
+  // After the commit, the notice: one query for the company's contacts (this one has none).
+  expect(notice).toEqual(['db users query.get'])
   expect(list).toEqual([
     'db users doc.get', // the dispatcher: roles, and the officer's certificate and department (the snapshot)
     'tx companies doc.get', // the gate: retry, join lock, plans, cap, recent check-ins, ledger head
     'tx inspections doc.get', // the key's inspection must not exist yet (a key reused elsewhere never overwrites)
     'tx inspections doc.set',
     'tx companies doc.set',
-    'tx counters doc.set|update',
     'tx audit add',
+    'db counters doc.set|update', // after the commit: `_.inc`, no read, shared by the county's transactions no more
   ])
   expect(calls).toBe(7)
 })
@@ -81,8 +93,9 @@ test('a planned check-in finds its approved plan on the company gate: 7 calls', 
 })
 
 test('the second officer joining makes 6 calls: the open inspection is read instead of the counters written', async () => {
-  const { res, calls, list } = await checkIn('demo-officer-2', town[0])
+  const { res, calls, list, notice } = await checkIn('demo-officer-2', town[0])
   expect(res).toMatchObject({ ok: true, data: { joined: true } })
+  expect(notice).toEqual([]) // a join tells nobody again
   expect(list).toEqual(['db users doc.get', 'tx companies doc.get', 'tx inspections doc.get', 'tx inspections doc.update', 'tx audit add', 'tx companies doc.set'])
   expect(calls).toBe(6)
 })

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Database, DocData } from '@server/platform/db'
-import { isNotFound, MAX_GET } from '@server/platform/db'
+import { isNotFound, isWriteConflict, MAX_GET, SDK_GET_LIMIT, withConflictRetry } from '@server/platform/db'
 import { openDatabase, type EmulatorDatabase } from '../../emulator/db'
 
 /**
@@ -315,15 +315,17 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
         expect([...ats].sort((a, b) => b - a)).toEqual(ats)
       })
 
-      test('get() answers at most 100 documents; limit(>100) fails loudly', async () => {
+      test('get() answers 100 documents by default, up to 1000 with a limit; limit(>1000) fails loudly', async () => {
         const _ = db.command
         for (let i = 0; i < 130; i++) await db.collection('outbox').add({ data: { createdAt: i, n: i } })
         expect((await db.collection('outbox').get()).data).toHaveLength(MAX_GET)
         expect((await db.collection('outbox').limit(100).get()).data).toHaveLength(100)
+        expect((await db.collection('outbox').limit(120).get()).data).toHaveLength(120)
+        expect((await db.collection('outbox').limit(SDK_GET_LIMIT).get()).data).toHaveLength(130)
         expect((await db.collection('outbox').where({ n: _.gte(0) }).get()).data).toHaveLength(100)
         expect((await db.collection('outbox').orderBy('createdAt', 'asc').skip(100).get()).data.map((d) => d.n)).toEqual(Array.from({ length: 30 }, (_, i) => 100 + i))
         expect((await db.collection('outbox').count()).total).toBe(130)
-        const err = await failure(() => db.collection('outbox').limit(101).get())
+        const err = await failure(() => db.collection('outbox').limit(SDK_GET_LIMIT + 1).get())
         expect(err.message).toMatch(/limit/)
       })
 
@@ -407,16 +409,47 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
         expect((await db.collection('counters').doc('nope').get()).data.n).toBe(1)
       })
 
-      test('concurrent read-modify-write transactions do not lose updates', async () => {
+      test('concurrent read-modify-write transactions conflict instead of losing updates; retried, every one lands', async () => {
         await db.collection('counters').doc('k').set({ data: { n: 0 } })
-        const bump = () =>
-          db.runTransaction(async (tx) => {
+        const bump = (on: Database) => () =>
+          on.runTransaction(async (tx) => {
             const { data } = await tx.collection('counters').doc('k').get()
             await new Promise((r) => setTimeout(r, 5))
             await tx.collection('counters').doc('k').update({ data: { n: (data.n as number) + 1 } })
           })
-        await Promise.all(Array.from({ length: 8 }, bump))
-        expect((await db.collection('counters').doc('k').get()).data.n).toBe(8)
+        // As wx-server-sdk: no retry of its own; the losers fail with a write conflict.
+        const plain = await Promise.allSettled(Array.from({ length: 8 }, bump(db)))
+        const landed = plain.filter((r) => r.status === 'fulfilled').length
+        const refused = plain.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+        expect(landed).toBeGreaterThanOrEqual(1)
+        expect(refused.length).toBeGreaterThanOrEqual(1)
+        for (const r of refused) expect(isWriteConflict(r.reason)).toBe(true)
+        expect((await db.collection('counters').doc('k').get()).data.n).toBe(landed)
+        // Retried on the conflict (what dispatch gives every handler): all land.
+        await Promise.all(Array.from({ length: 8 }, bump(withConflictRetry(db))))
+        expect((await db.collection('counters').doc('k').get()).data.n).toBe(landed + 8)
+      })
+
+      test('a transaction reads its snapshot: a write committed after it began is not seen, and writing that document conflicts', async () => {
+        await db.collection('counters').doc('k').set({ data: { n: 1 } })
+        let began!: () => void
+        const started = new Promise<void>((r) => (began = r))
+        let proceed!: () => void
+        const go = new Promise<void>((r) => (proceed = r))
+        const tx = db.runTransaction(async (t) => {
+          await t.collection('counters').doc('other').get().catch(() => null) // the snapshot is taken by now
+          began()
+          await go
+          const seen = (await t.collection('counters').doc('k').get()).data.n
+          await t.collection('counters').doc('k').update({ data: { n: 10 } })
+          return seen
+        })
+        await started
+        await db.collection('counters').doc('k').update({ data: { n: 2 } })
+        proceed()
+        const err = await failure(() => tx)
+        expect(isWriteConflict(err)).toBe(true)
+        expect((await db.collection('counters').doc('k').get()).data.n).toBe(2)
       })
 
       test('nobody sees uncommitted writes', async () => {

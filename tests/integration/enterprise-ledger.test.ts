@@ -62,7 +62,7 @@ describe('addLedgerEntry', () => {
     expect((await emu.emulator.db.collection('alerts').where({ ref: `ledger/${res.data.entry.id}` }).count()).total).toBe(0)
   })
 
-  it('marks a visit nobody scanned: unscanned, alert and department figure, with the append', async () => {
+  it('marks a visit nobody scanned: unscanned and an alert; the department figure only once a supervisor confirms it', async () => {
     // The tax bureau never checks this company in the demo history.
     const before = (await deptCounter(emu.emulator.db, TAX, '3607', '2026-12')).unscanned
     const res = await ent('addLedgerEntry', { date: '2026-12-27', deptId: TAX, officerNames: ['两名未亮证人员'], purpose: '询问产品质量', note: '未扫码，未出示证件' })
@@ -71,8 +71,14 @@ describe('addLedgerEntry', () => {
     expect(await doc('ledger', id)).toMatchObject({ seq: res.data.entry.seq, unscanned: true, source: 'manual' })
     const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `ledger/${id}` }).get()).data
     expect(alerts).toEqual([expect.objectContaining({ kind: 'unscanned', deptId: TAX, companyId: co1.id, region: co1.region })])
-    expect((await deptCounter(emu.emulator.db, TAX, '3607', '2026-12')).unscanned).toBe(before + 1)
+    // SPEC §6: it counts in the 通报 only after a supervisor has handled its alert as confirmed.
+    expect((await deptCounter(emu.emulator.db, TAX, '3607', '2026-12')).unscanned).toBe(before)
     expect((await emu.emulator.db.collection('audit').where({ target: `ledger/${id}` }).get()).data).toEqual([expect.objectContaining({ action: 'enterprise.addLedgerEntry' })])
+    const alertId = (alerts[0] as { _id: string })._id
+    const sup = await emu.login('demo-supervisor-city')
+    expect(await emu.call('supervision', 'handleAlert', { alertId, note: '已电话核实企业' }, sup)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['confirmed'] }] } } })
+    expect(await emu.call('supervision', 'handleAlert', { alertId, note: '已电话核实企业，确有两人未扫码入企', confirmed: true }, sup)).toMatchObject({ ok: true, data: { alert: { status: 'handled', handling: { confirmed: true } } } })
+    expect((await deptCounter(emu.emulator.db, TAX, co1.region, '2026-12')).unscanned).toBe(before + 1)
   })
 
   it('a department named only by text: found by its exact name, else unscanned without a department', async () => {

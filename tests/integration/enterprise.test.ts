@@ -137,6 +137,12 @@ describe('rating (好差评)', () => {
     expect(await ent('demo-enterprise-1', 'inspectionForRating', { token })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
     // A fresh code for a rated inspection is refused too.
     expect(await call('demo-officer-1', 'inspection', 'ratingCode', { inspectionId: id })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
+    // A used token is refused on its own, even where the inspection does not (or not yet) read as rated.
+    await emu.emulator.db.collection('inspections').doc(id).update({ data: { rating: { state: 'issued' } } })
+    expect(await ent('demo-enterprise-1', 'rate', { token, score: 1 })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
+    expect(await ent('demo-enterprise-1', 'inspectionForRating', { token })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
+    await emu.emulator.db.collection('inspections').doc(id).update({ data: { rating: { state: 'rated' } } })
+    expect((await doc('inspections', id)).rating).toEqual({ state: 'rated', score: 4 })
     expect((await marketCounter()).ratings.count).toBe(before.count + 1)
   })
 

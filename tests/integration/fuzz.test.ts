@@ -16,11 +16,14 @@ import { clearSettingsCache } from '../../server/platform/dispatch'
  * was (rate-limit buckets and the FREQUENCY_CAP counter excepted, see helpers/fuzz.ts).
  *
  * Size: FUZZ_RUNS events per action (default 40 in CI; the documented full run uses 1000).
- * FUZZ_SEED replays a run; FUZZ_REPORT=<file> writes the outcome figures as JSON.
+ * The seed is fixed (20261212) so a run is the same every time; FUZZ_SEED=<n> replays
+ * another, FUZZ_SEED=random draws one. A failure names its seed. FUZZ_REPORT=<file> writes
+ * the outcome figures as JSON.
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40)
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
+const SEED = process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 20261212)
+if (process.env.FUZZ_SEED === 'random') console.log(`fuzz seed ${SEED} (replay: FUZZ_SEED=${SEED})`)
 jest.setTimeout(Math.max(120_000, RUNS * 40 * 60))
 
 type RoleName = 'anonymous' | 'forged-token' | 'unbound' | (typeof DEMO_PERSONAS)[number]['openid']
@@ -88,7 +91,7 @@ afterAll(async () => {
   if (process.env.FUZZ_REPORT) {
     mkdirSync(path.dirname(path.resolve(process.env.FUZZ_REPORT)), { recursive: true })
     const events = Object.values(outcomes).reduce((n, o) => n + Object.values(o).reduce((a, b) => a + b, 0), 0)
-    writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ runsPerAction: RUNS, seed: SEED ?? null, events, outcomes, kinds, problems }, null, 2))
+    writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ runsPerAction: RUNS, seed: SEED, events, outcomes, kinds, problems }, null, 2))
   }
 })
 
@@ -131,7 +134,7 @@ describe.each(actions)('%s.%s', (fn, action) => {
         tally[code] = (tally[code] ?? 0) + 1
         byKind[kind]++
         if (found.length) {
-          const line = `${key} as ${role}: ${found.join('; ')} — request ${sent.slice(0, 300)} — answer ${text.slice(0, 300)}`
+          const line = `${key} as ${role}: ${found.join('; ')} — request ${sent.slice(0, 300)} — answer ${text.slice(0, 300)} — replay with FUZZ_SEED=${SEED}`
           problems.push(line)
           throw new Error(line)
         }

@@ -27,7 +27,7 @@ const call = async (openid: string | null, fn: string, action: string, fields: o
 const sup = (openid: string | null, action: string, fields: object = {}) => call(openid, 'supervision', action, fields)
 const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
 const docOrNull = (collection: string, id: string) => doc(collection, id).catch(() => null)
-/** A city department's figures of a month (city departments keep theirs under 3607). */
+/** A department's figures of a month across the city (kept where the companies are). */
 const cityDeptCounter = (deptId: string, month = MONTH) => deptCounter(emu.emulator.db, deptId, '3607', month)
 let n = 0
 const checkIn = (openid: string, company: { id: string; location: { lat: number; lng: number } }, extra: object) =>
@@ -157,15 +157,24 @@ describe('dashboard', () => {
     expect(dec).toEqual({ month: MONTH, inspections: totals.inspections, overdue: totals.overdue, quietExceptions: totals.quietExceptions.pending + totals.quietExceptions.justified + totals.quietExceptions.unjustified })
     // The demo history reaches back into November.
     expect(trend[10].inspections).toBeGreaterThan(0)
+    // Red lights open today count whatever month they began (November's too).
+    const openRed = (await emu.emulator.db.collection('inspections').where({ city: '3607', status: 'overdue' }).count()).total
+    expect(openRed).toBeGreaterThan(0)
+    expect(res.data.overdueOpen).toBe(openRed)
+    expect(res.data.overdueOpen).toBeGreaterThan(totals.overdue)
     expect(trend[0].inspections).toBe(0)
   })
 
   it('city supervisor narrowed to a county; county supervisor forced to theirs, other regions FORBIDDEN', async () => {
     const narrowed = await sup('demo-supervisor-city', 'dashboard', { month: MONTH, region: COUNTY })
-    const countyDepts = roster.departments.filter((d) => d.region === COUNTY).map((d) => d.id).sort()
-    expect(narrowed.data.byDepartment.map((d: { deptId: string }) => d.deptId).sort()).toEqual(countyDepts)
+    // The county's departments, and the city departments that inspected a company of the county.
+    const countyDepts = roster.departments.filter((d) => d.region === COUNTY).map((d) => d.id)
+    const shown = narrowed.data.byDepartment.map((d: { deptId: string }) => d.deptId)
+    expect(shown).toEqual(expect.arrayContaining([...countyDepts, DEMO_IDS.cityEmergencyDept]))
+    const inCounty = (await emu.emulator.db.collection('inspections').where({ region: COUNTY, month: MONTH }).count()).total
+    expect(narrowed.data.totals.inspections).toBe(inCounty)
     const own = await sup('demo-supervisor-county', 'dashboard', { month: MONTH })
-    expect(own.data.byDepartment.map((d: { deptId: string }) => d.deptId).sort()).toEqual(countyDepts)
+    expect(own.data.byDepartment.map((d: { deptId: string }) => d.deptId).sort()).toEqual([...shown].sort())
     expect(own.data.totals).toEqual(narrowed.data.totals)
     expect(own.data.trend).toEqual(narrowed.data.trend)
     expect((await sup('demo-supervisor-county', 'dashboard', { month: MONTH, region: COUNTY })).data.totals).toEqual(own.data.totals)
@@ -203,10 +212,10 @@ describe('dashboard', () => {
     }
     const few = await sup('em-admin', 'dashboard', { month: '2026-10' })
     expect(few.data.byDepartment[0].ratings).toEqual({ count: 4, avg: null, bad: 0 })
-    expect(few.data.byDepartment[0].hidden).toEqual(['complaints', 'ratings.bad'])
+    expect(few.data.byDepartment[0].hidden).toEqual(['ratings.avg', 'complaints', 'ratings.bad'])
     const supView = (await sup('demo-supervisor-city', 'dashboard', { month: '2026-10' })).data.byDepartment.find((d: { deptId: string }) => d.deptId === DEMO_IDS.cityEmergencyDept)
     expect(supView).toMatchObject({ ratings: { count: 4, avg: null, bad: 1 }, complaints: { open: 1, overdue: 0 } })
-    expect(supView.hidden).toBeUndefined()
+    expect(supView.hidden).toEqual(['ratings.avg'])
     await ref.update({ data: { depts: { [DEMO_IDS.cityEmergencyDept]: { ratings: { count: 5, sum: 18, bad: 1 } } } } })
     const enough = await sup('em-admin', 'dashboard', { month: '2026-10' })
     expect(enough.data.byDepartment[0].ratings).toEqual({ count: 5, avg: 3.6, bad: 1 })
@@ -238,13 +247,17 @@ describe('dashboard', () => {
     } finally {
       ;(db as any).collection = original
     }
-    const allowed = ['users', 'system', 'departments', 'counters']
+    // Inspections: counts of the red lights open now (overdueOpen) and, for supervisors, of
+    // the special cases waiting; alerts: one count per kind of the open ones.
+    const allowed = ['users', 'system', 'departments', 'counters', 'inspections', 'alerts']
     for (const r of [city, admin]) expect(r.filter((name) => !allowed.includes(name))).toEqual([])
     // One document per region and month. The city's 12 months: 3 queries of 4 months sent
-    // together, each one page (19 regions × 4 months ≤ 100); a region's: one query.
+    // together, each one page (19 regions × 4 months ≤ 100); a department admin's: the same
+    // (their department's visits are kept in every county they went to).
     const times = (r: string[], name: string) => r.filter((n) => n === name).length
     expect([times(city, 'counters'), times(city, 'departments')]).toEqual([3, 1])
-    expect([times(admin, 'counters'), times(admin, 'departments')]).toEqual([1, 1])
+    expect([times(admin, 'counters'), times(admin, 'departments')]).toEqual([3, 1])
+    expect([times(city, 'inspections'), times(admin, 'inspections'), times(admin, 'alerts')]).toEqual([2, 1, 0])
   })
 })
 
@@ -302,7 +315,7 @@ describe('monthlyReport', () => {
 
   it('city: a workbook with the ranking and every department, matching the dashboard', async () => {
     const res = await sup('demo-supervisor-city', 'monthlyReport', { month: MONTH })
-    expect(res).toMatchObject({ ok: true, data: { fileID: expect.stringMatching(/^local:\/\/exports\/report\/3607\/2026-12_\d+\.xlsx$/), url: expect.stringMatching(/^\/api\/files\//) } })
+    expect(res).toMatchObject({ ok: true, data: { fileID: expect.stringMatching(/^local:\/\/exports\/report\/3607\/2026-12_\d+\.xlsx$/), url: expect.stringMatching(/^(http:\/\/127\.0\.0\.1:\d+)?\/api\/files\//) } })
     const wb = await readReport(res.data.fileID)
     const summary = wb.getWorksheet(SUMMARY_SHEET)!
     const detail = wb.getWorksheet(DETAIL_SHEET)!
@@ -333,7 +346,9 @@ describe('monthlyReport', () => {
     const wb = await readReport(res.data.fileID)
     expect(String(wb.getWorksheet(SUMMARY_SHEET)!.getRow(1).getCell(1).value)).toContain('章贡区 2026年12月')
     const names = Array.from({ length: wb.getWorksheet(DETAIL_SHEET)!.rowCount - 3 }, (_, i) => wb.getWorksheet(DETAIL_SHEET)!.getRow(i + 4).getCell(1).value).sort()
-    expect(names).toEqual(roster.departments.filter((d) => d.region === COUNTY).map((d) => d.name).sort())
+    const dash = (await sup('demo-supervisor-county', 'dashboard', { month: MONTH })).data.byDepartment.map((d: { deptName: string }) => d.deptName).sort()
+    expect(names).toEqual(dash)
+    expect(names).toEqual(expect.arrayContaining(roster.departments.filter((d) => d.region === COUNTY || d.id === DEMO_IDS.cityEmergencyDept).map((d) => d.name)))
     for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-admin']) expect(await sup(who, 'monthlyReport', { month: MONTH })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await sup('demo-supervisor-city', 'monthlyReport', { month: '12-2026' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })

@@ -17,8 +17,8 @@ const config: AppConfig = require('@/app.config').default
 const src = path.resolve(__dirname, '../../src')
 
 describe('app.config', () => {
-  it('keeps only home and the two bind pages in the main package', () => {
-    expect(config.pages).toEqual(['pages/home/index', 'pages/bind-officer/index', 'pages/bind-company/index'])
+  it('keeps only home, the two bind pages and the inbox (every role’s) in the main package', () => {
+    expect(config.pages).toEqual(['pages/home/index', 'pages/bind-officer/index', 'pages/bind-company/index', 'pages/messages/index'])
   })
 
   it('declares the officer, enterprise and supervisor subpackages', () => {

@@ -9,16 +9,20 @@ describe('home tiles', () => {
     expect(ids(['officer'])).toEqual(['tile-scan', 'tile-my-inspections', 'tile-cert-card', 'tile-plans'])
   })
 
-  it('gives an enterprise user the five company entries', () => {
-    expect(ids(['enterprise'])).toEqual(['tile-verify-officer', 'tile-inspections', 'tile-complain', 'tile-complaints', 'tile-ledger'])
+  it('gives an enterprise user the six company entries, rating by code among them', () => {
+    expect(ids(['enterprise'])).toEqual(['tile-verify-officer', 'tile-rate', 'tile-inspections', 'tile-complain', 'tile-complaints', 'tile-ledger'])
   })
 
-  it('gives a supervisor the six supervision entries', () => {
-    expect(ids(['supervisor'])).toEqual(['tile-dashboard', 'tile-alerts', 'tile-plans', 'tile-exceptions', 'tile-handle-complaints', 'tile-report'])
+  it('gives a supervisor the seven supervision entries', () => {
+    expect(ids(['supervisor'])).toEqual(['tile-dashboard', 'tile-alerts', 'tile-search', 'tile-plans', 'tile-exceptions', 'tile-handle-complaints', 'tile-report'])
   })
 
-  it('gives a department admin plans, own figures and officers', () => {
-    expect(ids(['deptAdmin'])).toEqual(['tile-plans', 'tile-dashboard', 'tile-roster'])
+  it('gives a department admin plans, own figures, own inspections and officers', () => {
+    expect(ids(['deptAdmin'])).toEqual(['tile-plans', 'tile-dashboard', 'tile-search', 'tile-roster'])
+  })
+
+  it('gives an admin only what an admin may open (no dashboard that would say 您没有权限)', () => {
+    expect(ids(['admin'])).toEqual(['tile-roster'])
   })
 
   it('never repeats an id when a user holds several roles', () => {

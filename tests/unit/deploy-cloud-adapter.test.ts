@@ -1,4 +1,5 @@
-import { clearCodeCache, cloudCodes, cloudNotifier, cloudStorage, jsonLogger, runInCloud, templateData, templateValue, type WxCloud } from '../../server/platform/cloud'
+import { BUNDLE_ENV } from '../helpers/bundle'
+import { clearCodeCache, cloudCodes, cloudNotifier, cloudStorage, databaseOf, jsonLogger, runInCloud, templateData, templateValue, type WxCloud } from '../../server/platform/cloud'
 
 /** The production details of the cloud adapter that the deploy relies on (no wx-server-sdk loaded). */
 
@@ -24,8 +25,7 @@ describe('structured logs', () => {
 
   test('each call ends with a summary line carrying the outcome', async () => {
     const spy = jest.spyOn(console, 'log').mockImplementation(() => {})
-    process.env.INSPECTPASS_SIGNING_KEY = 's'.repeat(40)
-    process.env.INSPECTPASS_SEALING_KEY = 'k'.repeat(40)
+    Object.assign(process.env, BUNDLE_ENV)
     try {
       const answer = await runInCloud('account', {}, { action: 'nope' }, fakeCloud())
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
@@ -33,10 +33,27 @@ describe('structured logs', () => {
       expect(summary).toMatchObject({ level: 'info', fn: 'account', action: 'nope', ok: false, code: 'INVALID_INPUT' })
       expect(summary.invocationId).toMatch(/^[0-9a-f]{12}$/)
     } finally {
-      delete process.env.INSPECTPASS_SIGNING_KEY
-      delete process.env.INSPECTPASS_SEALING_KEY
+      for (const k of Object.keys(BUNDLE_ENV)) delete process.env[k]
       spy.mockRestore()
     }
+  })
+})
+
+describe('the database object', () => {
+  test('cloud.database() is called once per function instance, however many calls it serves', async () => {
+    const cloud = fakeCloud()
+    const database = jest.fn(() => ({}))
+    cloud.database = database
+    const spy = jest.spyOn(console, 'log').mockImplementation(() => {})
+    Object.assign(process.env, BUNDLE_ENV)
+    try {
+      for (let i = 0; i < 3; i++) await runInCloud('account', {}, { action: 'nope' }, cloud)
+    } finally {
+      for (const k of Object.keys(BUNDLE_ENV)) delete process.env[k]
+      spy.mockRestore()
+    }
+    expect(database).toHaveBeenCalledTimes(1)
+    expect(databaseOf(cloud)).toBe(database.mock.results[0].value)
   })
 })
 

@@ -79,6 +79,7 @@ describe('the real deploy, against fakes of the official tools', () => {
       } as unknown as MiniprogramCi['Project'],
       async upload(o) {
         calls.push(`upload ${o.version}`)
+        calls.push(`upload setting ${JSON.stringify(o.setting)}`)
         return {}
       },
       cloud: {
@@ -147,6 +148,8 @@ describe('the real deploy, against fakes of the official tools', () => {
       'config scheduler {"TZ":"Asia/Shanghai","ADMIN_OPENIDS":"o1"}',
       'trigger scheduler 0 0 * * * * *',
       'upload 1.2.3',
+      // project.config.json's release settings, in miniprogram-ci's names
+      'upload setting {"es6":true,"es7":false,"minify":true,"autoPrefixWXSS":false}',
     ])
     expect(calls[0]).toContain(path.join(ROOT, 'dist', 'weapp'))
   })

@@ -1,5 +1,5 @@
 import { defaultSettings } from '@contract'
-import { capUsedOf, checkInOfKey, gatePlansCovering, movedGate, openLockOf, type CompanyGate } from '@server/domain/gate'
+import { capUsedOf, checkInOfKey, CONCURRENT_SCAN_MS, decisionTime, gatePlansCovering, movedGate, openLockOf, type CompanyGate } from '@server/domain/gate'
 
 /** The company gate: what a check-in reads and moves, and how it stays small. */
 
@@ -38,6 +38,21 @@ test('a join lock holds for the join window only (2 hours, inclusive)', () => {
   expect(openLockOf(gate, 'd1', NOW, settings)).toBeNull()
   expect(openLockOf(gate, 'd2', NOW - HOUR + 2 * HOUR, settings)).not.toBeNull()
   expect(openLockOf(gate, 'd2', NOW + HOUR + 1, settings)).toBeNull()
+})
+
+test('a scan that lost the race to a check-in a moment later decides at that check-in: it joins, and drops no lock', () => {
+  // Officer B's request read its clock first; A's, a second later, committed first.
+  const won = movedGate(gate, { kind: 'open', inspectionId: 'i3', deptId: 'd3', checkInAt: NOW + 1000, source: 'complaint', keyId: 'kA' }, { now: NOW + 1000, today: '2026-12-26' }, settings)
+  expect(openLockOf(won, 'd3', NOW, settings)).toBeNull() // at B's own time the lock is "in the future"
+  const at = decisionTime(won, NOW)
+  expect(at).toBe(NOW + 1000)
+  expect(openLockOf(won, 'd3', at, settings)).toEqual({ inspectionId: 'i3', checkInAt: NOW + 1000 })
+  expect(movedGate(won, { kind: 'join', inspectionId: 'i3', keyId: 'kB' }, { now: at, today: '2026-12-26' }, settings).open?.d3).toEqual({ inspectionId: 'i3', checkInAt: NOW + 1000 })
+  // Later than the request's own time by more than a concurrent scan can be (a clock set back): its own time.
+  expect(decisionTime(won, NOW + 1000 - CONCURRENT_SCAN_MS - 1)).toBe(NOW + 1000 - CONCURRENT_SCAN_MS - 1)
+  // Nothing later on the gate: its own time.
+  expect(decisionTime(gate, NOW)).toBe(NOW)
+  expect(decisionTime(undefined, NOW)).toBe(NOW)
 })
 
 test('the cap counts only the year it was kept for', () => {

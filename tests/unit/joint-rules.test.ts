@@ -150,6 +150,7 @@ describe('counting (rules 14, 17, 18, 20)', () => {
   it('a joint visit counts once per department; a withdrawn one as withdrawn; no_penalty and back-fills counted', () => {
     const tally: Tally = new Map()
     countInspection(tally, {
+      region: '360702',
       deptId: 'd1',
       month: '2026-12',
       status: 'closed',
@@ -157,9 +158,9 @@ describe('counting (rules 14, 17, 18, 20)', () => {
       result: { outcome: 'no_penalty' },
       joins: [{ deptId: 'd2', result: { outcome: 'compliant' }, exception: { review: 'pending' } }],
     })
-    countInspection(tally, { deptId: 'd1', month: '2026-12', status: 'withdrawn', flags: ['repeated'], backfill: {} })
-    const d1 = tally.get('d1_2026-12')!.figures
-    const d2 = tally.get('d2_2026-12')!.figures
+    countInspection(tally, { region: '360702', deptId: 'd1', month: '2026-12', status: 'withdrawn', flags: ['repeated'], backfill: {} })
+    const d1 = tally.get('360702_d1_2026-12')!.figures
+    const d2 = tally.get('360702_d2_2026-12')!.figures
     expect(d1).toMatchObject({ inspections: 1, withdrawn: 1, repeated: 1, results: 1, noPenalty: 1, backfills: 1 })
     expect(d2).toMatchObject({ inspections: 1, results: 1, noPenalty: 0, repeated: 0, quietExceptions: { pending: 1 } })
   })

@@ -31,8 +31,10 @@ describe('presentFigures', () => {
   it('a supervisor sees bad ratings and complaints; a department admin never complaints, nor bad ratings below the threshold', () => {
     const f = figures({ inspections: 3, count: 2, sum: 3, bad: 1, open: 2 })
     expect(presentFigures(f, 'supervisor', 5)).toMatchObject({ ratings: { count: 2, avg: null, bad: 1 }, complaints: { open: 2, overdue: 0 } })
-    expect(presentFigures(f, 'supervisor', 5).hidden).toBeUndefined()
-    expect(presentFigures(f, 'deptAdmin', 5)).toMatchObject({ inspections: 3, ratings: { count: 2, avg: null, bad: 0 }, complaints: { open: 0, overdue: 0 }, hidden: ['complaints', 'ratings.bad'] })
+    // The average below the threshold is withheld (marked), not "no ratings".
+    expect(presentFigures(f, 'supervisor', 5).hidden).toEqual(['ratings.avg'])
+    expect(presentFigures(figures({ inspections: 3 }), 'supervisor', 5).hidden).toBeUndefined()
+    expect(presentFigures(f, 'deptAdmin', 5)).toMatchObject({ inspections: 3, ratings: { count: 2, avg: null, bad: 0 }, complaints: { open: 0, overdue: 0 }, hidden: ['ratings.avg', 'complaints', 'ratings.bad'] })
     const many = figures({ count: 5, sum: 21, bad: 1 })
     expect(presentFigures(many, 'deptAdmin', 5)).toMatchObject({ ratings: { count: 5, avg: 4.2, bad: 1 }, hidden: ['complaints'] })
   })
@@ -125,20 +127,21 @@ describe('the 通报 workbook', () => {
 })
 
 describe('the recount tally', () => {
-  it('counts each record into its department and month, and diffs figure by figure', () => {
+  it('counts each record into its county, department and month, and diffs figure by figure', () => {
     const t: Tally = new Map()
-    countInspection(t, { deptId: 'd', month: '2026-12', status: 'overdue', flags: ['repeated', 'quiet_exception'], exception: { review: 'unjustified' } })
-    countInspection(t, { deptId: 'd', month: '2026-12', status: 'closed', result: {}, flags: [] })
-    countRating(t, { deptId: 'd', month: '2026-12', score: 2 }, 2)
-    countRating(t, { deptId: 'd', month: '2026-12', score: 5 }, 2)
-    countComplaint(t, { counterKey: { deptId: 'd', month: '2026-12' }, status: 'accepted', overdue: true })
-    countComplaint(t, { counterKey: { deptId: 'd', month: '2026-12' }, status: 'closed', overdue: true })
+    countInspection(t, { region: '360702', deptId: 'd', month: '2026-12', status: 'overdue', flags: ['repeated', 'quiet_exception'], exception: { review: 'unjustified' } })
+    countInspection(t, { region: '360702', deptId: 'd', month: '2026-12', status: 'closed', result: {}, flags: [] })
+    countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 2 }, 2)
+    countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 5 }, 2)
+    countComplaint(t, { counterKey: { region: '360702', deptId: 'd', month: '2026-12' }, status: 'accepted', overdue: true })
+    countComplaint(t, { counterKey: { region: '360702', deptId: 'd', month: '2026-12' }, status: 'closed', overdue: true })
     countComplaint(t, { status: 'received' })
-    countUnscanned(t, { deptId: 'd', date: '2026-12-03', unscanned: true })
-    countUnscanned(t, { date: '2026-12-03', unscanned: true })
-    countUnscanned(t, { deptId: 'd', date: '2026-12-03', unscanned: false })
-    expect([...t.keys()]).toEqual(['d_2026-12'])
-    expect(t.get('d_2026-12')!.figures).toEqual({
+    countUnscanned(t, { kind: 'unscanned', handling: { confirmed: true }, counted: { region: '360702', deptId: 'd', month: '2026-12' } })
+    countUnscanned(t, { kind: 'unscanned', handling: { confirmed: true } })
+    countUnscanned(t, { kind: 'unscanned', handling: { confirmed: false } })
+    countUnscanned(t, { kind: 'unscanned' })
+    expect([...t.keys()]).toEqual(['360702_d_2026-12'])
+    expect(t.get('360702_d_2026-12')!.figures).toEqual({
       inspections: 2,
       quietExceptions: { pending: 0, justified: 0, unjustified: 1 },
       overdue: 1,
@@ -153,10 +156,10 @@ describe('the recount tally', () => {
       withdrawn: 0,
       serviceVisits: 0,
     })
-    const kept: Tally = new Map([['d_2026-12', { deptId: 'd', month: '2026-12', figures: { ...t.get('d_2026-12')!.figures, overdue: 0, capRefusals: 4 } }], ['e_2026-11', { deptId: 'e', month: '2026-11', figures: figures({ inspections: 1 }) }]])
+    const kept: Tally = new Map([['360702_d_2026-12', { region: '360702', deptId: 'd', month: '2026-12', figures: { ...t.get('360702_d_2026-12')!.figures, overdue: 0, capRefusals: 4 } }], ['360703_e_2026-11', { region: '360703', deptId: 'e', month: '2026-11', figures: figures({ inspections: 1 }) }]])
     expect(diffTallies(kept, t, ['capRefusals'])).toEqual([
-      { counterId: 'd_2026-12', deptId: 'd', month: '2026-12', figure: 'overdue', kept: 0, recounted: 1 },
-      { counterId: 'e_2026-11', deptId: 'e', month: '2026-11', figure: 'inspections', kept: 1, recounted: 0 },
+      { counterId: '360702_d_2026-12', deptId: 'd', month: '2026-12', figure: 'overdue', kept: 0, recounted: 1 },
+      { counterId: '360703_e_2026-11', region: '360703', deptId: 'e', month: '2026-11', figure: 'inspections', kept: 1, recounted: 0 },
     ])
   })
 })

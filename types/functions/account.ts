@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { ChinaDate, CodePayload, Id, ImageRef, InstantInput, LatLng, RegionCode, Scale, text } from '../common'
-import { CertStatus, Company, Department, Officer, User } from '../entities'
+import { ChinaDate, CodePayload, Cursor, Id, ImageRef, InstantInput, LatLng, RegionCode, Scale, text } from '../common'
+import { CertStatus, Company, Department, Message, Officer, User } from '../entities'
+import { RuleSettings } from '../settings'
 
 /** `account`: identity, binding, the roster (SPEC §3 account). */
 
@@ -18,7 +19,11 @@ export const account = {
         quiet: z.object({ active: z.boolean(), scope: z.enum(['park', 'all']), firstDay: z.number(), lastDay: z.number(), windowEnd: ChinaDate.nullable() }),
       }),
       /** The city and its counties/districts, from the settings (region pickers and names). */
-      city: z.object({ code: z.string(), name: z.string(), regions: z.array(z.object({ code: z.string(), name: z.string() })) }),
+      city: z.object({ code: z.string(), name: z.string(), regions: z.array(z.object({ code: z.string(), name: z.string() })), basis: z.string() }),
+      /** The rules' numbers the pages put into words (types/rule-words.ts). */
+      rules: RuleSettings,
+      /** Subscription-message template ids by message kind (those configured), for requestSubscribeMessage. */
+      templates: z.record(z.string(), z.string()).optional(),
     }),
   },
   bindOfficer: {
@@ -86,6 +91,15 @@ export const account = {
   officers: {
     input: z.object({ deptId: Id.optional() }),
     output: z.object({ items: z.array(Officer) }),
+  },
+  /** The caller's inbox, newest first (SPEC §2.22), with the count of unread messages. */
+  messages: {
+    input: z.object({ cursor: Cursor.optional() }),
+    output: z.object({ items: z.array(Message), cursor: z.string().optional(), unread: z.number().int().min(0) }),
+  },
+  markRead: {
+    input: z.object({ ids: z.array(Id).min(1).max(100) }),
+    output: z.object({ updated: z.number().int().min(0) }),
   },
 } as const
 

@@ -6,6 +6,15 @@ import { CertStatus, Complaint, ComplaintCategory, Inspection, InspectionSource,
 
 const Token = z.string().min(1).max(512)
 
+/** A ledger entry as the ledger pages read it: with its inspection's outcome and, for the company, the rating. */
+export const LedgerRow = LedgerEntry.extend({
+  outcome: Outcome.optional(),
+  outcomeLabel: z.string().optional(),
+  ratingScore: z.number().int().optional(),
+  /** Every officer of a scanned visit (the entry keeps those at the check-in; joins come later). */
+  visitOfficerNames: z.array(z.string()).optional(),
+})
+
 export const InspectionSummary = z.object({
   inspectionId: Id,
   companyName: z.string(),
@@ -16,6 +25,28 @@ export const InspectionSummary = z.object({
   basis: z.string().optional(),
   result: z.object({ outcome: Outcome, findings: z.string(), rectifyBy: ChinaDate.optional() }).optional(),
   rated: z.boolean(),
+  /** The source and the outcome in words. */
+  sourceLabel: z.string(),
+  outcomeLabel: z.string().optional(),
+})
+
+/** 检查告知 (SPEC §2.22): what the company reads of one of its inspections. */
+export const InspectionNotice = z.object({
+  id: Id,
+  companyName: z.string(),
+  departments: z.array(z.object({ deptId: Id, name: z.string() })),
+  officers: z.array(z.object({ name: z.string(), certNo: z.string() })),
+  source: InspectionSource,
+  sourceLabel: z.string(),
+  plan: z.object({ title: z.string(), basis: z.string(), items: z.array(z.string()) }).optional(),
+  sourceRef: z.string().optional(),
+  specialCase: z.object({ label: z.string(), reason: z.string().optional() }).optional(),
+  checkInAt: z.number(),
+  date: ChinaDate,
+  status: z.enum(['open', 'closed', 'overdue', 'withdrawn']),
+  result: z.object({ outcome: Outcome, outcomeLabel: z.string(), findings: z.string(), rectifyBy: ChinaDate.optional(), recordedAt: z.number() }).optional(),
+  rating: z.object({ state: z.enum(['none', 'issued', 'rated']), score: z.number().int().optional(), canRate: z.boolean(), rateUntil: z.number().optional() }),
+  rights: z.array(z.object({ key: z.string(), title: z.string(), description: z.string(), channel: z.string() })),
 })
 
 export const enterprise = {
@@ -24,27 +55,74 @@ export const enterprise = {
     output: z.object({
       valid: z.boolean(),
       officer: z.object({ name: z.string(), department: z.string(), certNo: z.string(), status: z.union([CertStatus, z.literal('expired')]) }),
+      /** When the certificate expires, and when the server checked it. */
+      certExpiresAt: z.number(),
+      checkedAt: z.number(),
     }),
   },
   inspectionForRating: {
     input: z.object({ token: Token }),
-    output: InspectionSummary,
+    /** `expiresAt`: when the rating code stops working. */
+    output: InspectionSummary.extend({ expiresAt: z.number() }),
   },
   rate: {
-    input: z.object({
-      token: Token,
-      score: z.number().int().min(1).max(5),
-      tags: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
-      comment: text(500).optional(),
-    }),
+    input: z
+      .object({
+        /** The officer's rating code, or… */
+        token: Token.optional(),
+        /** …the company's own inspection, from its list, within `ratingFromList.days` of the result. */
+        inspectionId: Id.optional(),
+        score: z.number().int().min(1).max(5),
+        tags: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
+        comment: text(500).optional(),
+      })
+      .refine((v) => (v.token === undefined) !== (v.inspectionId === undefined), { message: '请扫描评价码，或从检查记录中选择要评价的检查', path: ['token'] }),
     output: z.object({ rating: Rating }),
+  },
+  /** 检查告知: one inspection of the caller's company in full, with the company's rights. */
+  inspection: {
+    input: z.object({ inspectionId: Id }),
+    output: z.object({ inspection: InspectionNotice }),
+  },
+  /** The company's home: its gate code, the quiet period for it, this year's inspections by department. */
+  overview: {
+    input: z.object({}),
+    output: z.object({
+      company: z.object({ id: Id, name: z.string(), inPark: z.boolean(), parkName: z.string().optional(), monitoringPoint: z.boolean() }),
+      gate: z.object({ scene: z.string(), path: z.string() }),
+      quiet: z.object({ active: z.boolean(), appliesToCompany: z.boolean(), windowEnd: ChinaDate.nullable() }),
+      year: z.object({
+        year: z.number().int(),
+        byDepartment: z.array(z.object({ deptId: Id, deptName: z.string(), planned: z.number().int(), cap: z.number().int(), caseSourced: z.number().int(), service: z.number().int() })),
+      }),
+      /** Inspections with a result the company can still rate from its list. */
+      toRate: z.number().int().min(0),
+    }),
   },
   inspections: {
     input: z.object({ cursor: Cursor.optional() }),
     output: z.object({ items: z.array(Inspection), cursor: z.string().optional() }),
   },
   complain: {
-    input: z.object({ inspectionId: Id.optional(), category: ComplaintCategory, content: text(2000, 5), anonymous: z.boolean().optional() }),
+    input: z
+      .object({
+        inspectionId: Id.optional(),
+        category: ComplaintCategory,
+        content: text(2000, 5),
+        anonymous: z.boolean().optional(),
+        /** A number to call back (mobile or landline); only on a named complaint. */
+        phone: z
+          .string()
+          .trim()
+          .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写手机号或带区号的固定电话')
+          .optional(),
+      })
+      .refine((v) => !(v.anonymous && v.phone), { message: '匿名投诉不能留电话；如需回电，请取消匿名', path: ['phone'] }),
+    output: z.object({ complaint: Complaint }),
+  },
+  /** After a reply: did it help? Once per complaint, by its author. */
+  rateReply: {
+    input: z.object({ complaintId: Id, satisfied: z.boolean(), comment: text(500).optional() }),
     output: z.object({ complaint: Complaint }),
   },
   complaints: {
@@ -53,7 +131,15 @@ export const enterprise = {
   },
   ledger: {
     input: z.object({ from: ChinaDate.optional(), to: ChinaDate.optional() }),
-    output: z.object({ items: z.array(LedgerEntry), chainOk: z.boolean() }),
+    output: z.object({
+      /** Each entry with its inspection's outcome and rating score when there are any. */
+      items: z.array(LedgerRow),
+      chainOk: z.boolean(),
+      /** The first sequence number that breaks the chain (only when `chainOk` is false). */
+      brokenAt: z.number().int().optional(),
+      /** Entries in the whole chain. */
+      total: z.number().int(),
+    }),
   },
   addLedgerEntry: {
     input: z
@@ -70,6 +156,7 @@ export const enterprise = {
   },
   exportLedger: {
     input: z.object({ from: ChinaDate, to: ChinaDate }),
-    output: z.object({ url: z.string().optional(), fileID: z.string().optional() }),
+    /** `entries`: rows exported; `chainOk`: whether the whole chain verified; `fileName`: the name a person saves it under (company and period). */
+    output: z.object({ url: z.string().optional(), fileID: z.string().optional(), fileName: z.string().optional(), entries: z.number().int(), chainOk: z.boolean() }),
   },
 } as const

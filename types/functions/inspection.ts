@@ -20,7 +20,7 @@ export const inspection = {
       quiet: z.object({ active: z.boolean(), appliesToCompany: z.boolean(), windowEnd: ChinaDate.nullable() }),
       plans: z.array(Plan),
       yearCount: z.object({ used: z.number().int(), cap: z.number().int() }),
-      recent: z.array(z.object({ id: Id, deptId: Id, deptName: z.string(), checkInAt: z.number(), source: InspectionSource })),
+      recent: z.array(z.object({ id: Id, deptId: Id, deptName: z.string(), checkInAt: z.number(), source: InspectionSource, flags: z.array(InspectionFlag) })),
       /** Other departments' approved plans this month: department, title and dates only (SPEC §6). */
       otherPlans: z.array(z.object({ deptId: Id, title: z.string(), from: ChinaDate, to: ChinaDate })).optional(),
       jointSuggested: z.boolean().optional(),
@@ -55,7 +55,15 @@ export const inspection = {
   },
   certCard: {
     input: z.object({}),
-    output: CodePayload.extend({ officer: Officer, department: Department, token: z.string(), image: ImageRef, expiresAt: z.number() }),
+    output: CodePayload.extend({
+      officer: Officer,
+      /** The certificate as of now (an expired one reads `expired`). */
+      certState: z.enum(['valid', 'suspended', 'revoked', 'expired']),
+      department: Department,
+      token: z.string(),
+      image: ImageRef,
+      expiresAt: z.number(),
+    }),
   },
   detail: {
     input: z.object({ inspectionId: Id }),

@@ -5,6 +5,27 @@ import { z } from 'zod'
 export const scheduler = {
   run: {
     input: z.object({}),
-    output: z.object({ overdueInspections: z.number().int(), overdueComplaints: z.number().int(), reminders: z.number().int() }),
+    output: z.object({
+      overdueInspections: z.number().int(),
+      overdueComplaints: z.number().int(),
+      reminders: z.number().int(),
+      /** Counters documents created ahead (this month's and next month's). */
+      countersCreated: z.number().int(),
+      /** Old documents moved into the current shapes (the first run after an upgrade only). */
+      migrated: z.object({ counters: z.number().int(), companies: z.number().int() }).optional(),
+      /** The counter consistency check (the runs that do it). */
+      consistency: z
+        .object({
+          months: z.union([z.array(z.string()), z.literal('all')]),
+          checked: z.number().int(),
+          ok: z.boolean(),
+          differences: z.array(z.object({ counterId: z.string(), deptId: z.string(), month: z.string(), figure: z.string(), kept: z.number(), recounted: z.number() })),
+          differenceCount: z.number().int(),
+          notCompared: z.array(z.string()),
+        })
+        .optional(),
+      /** Jobs that failed this run (logged). */
+      failedJobs: z.array(z.string()).optional(),
+    }),
   },
 } as const

@@ -1,6 +1,25 @@
 import { z } from 'zod'
-import { ChinaDate, Id, Month, RegionCode, text } from '../common'
-import { Alert, Complaint, ComplaintStatus, DeptFigures, ExceptionVerdict, Inspection, Plan, PlanKind, PlanStatus } from '../entities'
+import { ChinaDate, Cursor, Id, Month, RegionCode, text } from '../common'
+import { LedgerRow } from './enterprise'
+import {
+  Alert,
+  AlertStatus,
+  Complaint,
+  ComplaintStatus,
+  DeptFigures,
+  ExceptionVerdict,
+  Inspection,
+  InspectionEvent,
+  InspectionFlag,
+  InspectionSource,
+  InspectionStatus,
+  LedgerEntry,
+  Plan,
+  PlanFacts,
+  PlanKind,
+  PlanStatus,
+  Rating,
+} from '../entities'
 
 /** `supervision`: plans, reviews, complaints, figures (SPEC §3 supervision). */
 
@@ -27,7 +46,7 @@ export const supervision = {
   },
   plans: {
     input: z.object({ status: PlanStatus.optional(), deptId: Id.optional() }),
-    output: z.object({ items: z.array(Plan) }),
+    output: z.object({ items: z.array(Plan.extend({ facts: PlanFacts.optional() })) }),
   },
   exceptions: {
     input: z.object({ status: ExceptionVerdict.optional() }),
@@ -55,17 +74,79 @@ export const supervision = {
     output: z.object({
       month: Month,
       totals: DeptFigures,
-      byDepartment: z.array(DeptFigures.extend({ deptId: Id, deptName: z.string() })),
+      byDepartment: z.array(DeptFigures.extend({ deptId: Id, deptName: z.string(), region: RegionCode })),
       trend: z.array(z.object({ month: Month, inspections: z.number(), overdue: z.number(), quietExceptions: z.number() })).optional(),
+      /** For supervisors, from `calendar.warnDaysBefore` days before the known holiday calendar ends. */
+      calendarWarning: z.string().optional(),
+      /** Red lights still open today, whatever month they began (SPEC §3). */
+      overdueOpen: z.number().int(),
+      /** Supervisors: alerts open now in the scope, by kind (whatever month they were raised). */
+      openAlerts: z.record(z.string(), z.number().int()).optional(),
+      /** The settings the page words its figures by (withheld below `minRatings` ratings). */
+      rules: z.object({ minRatings: z.number().int(), badAtMost: z.number().int() }),
     }),
   },
   alerts: {
-    input: z.object({ region: RegionCode.optional() }),
+    input: z.object({ region: RegionCode.optional(), status: AlertStatus.optional() }),
     output: z.object({ items: z.array(Alert) }),
+  },
+  /**
+   * Rule 21: a supervisor handles an alert with a note. `followUp` is required for a bad
+   * rating (and its follow_up_overdue); `confirmed` for an unscanned visit (true: the visit
+   * happened without a scan and counts in the 通报; false: not confirmed).
+   */
+  handleAlert: {
+    input: z.object({
+      /** Alert ids name their record (up to 120 characters). */
+      alertId: z.string().min(1).max(120).regex(/^[A-Za-z0-9_-]+$/),
+      note: text(500),
+      followUp: z.object({ contacted: z.boolean(), outcome: text(500) }).optional(),
+      confirmed: z.boolean().optional(),
+    }),
+    output: z.object({ alert: Alert }),
+  },
+  /** Inspection search (SPEC §3): supervisors their scope (a county = where the company is), department admins their department. */
+  inspections: {
+    input: z.object({
+      region: RegionCode.optional(),
+      deptId: Id.optional(),
+      companyId: Id.optional(),
+      status: InspectionStatus.optional(),
+      source: InspectionSource.optional(),
+      flag: InspectionFlag.optional(),
+      /** China dates of the check-in, inclusive. */
+      from: ChinaDate.optional(),
+      to: ChinaDate.optional(),
+      cursor: Cursor.optional(),
+    }),
+    output: z.object({ items: z.array(Inspection), cursor: z.string().optional() }),
+  },
+  /** One inspection in full. The rating (score, tags, comment) and the complaints: supervisors only (rule 21). */
+  inspection: {
+    input: z.object({ inspectionId: Id }),
+    output: z.object({
+      inspection: Inspection,
+      timeline: z.array(InspectionEvent),
+      rating: Rating.optional(),
+      complaints: z.array(Complaint).optional(),
+      ledgerEntry: LedgerEntry.optional(),
+    }),
+  },
+  /** A monitoring point's ledger, for a supervisor of its county. */
+  ledger: {
+    input: z.object({ companyId: Id, from: ChinaDate.optional(), to: ChinaDate.optional() }),
+    output: z.object({
+      items: z.array(LedgerRow.extend({ unscannedReview: z.enum(['open', 'confirmed', 'not_confirmed']).optional() })),
+      chainOk: z.boolean(),
+      brokenAt: z.number().int().optional(),
+      total: z.number().int().optional(),
+      company: z.object({ id: Id, name: z.string(), region: RegionCode }),
+    }),
   },
   monthlyReport: {
     input: z.object({ month: Month }),
-    output: z.object({ url: z.string().optional(), fileID: z.string().optional() }),
+    /** `departments`: rows in the sheet. */
+    output: z.object({ url: z.string().optional(), fileID: z.string().optional(), departments: z.number().int() }),
   },
   auditVerify: {
     input: z.object({ companyId: Id.optional() }),

@@ -6,6 +6,7 @@ import { departments } from './departments'
 import { gateCode } from './gate-code'
 import { grantRole } from './grant-role'
 import { issueEnterpriseCode } from './issue-enterprise-code'
+import { markRead, messages } from './messages'
 import { officers } from './officers'
 import { setCertStatus } from './set-cert-status'
 import { upsertCompany } from './upsert-company'
@@ -28,4 +29,6 @@ export const accountHandlers: FunctionHandlers<'account'> = {
   departments,
   companies,
   officers,
+  messages,
+  markRead,
 }

@@ -9,7 +9,6 @@ import { regionCovers } from '../../domain/scope'
 import type { InspectionRecord } from '../../domain/inspection-records'
 import type { DepartmentRecord } from '../../domain/records'
 import { alertIdFor, raiseAlert } from '../../store/alerts'
-import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
 import { companyInTx, saveGate } from '../../store/gates'
 import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
@@ -68,7 +67,7 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
           companyId: company._id,
           summary: `${company.name} 补录 ${input.date} ${e.deptName} 的检查，未找到扫码入企记录`,
         })
-        if (dept) await bumpCounters(tx, { deptId: dept._id, region: dept.region, month: input.date.slice(0, 7) }, { unscanned: 1 })
+        // Counted in the figures only once a supervisor confirms it (SPEC §6; supervision.handleAlert).
       }
       await audit(ctx, { action: 'enterprise.addLedgerEntry', target: `ledger/${e._id}`, details: { seq: e.seq, date: e.date, deptId: e.deptId ?? null, unscanned, matchedInspectionId: e.matchedInspectionId ?? null } }, tx)
       return e

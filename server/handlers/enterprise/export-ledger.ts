@@ -27,9 +27,16 @@ export const exportLedger = action('enterprise', 'exportLedger', {
       chainOk,
       generatedAt: ctx.now,
     })
-    const path = `exports/ledger/${company._id}/${input.from}_${input.to}_${ctx.now}.xlsx`
+    const fileName = ledgerExportName(company.name, input.from, input.to)
+    const path = `exports/ledger/${company._id}/${ctx.now}/${fileName}`
     const { fileID } = await ctx.storage.put(path, buffer, XLSX_MIME)
     await audit(ctx, { action: 'enterprise.exportLedger', target: `companies/${company._id}`, details: { from: input.from, to: input.to, entries: shown.length, fileID } })
-    return { fileID, url: await ctx.storage.tempUrl(fileID), entries: shown.length, chainOk }
+    return { fileID, url: await ctx.storage.tempUrl(fileID), fileName, entries: shown.length, chainOk }
   },
 })
+
+/** `<company>_监测点台账_<from>至<to>.xlsx`, with characters a file name cannot hold replaced. */
+export function ledgerExportName(companyName: string, from: string, to: string): string {
+  const name = companyName.replace(/[^A-Za-z0-9\u4e00-\u9fff_-]+/g, '_').replace(/^_+|_+$/g, '') || '企业'
+  return `${name}_监测点台账_${from}至${to}.xlsx`
+}

@@ -46,7 +46,7 @@ export async function buildLedgerWorkbook(input: LedgerWorkbookInput): Promise<B
       sheet.addRow({
         date: e.date,
         dept: e.deptName,
-        officers: e.officerNames.join('、'),
+        officers: (e.source === 'scan' && insp ? insp.officerNames : e.officerNames).join('、'),
         purpose: e.note ? `${e.purpose}（${e.note}）` : e.purpose,
         source: e.source === 'scan' ? '扫码' : '补录',
         result: insp?.result ? OUTCOME_LABELS[insp.result.outcome] : '',

@@ -10,11 +10,13 @@ import { fieldsOf, readDoc } from '../../store/docs'
 import { RATINGS, toRatingView, type RatingRecord } from '../../store/ratings'
 import { RATING_TOKENS } from '../../store/tokens'
 import { countTokenLookup } from '../../store/rate-limits'
-import { usableRatingToken } from './rating-access'
+import type { Writer } from '../../store/docs'
+import { ratableFromList, usableRatingToken } from './rating-access'
+import { ruleWords } from '@rule-words'
 
 /**
- * Rates an inspection (SPEC §2.9): once, by a user of the inspected company, with a
- * single-use token. One transaction: the token used, `ratings/<inspectionId>`, the
+ * Rates an inspection (SPEC §2.9, §2.22): once, by a user of the inspected company, with a
+ * single-use token or from the company's own list within `ratingFromList.days` of the result. One transaction: the token used, `ratings/<inspectionId>`, the
  * inspection's rating state, the department's counters (month of the rating), a
  * `bad_rating` alert with its follow-up deadline, and the audit event. Who rated is kept
  * only as keyed hashes (rating.raterKey, the audit actor).
@@ -24,10 +26,11 @@ export const rate = action('enterprise', 'rate', {
   async handle(input, ctx) {
     await countTokenLookup(ctx)
     const user = ctx.caller.user!
-    await usableRatingToken(ctx, input.token) // fail fast, outside the transaction
+    const target = (r: Writer) => (input.token !== undefined ? usableRatingToken(ctx, input.token, r) : ratableFromList(ctx, input.inspectionId ?? '', r))
+    await target(ctx.db) // fail fast, outside the transaction
     const bad = isBadRating(input.score, ctx.settings)
-    const rating = await ctx.db.runTransaction(async (tx) => {
-      const { record, inspection } = await usableRatingToken(ctx, input.token, tx)
+    const committed = await ctx.db.runTransaction(async (tx) => {
+      const { record, inspection } = await target(tx)
       if (await readDoc<RatingRecord>(tx, RATINGS, inspection._id)) return fail('ALREADY_RATED', '该次检查已评价，每次检查只能评价一次')
       const r: RatingRecord = {
         _id: inspection._id,
@@ -42,12 +45,11 @@ export const rate = action('enterprise', 'rate', {
         ratedAt: ctx.now,
         ...(bad ? { followUpDueAt: ratingFollowUpDueAt(ctx.now, ctx.settings) } : {}),
         raterKey: raterKeyFor(ctx.sealingKey, user._id),
-        tokenId: record._id,
+        ...(record ? { tokenId: record._id } : { fromList: true }),
       }
-      await tx.collection(RATING_TOKENS).doc(record._id).update({ data: { usedAt: ctx.now } })
+      if (record) await tx.collection(RATING_TOKENS).doc(record._id).update({ data: { usedAt: ctx.now } })
       await tx.collection(RATINGS).doc(r._id).set({ data: fieldsOf(r) })
       await tx.collection('inspections').doc(inspection._id).update({ data: { rating: { state: 'rated', score: r.score }, updatedAt: ctx.now } })
-      await bumpCounters(tx, { deptId: inspection.deptId, region: inspection.deptRegion, month: r.month }, { ratings: { count: 1, sum: r.score, bad: bad ? 1 : 0 } })
       if (bad) {
         const ref = `ratings/${r._id}`
         await raiseAlert(tx, {
@@ -58,13 +60,17 @@ export const rate = action('enterprise', 'rate', {
           region: inspection.region,
           deptId: inspection.deptId,
           companyId: inspection.companyId,
-          summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），须在 ${ctx.settings.rating.followUpWorkingDays} 个工作日内回访`,
+          ...(r.followUpDueAt !== undefined ? { dueAt: r.followUpDueAt } : {}),
+          summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），${ruleWords(ctx.settings).badRatingFollowUp}`,
         })
       }
       const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } }
-      await audit(actorCtx, { action: 'enterprise.rate', target: `ratings/${r._id}`, details: { inspectionId: inspection._id, score: r.score, bad } }, tx)
-      return r
+      await audit(actorCtx, { action: 'enterprise.rate', target: `ratings/${r._id}`, details: { inspectionId: inspection._id, score: r.score, bad, by: record ? 'token' : 'list' } }, tx)
+      return { r, key: { deptId: inspection.deptId, region: inspection.region, month: r.month } }
     })
+    // After the commit: the region's counters are shared (store/counters.ts).
+    await bumpCounters(ctx.db, committed.key, { ratings: { count: 1, sum: committed.r.score, bad: bad ? 1 : 0 } })
+    const rating = committed.r
     return { rating: toRatingView(rating) }
   },
 })

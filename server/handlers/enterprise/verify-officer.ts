@@ -6,6 +6,7 @@ import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { readDoc } from '../../store/docs'
 import { readTokenRecord } from '../../store/tokens'
 import { countTokenLookup } from '../../store/rate-limits'
+import { ruleWords } from '@rule-words'
 
 /**
  * 亮证 verification (SPEC §2.12): the company scans the officer's certificate card and
@@ -19,7 +20,7 @@ export const verifyOfficer = action('enterprise', 'verifyOfficer', {
     await countTokenLookup(ctx)
     const card = (await readTokenRecord(ctx.db, 'c', input.token, ctx.secret)) as CardTokenRecord | null
     if (!card) return fail('TOKEN_INVALID', '证件二维码无效：请扫描执法人员“亮证”页面上的二维码')
-    if (ctx.now > card.expiresAt) return fail('TOKEN_EXPIRED', `证件二维码已过期（有效期 ${ctx.settings.certCard.tokenTtlMinutes} 分钟），请执法人员刷新后重新出示`)
+    if (ctx.now > card.expiresAt) return fail('TOKEN_EXPIRED', ruleWords(ctx.settings).certCardExpired)
     const officer = await readDoc<OfficerRecord>(ctx.db, 'officers', card.officerId)
     if (!officer) return fail('TOKEN_INVALID', '证件二维码无效：没有找到该执法人员')
     const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', officer.deptId)

@@ -74,12 +74,6 @@ export const backfill = action('inspection', 'backfill', {
         ...(record.capCounted ? { capYear: prepared.year } : {}),
       }
       await saveGate(tx, company, movedGate(company.gate, move, { now, today: chinaDate(now, settings.timezone) }, settings))
-      await bumpCounters(tx, { deptId: dept._id, region: dept.region, month: record.month }, {
-        inspections: 1,
-        backfills: 1,
-        quietExceptions: { pending: record.exception ? 1 : 0 },
-        repeated: record.flags.includes('repeated') ? 1 : 0,
-      })
       const ref = `inspections/${record._id}`
       if (record.flags.includes('repeated')) {
         await raiseAlert(tx, { kind: 'repeated', ref, at: now, region: record.region, deptId: dept._id, companyId: company._id, summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${prepared.inWindow + 1} 次（本次为补录：${dept.name}）` })
@@ -89,6 +83,14 @@ export const backfill = action('inspection', 'backfill', {
       return { kind: 'done' as const, inspection: record }
     })
     if (outcome.kind === 'replay') return { inspection: (await replay(ctx, outcome)).inspection }
-    return { inspection: toInspectionView(outcome.inspection, now) }
+    // After the commit (store/counters.ts): where the company is, in the month of the visit.
+    const record = outcome.inspection
+    await bumpCounters(ctx.db, { deptId: dept._id, region: record.region, month: record.month }, {
+      inspections: 1,
+      backfills: 1,
+      quietExceptions: { pending: record.exception ? 1 : 0 },
+      repeated: record.flags.includes('repeated') ? 1 : 0,
+    })
+    return { inspection: toInspectionView(record, now) }
   },
 })

@@ -9,7 +9,7 @@ import { certificateState, CERTIFICATE_STATE_LABELS } from '../../domain/certifi
 import { chinaDate, chinaMonth } from '../../domain/china-time'
 import { capReached, capYear, countsTowardCap } from '../../domain/frequency-cap'
 import { isAfterCap, sourceRefProblem } from '../../domain/case-source'
-import { capUsedOf, checkInOfKey, gatePlansCovering, lockOf, movedGate } from '../../domain/gate'
+import { capUsedOf, checkInOfKey, decisionTime, gatePlansCovering, lockOf, movedGate } from '../../domain/gate'
 import { joinTimes, jointJoinProblem, officerDepartments, sameDeptJoin } from '../../domain/joint'
 import { parseScene } from '../../domain/gate-code'
 import { presence } from '../../domain/geofence'
@@ -26,9 +26,11 @@ import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { companyInTx, saveGate } from '../../store/gates'
 import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
+import { noticeCheckIn } from '../notices'
 import { callerOfficer } from './officer'
 import { joinJointly, noteCapRefusal, raiseAfterCapAlert } from './joint-join'
 import { toInspectionView } from './views'
+import { ruleWords } from '@rule-words'
 
 type Input = ParsedInput<'inspection', 'checkIn'>
 
@@ -44,15 +46,21 @@ const SOURCE_PURPOSE: Record<string, string> = {
  * quiet period, legitimate source, frequency cap. A second officer of the same
  * department within the join window joins the open inspection instead (joining needs a
  * valid certificate only: the inspection already passed the other rules). Idempotent
- * on clientRequestId. Everything a check-in writes commits in one transaction.
+ * on clientRequestId. Everything a check-in writes about the company and the inspection
+ * commits in one transaction, retried on a write conflict (dispatch): each attempt
+ * re-reads the gate and decides again, at `decisionTime` (never earlier than a check-in
+ * a concurrent scan committed), so racing officers of one department end in one
+ * inspection. The region's counters are bumped after the commit, outside it (shared by
+ * every company of the county: store/counters.ts).
  *
  * Round trips (docs/PERFORMANCE.md): who is scanning comes from the caller's user
  * document (the officer snapshot, read by the dispatcher); the company's gate state,
  * read first inside the transaction, answers the retry, the join lock, the plans, the
  * yearly cap, the recent check-ins and the ledger head. A new check-in then writes the
- * inspection, the company (its gate), the counters and the audit event: 6 calls with
- * the caller's, plus the ledger entry of a monitoring point and the alert of a repeated
- * inspection. A join reads the open inspection instead of writing counters: 6.
+ * inspection, the company (its gate) and the audit event, and after the commit the
+ * counters: 6 calls with the caller's, plus the ledger entry of a monitoring point and
+ * the alert of a repeated inspection. A join reads the open inspection instead of
+ * writing counters: 6. A conflict adds one attempt's calls.
  */
 export const checkIn = action('inspection', 'checkIn', {
   access: ['officer'],
@@ -66,9 +74,10 @@ export const checkIn = action('inspection', 'checkIn', {
       refuseInvalidCertificate(officer, now) // the certificate is refused before the company, as everywhere
       return fail('NOT_FOUND', '这不是企检码：请扫描企业门口张贴的企检码')
     }
-    const today = chinaDate(now, settings.timezone)
-    const counterKey = { deptId: dept._id, region: dept.region, month: chinaMonth(now, settings.timezone) }
-    const scan = { deptId: dept._id, companyId, now }
+    // Figures are booked where the company is (its county), known once the company is read.
+    const counterKeyAt = (region: string, at: number) => ({ deptId: dept._id, region, month: chinaMonth(at, settings.timezone) })
+    let companyRegion: string | undefined
+    let decidedAt = now
 
     try {
       const outcome = await ctx.db.runTransaction(async (tx) => {
@@ -78,7 +87,14 @@ export const checkIn = action('inspection', 'checkIn', {
         if (done) return { kind: 'replay' as const, ...done }
         refuseInvalidCertificate(officer, now)
         const company = found ?? fail('NOT_FOUND', '没有找到该企业，企检码可能已失效')
+        companyRegion = company.region
         const gate = company.gate
+        // This attempt's time: never before a check-in a concurrent scan committed.
+        const at = decisionTime(gate, now)
+        decidedAt = at
+        const actx: Ctx = at === now ? ctx : { ...ctx, now: at }
+        const today = chinaDate(at, settings.timezone)
+        const scan = { deptId: dept._id, companyId, now: at }
 
         // Joining: another department's inspection named by the officer (rule 14), else the department's own latest (rules 4, 16).
         const lock = input.joinInspectionId ? { inspectionId: input.joinInspectionId } : lockOf(gate, dept._id)
@@ -89,18 +105,18 @@ export const checkIn = action('inspection', 'checkIn', {
           // A re-scan by an officer already on the inspection writes nothing (SPEC §6: the gate stays bounded).
           if (open.officerIds.includes(officer._id)) return { kind: 'done' as const, inspection: open, joined: open.officerIds[0] !== officer._id, flags: open.flags }
           const flags: InspectionFlag[] = join === 'late_join' && !open.flags.includes('late_join') ? [...open.flags, 'late_join'] : open.flags
-          const team = { officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], officerDeptIds: [...officerDepartments(open), dept._id], officerJoinedAt: [...joinTimes(open), now] }
-          const joined: InspectionRecord = { ...open, ...team, flags, updatedAt: now }
-          await tx.collection('inspections').doc(joined._id).update({ data: { ...team, flags, updatedAt: now } })
-          await audit(ctx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id, late: join === 'late_join' } }, tx)
-          await saveGate(tx, company, movedGate(gate, { kind: 'join', inspectionId: joined._id, keyId }, { now, today }, settings))
+          const team = { officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], officerDeptIds: [...officerDepartments(open), dept._id], officerJoinedAt: [...joinTimes(open), at] }
+          const joined: InspectionRecord = { ...open, ...team, flags, updatedAt: at }
+          await tx.collection('inspections').doc(joined._id).update({ data: { ...team, flags, updatedAt: at } })
+          await audit(actx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id, late: join === 'late_join' } }, tx)
+          await saveGate(tx, company, movedGate(gate, { kind: 'join', inspectionId: joined._id, keyId }, { now: at, today }, settings))
           return { kind: 'done' as const, inspection: joined, joined: true, flags: joined.flags }
         }
         if (open && input.joinInspectionId) {
           const problem = jointJoinProblem(open, scan, settings)
           if (problem) fail('CONFLICT', problem, { inspectionId: open._id })
-          const joint = await joinJointly(input, ctx, tx, { officer, dept, company, keyId }, open)
-          return { kind: 'done' as const, inspection: joint.inspection, joined: true, flags: joint.inspection.flags }
+          const joint = await joinJointly(input, actx, tx, { officer, dept, company, keyId }, open)
+          return { kind: 'done' as const, inspection: joint.inspection, joined: true, flags: joint.inspection.flags, jointPart: joint.part }
         }
 
         // The inspection this key would create may already exist (the key was used at another
@@ -110,15 +126,15 @@ export const checkIn = action('inspection', 'checkIn', {
           if (made.companyId !== company._id) fail('CONFLICT', '这次扫码的请求号已用于另一家企业的检查，请返回重新扫码', { clientRequestId: input.clientRequestId })
           return { kind: 'replay' as const, inspectionId: made._id, joined: false }
         }
-        const prepared = await prepareNew(input, ctx, tx, { officer, dept, company, keyId })
+        const prepared = await prepareNew(input, actx, tx, { officer, dept, company, keyId })
         const record = prepared.record
         if (record.capCounted) {
           const used = capUsedOf(gate, dept._id, prepared.year)
-          if (capReached(used, settings)) capRefusal(ctx, used, prepared.year)
+          if (capReached(used, settings)) capRefusal(actx, used, prepared.year)
         }
         let ledger: { seq: number; hash: string } | undefined
         if (company.monitoringPoint) {
-          const entry = await appendLedgerEntry(tx, ctx, ledgerHeadOf(company), {
+          const entry = await appendLedgerEntry(tx, actx, ledgerHeadOf(company), {
             companyId: company._id,
             date: record.date,
             source: 'scan',
@@ -137,32 +153,26 @@ export const checkIn = action('inspection', 'checkIn', {
           kind: 'open' as const,
           inspectionId: record._id,
           deptId: dept._id,
-          checkInAt: now,
+          checkInAt: at,
           source: record.source,
           keyId,
           ...(record.capCounted ? { capYear: prepared.year } : {}),
           ...(ledger ? { ledger } : {}),
         }
-        await saveGate(tx, company, movedGate(gate, move, { now, today }, settings))
-        await bumpCounters(tx, counterKey, {
-          inspections: 1,
-          quietExceptions: { pending: record.exception ? 1 : 0 },
-          repeated: record.flags.includes('repeated') ? 1 : 0,
-        })
-        if (record.flags.includes('after_cap')) await raiseAfterCapAlert(tx, ctx, record, dept, company)
+        await saveGate(tx, company, movedGate(gate, move, { now: at, today }, settings))
         if (record.flags.includes('repeated')) {
           await raiseAlert(tx, {
             kind: 'repeated',
             ref: `inspections/${record._id}`,
-            at: now,
+            at,
             region: record.region,
             deptId: dept._id,
             companyId: company._id,
-            summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${prepared.inWindow + 1} 次（本次：${dept.name}）`,
+            summary: `${company.name} 在${ruleWords(settings).repeatedWindow}内被检查 ${prepared.inWindow + 1} 次（本次：${dept.name}）`,
           })
         }
         await audit(
-          ctx,
+          actx,
           {
             action: 'inspection.checkIn',
             target: `inspections/${record._id}`,
@@ -170,15 +180,29 @@ export const checkIn = action('inspection', 'checkIn', {
           },
           tx,
         )
-        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags }
+        if (record.flags.includes('after_cap')) await raiseAfterCapAlert(tx, actx, record, dept, company)
+        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags, opened: { purpose: prepared.purpose } }
       })
       if (outcome.kind === 'replay') return replay(ctx, outcome)
-      return { inspection: toInspectionView(outcome.inspection, now), joined: outcome.joined, joint: !!outcome.inspection.joint, flags: [...outcome.flags] }
+      if ('opened' in outcome && outcome.opened) {
+        const record = outcome.inspection
+        await bumpCounters(ctx.db, counterKeyAt(record.region, record.checkInAt), {
+          inspections: 1,
+          quietExceptions: { pending: record.exception ? 1 : 0 },
+          repeated: record.flags.includes('repeated') ? 1 : 0,
+        })
+        await noticeCheckIn(ctx, record, officer, outcome.opened.purpose)
+      }
+      // A joint join counts the visit once for the joining department (rule 14), where the company is.
+      if ('jointPart' in outcome && outcome.jointPart) {
+        await bumpCounters(ctx.db, counterKeyAt(outcome.inspection.region, outcome.inspection.checkInAt), { inspections: 1, quietExceptions: { pending: outcome.jointPart.exception ? 1 : 0 } })
+      }
+      return { inspection: toInspectionView(outcome.inspection, decidedAt), joined: outcome.joined, joint: !!outcome.inspection.joint, flags: [...outcome.flags] }
     } catch (err) {
       // A cap refusal is counted for the dashboard; it is the only trace a refused check-in leaves.
-      if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await bumpCounters(ctx.db, counterKey, { capRefusals: 1 })
+      if (err instanceof AppError && err.code === 'FREQUENCY_CAP' && companyRegion) await bumpCounters(ctx.db, counterKeyAt(companyRegion, decidedAt), { capRefusals: 1 })
       // …and the company's gate remembers it for a while, to flag a case-sourced check-in that follows (rule 15).
-      if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await noteCapRefusal(ctx, companyId, dept._id)
+      if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await noteCapRefusal({ ...ctx, now: decidedAt }, companyId, dept._id)
       throw err
     }
   },
@@ -246,7 +270,7 @@ export async function prepareNew(input: SourceInput, ctx: Ctx, tx: Transaction, 
   if (quietPeriodBlocks(now, company, settings) && !input.exception) {
     const quiet = quietPeriodStatus(now, settings)
     const until = quiet.windowEnd ? `${Number(quiet.windowEnd.slice(5, 7))}月${Number(quiet.windowEnd.slice(8, 10))}日` : ''
-    fail('QUIET_PERIOD', `${dayWord}处于安静生产期（至${until}），不得入园区企业检查；如属特殊情形，请选择情形类别`, {
+    fail('QUIET_PERIOD', `${dayWord}处于安静生产期（至${until}），不得入${ruleWords(settings).quietCompanies}检查；如属特殊情形，请选择情形类别`, {
       windowEnd: quiet.windowEnd,
       categories: settings.quietPeriod.categories.map((c) => c.key),
     })

@@ -9,7 +9,6 @@ import { chinaDate } from '../../domain/china-time'
 import { departmentsOf, joinTimes, officerDepartments } from '../../domain/joint'
 import type { CompanyRecord, DepartmentRecord } from '../../domain/records'
 import { raiseAlert } from '../../store/alerts'
-import { bumpCounters } from '../../store/counters'
 import { companyInTx, saveGate } from '../../store/gates'
 import { capRefusal, prepareNew, type Scanner } from './check-in'
 import type { ParsedInput } from '@contract'
@@ -29,7 +28,7 @@ export async function joinJointly(
   tx: Transaction,
   who: Scanner & { company: CompanyRecord; keyId: string },
   open: InspectionRecord,
-): Promise<{ inspection: InspectionRecord }> {
+): Promise<{ inspection: InspectionRecord; part: JointPartRecord }> {
   const { officer, dept, company } = who
   const { settings, now } = ctx
   const prepared = await prepareNew(input, ctx, tx, who)
@@ -65,15 +64,14 @@ export async function joinJointly(
   const inspection: InspectionRecord = { ...open, ...data }
   const move = { kind: 'join' as const, inspectionId: open._id, keyId: who.keyId, joint: { deptId: dept._id, checkInAt: now, ...(own.capCounted ? { capYear: prepared.year } : {}) } }
   await saveGate(tx, company, movedGate(company.gate, move, { now, today: chinaDate(now, settings.timezone) }, settings))
-  // The joint visit counts once per department: the joining department's own figures.
-  await bumpCounters(tx, { deptId: dept._id, region: dept.region, month: open.month }, { inspections: 1, quietExceptions: { pending: part.exception ? 1 : 0 } })
   if (partFlags.includes('after_cap')) await raiseAfterCapAlert(tx, ctx, { ...own, _id: open._id }, dept, company)
   await audit(
     ctx,
     { action: 'inspection.jointJoin', target: `inspections/${open._id}`, details: { officerId: officer._id, deptId: dept._id, source: part.source, planId: part.planId ?? null, exception: part.exception?.category ?? null, flags: partFlags } },
     tx,
   )
-  return { inspection }
+  // The joining department's figures are bumped by the caller after the commit.
+  return { inspection, part }
 }
 
 /** The `after_cap` alert (rule 15): a case-sourced check-in soon after the department was refused the cap here. */

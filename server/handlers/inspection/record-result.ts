@@ -4,19 +4,20 @@ import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import type { InspectionRecord } from '../../domain/inspection-records'
 import { departmentsWithoutResult, deptResultProblem, officerDepartments, overdueDepartments, resultOf } from '../../domain/joint'
-import { isPastDue, latenessMs } from '../../domain/result-deadline'
 import { findLeniencyItem } from '../../domain/leniency'
 import { rectifyByProblem } from '../../domain/rectify-by'
+import { isPastDue, latenessMs } from '../../domain/result-deadline'
 import type { Ctx } from '../../platform/context'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
+import { noticeResult } from '../notices'
 import { ownInspection } from './access'
 import { issueRatingToken, RATING_PAGE } from './rating-token'
 import { toInspectionView } from './views'
 
 type Input = ParsedInput<'inspection', 'recordResult'>
 
-/** The fields an outcome needs (rules 20): a rectification date in bounds, a leniency item for `no_penalty`. Answers the cited item's id. */
+/** The fields an outcome needs (rule 20): a rectification date in bounds, a leniency item for `no_penalty`. Answers the cited item's id. */
 function checkOutcomeFields(input: Input, ctx: Ctx): string | undefined {
   const bad = (path: string, message: string): never => fail('INVALID_INPUT', message, { issues: [{ path: [path], code: 'custom', message }] })
   if (input.outcome === 'rectify' && !input.rectifyBy) bad('rectifyBy', '责令整改须填写整改期限')
@@ -33,7 +34,9 @@ function checkOutcomeFields(input: Input, ctx: Ctx): string | undefined {
 
 /**
  * Records the result (SPEC §2.4, §2.8, §2.9): only by an officer of the inspection, with
- * at least two officers, once. A late result closes the red light and keeps its lateness.
+ * at least two officers, once per department (rule 14: a joint inspection has one result per
+ * department, each needing an officer of its own; it closes when every department has
+ * recorded). A late result closes the department's red light and keeps its lateness.
  * Issues the rating code. One transaction.
  */
 export const recordResult = action('inspection', 'recordResult', {
@@ -58,8 +61,7 @@ export const recordResult = action('inspection', 'recordResult', {
       }
       // One deadline for the visit; the red light is per department (rule 8): each without its result.
       const part = current.joins?.find((j) => j.deptId === deptId)
-      const dueAt = current.dueAt
-      const late = isPastDue(dueAt, ctx.now)
+      const late = isPastDue(current.dueAt, ctx.now)
       const result: InspectionResult = {
         outcome: input.outcome,
         findings: input.findings,
@@ -67,27 +69,25 @@ export const recordResult = action('inspection', 'recordResult', {
         ...(leniency ? { leniencyItemId: leniency } : {}),
         recordedAt: ctx.now,
         recordedBy: officerId,
-        lateByMs: latenessMs(dueAt, ctx.now),
+        lateByMs: latenessMs(current.dueAt, ctx.now),
       }
       const flags: InspectionFlag[] = late && !current.flags.includes('late_result') ? [...current.flags, 'late_result'] : current.flags
       const joins = part ? (current.joins ?? []).map((j) => (j.deptId === deptId ? { ...j, result } : j)) : current.joins
       const withResult: InspectionRecord = { ...current, ...(part ? { joins } : { result }) }
       // The inspection closes when every department has recorded (rule 14).
-      const closes = departmentsWithoutResult(withResult).length === 0
-      const status: InspectionRecord['status'] = closes ? 'closed' : current.status
+      const status: InspectionRecord['status'] = departmentsWithoutResult(withResult).length === 0 ? 'closed' : current.status
       const change = { ...(part ? { joins } : { result }), flags, status, rating: { state: 'issued' as const }, updatedAt: ctx.now }
       const updated: InspectionRecord = { ...withResult, ...change }
       await tx.collection('inspections').doc(current._id).update({ data: change })
       const { token } = await issueRatingToken(tx, ctx, updated)
       const wasOverdue = overdueDepartments(current).includes(deptId)
-      await bumpCounters(
-        tx,
-        { deptId, region: part?.deptRegion ?? current.deptRegion, month: current.month },
-        { results: 1, overdue: wasOverdue ? -1 : 0, noPenalty: input.outcome === 'no_penalty' ? 1 : 0 },
-      )
       await audit(ctx, { action: 'inspection.recordResult', target: `inspections/${current._id}`, details: { deptId, outcome: input.outcome, leniencyItemId: leniency ?? null, lateByMs: result.lateByMs, wasOverdue } }, tx)
-      return { inspection: updated, token }
+      return { inspection: updated, token, wasOverdue, deptId }
     })
+    // After the commit: the region's counters are shared (store/counters.ts).
+    const { inspection } = answer
+    await bumpCounters(ctx.db, { deptId: answer.deptId, region: inspection.region, month: inspection.month }, { results: 1, overdue: answer.wasOverdue ? -1 : 0, noPenalty: input.outcome === 'no_penalty' ? 1 : 0 })
+    await noticeResult(ctx, answer.inspection)
     return { inspection: toInspectionView(answer.inspection, ctx.now), rating: { token: answer.token, scene: answer.token, path: RATING_PAGE } }
   },
 })

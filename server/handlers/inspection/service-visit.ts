@@ -71,11 +71,12 @@ export const serviceVisit = action('inspection', 'serviceVisit', {
         createdAt: now,
       }
       await tx.collection(SERVICE_VISITS).doc(id).set({ data: fieldsOf(record) })
-      await bumpCounters(tx, { deptId: dept._id, region: dept.region, month: record.month }, { serviceVisits: 1 })
       await audit(ctx, { action: 'inspection.serviceVisit', target: `${SERVICE_VISITS}/${id}`, details: { companyId: company._id, purpose: input.purpose, flags } }, tx)
-      return record
+      return { record, created: true }
     })
-    return { visit: toServiceVisitView(visit) }
+    // Counted where the company is, after the commit (store/counters.ts).
+    if ('created' in visit) await bumpCounters(ctx.db, { deptId: dept._id, region: company.region, month: visit.record.month }, { serviceVisits: 1 })
+    return { visit: toServiceVisitView('created' in visit ? visit.record : visit) }
   },
 })
 

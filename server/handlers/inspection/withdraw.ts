@@ -5,6 +5,7 @@ import { capYear } from '../../domain/frequency-cap'
 import { movedGate } from '../../domain/gate'
 import type { InspectionRecord } from '../../domain/inspection-records'
 import { chinaDate } from '../../domain/china-time'
+import { departmentsOf } from '../../domain/joint'
 import { withdrawProblem } from '../../domain/withdraw'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
@@ -46,15 +47,14 @@ export const withdraw = action('inspection', 'withdraw', {
         ...(current.joins ?? []).filter((j) => j.capCounted).map((j) => ({ deptId: j.deptId, year })),
       ]
       if (company) await saveGate(tx, company, movedGate(company.gate, { kind: 'withdraw', inspectionId: current._id, caps }, { now, today: chinaDate(now, settings.timezone) }, settings))
-      // Each department's figure of the visit goes to `withdrawn` (the month and region it was counted in).
-      const departments = [{ deptId: current.deptId, region: current.deptRegion }, ...(current.joins ?? []).map((j) => ({ deptId: j.deptId, region: j.deptRegion }))]
-      for (const d of departments) {
-        const repeated = d.deptId === current.deptId && current.flags.includes('repeated') ? -1 : 0
-        await bumpCounters(tx, { deptId: d.deptId, region: d.region, month: current.month }, { inspections: -1, withdrawn: 1, repeated })
-      }
       await audit(ctx, { action: 'inspection.withdraw', target: `inspections/${current._id}`, details: { reason: input.reason } }, tx)
       return { ...current, status: 'withdrawn' as const, withdrawal, updatedAt: now }
     })
+    // After the commit (store/counters.ts): each department's figure of the visit goes to `withdrawn`, where the company is.
+    for (const deptId of departmentsOf(updated)) {
+      const repeated = deptId === updated.deptId && updated.flags.includes('repeated') ? -1 : 0
+      await bumpCounters(ctx.db, { deptId, region: updated.region, month: updated.month }, { inspections: -1, withdrawn: 1, repeated })
+    }
     return { inspection: toInspectionView(updated, now) }
   },
 })

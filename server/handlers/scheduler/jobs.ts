@@ -3,11 +3,14 @@ import { checkCounters, type ConsistencySummary } from './counter-consistency'
 import { createCountersAhead } from './counters-ahead'
 import { markOverdueComplaints } from './overdue-complaints'
 import { markOverdueInspections } from './overdue-inspections'
+import { raiseOverdueFollowUps } from './overdue-follow-ups'
 
 /** What a job reports; the run adds them up. */
 export interface JobResult {
   overdueInspections?: number
   overdueComplaints?: number
+  /** follow_up_overdue alerts raised for bad ratings not followed up in time. */
+  overdueFollowUps?: number
   reminders?: number
   /** Counters documents created ahead (this month's and next month's). */
   countersCreated?: number
@@ -26,6 +29,7 @@ export const JOBS: Job[] = [
   { name: 'countersAhead', run: createCountersAhead },
   { name: 'overdueInspections', run: markOverdueInspections },
   { name: 'overdueComplaints', run: markOverdueComplaints },
+  { name: 'overdueFollowUps', run: raiseOverdueFollowUps },
   // Last: checks the counters after the jobs above have moved them.
   { name: 'counterConsistency', run: checkCounters },
 ]

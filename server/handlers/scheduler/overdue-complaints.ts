@@ -33,9 +33,8 @@ export async function markOverdueComplaints(ctx: Ctx): Promise<JobResult> {
     for (const candidate of batch) {
       const changed = await ctx.db.runTransaction(async (tx) => {
         const current = await readDoc<ComplaintRecord>(tx, COMPLAINTS, candidate._id)
-        if (!current || current.overdue || current.status === 'closed' || !(current.dueAt < ctx.now)) return false
+        if (!current || current.overdue || current.status === 'closed' || !(current.dueAt < ctx.now)) return null
         await tx.collection(COMPLAINTS).doc(current._id).update({ data: { overdue: true, overdueAt: ctx.now, updatedAt: ctx.now } })
-        if (current.counterKey) await bumpCounters(tx, current.counterKey, { complaints: { overdue: 1 } })
         const ref = `${COMPLAINTS}/${current._id}`
         await raiseAlert(tx, {
           id: alertIdFor('complaint_overdue', ref),
@@ -48,9 +47,11 @@ export async function markOverdueComplaints(ctx: Ctx): Promise<JobResult> {
           summary: `投诉（${COMPLAINT_CATEGORY_LABELS[current.category] ?? current.category}，${chinaDate(current.receivedAt, ctx.settings.timezone)} 收到）已超过办理期限 ${chinaDate(current.dueAt, ctx.settings.timezone)}`,
         })
         await audit(ctx, { action: 'scheduler.overdueComplaint', target: ref, details: { dueAt: current.dueAt } }, tx)
-        return true
+        return current
       })
       if (!changed) continue
+      // After the commit: the region's counters are shared (store/counters.ts).
+      if (changed.counterKey) await bumpCounters(ctx.db, changed.counterKey, { complaints: { overdue: 1 } })
       progressed++
       marked++
     }

@@ -1,16 +1,14 @@
-import { PAGES } from '@contract'
 import type { Ctx } from '../../platform/context'
 import { MAX_GET } from '../../platform/db'
 import { audit } from '../../platform/audit'
 import type { InspectionRecord } from '../../domain/inspection-records'
-import type { OfficerRecord } from '../../domain/records'
 import { alertIdFor, raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
 import { departmentsWithoutResult } from '../../domain/joint'
+import { remindOverdue } from '../notices'
 import type { JobResult } from './jobs'
 
-export const RECORD_RESULT_PAGE = PAGES.officerRecordResult
 /** Bound on one run's work; the next hourly run picks up the rest. */
 const MAX_PAGES = 20
 
@@ -30,14 +28,9 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
     for (const candidate of batch) {
       const changed = await ctx.db.runTransaction(async (tx) => {
         const current = await readDoc<InspectionRecord>(tx, 'inspections', candidate._id)
-        const missing = current ? departmentsWithoutResult(current) : []
-        if (!current || current.status !== 'open' || missing.length === 0 || !(current.dueAt < ctx.now)) return null
+        // A joint inspection stays open until every department has recorded (rule 14).
+        if (!current || current.status !== 'open' || departmentsWithoutResult(current).length === 0 || !(current.dueAt < ctx.now)) return null
         await tx.collection('inspections').doc(current._id).update({ data: { status: 'overdue', overdueAt: ctx.now, updatedAt: ctx.now } })
-        // A red light for each department still without its result (rule 14: per department).
-        for (const deptId of missing) {
-          const region = deptId === current.deptId ? current.deptRegion : (current.joins?.find((j) => j.deptId === deptId)?.deptRegion ?? current.deptRegion)
-          await bumpCounters(tx, { deptId, region, month: current.month }, { overdue: 1 })
-        }
         const ref = `inspections/${current._id}`
         await raiseAlert(tx, {
           id: alertIdFor('overdue', ref),
@@ -53,34 +46,14 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
         return current
       })
       if (!changed) continue
+      // After the commit: the region's counters are shared (store/counters.ts).
+      // A red light for each department still without its result (rule 14: per department).
+      for (const deptId of departmentsWithoutResult(changed)) await bumpCounters(ctx.db, { deptId, region: changed.region, month: changed.month }, { overdue: 1 })
       progressed++
       marked++
-      reminders += await remindOfficers(ctx, changed)
+      reminders += await remindOverdue(ctx, changed)
     }
     if (batch.length < MAX_GET || progressed === 0) break
   }
   return { overdueInspections: marked, reminders }
-}
-
-async function remindOfficers(ctx: Ctx, inspection: InspectionRecord): Promise<number> {
-  let sent = 0
-  for (const officerId of inspection.officerIds) {
-    const officer = await readDoc<OfficerRecord>(ctx.db, 'officers', officerId)
-    if (!officer?.userId) continue
-    const user = await readDoc<{ _id: string; openid?: string }>(ctx.db, 'users', officer.userId)
-    if (!user?.openid) continue
-    try {
-      await ctx.notify.send({
-        touser: user.openid,
-        template: 'overdue_reminder',
-        page: `${RECORD_RESULT_PAGE}?id=${inspection._id}`,
-        data: { company: inspection.companyName, date: inspection.date, dueAt: new Date(inspection.dueAt).toISOString() },
-      })
-      sent++
-    } catch (err) {
-      // A refused subscription message (not subscribed, quota) must not stop the run.
-      ctx.log.error('reminder_failed', { inspectionId: inspection._id, officerId, error: err instanceof Error ? err.message : String(err) })
-    }
-  }
-  return sent
 }

@@ -8,7 +8,7 @@ import { JOBS, type JobResult } from './jobs'
 export const run = action('scheduler', 'run', {
   access: ['admin'],
   async handle(_input, ctx) {
-    const totals = { overdueInspections: 0, overdueComplaints: 0, reminders: 0, countersCreated: 0 }
+    const totals = { overdueInspections: 0, overdueComplaints: 0, overdueFollowUps: 0, reminders: 0, countersCreated: 0 }
     const failed: string[] = []
     let consistency: JobResult['consistency']
     for (const job of JOBS) {
@@ -16,6 +16,7 @@ export const run = action('scheduler', 'run', {
         const r = await job.run(ctx)
         totals.overdueInspections += r.overdueInspections ?? 0
         totals.overdueComplaints += r.overdueComplaints ?? 0
+        totals.overdueFollowUps += r.overdueFollowUps ?? 0
         totals.reminders += r.reminders ?? 0
         totals.countersCreated += r.countersCreated ?? 0
         if (r.consistency) consistency = r.consistency

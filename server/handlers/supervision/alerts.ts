@@ -7,11 +7,14 @@ import type { InspectionRecord } from '../../domain/inspection-records'
 import { findCategory } from '../../domain/special-case'
 import { alertIdFor, ALERTS, type AlertRecord } from '../../store/alerts'
 import { readByIds } from '../../store/paging'
+import { RATINGS, type RatingRecord } from '../../store/ratings'
 import { supervisorScope } from './scope'
 
 /**
- * What needs a supervisor (SPEC §3 alerts): unresolved alerts of the region,
- * newest first, at most 100, each with `ref` naming its record (`inspections/<id>`, …).
+ * What needs a supervisor (SPEC §3 alerts, rule 21): the open alerts of the region (or,
+ * with `status: 'handled'`, the handled ones with how), newest first, at most 100, each
+ * with `ref` naming its record (`inspections/<id>`, …). A bad rating's alert carries the
+ * rating (score, tags, comment) and when its follow-up is due.
  *
  * Pending special cases are listed too. Check-in does not raise a `pending_exception`
  * alert, so they are read from the inspections themselves (the same query as
@@ -23,23 +26,37 @@ export const alerts = action('supervision', 'alerts', {
   access: ['supervisor'],
   async handle(input, ctx) {
     const scope = supervisorScope(ctx, input.region)
+    const handled = input.status === 'handled'
     const stored = await ctx.db
       .collection(ALERTS)
-      .where({ ...scope.where, resolved: false })
+      .where({ ...scope.where, resolved: handled })
       .orderBy('at', 'desc')
       .limit(MAX_GET)
       .get()
     const records = stored.data as unknown as AlertRecord[]
+    if (handled) return { items: await withRatings(ctx, records.map(toAlertView)) }
     const live = await withoutSettled(ctx, records)
     const pending = await pendingExceptionAlerts(ctx, scope.where)
     const ids = new Set(live.map((a) => a._id))
     const merged = [...live, ...pending.filter((p) => !ids.has(p._id))]
     merged.sort((a, b) => b.at - a.at || (a._id < b._id ? -1 : 1))
-    return { items: merged.slice(0, MAX_GET).map(toAlertView) }
+    return { items: await withRatings(ctx, merged.slice(0, MAX_GET).map(toAlertView)) }
   },
 })
 
-function toAlertView(a: AlertRecord): Alert {
+/** Rule 21: the rating itself on the alerts about it (supervisors only reach this action). */
+export async function withRatings(ctx: Ctx, items: Alert[]): Promise<Alert[]> {
+  const ratingIdOf = (ref: string) => (ref.startsWith('ratings/') ? ref.slice('ratings/'.length) : null)
+  const ids = items.map((a) => ratingIdOf(a.ref)).filter((id): id is string => !!id)
+  if (ids.length === 0) return items
+  const ratings = new Map((await readByIds<RatingRecord>(ctx.db, RATINGS, ids)).map((r) => [r._id, r]))
+  return items.map((a) => {
+    const r = ratings.get(ratingIdOf(a.ref) ?? '')
+    return r ? { ...a, rating: { score: r.score, tags: [...r.tags], ...(r.comment ? { comment: r.comment } : {}), ratedAt: r.ratedAt }, ...(a.dueAt === undefined && r.followUpDueAt !== undefined ? { dueAt: r.followUpDueAt } : {}) } : a
+  })
+}
+
+export function toAlertView(a: AlertRecord): Alert {
   return {
     id: a._id,
     kind: a.kind,
@@ -50,6 +67,9 @@ function toAlertView(a: AlertRecord): Alert {
     ...(a.companyId ? { companyId: a.companyId } : {}),
     summary: a.summary ?? '',
     resolved: a.resolved,
+    status: a.resolved ? 'handled' : 'open',
+    ...(a.handling ? { handling: { ...a.handling, ...(a.handling.followUp ? { followUp: { ...a.handling.followUp } } : {}) } } : {}),
+    ...(a.dueAt !== undefined ? { dueAt: a.dueAt } : {}),
   }
 }
 

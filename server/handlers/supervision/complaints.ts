@@ -3,7 +3,7 @@ import { MAX_GET } from '../../platform/db'
 import { action } from '../../platform/handler'
 import { fail } from '../../platform/errors'
 import { isCityRegion, normalizeRegion } from '../../domain/scope'
-import { COMPLAINTS, toComplaintView, type ComplaintRecord } from '../../store/complaints'
+import { COMPLAINTS, toComplaintView, withVisits, type ComplaintRecord } from '../../store/complaints'
 
 /**
  * Complaints in the supervisor's region, newest first (at most 100): a county supervisor
@@ -19,6 +19,6 @@ export const complaints = action('supervision', 'complaints', {
     const where: DocData = isCityRegion(scope) ? { city: scope } : { region: scope }
     if (input.status) where.status = input.status
     const got = await ctx.db.collection(COMPLAINTS).where(where).orderBy('receivedAt', 'desc').limit(MAX_GET).get()
-    return { items: (got.data as unknown as ComplaintRecord[]).map((c) => toComplaintView(c, ctx.now, 'supervisor')) }
+    return { items: await withVisits(ctx.db, (got.data as unknown as ComplaintRecord[]).map((c) => toComplaintView(c, ctx.now, 'supervisor'))) }
   },
 })

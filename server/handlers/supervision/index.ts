@@ -2,12 +2,16 @@ import type { FunctionHandlers } from '../../platform/handler'
 import { complaints } from './complaints'
 import { handleComplaint } from './handle-complaint'
 import { alerts } from './alerts'
+import { handleAlert } from './handle-alert'
 import { auditVerify } from './audit-verify'
 import { dashboard } from './dashboard'
 import { exceptions } from './exceptions'
 import { monthlyReport } from './monthly-report'
 import { reviewException } from './review-exception'
 import { plans } from './plans'
+import { inspection } from './inspection'
+import { inspections } from './inspections'
+import { ledger } from './ledger'
 import { reviewPlan } from './review-plan'
 import { submitPlan } from './submit-plan'
 
@@ -29,6 +33,11 @@ export const supervisionHandlers: Partial<FunctionHandlers<'supervision'>> = {
   reviewException,
   dashboard,
   alerts,
+  handleAlert,
   monthlyReport,
   auditVerify,
+  // Inspection search and detail (issue 16)
+  inspections,
+  inspection,
+  ledger,
 }

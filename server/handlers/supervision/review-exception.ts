@@ -38,13 +38,6 @@ export const reviewException = action('supervision', 'reviewException', {
       const exception: InspectionException | undefined = current.exception && exceptionPending ? { ...current.exception, ...verdict } : current.exception
       const backfill = current.backfill && backfillPending ? { ...current.backfill, ...verdict } : current.backfill
       await tx.collection('inspections').doc(current._id).update({ data: { ...(exception ? { exception } : {}), ...(backfill ? { backfill } : {}), updatedAt: ctx.now } })
-      if (exceptionPending) {
-        await bumpCounters(
-          tx,
-          { deptId: current.deptId, region: current.deptRegion, month: current.month },
-          { quietExceptions: { pending: -1, [input.verdict]: 1 } },
-        )
-      }
       const ref = `inspections/${current._id}`
       if (input.verdict === 'unjustified') {
         await raiseAlert(tx, {
@@ -65,8 +58,11 @@ export const reviewException = action('supervision', 'reviewException', {
         await tx.collection(ALERTS).doc(pendingAlertId).update({ data: { resolved: true, resolvedAt: ctx.now, resolvedBy: user._id } })
       }
       await audit(ctx, { action: 'supervision.reviewException', target: ref, details: { verdict: input.verdict, comment: input.comment, category: current.exception?.category ?? null, backfill: backfillPending } }, tx)
-      return { ...current, ...(exception ? { exception } : {}), ...(backfill ? { backfill } : {}), updatedAt: ctx.now }
+      return { inspection: { ...current, ...(exception ? { exception } : {}), ...(backfill ? { backfill } : {}), updatedAt: ctx.now }, exceptionPending }
     })
-    return { inspection: toInspectionView(reviewed, ctx.now) }
+    // After the commit: the region's counters are shared (store/counters.ts). A back-fill alone moves no special-case figure.
+    const { inspection } = reviewed
+    if (reviewed.exceptionPending) await bumpCounters(ctx.db, { deptId: inspection.deptId, region: inspection.region, month: inspection.month }, { quietExceptions: { pending: -1, [input.verdict]: 1 } })
+    return { inspection: toInspectionView(inspection, ctx.now) }
   },
 })

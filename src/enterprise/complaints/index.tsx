@@ -3,20 +3,58 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { Complaint } from '@contract'
 import { myComplaints } from '@/services/enterprise/complaints'
+import { rateReply } from '@/services/enterprise/rate-reply'
 import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_FOR_COMPANY, TIMELINE_FOR_COMPANY } from '@/lib/labels'
-import { complainUrl } from '../lib/urls'
-import { chinaDateTime, chinaLongDateTime, chinaMonthDay } from '@/lib/china-time'
+import { complainUrl, inspectionNoticeUrl } from '../lib/urls'
+import { chinaDateTime, chinaLongDateTime, chinaMonthDay, longDate } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/enterprise.css'
 import './index.css'
 
+/** After a reply: did it help? One tap each way, once. */
+function ReplyVerdict({ c, onRated, onError }: { c: Complaint; onRated: (c: Complaint) => void; onError: (m: string) => void }) {
+  const [busy, setBusy] = useState(false)
+  if (c.replyRating) {
+    return (
+      <Text className='note' id={`reply-rated-${c.id}`}>
+        您对答复的评价：{c.replyRating.satisfied ? '满意' : '不满意'}
+        {c.replyRating.comment ? `（${c.replyRating.comment}）` : ''}
+      </Text>
+    )
+  }
+  if (c.status !== 'replied' && c.status !== 'closed') return null
+  const send = async (satisfied: boolean) => {
+    setBusy(true)
+    const res = await rateReply({ complaintId: c.id, satisfied })
+    setBusy(false)
+    if (!res.ok) return onError(res.error.message)
+    onRated(res.data.complaint)
+  }
+  return (
+    <View className='reply-verdict' id={`reply-verdict-${c.id}`}>
+      <Text className='note'>监督部门的答复解决您的问题了吗？</Text>
+      <View className='reply-verdict__buttons'>
+        <Button id={`btn-reply-ok-${c.id}`} className={`btn reply-verdict__btn${busy ? ' btn--disabled' : ''}`} hoverClass='btn--hover' onClick={() => void (busy ? null : send(true))}>
+          满意
+        </Button>
+        <Button id={`btn-reply-bad-${c.id}`} className={`btn btn--ghost reply-verdict__btn${busy ? ' btn--disabled' : ''}`} hoverClass='btn--hover' onClick={() => void (busy ? null : send(false))}>
+          不满意
+        </Button>
+      </View>
+    </View>
+  )
+}
+
 /** 我的投诉: the company's complaints with status and the supervisors' timeline (accepted, replied, closed). */
 export default function Complaints() {
+  const words = useRuleWords()
   const [items, setItems] = useState<Complaint[] | null>(null)
   const [error, setError] = useState('')
+  const replace = (next: Complaint) => setItems((cur) => cur?.map((x) => (x.id === next.id ? next : x)) ?? cur)
 
   useDidShow(() => {
     void myComplaints().then((res) => {
@@ -47,10 +85,18 @@ export default function Complaints() {
             </View>
             <Text className='list-item__meta'>
               {chinaLongDateTime(c.receivedAt)} 提交{c.anonymous ? ' · 匿名' : ''}
+              {c.phone ? ` · 回访电话 ${c.phone}` : ''}
             </Text>
+            {c.inspectionId ? (
+              <Text className='complaint-item__about' id={`complaint-about-${c.id}`} onClick={() => Taro.navigateTo({ url: inspectionNoticeUrl(c.inspectionId!) })}>
+                所投诉的检查：{c.inspectionDate ? longDate(c.inspectionDate) : ''} {(c as Complaint & { deptName?: string }).deptName ?? ''} ›
+              </Text>
+            ) : (
+              <Text className='list-item__meta'>一般投诉（不针对某次检查）</Text>
+            )}
             <Text className='complaint-item__content'>{c.content}</Text>
             {open ? (
-              <Text className={`complaint-item__due${c.overdue ? ' complaint-item__due--bad' : ''}`}>答复期限：{chinaMonthDay(c.dueAt)}（15个工作日）</Text>
+              <Text className={`complaint-item__due${c.overdue ? ' complaint-item__due--bad' : ''}`}>答复期限：{chinaMonthDay(c.dueAt)}{words ? `（${words.complaintDue}）` : ''}</Text>
             ) : null}
             <View className='timeline'>
               {c.timeline.map((e, n) => (
@@ -66,6 +112,7 @@ export default function Complaints() {
                 </View>
               ))}
             </View>
+            <ReplyVerdict c={c} onRated={replace} onError={setError} />
           </View>
         )
       })}

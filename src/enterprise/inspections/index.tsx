@@ -9,8 +9,10 @@ import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
 import { InfoRow } from '@/components/InfoRow'
 import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
-import { complainUrl } from '../lib/urls'
+import { complainUrl, inspectionNoticeUrl, rateInspectionUrl } from '../lib/urls'
+import { SubscribeCard } from '../lib/SubscribeCard'
 import { chinaLongDateTime, longDate } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -22,6 +24,7 @@ function ratingBadge(i: Inspection): { tone: 'ok' | 'warn' | 'muted'; text: stri
 
 /** 检查记录: every inspection of the company, with its result and rating state; tap one for details or to complain. */
 export default function Inspections() {
+  const words = useRuleWords()
   const [items, setItems] = useState<Inspection[] | null>(null)
   const [cursor, setCursor] = useState<string | undefined>()
   const [open, setOpen] = useState<string | null>(null)
@@ -41,7 +44,8 @@ export default function Inspections() {
   useDidShow(() => void load(false))
 
   return (
-    <PageShell id='page-inspections' title='检查记录' subtitle='本企业历次入企检查。检查结束后，请扫描执法人员出示的评价码进行评价。'>
+    <PageShell id='page-inspections' title='检查记录' subtitle='本企业历次入企检查。出结果后可在这里直接评价，也可扫描执法人员出示的评价码。'>
+      <SubscribeCard />
       {error ? <ErrorBox message={error} /> : null}
       {!items && !error ? <Loading /> : null}
       {items && items.length === 0 ? (
@@ -63,7 +67,7 @@ export default function Inspections() {
               {longDate(i.date)} · {i.officerNames.join('、')}
             </Text>
             <Text className={`list-item__meta inspection-item__result${i.status === 'overdue' ? ' inspection-item__result--bad' : ''}`}>
-              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome].title}` : i.status === 'overdue' ? '超过3日仍未录入检查结果' : '检查进行中，尚未录入结果'}
+              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome].title}` : i.status === 'overdue' ? (words?.overdueForCompany ?? '已超过结果录入期限') : '检查进行中，尚未录入结果'}
             </Text>
             {expanded ? (
               <View className='inspection-item__detail' id={`detail-${i.id}`}>
@@ -78,8 +82,31 @@ export default function Inspections() {
                     {i.result.rectifyBy ? `（整改期限：${longDate(i.result.rectifyBy)}）` : ''}
                   </InfoRow>
                 ) : null}
-                {i.rating.state === 'issued' ? <Text className='note'>请扫描执法人员出示的评价码进行评价（7日内有效）。</Text> : null}
-                <View className='list-item__actions'>
+                <View className='inspection-item__actions'>
+                  <Button
+                    id={`btn-notice-${i.id}`}
+                    className='btn'
+                    hoverClass='btn--hover'
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      void Taro.navigateTo({ url: inspectionNoticeUrl(i.id) })
+                    }}
+                  >
+                    查看检查告知
+                  </Button>
+                  {i.rating.state === 'issued' ? (
+                    <Button
+                      id={`btn-rate-${i.id}`}
+                      className='btn'
+                      hoverClass='btn--hover'
+                      onClick={(e) => {
+                        e.stopPropagation()
+                        void Taro.navigateTo({ url: rateInspectionUrl(i.id) })
+                      }}
+                    >
+                      评价本次检查
+                    </Button>
+                  ) : null}
                   <Button
                     id={`btn-complain-${i.id}`}
                     className='btn btn--ghost'

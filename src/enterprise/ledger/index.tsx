@@ -20,7 +20,7 @@ import '../lib/enterprise.css'
 import './index.css'
 
 /** An entry as the ledger answers it: the linked inspection's result and rating ride along when there is one. */
-type Entry = LedgerEntry & { outcomeLabel?: string; ratingScore?: number }
+type Entry = LedgerEntry & { outcomeLabel?: string; ratingScore?: number; visitOfficerNames?: string[] }
 type Loaded = { status: 'loading' } | { status: 'not-monitoring'; message: string } | { status: 'failed'; message: string } | { status: 'ready'; items: Entry[]; chainOk: boolean }
 type Draft = { date: string; deptId?: string; deptName: string; manualDept: boolean; officers: string; purpose: string; note: string }
 
@@ -70,6 +70,12 @@ export default function Ledger() {
     }
   }
 
+  /** A change to the form: the error shown for the earlier input no longer applies. */
+  const edit = (patch: Partial<Draft>) => {
+    setDraft((cur) => (cur ? { ...cur, ...patch } : cur))
+    setFormError('')
+  }
+
   const save = async () => {
     if (!draft) return
     const officerNames = splitNames(draft.officers)
@@ -78,6 +84,15 @@ export default function Ledger() {
     if (!draft.deptId && !deptName) return setFormError('请选择或填写执法单位')
     if (!officerNames.length) return setFormError('请填写执法人员姓名')
     if (!draft.purpose.trim()) return setFormError('请填写检查事由')
+    // Entries can never be changed or removed (the chain): say so and ask first.
+    const dept = draft.deptName || deptName
+    const asked = await Taro.showModal({
+      title: '确认保存到台账',
+      content: `${longDate(draft.date)} · ${dept} · ${officerNames.join('、')}\n台账记录保存后不能修改或删除，请核对无误后保存。`,
+      confirmText: '确认保存',
+      cancelText: '再看看',
+    })
+    if (!asked.confirm) return
     setBusy(true)
     setFormError('')
     const res = await addLedgerEntry({
@@ -170,7 +185,7 @@ export default function Ledger() {
         <View className='card' id='entry-form'>
           <Text className='card-title'>补录来访</Text>
           <Text className='form-label'>来访日期</Text>
-          <Picker mode='date' value={draft.date} end={today || undefined} onChange={(e) => setDraft({ ...draft, date: String(e.detail.value) })}>
+          <Picker mode='date' value={draft.date} end={today || undefined} onChange={(e) => edit({ date: String(e.detail.value) })}>
             <View id='picker-date' className='picker-field'>
               <Text>{draft.date ? longDate(draft.date) : '请选择日期'}</Text>
               <Text className='picker-field__arrow'>›</Text>
@@ -178,7 +193,7 @@ export default function Ledger() {
           </Picker>
           <Text className='form-label ledger-form__gap'>执法单位</Text>
           {draft.manualDept ? (
-            <FormField id='input-dept-name' label='' value={draft.deptName} onChange={(v) => setDraft({ ...draft, deptName: v })} placeholder='如：赣州市某某局' maxlength={60} />
+            <FormField id='input-dept-name' label='' value={draft.deptName} onChange={(v) => edit({ deptName: v })} placeholder='如：赣州市某某局' maxlength={60} />
           ) : (
             <Picker
               mode='selector'
@@ -186,7 +201,7 @@ export default function Ledger() {
               onChange={(e) => {
                 const n = Number(e.detail.value)
                 const d = depts[n]
-                setDraft(d ? { ...draft, deptId: d.id, deptName: d.name } : { ...draft, deptId: undefined, deptName: '', manualDept: true })
+                edit(d ? { deptId: d.id, deptName: d.name } : { deptId: undefined, deptName: '', manualDept: true })
               }}
             >
               <View id='picker-dept' className='picker-field'>
@@ -198,7 +213,7 @@ export default function Ledger() {
           <Text
             id='btn-dept-manual'
             className='ledger-form__switch'
-            onClick={() => setDraft({ ...draft, manualDept: !draft.manualDept, deptId: undefined, deptName: '' })}
+            onClick={() => edit({ manualDept: !draft.manualDept, deptId: undefined, deptName: '' })}
           >
             {draft.manualDept ? '从列表选择执法单位' : '列表中没有？手动填写单位名称'}
           </Text>
@@ -206,11 +221,11 @@ export default function Ledger() {
             id='input-officers'
             label='执法人员'
             value={draft.officers}
-            onChange={(v) => setDraft({ ...draft, officers: v })}
+            onChange={(v) => edit({ officers: v })}
             placeholder='姓名，多人用顿号分隔'
             maxlength={200}
           />
-          <FormField id='input-purpose' label='检查事由' value={draft.purpose} onChange={(v) => setDraft({ ...draft, purpose: v })} placeholder='如：消防安全检查' maxlength={200} />
+          <FormField id='input-purpose' label='检查事由' value={draft.purpose} onChange={(v) => edit({ purpose: v })} placeholder='如：消防安全检查' maxlength={200} />
           <Text className='form-label'>
             备注<Text className='form-label__optional'>（选填）</Text>
           </Text>
@@ -220,7 +235,7 @@ export default function Ledger() {
             value={draft.note}
             maxlength={500}
             placeholder='如：未出示执法证件、未扫码'
-            onInput={(e) => setDraft({ ...draft, note: e.detail.value })}
+            onInput={(e) => edit({ note: e.detail.value })}
           />
           {formError ? <ErrorBox message={formError} /> : null}
           <SubmitButton id='btn-save-entry' label='保存到台账' busy={busy} busyLabel='正在保存…' onClick={() => void save()} />
@@ -256,7 +271,7 @@ export default function Ledger() {
           {exporting ? '正在生成…' : '导出 Excel 文件'}
         </Button>
         {exported && h5 && exported.url
-          ? createElement('a', { id: 'export-link', className: 'export-link', href: fileHref(exported.url), download: '监测点台账.xlsx', target: '_blank' }, '下载台账文件（Excel）')
+          ? createElement('a', { id: 'export-link', className: 'export-link', href: fileHref(exported.url), download: (exported as { fileName?: string }).fileName ?? '监测点台账.xlsx', target: '_blank' }, '下载台账文件（Excel）')
           : null}
         {exported && !h5 ? <Text className='note'>已生成台账文件，可在打开的页面右上角转发或保存。</Text> : null}
       </View>
@@ -278,7 +293,7 @@ export default function Ledger() {
             {e.unscanned ? <StatusBadge tone='bad' text='未扫码' /> : <StatusBadge tone={e.source === 'scan' ? 'ok' : 'info'} text={e.source === 'scan' ? '扫码' : '补录'} />}
           </View>
           <Text className='list-item__meta'>
-            {longDate(e.date)} · {e.officerNames.join('、')}
+            {longDate(e.date)} · {(e.visitOfficerNames ?? e.officerNames).join('、')}
           </Text>
           <Text className='list-item__meta'>事由：{e.purpose}</Text>
           {e.note ? <Text className='list-item__meta'>备注：{e.note}</Text> : null}

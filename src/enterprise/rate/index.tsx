@@ -3,6 +3,7 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Output } from '@contract'
 import { inspectionForRating } from '@/services/enterprise/inspection-for-rating'
+import { inspectionNotice } from '@/services/enterprise/inspection'
 import { rate } from '@/services/enterprise/rate'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
@@ -17,6 +18,8 @@ import { scanSceneWithCamera } from '@/lib/scan'
 import { sceneFrom } from '@/lib/scene'
 import { complainUrl } from '../lib/urls'
 import { chinaLongDateTime, longDate } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
+import type { RuleWords } from '@rule-words'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -29,24 +32,61 @@ type State =
   | { step: 'done'; summary: Summary; score: number }
 
 /** Codes that end the rating, in words a business owner understands. */
-const STOPS: Record<string, { title: string; detail: string }> = {
+const stopsOf = (words: RuleWords | null): Record<string, { title: string; detail: string }> => ({
   ALREADY_RATED: { title: '本次检查已评价', detail: '每次检查只能评价一次，感谢您的反馈。如对检查有异议，可通过“投诉举报”反映。' },
-  TOKEN_EXPIRED: { title: '评价码已过期', detail: '评价码自检查结果录入起7日内有效。如对本次检查有意见，可通过“投诉举报”反映。' },
+  TOKEN_EXPIRED: { title: '评价码已过期', detail: `${words ? `${words.ratingCodeValid}。` : ''}如对本次检查有意见，可通过“投诉举报”反映。` },
   TOKEN_INVALID: { title: '无法识别的评价码', detail: '这不是“企检码”的评价码，或二维码已被篡改。请扫描执法人员手机上出示的评价码。' },
   FORBIDDEN: { title: '无法评价', detail: '只有被检查企业绑定的联系人才能评价本次检查。' },
-}
+})
 
 const MAX_COMMENT = 500
+
+/** The rating page's summary of an inspection opened from the company's list or a message (by id, no code). */
+async function summaryById(inspectionId: string, words: RuleWords | null): Promise<{ ok: true; summary: Summary } | { ok: false; stop?: { title: string; detail: string }; message?: string }> {
+  const res = await inspectionNotice(inspectionId)
+  if (!res.ok) return { ok: false, stop: stopsOf(words)[res.error.code], message: res.error.message }
+  const n = res.data.inspection
+  if (n.rating.state === 'rated') return { ok: false, stop: stopsOf(words).ALREADY_RATED }
+  if (!n.rating.canRate) {
+    const detail = n.rating.rateUntil
+      ? `本次检查的评价期已于 ${chinaLongDateTime(n.rating.rateUntil)} 结束。如对本次检查有意见，可通过“投诉举报”反映。`
+      : '执法人员录入检查结果后才能评价，录入后您会收到消息。'
+    return { ok: false, stop: { title: n.rating.rateUntil ? '评价期已过' : '尚未录入检查结果', detail } }
+  }
+  const basis = n.plan ? `检查计划“${n.plan.title}”（依据：${n.plan.basis}）` : n.specialCase ? `特殊情形：${n.specialCase.label}` : undefined
+  const summary: Summary = {
+    inspectionId: n.id,
+    companyName: n.companyName,
+    department: n.departments.map((d) => d.name).join('、'),
+    officerNames: n.officers.map((o) => o.name),
+    time: n.checkInAt,
+    source: n.source,
+    sourceLabel: n.sourceLabel,
+    ...(basis ? { basis } : {}),
+    ...(n.result ? { result: { outcome: n.result.outcome, findings: n.result.findings, ...(n.result.rectifyBy ? { rectifyBy: n.result.rectifyBy } : {}) } } : {}),
+    ...(n.result ? { outcomeLabel: OUTCOME_LABELS[n.result.outcome].title } : {}),
+    rated: false,
+    // From the list there is no code: the rating period is what runs out.
+    expiresAt: n.rating.rateUntil ?? 0,
+  }
+  return { ok: true, summary }
+}
 
 /** Optional rating tags: what went well first, then what did not. */
 const RATING_TAGS = { good: ['文明执法', '程序规范', '耐心解答', '主动亮证'], bad: ['态度生硬', '与检查无关的要求', '未亮证', '检查时间过长'] }
 
-/** 评价本次检查 (好差评): opened by the rating code; the inspection first, then 5 levels, tags and a comment. */
+/**
+ * 评价本次检查 (好差评): opened by the rating code, or from the company's list or a message
+ * (`inspectionId`, within the rating period after the result); the inspection first, then
+ * 5 levels, tags and a comment.
+ */
 export default function Rate() {
   const router = useRouter()
+  const words = useRuleWords()
   const weapp = process.env.TARO_ENV === 'weapp'
+  const byId = router.params.inspectionId ? decodeURIComponent(router.params.inspectionId) : null
   const [token, setToken] = useState<string | null>(() => sceneFrom(router.params.scene))
-  const [state, setState] = useState<State>(() => (sceneFrom(router.params.scene) ? { step: 'loading' } : { step: 'no-token' }))
+  const [state, setState] = useState<State>(() => (byId || sceneFrom(router.params.scene) ? { step: 'loading' } : { step: 'no-token' }))
   const [score, setScore] = useState<number | null>(null)
   const [tags, setTags] = useState<string[]>([])
   const [comment, setComment] = useState('')
@@ -59,18 +99,28 @@ export default function Rate() {
     setError('')
     const res = await inspectionForRating({ token: t })
     if (!res.ok) {
-      const stop = STOPS[res.error.code]
+      const stop = stopsOf(words)[res.error.code]
       if (stop) return setState({ step: 'stopped', ...stop })
       setState({ step: 'no-token' })
       return setError(res.error.message)
     }
-    if (res.data.rated) return setState({ step: 'stopped', ...STOPS.ALREADY_RATED })
+    if (res.data.rated) return setState({ step: 'stopped', ...stopsOf(words).ALREADY_RATED })
     setState({ step: 'rating', summary: res.data })
   }
 
   useEffect(() => {
     if (token) void load(token)
   }, [token])
+
+  useEffect(() => {
+    if (!byId) return
+    void summaryById(byId, words).then((got) => {
+      if (got.ok) return setState({ step: 'rating', summary: got.summary })
+      if (got.stop) return setState({ step: 'stopped', ...got.stop })
+      setState({ step: 'no-token' })
+      setError(got.message ?? '')
+    })
+  }, [byId])
 
   const open = (t: string | null) => {
     if (!t) return setError('没有识别到评价码，请对准执法人员手机上的评价码重新扫描')
@@ -86,14 +136,15 @@ export default function Rate() {
   const toggleTag = (t: string) => setTags((cur) => (cur.includes(t) ? cur.filter((x) => x !== t) : [...cur, t]))
 
   const submit = async () => {
-    if (state.step !== 'rating' || !token) return
+    if (state.step !== 'rating' || (!token && !byId)) return
     if (!score) return setError('请先选择满意程度')
     setBusy(true)
     setError('')
-    const res = await rate({ token, score, tags: tags.length ? tags : undefined, comment: comment.trim() || undefined })
+    const what = { score, tags: tags.length ? tags : undefined, comment: comment.trim() || undefined }
+    const res = await rate(byId ? { inspectionId: byId, ...what } : { token: token!, ...what })
     setBusy(false)
     if (res.ok) return setState({ step: 'done', summary: state.summary, score })
-    const stop = STOPS[res.error.code]
+    const stop = stopsOf(words)[res.error.code]
     if (stop) return setState({ step: 'stopped', ...stop })
     setError(res.error.message)
   }
@@ -122,6 +173,10 @@ export default function Rate() {
             </Button>
           </View>
         )}
+        <Text className='note'>检查结果录入后，也可以在“检查记录”或消息中直接评价，不必当面扫码。</Text>
+        <Button id='btn-open-list' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => Taro.redirectTo({ url: '/enterprise/inspections/index' })}>
+          从检查记录中评价
+        </Button>
       </PageShell>
     )
   }
@@ -141,7 +196,7 @@ export default function Rate() {
   }
 
   if (state.step === 'done') {
-    const bad = state.score <= 2
+    const bad = words?.isBad(state.score) ?? false
     return (
       <PageShell id='page-rate'>
         <SuccessView
@@ -155,7 +210,7 @@ export default function Rate() {
           }
           detail={
             bad
-              ? '您的差评已直接送达监督部门，将在15个工作日内跟进核实。执法单位只能看到汇总统计，看不到评价人。'
+              ? `您的差评已直接送达监督部门，将在${words?.followUp ?? '规定期限'}内跟进核实。执法单位只能看到汇总统计，看不到评价人。`
               : '评价结果用于执法单位考核，执法单位只能看到汇总统计，看不到评价人。'
           }
         >

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { Output } from '@contract'
 import { verifyOfficer } from '@/services/enterprise/verify-officer'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -11,8 +11,10 @@ import { InfoRow } from '@/components/InfoRow'
 import { Verdict } from '@/components/Verdict'
 import { CERT_STATUS_LABELS } from '@/lib/labels'
 import { scanSceneWithCamera } from '@/lib/scan'
-import { sceneFrom } from '@/lib/scene'
+import { codeKindOf, sceneFrom } from '@/lib/scene'
 import { chinaLongDateTime } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
+import type { RuleWords } from '@rule-words'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -20,16 +22,17 @@ type Check =
   | { kind: 'checked'; data: Output<'enterprise', 'verifyOfficer'>; at: number }
   | { kind: 'refused'; title: string; detail: string }
 
-const REFUSALS: Record<string, { title: string; detail: string }> = {
-  TOKEN_EXPIRED: { title: '二维码已过期，请执法人员刷新亮证码', detail: '亮证码5分钟内有效。请执法人员在“亮证”页面点“刷新二维码”后重新扫描。' },
+const refusalsOf = (words: RuleWords | null): Record<string, { title: string; detail: string }> => ({
+  TOKEN_EXPIRED: { title: '二维码已过期，请执法人员刷新亮证码', detail: `${words ? `亮证码${words.certCardValid}内有效。` : ''}请执法人员在“亮证”页面点“刷新二维码”后重新扫描。` },
   TOKEN_INVALID: { title: '无法识别的亮证码', detail: '这不是“企检码”的电子执法证二维码，或二维码已被篡改。请要求执法人员出示“企检码”中的亮证码。' },
   NOT_FOUND: { title: '查无此执法人员', detail: '系统中没有该二维码对应的执法人员，请拒绝其入企并向监督部门反映。' },
-}
+})
 
 /** 核验执法人员: scan the officer's certificate card (camera only) and show whether the certificate is valid now. */
 export default function VerifyOfficer() {
   const weapp = process.env.TARO_ENV === 'weapp'
   const router = useRouter()
+  const words = useRuleWords()
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -38,12 +41,14 @@ export default function VerifyOfficer() {
   const verify = async (token: string | null) => {
     setError('')
     if (!token) return setError('没有识别到亮证码，请对准执法人员手机上的二维码重新扫描')
+    // A rating code scanned here by mistake: open the rating it is for.
+    if (codeKindOf(token) === 'rating') return void Taro.redirectTo({ url: `/enterprise/rate/index?scene=${encodeURIComponent(token)}` })
     setBusy(true)
     setVerdict(null)
     const res = await verifyOfficer({ token })
     setBusy(false)
     if (res.ok) return setVerdict({ kind: 'checked', data: res.data, at: Date.now() })
-    const refusal = REFUSALS[res.error.code]
+    const refusal = refusalsOf(words)[res.error.code]
     if (refusal) return setVerdict({ kind: 'refused', ...refusal })
     setError(res.error.message)
   }
@@ -88,7 +93,7 @@ export default function VerifyOfficer() {
       )}
       <View className='card verify-tips'>
         <Text className='card-title'>核验须知</Text>
-        <Text className='note'>· 亮证码每5分钟自动刷新，截图或照片无法通过核验。</Text>
+        <Text className='note'>· {words ? `${words.certCardRefresh}，` : ''}截图或照片无法通过核验。</Text>
         <Text className='note'>· 证件无效、已暂扣或已吊销的人员不得从事执法检查，企业有权拒绝。</Text>
         <Text className='note'>· 发现冒充或无证执法，可通过“投诉举报”反映，监督部门将依法处理。</Text>
       </View>

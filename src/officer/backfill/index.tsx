@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View, Text, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { InspectionSource } from '@contract'
@@ -9,11 +9,11 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { PageShell } from '@/components/PageShell'
 import { SubmitButton } from '@/components/SubmitButton'
-import { CASE_SOURCES, EXCEPTION_CATEGORY_LABELS, SOURCE_LABELS } from '@/lib/labels'
+import { CASE_SOURCES, SOURCE_LABELS } from '@/lib/labels'
+import { whoami } from '@/services/account/whoami'
 import { detailUrl, param } from '../lib/urls'
 
 const SOURCES = [{ key: 'plan', title: '本部门检查计划' }, ...CASE_SOURCES.map((s) => ({ key: s, title: SOURCE_LABELS[s] }))]
-const CATEGORIES = Object.entries(EXCEPTION_CATEGORY_LABELS).map(([key, title]) => ({ key, title }))
 
 /**
  * 补录: a visit the gate could not see (no network, code missing, an emergency), recorded
@@ -35,6 +35,11 @@ export default function Backfill() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const requestId = useRef(newClientRequestId())
+  // The special cases of the settings (the same list the preview offers).
+  const [categories, setCategories] = useState<Array<{ key: string; title: string }>>([])
+  useEffect(() => {
+    void whoami().then((res) => res.ok && setCategories(res.data.rules.quietPeriod.categories.map((c) => ({ key: c.key, title: c.label }))))
+  }, [])
 
   const submit = async () => {
     if (busy) return
@@ -83,7 +88,7 @@ export default function Backfill() {
       <ChoiceList id='source-picker' idPrefix='source' choices={SOURCES} value={source} onChange={setSource} />
       {source && source !== 'plan' ? <FormField id='input-source-ref' label='来源编号' hint='投诉、移送、预警或申请的编号' value={sourceRef} maxlength={40} onChange={setSourceRef} /> : null}
       <Text className='section-title'>特殊情形（当天处于安静生产期的园区企业须选择）</Text>
-      <ChoiceList id='exception-picker' idPrefix='exception' tone='warn' choices={CATEGORIES} value={exception} onChange={setException} />
+      <ChoiceList id='exception-picker' idPrefix='exception' tone='warn' choices={categories} value={exception} onChange={setException} />
       {exception === 'other' ? (
         <Textarea id='input-exception-reason' className='textarea' value={exceptionReason} maxlength={500} placeholder='请写明确需现场检查的理由' onInput={(e) => setExceptionReason(e.detail.value)} />
       ) : null}

@@ -10,7 +10,8 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
 import { SubmitButton } from '@/components/SubmitButton'
-import { FLAG_LABELS, OUTCOME_LABELS, sourceLabel } from '@/lib/labels'
+import { OUTCOME_LABELS, sourceLabel } from '@/lib/labels'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import { chinaDateTime } from '@/lib/china-time'
 import { param, ratingUrl, recordUrl } from '../lib/urls'
 import './index.css'
@@ -33,6 +34,7 @@ export default function InspectionDetail() {
   const [reason, setReason] = useState('')
   const [withdrawError, setWithdrawError] = useState('')
   const [busy, setBusy] = useState(false)
+  const words = useRuleWords()
 
   const load = async () => {
     const res = await inspectionDetail({ inspectionId: id })
@@ -69,7 +71,7 @@ export default function InspectionDetail() {
           <StatusBadge tone={status.tone} text={status.text} id='status-badge' />
           {it.joint ? <StatusBadge tone='info' text='联合检查' /> : null}
           {it.flags.map((f) => (
-            <StatusBadge key={f} tone='warn' text={FLAG_LABELS[f]?.title ?? f} />
+            <StatusBadge key={f} tone='warn' text={words?.flags[f]?.title ?? ''} />
           ))}
         </View>
         <InfoRow label='检查部门'>{depts.join('、')}</InfoRow>

@@ -3,23 +3,25 @@ import { InfoRow } from '@/components/InfoRow'
 import { Verdict } from '@/components/Verdict'
 import Taro from '@tarojs/taro'
 import type { ExceptionCategory, Output } from '@contract'
-import { FLAG_LABELS, sourceLabel } from '@/lib/labels'
+import { sourceLabel } from '@/lib/labels'
 import { chinaDateTime } from '@/lib/china-time'
 import { recordUrl } from './urls'
+import { useRuleWords } from '@/hooks/useRuleWords'
 
 type Props = { answer: Output<'inspection', 'checkIn'>; companyName: string; categories: ExceptionCategory[]; located: boolean }
 
 /** The confirmation after a check-in or a join: who is in, the flags in words, what comes next. */
 export function CheckInDone({ answer, companyName, categories, located }: Props) {
+  const words = useRuleWords()
   const { inspection, joined, flags } = answer
-  const alone = inspection.officerIds.length < 2
+  const alone = !!words && inspection.officerIds.length < words.minOfficers
   const exceptionLabel = inspection.exception ? categories.find((c) => c.key === inspection.exception!.category)?.label ?? inspection.exception.category : null
   return (
     <View id='checkin-done'>
       <Verdict tone='ok' titleId='checkin-done-title' title={joined ? '已加入检查' : '已登记入企检查'} detail={`${companyName} · ${chinaDateTime(inspection.checkInAt)}`} />
 
       {alone ? (
-        <Verdict id='waiting-second' tone='quiet' title='等待第二名执法人员扫码加入' detail='同部门另一名执法人员在2小时内扫描该企业码即可加入。录入检查结果须有两名执法人员在场。' />
+        <Verdict id='waiting-second' tone='quiet' title='等待同部门执法人员扫码加入' detail={words?.waitingForTeam ?? ''} />
       ) : null}
 
       <View className='card'>
@@ -38,8 +40,8 @@ export function CheckInDone({ answer, companyName, categories, located }: Props)
           <Text className='card-title'>本次检查的提示标记</Text>
           {flags.map((f) => (
             <View key={f} className='flag' id={`flag-${f}`}>
-              <Text className='flag__title'>{FLAG_LABELS[f]?.title ?? f}</Text>
-              <Text className='flag__detail'>{FLAG_LABELS[f]?.detail ?? ''}</Text>
+              <Text className='flag__title'>{words?.flags[f]?.title ?? ''}</Text>
+              <Text className='flag__detail'>{words?.flags[f]?.detail ?? ''}</Text>
             </View>
           ))}
         </View>

@@ -8,21 +8,17 @@ export const FALLBACK_ACCURACY_M = 5000
 
 const TIMEOUT_MS = 6000
 
-function fromWeapp(): Promise<Omit<Fix, 'real'> | string> {
-  return new Promise((resolve) => {
-    Taro.getLocation({
-      type: 'gcj02',
-      isHighAccuracy: true,
-      highAccuracyExpireTime: 4000,
-      success: (r) => resolve({ lat: r.latitude, lng: r.longitude, accuracy: r.accuracy ?? r.horizontalAccuracy ?? 100 }),
-      fail: (e: { errMsg?: string }) => {
-        const msg = e?.errMsg ?? ''
-        if (/privacy|104/.test(msg)) resolve('未同意隐私保护指引中的位置信息授权')
-        else if (/auth deny|auth denied|authorize/.test(msg)) resolve('未授权使用位置信息（可在右上角“…”→设置中开启）')
-        else resolve('定位失败，请确认手机已开启定位服务')
-      },
-    })
-  })
+/** The promise form: Taro rejects its promise on failure even when a fail callback is given. */
+async function fromWeapp(): Promise<Omit<Fix, 'real'> | string> {
+  try {
+    const r = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true, highAccuracyExpireTime: 4000 })
+    return { lat: r.latitude, lng: r.longitude, accuracy: r.accuracy ?? r.horizontalAccuracy ?? 100 }
+  } catch (e) {
+    const msg = (e as { errMsg?: string })?.errMsg ?? ''
+    if (/privacy|104/.test(msg)) return '未同意隐私保护指引中的位置信息授权'
+    if (/auth deny|auth denied|authorize/.test(msg)) return '未授权使用位置信息（可在右上角“…”→设置中开启）'
+    return '定位失败，请确认手机已开启定位服务'
+  }
 }
 
 function fromBrowser(): Promise<Omit<Fix, 'real'> | string> {

@@ -7,9 +7,10 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
-import { FLAG_LABELS, sourceLabel } from '@/lib/labels'
+import { sourceLabel } from '@/lib/labels'
 import { chinaDateTime } from '@/lib/china-time'
 import { detailUrl } from '../lib/urls'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import './index.css'
 
 const TABS: { key: InspectionStatus; label: string }[] = [
@@ -27,6 +28,7 @@ const EMPTY: Record<InspectionStatus, string> = {
 }
 
 function Item({ it }: { it: Inspection }) {
+  const words = useRuleWords()
   const name = it.companyName ?? '企业'
   const go = () => void Taro.navigateTo({ url: detailUrl(it.id) })
   const overdue = it.status === 'overdue'
@@ -42,14 +44,14 @@ function Item({ it }: { it: Inspection }) {
       {overdue ? (
         <Text className='inspection-item__alert'>已超过 {chinaDateTime(it.dueAt)} 的结果录入期限，请立即录入结果</Text>
       ) : it.status === 'open' ? (
-        <Text className='inspection-item__due'>请于 {chinaDateTime(it.dueAt)} 前录入结果{it.officerIds.length < 2 ? ' · 尚缺第二名执法人员' : ''}</Text>
+        <Text className='inspection-item__due'>请于 {chinaDateTime(it.dueAt)} 前录入结果{words && it.officerIds.length < words.minOfficers ? ' · 尚缺执法人员扫码加入' : ''}</Text>
       ) : (
         <Text className='inspection-item__due'>{it.rating.state === 'rated' ? '企业已评价' : it.rating.state === 'issued' ? '点此出示评价码' : '已录入结果'}</Text>
       )}
       {it.flags.length > 0 ? (
         <View className='badge-row'>
           {it.flags.map((f) => (
-            <StatusBadge key={f} tone='warn' text={FLAG_LABELS[f]?.title ?? f} />
+            <StatusBadge key={f} tone='warn' text={words?.flags[f]?.title ?? ''} />
           ))}
         </View>
       ) : null}
@@ -59,6 +61,7 @@ function Item({ it }: { it: Inspection }) {
 
 /** 我的检查: open, red-light (overdue) and closed inspections; tap one to record its result or show its rating code. */
 export default function MyInspections() {
+  const words = useRuleWords()
   const [tab, setTab] = useState<InspectionStatus>('open')
   const [items, setItems] = useState<Inspection[] | null>(null)
   const [cursor, setCursor] = useState<string | undefined>()
@@ -96,7 +99,7 @@ export default function MyInspections() {
           </View>
         ))}
       </View>
-      {tab === 'overdue' ? <Text className='note note--bad tabs-note'>红灯：入企后3日内未录入结果的检查，计入本部门红灯数，录入结果后消除。</Text> : null}
+      {tab === 'overdue' ? <Text className='note note--bad tabs-note'>红灯：{words?.redLight ?? ''}。</Text> : null}
       {error ? <ErrorBox message={error} /> : null}
       {items === null && !error ? <Loading /> : null}
       {items && items.length === 0 ? (

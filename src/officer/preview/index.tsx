@@ -6,6 +6,7 @@ import type { InspectionSource, Output } from '@contract'
 import { preview } from '@/services/inspection/preview'
 import { checkIn } from '@/services/inspection/check-in'
 import { serviceVisit } from '@/services/inspection/service-visit'
+import { askToSubscribe } from '@/services/subscribe'
 import { newClientRequestId } from '@/services/inspection/request-id'
 import { whoami, type Me } from '@/services/account/whoami'
 import { ChoiceList, type Choice } from '@/components/ChoiceList'
@@ -126,6 +127,8 @@ export default function OfficerPreview() {
 
   const submit = async () => {
     if (!data || busy) return
+    // Asked during the tap (WeChat requires it), never awaited: the check-in does not wait for the answer.
+    void askToSubscribe(['overdue_reminder'])
     setError(null)
     let body: { source: InspectionSource; planId?: string; sourceRef?: string; joinInspectionId?: string; exception?: { category: string; reason?: string } }
     if (joining && open) {

@@ -8,12 +8,14 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { chinaDateTime } from '@/lib/china-time'
 import { param } from '../lib/urls'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import './index.css'
 
 type Code = Output<'inspection', 'ratingCode'> & { expiresAt?: number }
 
 /** 评价码: the QR code the company's responsible person scans to rate this inspection. */
 export default function RatingCode() {
+  const words = useRuleWords()
   const router = useRouter()
   const id = param(router.params.id)
   const company = param(router.params.company)
@@ -48,7 +50,7 @@ export default function RatingCode() {
           <Loading text='正在生成评价码…' />
         )}
         <Text className='rating__expiry' id='rating-expiry'>
-          {code?.expiresAt ? `评价码有效期至 ${chinaDateTime(code.expiresAt)}（7日内有效）` : '评价码7日内有效，仅可评价一次'}
+          {code?.expiresAt ? `评价码有效期至 ${chinaDateTime(code.expiresAt)}${words ? `（${words.ratingValid}内有效）` : ''}` : `评价码${words ? `${words.ratingValid}内` : ''}有效，仅可评价一次`}
         </Text>
         <Text className='rating__note'>评价由企业匿名提交给监督部门，执法部门只能看到汇总结果。</Text>
       </View>

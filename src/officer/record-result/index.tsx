@@ -12,11 +12,13 @@ import { Verdict } from '@/components/Verdict'
 import { OUTCOME_LABELS } from '@/lib/labels'
 import { monthDayOf } from '@/lib/china-time'
 import { param, ratingUrl } from '../lib/urls'
+import { useRuleWords } from '@/hooks/useRuleWords'
 
 const OUTCOMES = (Object.keys(OUTCOME_LABELS) as Outcome[]).map((k) => ({ key: k, ...OUTCOME_LABELS[k] }))
 
 /** 录入检查结果: outcome, findings, a rectification deadline when ordering rectification; then the rating code. */
 export default function RecordResult() {
+  const words = useRuleWords()
   const router = useRouter()
   const id = param(router.params.id)
   const company = param(router.params.company)
@@ -61,8 +63,8 @@ export default function RecordResult() {
 
   return (
     <PageShell id='page-record-result' title='录入检查结果' subtitle={company || undefined}>
-      {officers < 2 ? (
-        <Verdict id='need-two-hint' tone='quiet' title='目前只有 1 名执法人员' detail='录入结果须有两名执法人员。请同部门另一名执法人员扫描该企业码加入检查。' />
+      {words && officers < words.minOfficers ? (
+        <Verdict id='need-two-hint' tone='quiet' title={`目前只有 ${officers} 名执法人员`} detail={`${words.teamRequired}。请同部门另一名执法人员扫描该企业码加入检查。`} />
       ) : null}
 
       <Text className='section-title'>检查结论</Text>

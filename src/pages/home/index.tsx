@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { whoami, type Me } from '@/services/account/whoami'
+import { messages } from '@/services/account/messages'
+import { rememberTemplates } from '@/services/subscribe'
 import { devLogin, listPersonas, type Persona } from '@/services/dev'
 import { Banner } from '@/components/Banner'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -10,6 +12,7 @@ import { Tile } from '@/components/Tile'
 import { monthDayOf } from '@/lib/china-time'
 import { ROLE_LABELS } from '@/lib/labels'
 import { sectionsFor } from './tiles'
+import { CompanyHome } from './CompanyHome'
 import './index.css'
 
 type State = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; message: string }
@@ -68,10 +71,28 @@ function Unbound() {
   )
 }
 
-function Bound({ user }: { user: NonNullable<Me['user']> }) {
+/** The inbox entry with the number of unread messages (every bound role). */
+function InboxEntry({ unread }: { unread: number | null }) {
+  return (
+    <View className='home-messages' id='home-messages' hoverClass='home-messages--hover' onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+      <Text>消息</Text>
+      {unread ? (
+        <Text className='home-messages__count' id='home-unread'>
+          {unread} 条未读
+        </Text>
+      ) : (
+        <Text className='home-messages__none'>{unread === 0 ? '没有未读消息' : ''}</Text>
+      )}
+    </View>
+  )
+}
+
+function Bound({ user, unread }: { user: NonNullable<Me['user']>; unread: number | null }) {
   const sections = sectionsFor(user.roles)
   return (
     <View>
+      <InboxEntry unread={unread} />
+      {user.roles.includes('enterprise') ? <CompanyHome /> : null}
       <View className='card home-user' id='user-card'>
         <Text className='home-user__name'>{user.name}</Text>
         <View className='home-user__roles'>
@@ -120,11 +141,17 @@ function DevSwitcher({ personas, current, onPick }: { personas: Persona[]; curre
 export default function Home() {
   const [state, setState] = useState<State>({ status: 'loading' })
   const [personas, setPersonas] = useState<Persona[] | null>(null)
+  const [unread, setUnread] = useState<number | null>(null)
 
   const load = useCallback(async () => {
     const res = await whoami()
     setState(res.ok ? { status: 'ready', me: res.data } : { status: 'failed', message: res.error.message })
     Taro.stopPullDownRefresh()
+    if (!res.ok) return
+    rememberTemplates(res.data.templates)
+    if (!res.data.user) return setUnread(null)
+    const inbox = await messages()
+    setUnread(inbox.ok ? inbox.data.unread : null)
   }, [])
 
   useDidShow(() => {
@@ -145,7 +172,7 @@ export default function Home() {
 
   const me = state.status === 'ready' ? state.me : null
   return (
-    <PageShell id='page-home' title='企检码' subtitle='赣州市涉企行政检查服务 · 扫码入企 · 阳光执法'>
+    <PageShell id='page-home' title='企检码' subtitle={`${me?.city.name ?? ''}涉企行政检查服务 · 扫码入企 · 阳光执法`}>
       <QuietBanner state={state} />
       {state.status === 'loading' ? <Text className='home-loading'>正在加载…</Text> : null}
       {state.status === 'failed' ? (
@@ -156,11 +183,11 @@ export default function Home() {
           </Button>
         </View>
       ) : null}
-      {me ? me.user ? <Bound user={me.user} /> : <Unbound /> : null}
+      {me ? me.user ? <Bound user={me.user} unread={unread} /> : <Unbound /> : null}
       {process.env.TARO_ENV === 'h5' && personas && personas.length > 0 ? (
         <DevSwitcher personas={personas} current={me?.openid} onPick={(p) => void pick(p)} />
       ) : null}
-      <Text className='home-footer'>依据《关于推进严格规范公正文明执法的若干措施》（赣市府建办字〔2023〕2号）</Text>
+      {me?.city.basis ? <Text className='home-footer'>依据{me.city.basis}</Text> : null}
     </PageShell>
   )
 }

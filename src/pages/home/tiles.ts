@@ -17,7 +17,8 @@ export const TILES_BY_ROLE: Record<Role, { heading: string; tiles: TileSpec[] }>
     heading: '企业服务',
     tiles: [
       { id: 'tile-verify-officer', title: '核验执法人员', desc: '扫对方亮证码核验身份', glyph: '验', url: '/enterprise/verify-officer/index' },
-      { id: 'tile-inspections', title: '检查记录', desc: '本企业历次检查与评价', glyph: '录', url: '/enterprise/inspections/index' },
+      { id: 'tile-rate', title: '扫码评价', desc: '扫执法人员评价码评价检查', glyph: '评', url: '/enterprise/rate/index' },
+      { id: 'tile-inspections', title: '检查记录', desc: '检查告知、结果与评价', glyph: '录', url: '/enterprise/inspections/index' },
       { id: 'tile-complain', title: '投诉举报', desc: '可匿名，由监督部门受理', glyph: '诉', url: '/enterprise/complain/index' },
       { id: 'tile-complaints', title: '我的投诉', desc: '查看办理进度与答复', glyph: '进', url: '/enterprise/complaints/index' },
       { id: 'tile-ledger', title: '监测点台账', desc: '入企检查登记台账', glyph: '账', url: '/enterprise/ledger/index' },
@@ -28,6 +29,7 @@ export const TILES_BY_ROLE: Record<Role, { heading: string; tiles: TileSpec[] }>
     tiles: [
       { id: 'tile-plans', title: '检查计划', desc: '提交与查看检查计划', glyph: '计', url: '/supervisor/plans/index' },
       { id: 'tile-dashboard', title: '本单位统计', desc: '检查、红灯与评价汇总', glyph: '统', url: '/supervisor/dashboard/index' },
+      { id: 'tile-search', title: '本单位检查', desc: '逐次查看检查与经过', glyph: '查', url: '/supervisor/inspections/index' },
       { id: 'tile-roster', title: '执法人员', desc: '人员、证件与绑定码', glyph: '员', url: '/supervisor/roster/index' },
     ],
   },
@@ -36,6 +38,7 @@ export const TILES_BY_ROLE: Record<Role, { heading: string; tiles: TileSpec[] }>
     tiles: [
       { id: 'tile-dashboard', title: '监督看板', desc: '各部门检查情况', glyph: '看', url: '/supervisor/dashboard/index' },
       { id: 'tile-alerts', title: '预警', desc: '超期、差评、未扫码等', glyph: '警', url: '/supervisor/alerts/index' },
+      { id: 'tile-search', title: '检查查询', desc: '按部门、企业、标记查找', glyph: '查', url: '/supervisor/inspections/index' },
       { id: 'tile-plans', title: '计划审核', desc: '审核各部门检查计划', glyph: '审', url: '/supervisor/plans/index' },
       { id: 'tile-exceptions', title: '例外审核', desc: '安静期特殊情形入企', glyph: '例', url: '/supervisor/exceptions/index' },
       { id: 'tile-handle-complaints', title: '投诉处理', desc: '受理、答复与办结', glyph: '办', url: '/supervisor/complaints/index' },
@@ -45,8 +48,8 @@ export const TILES_BY_ROLE: Record<Role, { heading: string; tiles: TileSpec[] }>
   admin: {
     heading: '系统管理',
     tiles: [
+      // Only what an administrator may open (the dashboard is for supervisors and department admins).
       { id: 'tile-roster', title: '名册管理', desc: '部门、企业、人员与绑定码', glyph: '册', url: '/supervisor/roster/index' },
-      { id: 'tile-dashboard', title: '监督看板', desc: '全市检查情况', glyph: '看', url: '/supervisor/dashboard/index' },
     ],
   },
 }

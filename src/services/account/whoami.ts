@@ -1,8 +1,14 @@
 import type { Output } from '@contract'
+import { rememberRules } from '@/lib/rules'
 import { callFn } from '../call'
 
 /** The whoami answer: the caller (bound user or null), today's quiet period, the city's settings. */
 export type Me = Output<'account', 'whoami'>
 
-/** Who the caller is (bound user or null) and whether today is in the quiet production period. */
-export const whoami = () => callFn('account', 'whoami', {})
+/** Who the caller is (bound user or null), today's quiet period, the city and the rules' settings (kept for the pages' words). */
+export async function whoami() {
+  const res = await callFn('account', 'whoami', {})
+  // The server sends parsed settings (defaults filled in): the answer's input type is wider than what it holds.
+  if (res.ok) rememberRules(res.data.rules as Parameters<typeof rememberRules>[0])
+  return res
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import type { Complaint, ComplaintStatus } from '@contract'
 import { handleComplaint } from '@/services/supervision/handle-complaint'
 import { listComplaints } from '@/services/supervision/complaints'
@@ -10,7 +10,11 @@ import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_FOR_SUPERVISOR, TIMELINE_FOR_SUPERVISOR } from '@/lib/labels'
-import { chinaDateTime, chinaLongDate } from '@/lib/china-time'
+import { chinaDateTime, chinaLongDate, longDate } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
+import { confirmStep } from '@/lib/confirm'
+import { useMe } from '../lib/me'
+import { inspectionUrl } from '../lib/urls'
 import '../lib/supervisor.css'
 
 type Tab = ComplaintStatus | 'open'
@@ -24,7 +28,7 @@ const TABS: { key: Tab; label: string }[] = [
 
 /** The one next step for each status, with the words a supervisor would start from. */
 const NEXT: Partial<Record<ComplaintStatus, { action: 'accept' | 'reply' | 'close'; id: string; label: string; prompt: string; draft: string }>> = {
-  received: { action: 'accept', id: 'btn-accept', label: '受理', prompt: '受理意见（投诉人可见）', draft: '您的投诉已受理，我们将在15个工作日内核实并答复。' },
+  received: { action: 'accept', id: 'btn-accept', label: '受理', prompt: '受理意见（投诉人可见）', draft: '' },
   accepted: { action: 'reply', id: 'btn-reply', label: '答复', prompt: '答复内容（投诉人可见）', draft: '' },
   replied: { action: 'close', id: 'btn-close', label: '办结', prompt: '办结说明', draft: '已答复投诉人，办结。' },
 }
@@ -32,14 +36,19 @@ const NEXT: Partial<Record<ComplaintStatus, { action: 'accept' | 'reply' | 'clos
 const statusTone = (c: Complaint) => (c.overdue ? 'bad' : c.status === 'closed' ? 'ok' : c.status === 'received' ? 'warn' : 'info')
 const who = (c: Complaint) => (c.anonymous ? '匿名投诉' : (c.complainantName ?? '实名投诉'))
 
-function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complaint) => void; onBack: () => void }) {
-  const next = NEXT[c.status]
-  const [text, setText] = useState(next?.draft ?? '')
+function Detail({ c, meId, onChanged, onBack }: { c: Complaint; meId?: string; onChanged: (c: Complaint) => void; onBack: () => void }) {
+  const words = useRuleWords()
+  // One person works a complaint: who accepted it; others read it only.
+  const mine = !!c.assignee && c.assignee.id === meId
+  const next = c.assignee && !mine ? undefined : NEXT[c.status]
+  const acceptDraft = `您的投诉已受理，我们将${words ? `在${words.complaintDue}内` : '按期'}核实并答复。`
+  const [text, setText] = useState(next?.action === 'accept' ? acceptDraft : (next?.draft ?? ''))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const act = async () => {
     if (!next || busy) return
     if (!text.trim()) return setError(`请填写${next.prompt.replace(/（.*）/, '')}`)
+    if (next.action === 'close' && !(await confirmStep('确认办结这件投诉？', '办结后不能再答复，投诉人将收到办结通知。', '确认办结'))) return
     setBusy(true)
     setError('')
     const res = await handleComplaint({ complaintId: c.id, step: next.action, text: text.trim() })
@@ -75,15 +84,38 @@ function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complai
         <View className='sv-kv'>
           <Text className='sv-kv__k'>办理期限</Text>
           <Text className={`sv-kv__v${c.overdue ? ' sv-bad' : ''}`}>
-            {chinaLongDate(c.dueAt)}前（15个工作日）{c.overdue ? ' 已逾期' : ''}
+            {chinaLongDate(c.dueAt)}前{words ? `（${words.complaintDue}）` : ''}{c.overdue ? ' 已逾期' : ''}
           </Text>
         </View>
-        {c.inspectionId ? (
-          <View className='sv-kv'>
+        {c.visit ? (
+          <View className='sv-kv' hoverClass='stat--hover' onClick={() => void Taro.navigateTo({ url: inspectionUrl(c.inspectionId!) })}>
             <Text className='sv-kv__k'>涉及检查</Text>
-            <Text className='sv-kv__v'>{c.inspectionId}</Text>
+            <Text className='sv-kv__v' id='complaint-visit'>
+              {longDate(c.visit.date)} {c.visit.deptName}（{c.visit.officerNames.join('、')}）进入 {c.visit.companyName} · 查看 ›
+            </Text>
           </View>
         ) : null}
+        {c.phone ? (
+          <View className='sv-kv'>
+            <Text className='sv-kv__k'>回访电话</Text>
+            <Text className='sv-kv__v' id='complaint-phone'>{c.phone}</Text>
+          </View>
+        ) : null}
+        {c.replyRating ? (
+          <View className='sv-kv'>
+            <Text className='sv-kv__k'>对答复的评价</Text>
+            <Text className={`sv-kv__v${c.replyRating.satisfied ? '' : ' sv-bad'}`} id='complaint-reply-rating'>
+              {c.replyRating.satisfied ? '满意' : '不满意'}
+              {c.replyRating.comment ? `：${c.replyRating.comment}` : ''}
+            </Text>
+          </View>
+        ) : null}
+        <View className='sv-kv'>
+          <Text className='sv-kv__k'>办理人</Text>
+          <Text className='sv-kv__v' id='complaint-assignee'>
+            {c.assignee ? `${c.assignee.name}${mine ? '（您）' : ''}` : '尚未受理'}
+          </Text>
+        </View>
       </View>
 
       <View className='card'>
@@ -101,7 +133,11 @@ function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complai
         </View>
       </View>
 
-      {next ? (
+      {c.assignee && !mine && c.status !== 'closed' ? (
+        <Text className='sv-note' id='complaint-readonly'>
+          该投诉由 {c.assignee.name} 办理，您可以查看办理过程，但不能处理。
+        </Text>
+      ) : next ? (
         <View className='card'>
           <Text className='form-label'>{next.prompt}</Text>
           <Textarea id='input-text' className='textarea sv-textarea' value={text} maxlength={2000} placeholder='请填写' onInput={(e) => setText(e.detail.value)} />
@@ -125,6 +161,8 @@ function Detail({ c, onChanged, onBack }: { c: Complaint; onChanged: (c: Complai
 /** 投诉处理: complaints by status; open one to accept, reply and close it, with its timeline. */
 export default function SupervisorComplaints() {
   const router = useRouter()
+  const meState = useMe()
+  const meId = meState.status === 'ready' ? meState.me.user?.id : undefined
   const [tab, setTab] = useState<Tab>((router.params.status as Tab) || 'open')
   const [items, setItems] = useState<Complaint[] | null>(null)
   const [openId, setOpenId] = useState<string | null>(router.params.id ? decodeURIComponent(router.params.id) : null)
@@ -150,7 +188,7 @@ export default function SupervisorComplaints() {
   if (current) {
     return (
       <PageShell id='page-complaints'>
-        <Detail c={current} onChanged={(c) => setItems((prev) => (prev ? prev.map((x) => (x.id === c.id ? c : x)) : prev))} onBack={() => { setOpenId(null); void load(tab) }} />
+        <Detail c={current} meId={meId} onChanged={(c) => setItems((prev) => (prev ? prev.map((x) => (x.id === c.id ? c : x)) : prev))} onBack={() => { setOpenId(null); void load(tab) }} />
       </PageShell>
     )
   }

@@ -11,10 +11,12 @@ import { MonthStepper, shiftMonth } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatCard } from '@/components/StatCard'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import { regionName, regionOptions, shortDeptName } from '../lib/regions'
 import { hasRole, seesCity, useMe, type Me } from '../lib/me'
 import { monthOf } from '@/lib/china-time'
-import { alertsUrl, complaintsUrl, exceptionsUrl } from '../lib/urls'
+import { ALERT_LABELS, ALERT_ORDER } from '@/lib/labels'
+import { alertsUrl, complaintsUrl, exceptionsUrl, inspectionsUrl } from '../lib/urls'
 import '../lib/supervisor.css'
 import './index.css'
 
@@ -64,27 +66,49 @@ async function loadTrend(month: string, region: string | undefined, board: Board
   })
 }
 
+/** What a withheld figure says instead of a number (SPEC §3: marked, never 0). */
+const WITHHELD = '不公开'
+
+/** The rating line: the average, or why it is not shown. */
+/** `bad`: the bad-rating stars in words (types/rule-words.ts). */
+function ratingNote(t: Board['totals'], rules: Board['rules'], bad: string): string {
+  if (t.ratings.count === 0) return `${bad} · 暂无评价`
+  if (t.ratings.avg === null || t.hidden?.includes('ratings.avg')) return `评价不足${rules.minRatings}条，平均分不公开`
+  return `${bad} · 平均 ${t.ratings.avg.toFixed(1)} 星`
+}
+
 function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: Metric) => void }) {
   const t = board.totals
+  const words = useRuleWords()
+  const bad = words?.badStars ?? ''
   const supervisor = hasRole(me, 'supervisor')
   const go = (url: string) => (supervisor ? () => void Taro.navigateTo({ url }) : undefined)
   const alerts = (kind: AlertKind) => go(alertsUrl(kind))
+  const badHidden = !!t.hidden?.includes('ratings.bad')
   return (
     <View className='sv-grid' id='totals'>
-      <StatCard id='card-inspections' label='检查次数' value={t.inspections} note={`企业评价 ${t.ratings.count} 条`} onTap={() => onMetric('inspections')} />
-      <StatCard id='card-overdue' label='红灯' note='逾期未录入结果' value={t.overdue} tone={t.overdue ? 'bad' : 'normal'} onTap={alerts('overdue')} />
+      <StatCard id='card-inspections' label='检查次数' value={t.inspections} note={`企业评价 ${t.ratings.count} 条 · 查看名单`} onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ month: board.month }) })} />
+      <StatCard id='card-overdue' label='红灯' note='本月入企中逾期未录入结果' value={t.overdue} tone={t.overdue ? 'bad' : 'normal'} onTap={alerts('overdue')} />
+      <StatCard id='card-overdue-open' label='红灯 未消除' note='今天仍未录入结果（含往月）' value={board.overdueOpen} tone={board.overdueOpen ? 'bad' : 'normal'} onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ status: 'overdue' }) })} />
       <StatCard id='card-exceptions-pending' label='例外 待审核' value={t.quietExceptions.pending} tone={t.quietExceptions.pending ? 'warn' : 'normal'} note={`已认定合理 ${t.quietExceptions.justified}`} onTap={go(exceptionsUrl({ status: 'pending' }))} />
       <StatCard id='card-exceptions-unjustified' label='例外 不合理' note='安静期入企情形不成立' value={t.quietExceptions.unjustified} tone={t.quietExceptions.unjustified ? 'bad' : 'normal'} onTap={go(exceptionsUrl({ status: 'unjustified' }))} />
-      <StatCard id='card-bad-ratings' label='差评' value={t.ratings.bad} tone={t.ratings.bad ? 'bad' : 'normal'} note={t.ratings.avg !== null ? `1–2星 · 平均 ${t.ratings.avg.toFixed(1)} 星` : '1–2星 · 暂无评价'} onTap={alerts('bad_rating')} />
+      <StatCard
+        id='card-bad-ratings'
+        label='差评'
+        value={badHidden ? WITHHELD : t.ratings.bad}
+        tone={!badHidden && t.ratings.bad ? 'bad' : 'normal'}
+        note={badHidden ? `评价不足${board.rules.minRatings}条，为保护评价企业不公开` : ratingNote(t, board.rules, bad)}
+        onTap={alerts('bad_rating')}
+      />
       {supervisor ? (
         <StatCard id='card-complaints-open' label='投诉 办理中' note='仅监督部门可见' value={t.complaints.open} tone={t.complaints.open ? 'warn' : 'normal'} onTap={go(complaintsUrl())} />
       ) : null}
       {supervisor ? (
-        <StatCard id='card-complaints-overdue' label='投诉 逾期' note='超15个工作日' value={t.complaints.overdue} tone={t.complaints.overdue ? 'bad' : 'normal'} onTap={alerts('complaint_overdue')} />
+        <StatCard id='card-complaints-overdue' label='投诉 逾期' note={words ? `超${words.complaintDue}` : ''} value={t.complaints.overdue} tone={t.complaints.overdue ? 'bad' : 'normal'} onTap={alerts('complaint_overdue')} />
       ) : null}
       <StatCard id='card-unscanned' label='未扫码入企' note='监测点台账核出' value={t.unscanned} tone={t.unscanned ? 'bad' : 'normal'} onTap={alerts('unscanned')} />
-      <StatCard id='card-repeated' label='重复检查' note='同一企业60日内' value={t.repeated} tone={t.repeated ? 'warn' : 'normal'} onTap={alerts('repeated')} />
-      <StatCard id='card-cap-refusals' label='超频次拒绝' note='年度计划检查超2次' value={t.capRefusals} tone={t.capRefusals ? 'warn' : 'normal'} onTap={() => onMetric('capRefusals')} />
+      <StatCard id='card-repeated' label='重复检查' note={words ? `同一企业${words.repeatedWindow}内` : ''} value={t.repeated} tone={t.repeated ? 'warn' : 'normal'} onTap={alerts('repeated')} />
+      <StatCard id='card-cap-refusals' label='超频次拒绝' note={words ? `年度计划检查超${words.cap}` : ''} value={t.capRefusals} tone={t.capRefusals ? 'warn' : 'normal'} onTap={() => onMetric('capRefusals')} />
     </View>
   )
 }
@@ -154,6 +178,11 @@ export default function SupervisorDashboard() {
         )}
       </View>
 
+      {board?.calendarWarning ? (
+        <Text className='sv-note sv-note--bad' id='calendar-warning'>
+          {board.calendarWarning}
+        </Text>
+      ) : null}
       {error ? <ErrorBox message={error} /> : null}
       {!board && !error ? <Loading /> : null}
       {board ? (
@@ -163,6 +192,23 @@ export default function SupervisorDashboard() {
             <Text className='sv-section__note'>{deptOnly ? '仅本单位数据' : `${activeDepts} 个部门有入企检查`}</Text>
           </View>
           <Figures me={me} board={board} onMetric={setMetric} />
+
+          {board.openAlerts ? (
+            <View>
+              <View className='sv-section'>
+                <Text className='sv-section__title'>待处理预警</Text>
+                <Text className='sv-section__note'>按类型 · 不分月份</Text>
+              </View>
+              <View className='card' hoverClass='stat--hover' onClick={() => void Taro.navigateTo({ url: alertsUrl() })}>
+                <HBarChart
+                  id='open-alerts'
+                  bars={ALERT_ORDER.map((k) => ({ key: k, label: ALERT_LABELS[k].chip, value: board.openAlerts?.[k] ?? 0, tone: ALERT_LABELS[k].tone })).filter((b) => b.value > 0)}
+                  unit='条'
+                  empty='没有待处理的预警'
+                />
+              </View>
+            </View>
+          ) : null}
 
           {deptOnly ? null : (
             <View>

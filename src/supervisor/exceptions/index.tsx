@@ -9,7 +9,8 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
-import { EXCEPTION_CATEGORY_LABELS, VERDICT_LABELS } from '@/lib/labels'
+import { VERDICT_LABELS } from '@/lib/labels'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import { chinaDateTime } from '@/lib/china-time'
 import '../lib/supervisor.css'
 
@@ -52,6 +53,7 @@ function Review({ it, onDone }: { it: Inspection; onDone: (i: Inspection, verdic
 
 function Item({ it, selected, onSelect, onDone }: { it: Inspection; selected: boolean; onSelect: () => void; onDone: (i: Inspection, v: 'justified' | 'unjustified') => void }) {
   const ex = it.exception
+  const words = useRuleWords()
   const verdict = ex?.review ?? 'pending'
   const v = VERDICT_LABELS[verdict]
   return (
@@ -63,7 +65,7 @@ function Item({ it, selected, onSelect, onDone }: { it: Inspection; selected: bo
       <Text className='sv-item__line'>
         {it.deptName ?? it.deptId} · {it.officerNames.join('、')}
       </Text>
-      <Text className='sv-item__line'>特殊情形：{ex ? (EXCEPTION_CATEGORY_LABELS[ex.category] ?? ex.category) : '—'}</Text>
+      <Text className='sv-item__line'>特殊情形：{ex ? (words?.categoryLabel(ex.category) ?? '') : '—'}</Text>
       {ex?.reason ? <Text className='sv-item__line'>说明：{ex.reason}</Text> : null}
       <Text className='sv-item__meta'>{chinaDateTime(it.checkInAt)} 入企 · 安静生产期</Text>
       {ex?.reviewComment ? <Text className='sv-item__meta'>审核意见：{ex.reviewComment}</Text> : null}
@@ -76,6 +78,7 @@ function Item({ it, selected, onSelect, onDone }: { it: Inspection; selected: bo
 /** 例外审核: quiet-period check-ins that named a special case; the supervisor rules each justified or not. */
 export default function SupervisorExceptions() {
   const router = useRouter()
+  const words = useRuleWords()
   const [tab, setTab] = useState<ExceptionVerdict>((router.params.status as ExceptionVerdict) || 'pending')
   const [items, setItems] = useState<Inspection[] | null>(null)
   const [selected, setSelected] = useState<string | null>(router.params.id ? decodeURIComponent(router.params.id) : null)
@@ -106,7 +109,7 @@ export default function SupervisorExceptions() {
   return (
     <PageShell id='page-exceptions'>
       <SegmentTabs id='exception-tabs' segments={TABS} value={tab} onChange={pick} />
-      <Text className='sv-note'>安静生产期（每月1–25日）以特殊情形进入园区企业的检查，须逐条审核特殊情形是否成立。</Text>
+      <Text className='sv-note'>{words ? `${words.quietPeriodNamed}以特殊情形进入${words.quietCompanies}的检查，须逐条审核特殊情形是否成立。` : ''}</Text>
       {notice ? (
         <Text className='sv-note sv-ok' id='review-done'>
           {notice}

@@ -12,6 +12,17 @@ export const complaintsUrl = (opts: { status?: string; id?: string } = {}) => {
   return `/supervisor/complaints/index${q ? `?${q}` : ''}`
 }
 
+/** The inspection search, optionally opened on a month, status, department or company. */
+export const inspectionsUrl = (opts: { month?: string; status?: string; deptId?: string; companyId?: string } = {}) => {
+  const q = Object.entries(opts)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return `/supervisor/inspections/index${q ? `?${q}` : ''}`
+}
+export const inspectionUrl = (id: string) => `/supervisor/inspection/index?id=${encodeURIComponent(id)}`
+export const ledgerUrl = (companyId: string) => `/supervisor/ledger/index?companyId=${encodeURIComponent(companyId)}`
+
 /** `inspections/abc` → `{ collection: 'inspections', id: 'abc' }` */
 export function parseRef(ref: string): { collection: string; id: string } {
   const i = ref.indexOf('/')

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import type { Company, Plan, PlanKind, PlanStatus } from '@contract'
+import type { Company, Plan, PlanFacts, PlanKind, PlanStatus } from '@contract'
 import { listCompanies } from '@/services/account/companies'
 import { listDepartments } from '@/services/account/departments'
 import { listPlans } from '@/services/supervision/plans'
@@ -18,6 +18,7 @@ import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/labels'
 import { regionName } from '../lib/regions'
 import { hasRole, useMe, type Me } from '../lib/me'
 import { chinaDateTime, monthDayOf } from '@/lib/china-time'
+import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/supervisor.css'
 
 const TABS: { key: PlanStatus; label: string }[] = [
@@ -32,7 +33,39 @@ const lastDayOfMonth = (date: string) => {
   return `${date.slice(0, 7)}-${String(d).padStart(2, '0')}`
 }
 
-function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: Plan; dept?: string; reviewable: boolean; selected: boolean; onSelect: () => void; onReviewed: (p: Plan) => void }) {
+/** What a reviewer weighs (supervisors, pending plans): the companies, the quiet period, overlaps. */
+function PlanFactsView({ f }: { f: PlanFacts }) {
+  return (
+    <View className='sv-panel' id='plan-facts'>
+      <Text className='form-label'>涉及企业 {f.companies.length} 家</Text>
+      {f.companies.map((c) => (
+        <Text key={c.id} className='sv-item__line' id={`plan-company-${c.id}`}>
+          {c.name} · {regionName(c.region)} · {c.inPark ? `园区（${c.parkName ?? '园区企业'}）` : '非园区'}
+        </Text>
+      ))}
+      <Text className='form-label'>与安静生产期</Text>
+      <Text className={`sv-item__line${f.quiet.quietDays && f.quiet.parkCompanies ? ' sv-note--bad' : ''}`} id='plan-quiet'>
+        共 {f.quiet.days} 天，其中 {f.quiet.quietDays} 天在安静生产期内、{f.quiet.openDays} 天可正常入企；{f.quiet.parkCompanies ? `${f.quiet.parkCompanies} 家园区企业在安静期内不能按计划入企。` : '不涉及园区企业。'}
+      </Text>
+      <Text className='form-label'>与本单位其他计划</Text>
+      {f.overlaps.length === 0 ? (
+        <Text className='sv-item__line' id='plan-overlaps'>
+          时间上不与本单位其他计划重叠。
+        </Text>
+      ) : (
+        <View id='plan-overlaps'>
+          {f.overlaps.map((o) => (
+            <Text key={o.planId} className='sv-item__line'>
+              {o.title}（{monthDayOf(o.from)}—{monthDayOf(o.to)}，{PLAN_STATUS_LABELS[o.status].text}）{o.sharedCompanies ? `：同 ${o.sharedCompanies} 家企业重复` : '：企业不重复'}
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}
+
+function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: Plan & { facts?: PlanFacts }; dept?: string; reviewable: boolean; selected: boolean; onSelect: () => void; onReviewed: (p: Plan) => void }) {
   const s = PLAN_STATUS_LABELS[p.status]
   const [comment, setComment] = useState('')
   const [error, setError] = useState('')
@@ -63,6 +96,7 @@ function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: 
         <View>
           <Text className='sv-item__line'>检查事项：{p.items.join('；')}</Text>
           <Text className='sv-item__line'>依据：{p.basis}</Text>
+          {p.facts ? <PlanFactsView f={p.facts} /> : null}
         </View>
       ) : null}
       <Text className='sv-item__meta'>{chinaDateTime(p.submittedAt)} 提交</Text>
@@ -89,6 +123,7 @@ function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: 
 
 function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void }) {
   const today = me.today.date
+  const words = useRuleWords()
   const [title, setTitle] = useState('')
   const [kind, setKind] = useState<PlanKind>('routine')
   const [items, setItems] = useState('')
@@ -129,7 +164,7 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
   return (
     <View className='card' id='plan-form'>
       <Text className='sv-section__title'>提交检查计划</Text>
-      <Text className='sv-note'>计划经监督部门批准后，执法人员方可据此入企；同一企业每年计划检查不超过2次。</Text>
+      <Text className='sv-note'>计划经监督部门批准后，执法人员方可据此入企{words ? `；${words.capNote}` : ''}。</Text>
       <FormField id='input-title' label='计划名称' value={title} onChange={setTitle} placeholder='例如：2027年1月食品生产企业日常检查' maxlength={100} />
       <Text className='form-label'>检查类型</Text>
       <ChoiceList id='plan-kind' idPrefix='kind' value={kind} onChange={(k) => setKind(k as PlanKind)} choices={(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => ({ key: k, title: PLAN_KIND_LABELS[k] }))} />
@@ -182,7 +217,7 @@ export default function SupervisorPlans() {
   const me = meState.status === 'ready' ? meState.me : null
   const supervisor = !!me && hasRole(me, 'supervisor')
   const [tab, setTab] = useState<PlanStatus>('pending')
-  const [items, setItems] = useState<Plan[] | null>(null)
+  const [items, setItems] = useState<Array<Plan & { facts?: PlanFacts }> | null>(null)
   const [depts, setDepts] = useState<Record<string, string>>({})
   const [selected, setSelected] = useState<string | null>(null)
   const [error, setError] = useState('')

@@ -11,6 +11,8 @@ import { Loading } from '@/components/Loading'
 import { StatusBadge } from '@/components/StatusBadge'
 import { SCALE_LABELS } from '@/lib/labels'
 import { regionName } from '../lib/regions'
+import { confirmStep } from '@/lib/confirm'
+import { AddCompany } from './AddCompany'
 import { CodeSheet } from './CodeSheet'
 import { GatePoster } from './GatePoster'
 
@@ -25,6 +27,8 @@ export function CompaniesTab({ canEdit }: { canEdit: boolean }) {
   const [poster, setPoster] = useState<Poster | null>(null)
   const [code, setCode] = useState<{ company: Company; code: string } | null>(null)
   const [busy, setBusy] = useState('')
+  const [adding, setAdding] = useState(false)
+  const [notice, setNotice] = useState('')
 
   const load = async (after?: string) => {
     setError('')
@@ -54,6 +58,7 @@ export function CompaniesTab({ canEdit }: { canEdit: boolean }) {
     setCode({ company: c, code: res.data.bindCode })
   }
   const toggleMonitoring = async (c: Company) => {
+    if (c.monitoringPoint && !(await confirmStep('取消该企业的监测点？', `${c.name} 将不再记录入企台账；已有台账保留。`, '确认取消'))) return
     setBusy(`monitor-${c.id}`)
     const res = await upsertCompany({
       id: c.id,
@@ -74,6 +79,22 @@ export function CompaniesTab({ canEdit }: { canEdit: boolean }) {
 
   return (
     <View id='roster-companies'>
+      {notice ? <Text className='sv-note sv-ok'>{notice}</Text> : null}
+      {canEdit && !adding ? (
+        <Button id='btn-add-company' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => setAdding(true)}>
+          ＋ 新增企业
+        </Button>
+      ) : null}
+      {adding ? (
+        <AddCompany
+          onCancel={() => setAdding(false)}
+          onAdded={(c) => {
+            setAdding(false)
+            setNotice(`已添加：${c.name}。可为其发放企业绑定码、打印企业码。`)
+            setItems((prev) => [c, ...(prev ?? [])])
+          }}
+        />
+      ) : null}
       <FormField id='input-company-query' label='查找企业' value={query} onChange={setQuery} placeholder='企业名称关键字或统一社会信用代码' maxlength={60} />
       <Button id='btn-company-search' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => { setItems(null); void load() }}>
         搜索

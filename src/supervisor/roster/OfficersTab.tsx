@@ -4,6 +4,7 @@ import type { CertStatus, Department, Officer } from '@contract'
 import { listDepartments } from '@/services/account/departments'
 import { listOfficers } from '@/services/account/officers'
 import { setCertStatus } from '@/services/account/set-cert-status'
+import { confirmStep } from '@/lib/confirm'
 import { upsertOfficer } from '@/services/account/upsert-officer'
 import { ChoiceList } from '@/components/ChoiceList'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -35,6 +36,8 @@ function CertAction({ o, onDone }: { o: Officer; onDone: (o: Officer) => void })
   const apply = async () => {
     if (!reason.trim()) return setError('请填写原因（记入审计日志）')
     setError('')
+    const choice = STATUS_CHOICES.find((c) => c.key === status)!
+    if (status !== 'valid' && !(await confirmStep(`确认${choice.title}？`, `${o.name}：${choice.detail}。`, '确认'))) return
     const res = await setCertStatus({ officerId: o.id, status, reason: reason.trim() })
     if (!res.ok) return setError(res.error.message)
     onDone(res.data.officer)

@@ -1,0 +1,62 @@
+import { action } from '../../platform/handler'
+import { MAX_GET } from '../../platform/db'
+import { chinaYear, startOfChinaDay } from '../../domain/china-time'
+import { GATE_CODE_PAGE, gateScene } from '../../domain/gate-code'
+import type { InspectionRecord } from '../../domain/inspection-records'
+import { quietPeriodAppliesTo, quietPeriodStatus } from '../../domain/quiet-period'
+import { callerCompany } from './company'
+import { rateFromListUntil } from './rating-access'
+
+/** At most this many inspections of one company in a year are read for its home (5 pages). */
+const MAX_YEAR_PAGES = 5
+
+/**
+ * The company's home (SPEC §5 release 2): the gate code to show or print, whether the
+ * quiet period protects it today, and this year's inspections per department — planned
+ * ones against the yearly cap, case-sourced and special-case ones (not capped, shown), and
+ * service visits (none are recorded yet: always 0 until SPEC §2.19 lands) — plus how many
+ * results it can still rate from its list. Withdrawn inspections count nowhere.
+ */
+export const overview = action('enterprise', 'overview', {
+  access: ['enterprise'],
+  async handle(_input, ctx) {
+    const company = await callerCompany(ctx)
+    const { settings, now } = ctx
+    const year = chinaYear(now, settings.timezone)
+    const from = startOfChinaDay(`${year}-01-01`, settings.timezone)
+    const _ = ctx.db.command
+    const rows: InspectionRecord[] = []
+    let before = Number.MAX_SAFE_INTEGER
+    for (let page = 0; page < MAX_YEAR_PAGES; page++) {
+      const got = await ctx.db
+        .collection('inspections')
+        .where({ companyId: company._id, checkInAt: _.and(_.gte(from), _.lt(before)) })
+        .orderBy('checkInAt', 'desc')
+        .limit(MAX_GET)
+        .get()
+      const batch = got.data as unknown as InspectionRecord[]
+      rows.push(...batch)
+      if (batch.length < MAX_GET) break
+      before = batch[batch.length - 1].checkInAt
+    }
+    const byDept = new Map<string, { deptId: string; deptName: string; planned: number; cap: number; caseSourced: number; service: number }>()
+    let toRate = 0
+    for (const r of rows) {
+      if ((r.status as string) === 'withdrawn') continue // SPEC §2.18, once withdrawal lands
+      const d = byDept.get(r.deptId) ?? { deptId: r.deptId, deptName: r.deptName, planned: 0, cap: settings.frequencyCap.perDeptCompanyYear, caseSourced: 0, service: 0 }
+      if (r.capCounted) d.planned++
+      else d.caseSourced++
+      byDept.set(r.deptId, d)
+      const until = rateFromListUntil(r, settings)
+      if (r.rating.state !== 'rated' && until !== null && now <= until) toRate++
+    }
+    const quiet = quietPeriodStatus(now, settings)
+    return {
+      company: { id: company._id, name: company.name, inPark: company.inPark, ...(company.parkName ? { parkName: company.parkName } : {}), monitoringPoint: company.monitoringPoint },
+      gate: { scene: gateScene(company._id), path: GATE_CODE_PAGE },
+      quiet: { active: quiet.active, appliesToCompany: quietPeriodAppliesTo(company, settings), windowEnd: quiet.windowEnd },
+      year: { year, byDepartment: [...byDept.values()].sort((a, b) => b.planned + b.caseSourced - (a.planned + a.caseSourced) || a.deptName.localeCompare(b.deptName, 'zh')) },
+      toRate,
+    }
+  },
+})

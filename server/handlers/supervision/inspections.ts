@@ -1,0 +1,37 @@
+import type { DocData } from '../../platform/db'
+import { action } from '../../platform/handler'
+import { fail } from '../../platform/errors'
+import { newestInspectionsPage } from '../../store/inspection-pages'
+import { inspectionReader } from './inspection-scope'
+
+/**
+ * Inspection search (SPEC §3 supervision.inspections), newest first, 20 a page with a
+ * keyset cursor: a supervisor's region (where the company is) or a department admin's
+ * department, narrowed by department, company, status, source, flag and check-in dates.
+ * A department admin asking for another department is FORBIDDEN. For a county and a
+ * month, the items are exactly the inspections the dashboard counts. Department admins
+ * never see a rating's score (rule 21): only whether the company rated.
+ */
+export const inspections = action('supervision', 'inspections', {
+  access: ['supervisor', 'deptAdmin'],
+  async handle(input, ctx) {
+    const reader = inspectionReader(ctx, input.region)
+    if (reader.kind === 'deptAdmin' && input.deptId !== undefined && input.deptId !== reader.deptId) fail('FORBIDDEN', '执法单位管理员只能查看本单位的检查')
+    const _ = ctx.db.command
+    const conditions: DocData[] = [reader.where]
+    if (input.deptId) conditions.push({ deptId: input.deptId })
+    if (input.companyId) conditions.push({ companyId: input.companyId })
+    if (input.source) conditions.push({ source: input.source })
+    if (input.flag) conditions.push({ flags: input.flag })
+    if (input.from && input.to) conditions.push({ date: _.gte(input.from).and(_.lte(input.to)) })
+    else if (input.from) conditions.push({ date: _.gte(input.from) })
+    else if (input.to) conditions.push({ date: _.lte(input.to) })
+    // Status as pages show it: an open inspection past its deadline is already a red light.
+    if (input.status === 'closed') conditions.push({ status: 'closed' })
+    if (input.status === 'open') conditions.push({ status: 'open', dueAt: _.gte(ctx.now) })
+    if (input.status === 'overdue') conditions.push(_.or({ status: 'overdue' }, { status: 'open', dueAt: _.lt(ctx.now) }))
+    const page = await newestInspectionsPage(ctx, conditions, input.cursor)
+    if (reader.kind === 'supervisor') return page
+    return { ...page, items: page.items.map((i) => ({ ...i, rating: { state: i.rating.state } })) }
+  },
+})

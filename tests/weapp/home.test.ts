@@ -1,0 +1,65 @@
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { MiniProgram } from './standin/miniprogram'
+import { idsOf } from './standin/templates'
+
+/**
+ * The home page of the weapp build (dist/weapp, run on the WeChat stand-in) for each role,
+ * against the emulator with the demo data, on a day of the quiet production period.
+ */
+
+const CLOCK = '2026-12-12T02:00:00Z'
+let emulator: TestEmulator
+const opened: MiniProgram[] = []
+const launch = async (openid: string) => {
+  const mp = await MiniProgram.launch({ emulator, openid })
+  opened.push(mp)
+  return mp
+}
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ seed: 'demo', clock: CLOCK })
+}, 60_000)
+afterAll(async () => {
+  await emulator?.close()
+})
+// No template warning, no refused setData, no error printed by page code, no unknown wx API.
+afterEach(() => {
+  for (const mp of opened.splice(0)) {
+    mp.close()
+    expect(mp.problems).toEqual([])
+  }
+})
+
+test.each<[string, string, string[]]>([
+  ['demo-officer-1', '张伟执法人员', ['tile-scan', 'tile-my-inspections', 'tile-cert-card']],
+  ['demo-enterprise-1', '周敏企业联系人', ['tile-verify-officer', 'tile-inspections', 'tile-complain', 'tile-complaints', 'tile-ledger']],
+  ['demo-deptadmin-1', '刘洋执法单位管理员', ['tile-plans', 'tile-dashboard', 'tile-roster']],
+  ['demo-supervisor-city', '陈静监督人员', ['tile-dashboard', 'tile-alerts', 'tile-plans', 'tile-exceptions', 'tile-handle-complaints', 'tile-report']],
+  ['demo-admin', '系统管理员系统管理员', ['tile-roster', 'tile-dashboard']],
+])('%s sees who they are and their tiles, below the quiet-period banner', async (openid, who, tiles) => {
+  const mp = await launch(openid)
+  await mp.see({ id: tiles[0] })
+  expect(mp.stack.map((p) => p.route)).toEqual(['pages/home/index'])
+  expect(mp.find({ id: 'user-card' }) && mp.text()).toContain(who)
+  expect(idsOf(mp.render()).filter((id) => id.startsWith('tile-'))).toEqual(tiles)
+  expect(mp.text()).toContain('今天（12月12日）处于安静生产期')
+  expect(mp.fakes.calls[0]).toBe('account.whoami')
+})
+
+test('a WeChat user nobody has bound is asked to bind, and the officer button opens the bind page', async () => {
+  const mp = await launch('stranger-openid')
+  await mp.see({ id: 'btn-bind-officer' })
+  expect(mp.text()).toContain('请先绑定身份')
+  expect(idsOf(mp.render()).filter((id) => id.startsWith('tile-'))).toEqual([])
+  await mp.tap({ id: 'btn-bind-officer' })
+  await mp.waitForRoute('pages/bind-officer/index')
+  await mp.waitFor(() => mp.text().length > 0, 'the bind page')
+})
+
+test('a tile opens its subpackage page', async () => {
+  const mp = await launch('demo-officer-1')
+  await mp.tap({ id: 'tile-my-inspections' })
+  await mp.waitForRoute('officer/my-inspections/index')
+  expect(mp.stack.map((p) => p.route)).toEqual(['pages/home/index', 'officer/my-inspections/index'])
+  await mp.see({ text: /检查/ })
+})
