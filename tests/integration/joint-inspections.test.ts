@@ -118,6 +118,9 @@ describe('rule 14: joint inspections', () => {
     expect(second).toMatchObject({ ok: true, data: { inspection: { status: 'closed' } } })
     expect(second.data.inspection.results).toHaveLength(2)
     expect((await emergency()).noPenalty).toBe(noPenaltyBefore + 1)
+    // One rating code for the one visit, whichever department recorded.
+    expect(second.data.rating.token).toBe(lead.data.rating.token)
+    expect((await emu.emulator.db.collection('ratingTokens').where({ inspectionId: id }).count()).total).toBe(1)
   })
 
   it('the detail shows the timeline to the officers on it', async () => {

@@ -13,6 +13,7 @@ import { readDoc } from '../../store/docs'
 import { noticeResult } from '../notices'
 import { ownInspection } from './access'
 import { issueRatingToken, RATING_PAGE } from './rating-token'
+import { currentRatingToken } from './rating-code'
 import { toInspectionView } from './views'
 
 type Input = ParsedInput<'inspection', 'recordResult'>
@@ -76,18 +77,22 @@ export const recordResult = action('inspection', 'recordResult', {
       const withResult: InspectionRecord = { ...current, ...(part ? { joins } : { result }) }
       // The inspection closes when every department has recorded (rule 14).
       const status: InspectionRecord['status'] = departmentsWithoutResult(withResult).length === 0 ? 'closed' : current.status
-      const change = { ...(part ? { joins } : { result }), flags, status, rating: { state: 'issued' as const }, updatedAt: ctx.now }
+      // One rating code per inspection: issued with the first department's result, kept after (and a rating kept).
+      const first = current.rating.state === 'none'
+      const rating = first ? { state: 'issued' as const } : current.rating
+      const change = { ...(part ? { joins } : { result }), flags, status, rating, updatedAt: ctx.now }
       const updated: InspectionRecord = { ...withResult, ...change }
       await tx.collection('inspections').doc(current._id).update({ data: change })
-      const { token } = await issueRatingToken(tx, ctx, updated)
+      const token = first ? (await issueRatingToken(tx, ctx, updated)).token : null
       const wasOverdue = overdueDepartments(current).includes(deptId)
       await audit(ctx, { action: 'inspection.recordResult', target: `inspections/${current._id}`, details: { deptId, outcome: input.outcome, leniencyItemId: leniency ?? null, lateByMs: result.lateByMs, wasOverdue } }, tx)
       return { inspection: updated, token, wasOverdue, deptId }
     })
     // After the commit: the region's counters are shared (store/counters.ts).
     const { inspection } = answer
+    const token = answer.token ?? (await currentRatingToken(ctx, inspection))
     await bumpCounters(ctx.db, { deptId: answer.deptId, region: inspection.region, month: inspection.month }, { results: 1, overdue: answer.wasOverdue ? -1 : 0, noPenalty: input.outcome === 'no_penalty' ? 1 : 0 })
     await noticeResult(ctx, answer.inspection)
-    return { inspection: toInspectionView(answer.inspection, ctx.now), rating: { token: answer.token, scene: answer.token, path: RATING_PAGE } }
+    return { inspection: toInspectionView(answer.inspection, ctx.now), rating: { token, scene: token, path: RATING_PAGE } }
   },
 })
