@@ -119,7 +119,7 @@ export function gatePlansCovering(gate: CompanyGate | undefined, deptId: string,
 /** What a new check-in or a join changes on the gate. */
 export type GateMove =
   | { kind: 'open'; inspectionId: string; deptId: string; checkInAt: number; source: InspectionSource; keyId: string; capYear?: number; ledger?: { seq: number; hash: string }; backfill?: boolean }
-  | { kind: 'join'; inspectionId: string; keyId: string; joint?: { deptId: string; checkInAt: number; capYear?: number } }
+  | { kind: 'join'; inspectionId: string; keyId: string; joint?: { deptId: string; checkInAt: number; capYear?: number }; ledger?: { seq: number; hash: string } }
   | { kind: 'capRefused'; deptId: string }
   | { kind: 'withdraw'; inspectionId: string; caps: Array<{ deptId: string; year: number }> }
 
@@ -164,7 +164,7 @@ export function movedGate(gate: CompanyGate | undefined, move: GateMove, at: { n
   const capRefusals = settings.caseSource
     ? prunedRefusals(gate?.capRefusals, now, settings as Pick<Settings, 'caseSource'>, move.kind === 'capRefused' ? move.deptId : undefined)
     : { ...(gate?.capRefusals ?? {}) }
-  const ledger = move.kind === 'open' && move.ledger ? move.ledger : gate?.ledger
+  const ledger = (move.kind === 'open' || move.kind === 'join') && move.ledger ? move.ledger : gate?.ledger
   const manual = gate?.manual?.date === today ? gate.manual : undefined
   return {
     ...(manual ? { manual: { ...manual } } : {}),

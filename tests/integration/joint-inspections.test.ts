@@ -14,6 +14,7 @@ import { checkCounterConsistency } from '../../server/store/recount'
 const roster = buildDemoRoster()
 const fresh = (f: (c: (typeof roster.companies)[number]) => boolean) => roster.companies.filter((c) => Number(c.id.slice(3)) >= 100 && f(c)).reverse()
 const [parkA, parkB] = fresh((c) => c.inPark && !c.monitoringPoint)
+const [monitored] = fresh((c) => c.monitoringPoint)
 const [townCap, townJoint, townLate, townWithdraw, townBackfill, townService] = fresh((c) => !c.inPark && !c.monitoringPoint)
 const at = (c: { location: { lat: number; lng: number } }) => ({ lat: c.location.lat + 0.0005, lng: c.location.lng, accuracy: 15 })
 const scene = (c: { id: string }) => `c=${c.id}`
@@ -127,6 +128,21 @@ describe('rule 14: joint inspections', () => {
     const detail = await insp('demo-officer-3', 'detail', { inspectionId: id })
     expect(detail.data.timeline.map((s: { kind: string }) => s.kind)).toEqual(['check_in', 'joint_join', 'result', 'result'])
     expect(await insp('demo-officer-2', 'detail', { inspectionId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('a monitoring point’s ledger (rule 11) follows', () => {
+  it('records the joining department’s visit and a back-filled one, and the chain verifies', async () => {
+    await emu.setClock('2026-12-27T02:00:00Z')
+    const lead = await checkIn('demo-officer-1', monitored, { source: 'complaint', sourceRef: 'TS-2026-1400' })
+    expect(lead.ok).toBe(true)
+    await checkIn('demo-officer-3', monitored, { joinInspectionId: lead.data.inspection.id, source: 'referral', sourceRef: 'YS-2026-1401' })
+    await insp('demo-officer-2', 'backfill', { companyId: monitored.id, clientRequestId: crid(), checkInAt: '2026-12-26T03:00:00Z', reason: '现场没有网络，无法扫码，事后补录', source: 'monitoring', sourceRef: 'YJ-2026-1402' })
+    const ledger = await sup('demo-supervisor-city', 'ledger', { companyId: monitored.id })
+    expect(ledger.data.chainOk).toBe(true)
+    const purposes = ledger.data.items.map((e: { purpose: string }) => e.purpose)
+    expect(purposes.some((p: string) => p.startsWith('联合检查'))).toBe(true)
+    expect(purposes.some((p: string) => p.startsWith('补录'))).toBe(true)
   })
 })
 

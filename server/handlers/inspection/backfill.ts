@@ -11,6 +11,7 @@ import { raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { companyInTx, saveGate } from '../../store/gates'
+import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
 import { capRefusal, checkinKeyId, inspectionIdFor, prepareNew, refuseInvalidCertificate, replay } from './check-in'
 import { raiseAfterCapAlert } from './joint-join'
 import { callerOfficer } from './officer'
@@ -62,6 +63,21 @@ export const backfill = action('inspection', 'backfill', {
         createdAt: now,
         updatedAt: now,
       }
+      // A monitoring point's ledger records the back-filled visit on its day (rule 11).
+      const ledger = company.monitoringPoint
+        ? await appendLedgerEntry(tx, ctx, ledgerHeadOf(company), {
+            companyId: company._id,
+            date: record.date,
+            source: 'scan',
+            inspectionId: record._id,
+            deptId: dept._id,
+            deptName: dept.name,
+            officerNames: [officer.name],
+            purpose: `补录：${prepared.purpose}`,
+            unscanned: false,
+          })
+        : null
+      if (ledger) record.ledgerEntryId = ledger._id
       await tx.collection('inspections').doc(record._id).set({ data: fieldsOf(record) })
       const move = {
         kind: 'open' as const,
@@ -71,6 +87,7 @@ export const backfill = action('inspection', 'backfill', {
         source: record.source,
         keyId,
         backfill: true,
+        ...(ledger ? { ledger: { seq: ledger.seq, hash: ledger.hash } } : {}),
         ...(record.capCounted ? { capYear: prepared.year } : {}),
       }
       await saveGate(tx, company, movedGate(company.gate, move, { now, today: chinaDate(now, settings.timezone) }, settings))

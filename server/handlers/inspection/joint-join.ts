@@ -10,6 +10,7 @@ import { departmentsOf, joinTimes, officerDepartments } from '../../domain/joint
 import type { CompanyRecord, DepartmentRecord } from '../../domain/records'
 import { raiseAlert } from '../../store/alerts'
 import { companyInTx, saveGate } from '../../store/gates'
+import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
 import { capRefusal, prepareNew, type Scanner } from './check-in'
 import type { ParsedInput } from '@contract'
 
@@ -62,7 +63,27 @@ export async function joinJointly(
   }
   await tx.collection('inspections').doc(open._id).update({ data })
   const inspection: InspectionRecord = { ...open, ...data }
-  const move = { kind: 'join' as const, inspectionId: open._id, keyId: who.keyId, joint: { deptId: dept._id, checkInAt: now, ...(own.capCounted ? { capYear: prepared.year } : {}) } }
+  // A monitoring point's ledger records the joining department's visit too (rule 11).
+  const ledger = company.monitoringPoint
+    ? await appendLedgerEntry(tx, ctx, ledgerHeadOf(company), {
+        companyId: company._id,
+        date: open.date,
+        source: 'scan',
+        inspectionId: open._id,
+        deptId: dept._id,
+        deptName: dept.name,
+        officerNames: [officer.name],
+        purpose: `联合检查：${prepared.purpose}`,
+        unscanned: false,
+      })
+    : null
+  const move = {
+    kind: 'join' as const,
+    inspectionId: open._id,
+    keyId: who.keyId,
+    joint: { deptId: dept._id, checkInAt: now, ...(own.capCounted ? { capYear: prepared.year } : {}) },
+    ...(ledger ? { ledger: { seq: ledger.seq, hash: ledger.hash } } : {}),
+  }
   await saveGate(tx, company, movedGate(company.gate, move, { now, today: chinaDate(now, settings.timezone) }, settings))
   if (partFlags.includes('after_cap')) await raiseAfterCapAlert(tx, ctx, { ...own, _id: open._id }, dept, company)
   await audit(
