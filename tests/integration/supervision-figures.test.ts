@@ -331,7 +331,7 @@ describe('monthlyReport', () => {
       const d = dash.find((x: { deptName: string }) => x.deptName === row[1])
       expect(d).toBeDefined()
       expect(row.slice(2, 8)).toEqual([d.inspections, d.quietExceptions.pending, d.quietExceptions.justified, d.quietExceptions.unjustified, d.overdue, d.ratings.count])
-      expect(row.slice(9)).toEqual([d.ratings.bad, d.complaints.open, d.complaints.overdue, d.unscanned, d.repeated, d.capRefusals])
+      expect(row.slice(9)).toEqual([d.ratings.bad, d.complaints.open, d.complaints.overdue, d.unscanned, d.repeated, d.capRefusals, d.noPenalty ?? 0, d.backfills ?? 0, d.withdrawn ?? 0, d.serviceVisits ?? 0])
     }
     // Ranks never go down the sheet, and rank 1 has the most problems.
     const ranks = Array.from({ length: summary.rowCount - 3 }, (_, i) => summary.getRow(i + 4).values as unknown[])
