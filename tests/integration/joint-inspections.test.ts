@@ -248,6 +248,12 @@ describe('rule 19: service visits', () => {
     await emu.setClock('2026-12-27T02:00:00Z')
     const after = await insp('demo-officer-3', 'serviceVisit', { scene: scene(townService), clientRequestId: crid(), purpose: 'survey', location: at(townService) })
     expect(after.data.visit.flags).toEqual([])
+    // The company sees it on its home, apart from inspections (needs a bound company user: bind one).
+    const code = await emu.call('account', 'issueEnterpriseCode', { companyId: townService.id }, await as('demo-admin'))
+    const bound = await emu.call('account', 'bindEnterprise', { uscc: townService.uscc, code: code.data.bindCode }, await as('sv-company'))
+    expect(bound.ok).toBe(true)
+    const home = await emu.call('enterprise', 'overview', {}, await as('sv-company'))
+    expect(home.data.year.byDepartment).toEqual([expect.objectContaining({ deptId: EMERGENCY, service: 1, planned: 0, caseSourced: 0 })])
   })
 })
 
