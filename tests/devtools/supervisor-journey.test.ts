@@ -93,6 +93,6 @@ suite('supervisor journey in WeChat DevTools', () => {
     await report.waitFor('#btn-report')
     await (await report.$('#btn-report')).tap()
     await report.waitFor('#report-link')
-    expect(await (await report.$('#report-url')).text()).toMatch(/xlsx/)
+    expect(await (await report.$('#report-file')).text()).toMatch(/xlsx/)
   })
 })

@@ -63,9 +63,9 @@ export async function prepareJourney(app: TestEmulator): Promise<Prepared> {
   return { inspectionId, ratingId: rated.rating.id, complaintId: complaint.complaint.id, anonymousComplaintId: anonymous.complaint.id }
 }
 
-/** The workbook at `url` (relative to the emulator when it starts with `/`), read with exceljs. */
-export async function fetchWorkbook(app: TestEmulator, url: string): Promise<ExcelJS.Workbook> {
-  const res = await fetch(url.startsWith('/') ? app.baseUrl + url : url)
+/** The workbook at `url` (relative to the emulator when it starts with `/`), read with exceljs as `openid` (files need a session). */
+export async function fetchWorkbook(app: TestEmulator, url: string, openid: string): Promise<ExcelJS.Workbook> {
+  const res = await fetch(url.startsWith('/') ? app.baseUrl + url : url, { headers: { authorization: `Bearer ${await app.login(openid)}` } })
   if (!res.ok) throw new Error(`GET ${url} → HTTP ${res.status}`)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer)

@@ -165,8 +165,10 @@ d('supervisor journey (H5)', () => {
     await openPage(sup, app, '/supervisor/report/index')
     await tap(sup, '#btn-report')
     await see(sup, '#report-link')
-    const url = await textOf(sup, '#report-url')
-    const wb = await fetchWorkbook(app, url)
+    // The page names the file for people; the address comes from the same action the page calls.
+    expect(await textOf(sup, '#report-file')).toMatch(/^文件：.+\.xlsx$/)
+    const made = await caller(app).must('demo-supervisor-city', 'supervision', 'monthlyReport', { month: MONTH })
+    const wb = await fetchWorkbook(app, made.url, 'demo-supervisor-city')
     const sheetNames = wb.worksheets.map((w) => w.name)
     expect(sheetNames).toEqual(expect.arrayContaining(['汇总排名', '部门明细']))
     const detail = sheetRows(wb.getWorksheet('部门明细')!, '执法单位')

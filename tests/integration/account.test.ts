@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('account.whoami', () => {
   it('tells an unbound caller who they are and that the quiet period is on (still the 25th in Beijing)', async () => {
     const res = await call('stranger-1', 'whoami')
-    expect(res).toEqual({ ok: true, data: { openid: 'stranger-1', user: null, today: { date: '2026-03-25', quiet: expect.objectContaining({ active: true, windowEnd: '2026-03-25', scope: 'park' }) }, city: { code: '3607', name: '赣州市', regions: expect.any(Array), basis: expect.stringContaining('赣市府建办字〔2023〕2号') }, rules: expect.objectContaining({ quietPeriod: expect.objectContaining({ firstDay: 1, lastDay: 25 }), frequencyCap: expect.objectContaining({ perDeptCompanyYear: 2 }) }), templates: {} } })
+    expect(res).toEqual({ ok: true, data: { openid: 'stranger-1', user: null, today: { date: '2026-03-25', quiet: expect.objectContaining({ active: true, windowEnd: '2026-03-25', scope: 'park' }) }, city: { code: '3607', name: '赣州市', regions: expect.any(Array), basis: expect.stringContaining('赣市府建办字〔2023〕2号') }, rules: expect.objectContaining({ quietPeriod: expect.objectContaining({ firstDay: 1, lastDay: 25 }), frequencyCap: expect.objectContaining({ perDeptCompanyYear: 2 }) }), templates: expect.any(Object) } })
     expect(res.data.city.regions).toHaveLength(18)
     expect(res.data.city.regions).toContainEqual({ code: '360783', name: '龙南市' })
   })

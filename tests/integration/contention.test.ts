@@ -158,7 +158,7 @@ test('a bump lost to a crash after the commit is repaired by the hourly job once
   expect(first.report.differences).toEqual([expect.objectContaining({ deptId: dept, figure: 'inspections', kept: right - 1, recounted: right })])
   expect(first.repaired).toEqual([])
   const second = await repairDrift(db, settings, [month], NOW + 10_800_000)
-  expect(second.repaired).toEqual([{ deptId: dept, month, figure: 'inspections', by: 1 }])
+  expect(second.repaired).toEqual([{ region: '360702', deptId: dept, month, figure: 'inspections', by: 1 }])
   expect(await kept()).toBe(right)
   expect((await repairDrift(db, settings, [month], NOW + 14_400_000)).report.ok).toBe(true)
 })

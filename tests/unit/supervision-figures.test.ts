@@ -158,7 +158,7 @@ describe('the recount tally', () => {
     })
     const kept: Tally = new Map([['360702_d_2026-12', { region: '360702', deptId: 'd', month: '2026-12', figures: { ...t.get('360702_d_2026-12')!.figures, overdue: 0, capRefusals: 4 } }], ['360703_e_2026-11', { region: '360703', deptId: 'e', month: '2026-11', figures: figures({ inspections: 1 }) }]])
     expect(diffTallies(kept, t, ['capRefusals'])).toEqual([
-      { counterId: '360702_d_2026-12', deptId: 'd', month: '2026-12', figure: 'overdue', kept: 0, recounted: 1 },
+      { counterId: '360702_d_2026-12', region: '360702', deptId: 'd', month: '2026-12', figure: 'overdue', kept: 0, recounted: 1 },
       { counterId: '360703_e_2026-11', region: '360703', deptId: 'e', month: '2026-11', figure: 'inspections', kept: 1, recounted: 0 },
     ])
   })

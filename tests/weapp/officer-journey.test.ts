@@ -56,7 +56,7 @@ test('A scans a park company in the quiet period, is refused, picks a special ca
   await a.tap({ id: 'btn-checkin' })
   await a.see({ id: 'checkin-done' })
   await a.see({ text: '已登记入企检查' })
-  await a.see({ text: '等待第二名执法人员扫码加入' })
+  await a.see({ text: '等待同部门执法人员扫码加入' })
   await a.see({ text: '安静生产期例外入企' })
   expect(a.fakes.calls.filter((c) => c === 'inspection.checkIn')).toHaveLength(2)
 })

@@ -13,15 +13,15 @@ export const scheduler = {
       reminders: z.number().int(),
       /** Counters documents created ahead (this month's and next month's). */
       countersCreated: z.number().int(),
-      /** Old documents moved into the current shapes (the first run after an upgrade only). */
-      migrated: z.object({ counters: z.number().int(), companies: z.number().int() }).optional(),
+      /** Bad ratings past their follow-up date that got their follow_up_overdue alert this run. */
+      overdueFollowUps: z.number().int().optional(),
       /** The counter consistency check (the runs that do it). */
       consistency: z
         .object({
           months: z.union([z.array(z.string()), z.literal('all')]),
           checked: z.number().int(),
           ok: z.boolean(),
-          differences: z.array(z.object({ counterId: z.string(), deptId: z.string(), month: z.string(), figure: z.string(), kept: z.number(), recounted: z.number() })),
+          differences: z.array(z.object({ counterId: z.string(), region: z.string(), deptId: z.string(), month: z.string(), figure: z.string(), kept: z.number(), recounted: z.number() })),
           differenceCount: z.number().int(),
           notCompared: z.array(z.string()),
         })

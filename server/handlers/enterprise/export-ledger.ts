@@ -5,6 +5,7 @@ import { withinOneYear } from '../../domain/ledger-range'
 import { callerMonitoringPoint } from './company'
 import { inRange, inspectionsOf, readWholeChain } from './ledger-read'
 import { buildLedgerWorkbook } from './ledger-workbook'
+import { safeFileName } from '../../domain/file-names'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -37,6 +38,5 @@ export const exportLedger = action('enterprise', 'exportLedger', {
 
 /** `<company>_监测点台账_<from>至<to>.xlsx`, with characters a file name cannot hold replaced. */
 export function ledgerExportName(companyName: string, from: string, to: string): string {
-  const name = companyName.replace(/[^A-Za-z0-9\u4e00-\u9fff_-]+/g, '_').replace(/^_+|_+$/g, '') || '企业'
-  return `${name}_监测点台账_${from}至${to}.xlsx`
+  return `${safeFileName(companyName) || '企业'}_监测点台账_${from}至${to}.xlsx`
 }

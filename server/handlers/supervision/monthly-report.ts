@@ -1,6 +1,8 @@
 import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
+import { monthTitle } from '../../domain/ledger-range'
 import { regionName } from '../../domain/scope'
+import { safeFileName } from '../../domain/file-names'
 import { monthFiguresByDepartment } from './figures'
 import { buildReportWorkbook } from './report-workbook'
 import { supervisorScope } from './scope'
@@ -23,7 +25,9 @@ export const monthlyReport = action('supervision', 'monthlyReport', {
       minRatingsForAverage: ctx.settings.rating.minCountForAggregate,
       generatedAt: ctx.now,
     })
-    const { fileID } = await ctx.storage.put(`exports/report/${scope.region}/${input.month}_${ctx.now}.xlsx`, buffer, XLSX_MIME)
+    // Named for people (region and month); a folder per generation keeps earlier ones.
+    const fileName = `${safeFileName(regionName(scope.region, ctx.settings))}_${monthTitle(input.month)}_行政执法监督通报.xlsx`
+    const { fileID } = await ctx.storage.put(`exports/report/${scope.region}/${ctx.now}/${fileName}`, buffer, XLSX_MIME)
     await audit(ctx, { action: 'supervision.monthlyReport', target: `exports/report/${scope.region}`, details: { month: input.month, departments: departments.length, fileID } })
     return { fileID, url: await ctx.storage.tempUrl(fileID), departments: departments.length }
   },

@@ -15,6 +15,16 @@ import '../lib/supervisor.css'
 
 type Audit = Output<'supervision', 'auditVerify'>
 
+/** The name a person sees for a stored file: the last part of its address, decoded. */
+const fileNameOf = (ref: string): string => {
+  const last = ref.split('?')[0].split('/').pop() ?? ''
+  try {
+    return decodeURIComponent(last)
+  } catch {
+    return last
+  }
+}
+
 /** Opens the workbook: a link in the browser; download + openDocument in WeChat. */
 async function openReport(where: { url?: string; fileID?: string }): Promise<string | null> {
   try {
@@ -84,8 +94,8 @@ export default function SupervisorReport() {
             <Button id='report-link' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void openReport(report).then((e) => e && setError(e))}>
               打开通报表格
             </Button>
-            <Text className='sv-item__meta' id='report-url' selectable>
-              {report.url ?? report.fileID}
+            <Text className='sv-item__meta' id='report-file'>
+              文件：{fileNameOf(report.url ?? report.fileID ?? '')}
             </Text>
           </View>
         ) : null}
