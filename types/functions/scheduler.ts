@@ -8,8 +8,6 @@ export const scheduler = {
     output: z.object({
       overdueInspections: z.number().int(),
       overdueComplaints: z.number().int(),
-      /** Bad ratings not followed up in time, alerted this run (rule 21; run.ts answers it). */
-      overdueFollowUps: z.number().int().optional(),
       reminders: z.number().int(),
       /** Counters documents created ahead (this month's and next month's). */
       countersCreated: z.number().int(),
