@@ -99,12 +99,12 @@ function checkInEvent(roster: Roster, deptId: string, companyId: string, k: numb
   const base = { action: 'checkIn', scene: gateScene(companyId), clientRequestId: requestId, location }
   if (roster.inPark.get(companyId)) {
     const category = CATEGORIES[k % CATEGORIES.length]
-    return { ...base, source: k % 2 ? 'plan' : CASES[k % 4], exception: { category, ...(category === 'other' ? { reason: '企业申请现场核查设备改造进度情况' } : {}) } }
+    return { ...base, source: k % 2 ? 'plan' : CASES[k % 4], ...(k % 2 ? {} : { sourceRef: `BENCH-${k}` }), exception: { category, ...(category === 'other' ? { reason: '企业申请现场核查设备改造进度情况' } : {}) } }
   }
   const r = k % 10
   if (planCovers && r < 6) return { ...base, source: 'plan', planId: `plan_${deptId.slice(5)}_${BENCH_MONTH.replace('-', '')}` }
   if (planCovers && r < 7) return { ...base, source: 'plan' }
-  return { ...base, source: CASES[k % 4] }
+  return { ...base, source: CASES[k % 4], sourceRef: `BENCH-${k}` }
 }
 
 interface CheckinResult {

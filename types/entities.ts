@@ -100,13 +100,15 @@ export type PlanFacts = z.infer<typeof PlanFacts>
 export const CaseSource = z.enum(['complaint', 'referral', 'monitoring', 'enterprise_request'])
 export const InspectionSource = z.enum(['plan', 'complaint', 'referral', 'monitoring', 'enterprise_request'])
 export type InspectionSource = z.infer<typeof InspectionSource>
-export const InspectionStatus = z.enum(['open', 'closed', 'overdue'])
+/** `withdrawn`: taken back by an officer soon after a wrong scan (rule 18); kept, never deleted. */
+export const InspectionStatus = z.enum(['open', 'closed', 'overdue', 'withdrawn'])
 export type InspectionStatus = z.infer<typeof InspectionStatus>
-export const InspectionFlag = z.enum(['quiet_exception', 'off_site', 'repeated', 'late_result'])
+export const InspectionFlag = z.enum(['quiet_exception', 'off_site', 'repeated', 'late_result', 'late_join', 'backfilled', 'after_cap'])
 export type InspectionFlag = z.infer<typeof InspectionFlag>
 export const ExceptionVerdict = z.enum(['pending', 'justified', 'unjustified'])
 export type ExceptionVerdict = z.infer<typeof ExceptionVerdict>
-export const Outcome = z.enum(['compliant', 'rectify', 'case', 'transfer'])
+/** `no_penalty`: a minor or first violation on the leniency list (rule 20), citing the list item. */
+export const Outcome = z.enum(['compliant', 'rectify', 'no_penalty', 'case', 'transfer'])
 export type Outcome = z.infer<typeof Outcome>
 
 export const InspectionException = z.object({
@@ -123,12 +125,46 @@ export const InspectionResult = z.object({
   outcome: Outcome,
   findings: z.string(),
   rectifyBy: ChinaDate.optional(),
+  /** The leniency list item a `no_penalty` result cites (rule 20). */
+  leniencyItemId: z.string().optional(),
   recordedAt: Instant,
   recordedBy: Id,
   /** Milliseconds past `dueAt` when the result came late; 0 when on time. */
   lateByMs: z.number().int().min(0),
 })
 export type InspectionResult = z.infer<typeof InspectionResult>
+
+/** A source reference: the complaint, referral, warning or request number (rule 15). */
+export const SourceRef = z.string().trim().min(4, '来源编号至少 4 个字符').max(40, '来源编号最多 40 个字符')
+
+/** A department that joined another department's inspection (rule 14): its own source and, once recorded, its own result. */
+export const JointPart = z.object({
+  deptId: Id,
+  deptName: z.string(),
+  source: InspectionSource,
+  planId: Id.optional(),
+  sourceRef: z.string().optional(),
+  exception: InspectionException.optional(),
+  capCounted: z.boolean(),
+  joinedAt: Instant,
+  flags: z.array(InspectionFlag),
+  result: InspectionResult.optional(),
+})
+export type JointPart = z.infer<typeof JointPart>
+
+/** A back-filled visit (rule 17): why the gate was not scanned, when it was recorded, and the supervisor's review. */
+export const Backfill = z.object({
+  reason: z.string(),
+  recordedAt: Instant,
+  review: ExceptionVerdict,
+  reviewComment: z.string().optional(),
+  reviewedBy: Id.optional(),
+  reviewedAt: Instant.optional(),
+})
+export type Backfill = z.infer<typeof Backfill>
+
+export const Withdrawal = z.object({ by: Id, byName: z.string(), at: Instant, reason: z.string() })
+export type Withdrawal = z.infer<typeof Withdrawal>
 
 export const Inspection = z.object({
   id: Id,
@@ -140,16 +176,27 @@ export const Inspection = z.object({
   officerIds: z.array(Id),
   officerNames: z.array(z.string()),
   source: InspectionSource,
+  sourceRef: z.string().optional(),
   planId: Id.optional(),
   exception: InspectionException.optional(),
+  /** Every department on the inspection, the leading one (`deptId`) first (rule 14). */
+  deptIds: z.array(Id),
+  joint: z.boolean(),
+  /** The departments that joined, after the leading one. */
+  joins: z.array(JointPart).optional(),
+  /** One result per department that has recorded (the leading department's is also `result`). */
+  results: z.array(InspectionResult.extend({ deptId: Id })).optional(),
+  backfill: Backfill.optional(),
+  withdrawal: Withdrawal.optional(),
   /** Counts toward the yearly frequency cap (planned, not case-sourced, not a special case). */
   capCounted: z.boolean(),
   checkInAt: Instant,
   /** China date of the check-in. */
   date: ChinaDate,
   month: Month,
-  location: GeoFix,
-  distanceM: z.number(),
+  /** Absent on a back-filled visit (rule 17): nobody scanned at the gate. */
+  location: GeoFix.optional(),
+  distanceM: z.number().optional(),
   flags: z.array(InspectionFlag),
   status: InspectionStatus,
   dueAt: Instant,
@@ -252,7 +299,7 @@ export const LedgerEntry = z.object({
 })
 export type LedgerEntry = z.infer<typeof LedgerEntry>
 
-export const AlertKind = z.enum(['overdue', 'unjustified_exception', 'pending_exception', 'bad_rating', 'unscanned', 'repeated', 'complaint_overdue', 'follow_up_overdue'])
+export const AlertKind = z.enum(['overdue', 'unjustified_exception', 'pending_exception', 'bad_rating', 'unscanned', 'repeated', 'complaint_overdue', 'after_cap', 'follow_up_overdue'])
 export type AlertKind = z.infer<typeof AlertKind>
 export const AlertStatus = z.enum(['open', 'handled'])
 export type AlertStatus = z.infer<typeof AlertStatus>
@@ -318,9 +365,40 @@ export const DeptFigures = z.object({
   unscanned: z.number(),
   repeated: z.number(),
   capRefusals: z.number(),
+  /** Results citing a leniency item (rule 20), back-filled visits (rule 17), withdrawn visits (rule 18), service visits (rule 19). */
+  noPenalty: z.number().optional(),
+  backfills: z.number().optional(),
+  withdrawn: z.number().optional(),
+  serviceVisits: z.number().optional(),
   hidden: z.array(HiddenFigure).optional(),
 })
 export type DeptFigures = z.infer<typeof DeptFigures>
+
+export const ServicePurpose = z.enum(['policy', 'survey', 'assistance', 'other'])
+export type ServicePurpose = z.infer<typeof ServicePurpose>
+export const ServiceVisitFlag = z.enum(['quiet_period', 'off_site'])
+export type ServiceVisitFlag = z.infer<typeof ServiceVisitFlag>
+
+/** A service visit 入企服务 (rule 19): not an inspection; no plan, cap, result or red light. */
+export const ServiceVisit = Inspection.pick({ id: true, companyId: true, companyName: true, deptId: true, deptName: true, region: true, officerIds: true, officerNames: true }).extend({
+  at: Instant,
+  date: ChinaDate,
+  purpose: ServicePurpose,
+  note: z.string().optional(),
+  distanceM: z.number(),
+  flags: z.array(ServiceVisitFlag),
+  rating: z.object({ state: z.enum(['none', 'rated']), score: z.number().int().min(1).max(5).optional() }),
+})
+export type ServiceVisit = z.infer<typeof ServiceVisit>
+
+/** One step of an inspection's timeline (detail pages). */
+export const TimelineStep = z.object({
+  at: Instant,
+  kind: z.enum(['check_in', 'backfill', 'join', 'joint_join', 'result', 'withdraw', 'rating', 'review']),
+  text: z.string(),
+  deptId: Id.optional(),
+})
+export type TimelineStep = z.infer<typeof TimelineStep>
 
 /** What an inbox message is about (SPEC §2.22); also the subscription-message template key. */
 export const MessageKind = z.enum(['checkin_notice', 'result_notice', 'complaint_update', 'complaint_new', 'overdue_reminder'])

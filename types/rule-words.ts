@@ -39,6 +39,9 @@ export function ruleWords(r: RuleSettings) {
     off_site: { title: '不在企业现场（定位偏差）', detail: '定位距企业登记地址较远或精度不足，已记录备查' },
     repeated: { title: `${repeatedWindow}内重复检查`, detail: `该企业${repeatedWindow}内已被检查，已提示监督部门，建议联合检查` },
     late_result: { title: '结果逾期录入', detail: '超过期限才录入检查结果' },
+    late_join: { title: '迟到加入', detail: `第二名执法人员在${joinWindow}加入时限之后才扫码加入` },
+    backfilled: { title: '事后补录', detail: '未能现场扫码，事后补录，待监督部门审核' },
+    after_cap: { title: '超限后以案件来源入企', detail: `本部门近期因计划检查超过每年${cap}被拒后，又以案件来源入企，已提示监督部门` },
   }
 
   const alertActions: Record<AlertKind, string> = {
@@ -50,6 +53,7 @@ export function ruleWords(r: RuleSettings) {
     repeated: `该企业${repeatedWindow}内被多次检查，请核实是否重复检查，建议组织联合检查。`,
     complaint_overdue: `投诉超过${complaintDue}办理期限仍未办结，请尽快办理。`,
     follow_up_overdue: `差评超过${followUp}回访期限仍未回访。请尽快联系企业回访，并记录回访结果。`,
+    after_cap: `该部门对这家企业的计划检查超过每年${cap}被拒后不久，又以投诉、移送等案件来源入企。请核对来源编号是否真实。`,
   }
 
   return {

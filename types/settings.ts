@@ -28,6 +28,68 @@ export const GANZHOU_EXCEPTION_CATEGORIES: ExceptionCategory[] = [
   { key: 'other', label: '其他确需到现场检查的情形', requiresReason: true, minReasonLength: 10 },
 ]
 
+export const LeniencyItem = z.object({ id: z.string().min(1).max(40), title: z.string().min(1).max(300), basis: z.string().min(1).max(1000) })
+export type LeniencyItem = z.infer<typeof LeniencyItem>
+/** A list of 轻微违法不予处罚 / 首违不罚 items of one field of enforcement. */
+export const LeniencyList = z.object({ id: z.string().min(1).max(40), field: z.string().min(1).max(40), title: z.string().min(1).max(200), items: z.array(LeniencyItem) })
+export type LeniencyList = z.infer<typeof LeniencyList>
+export const DiscretionStandard = z.object({ title: z.string().min(1).max(200), url: z.string().max(500) })
+export const LeniencySettings = z.object({ lists: z.array(LeniencyList), standards: z.array(DiscretionStandard) })
+export type LeniencySettings = z.infer<typeof LeniencySettings>
+
+const ART_33 = '《中华人民共和国行政处罚法》第三十三条第一款：违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。初次违法且危害后果轻微并及时改正的，可以不予行政处罚。'
+
+/**
+ * EXAMPLES, not Ganzhou's published lists: one list per field of the demo departments,
+ * each item resting on art. 33 of the Administrative Penalty Law (quoted in full) and the
+ * field's own law named without an article number. A city replaces these with the lists
+ * its bureaus have published (赣州各执法部门的轻微违法行为不予处罚清单) before use.
+ */
+export const GANZHOU_LENIENCY_EXAMPLES: LeniencySettings = {
+  lists: [
+    {
+      id: 'market',
+      field: '市场监管',
+      title: '市场监管领域轻微违法行为不予处罚清单（示例）',
+      items: [
+        { id: 'market-1', title: '未将营业执照置于住所或者主要经营场所的醒目位置，经责令后及时改正', basis: `${ART_33}另见《市场主体登记管理条例》关于公示营业执照的规定。` },
+        { id: 'market-2', title: '首次未按规定标明商品价格，未造成危害后果并及时改正', basis: `${ART_33}另见《中华人民共和国价格法》关于明码标价的规定。` },
+      ],
+    },
+    {
+      id: 'safety',
+      field: '应急管理',
+      title: '安全生产领域首违不罚清单（示例）',
+      items: [{ id: 'safety-1', title: '首次未在有较大危险因素的场所设置明显的安全警示标志，当场改正', basis: `${ART_33}另见《中华人民共和国安全生产法》关于安全警示标志的规定。` }],
+    },
+    {
+      id: 'eco',
+      field: '生态环境',
+      title: '生态环境领域轻微违法行为不予处罚清单（示例）',
+      items: [{ id: 'eco-1', title: '首次未按规定公开环境信息，未造成危害后果并及时改正', basis: `${ART_33}另见《企业环境信息依法披露管理办法》。` }],
+    },
+    {
+      id: 'fire',
+      field: '消防',
+      title: '消防领域轻微违法行为不予处罚清单（示例）',
+      items: [{ id: 'fire-1', title: '首次占用、堵塞疏散通道，当场改正且未造成危害后果', basis: `${ART_33}另见《中华人民共和国消防法》关于疏散通道的规定。` }],
+    },
+    {
+      id: 'tax',
+      field: '税务',
+      title: '税务行政处罚“首违不罚”事项清单（示例）',
+      items: [{ id: 'tax-1', title: '首次未按规定期限办理纳税申报，在税务机关发现前主动改正或在责令期限内改正', basis: `${ART_33}另见国家税务总局公布的《税务行政处罚“首违不罚”事项清单》。` }],
+    },
+    {
+      id: 'urban',
+      field: '城市管理',
+      title: '城市管理领域轻微违法行为不予处罚清单（示例）',
+      items: [{ id: 'urban-1', title: '首次在门店外临时堆放物品，经劝导后立即清除', basis: `${ART_33}另见本市城市市容和环境卫生管理规定。` }],
+    },
+  ],
+  standards: [{ title: '本市各执法部门行政处罚裁量基准（示例：请改为本市公布的链接）', url: '' }],
+}
+
 export const Region = z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().min(1).max(40) })
 export type Region = z.infer<typeof Region>
 
@@ -120,7 +182,10 @@ export const QuietPeriodSettings = z.object({
 export const FrequencyCapSettings = z.object({ perDeptCompanyYear: z.number().int().min(0), countedKinds: z.array(z.enum(['routine', 'campaign', 'random'])) })
 export const TeamSettings = z.object({ minOfficers: z.number().int().min(1), joinWindowMinutes: z.number().int().min(1) })
 export const RepeatedSettings = z.object({ windowDays: z.number().int().min(1), threshold: z.number().int().min(2) })
-export const ResultSettings = z.object({ dueDays: z.number().int().min(1) })
+/** `maxRectifyDays`: the latest rectification date a result may set, in days after today (rule 20). */
+export const ResultSettings = z.object({ dueDays: z.number().int().min(1), maxRectifyDays: z.number().int().min(1).default(180) })
+export const WithdrawSettings = z.object({ windowMinutes: z.number().int().min(1), minReasonLength: z.number().int().min(1) })
+export const BackfillSettings = z.object({ maxDays: z.number().int().min(0), minReasonLength: z.number().int().min(1) })
 export const RatingSettings = z.object({
   tokenTtlDays: z.number().int().min(1),
   badAtMost: z.number().int().min(1).max(4),
@@ -147,7 +212,15 @@ export const Settings = z.object({
   team: TeamSettings.default({ minOfficers: 2, joinWindowMinutes: 120 }),
   repeated: RepeatedSettings.default({ windowDays: 60, threshold: 2 }),
   geofence: z.object({ maxDistanceM: z.number().min(0), maxAccuracyM: z.number().min(0) }).default({ maxDistanceM: 1000, maxAccuracyM: 200 }),
-  result: ResultSettings.default({ dueDays: 3 }),
+  result: ResultSettings.default({ dueDays: 3, maxRectifyDays: 180 }),
+  /** Rule 15: a case-sourced check-in within `afterCapDays` of a FREQUENCY_CAP refusal of the same department at the company is flagged `after_cap`. */
+  caseSource: z.object({ afterCapDays: z.number().int().min(1) }).default({ afterCapDays: 30 }),
+  /** Rule 18: an officer may withdraw a wrong scan within this many minutes of the check-in. */
+  withdraw: WithdrawSettings.default({ windowMinutes: 30, minReasonLength: 10 }),
+  /** Rule 17: a visit may be back-filled at most `maxDays` days after it happened. */
+  backfill: BackfillSettings.default({ maxDays: 3, minReasonLength: 10 }),
+  /** Rule 20: the leniency lists officers apply, and the discretion standards they consult. */
+  leniency: LeniencySettings.default(GANZHOU_LENIENCY_EXAMPLES),
   rating: RatingSettings.default({ tokenTtlDays: 7, badAtMost: 2, followUpWorkingDays: 15, minCountForAggregate: 5 }),
   complaint: ComplaintSettings.default({ dueWorkingDays: 15 }),
   certCard: CertCardSettings.default({ tokenTtlMinutes: 5 }),
@@ -179,6 +252,8 @@ export const RuleSettings = z.object({
   rating: RatingSettings,
   complaint: ComplaintSettings,
   certCard: CertCardSettings,
+  withdraw: WithdrawSettings.optional(),
+  backfill: BackfillSettings.optional(),
 })
 export type RuleSettings = z.infer<typeof RuleSettings>
 
@@ -191,4 +266,6 @@ export const ruleSettingsOf = (s: Settings): RuleSettings => ({
   rating: s.rating,
   complaint: s.complaint,
   certCard: s.certCard,
+  withdraw: s.withdraw,
+  backfill: s.backfill,
 })

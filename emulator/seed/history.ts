@@ -12,6 +12,7 @@ import { tokenFromId } from '../../server/domain/tokens'
 import { markOverdueInspections } from '../../server/handlers/scheduler/overdue-inspections'
 import { DEMO_IDS, type DemoCompany, type DemoRoster } from './demo-roster'
 import { DEMO_PERSONAS } from './personas'
+import { seedRelease2 } from './release2'
 
 /**
  * Demo history: a believable recent past written by the handlers themselves, with the
@@ -182,6 +183,9 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
   events.push({ at: now, order: 3, run: async () => void (await markOverdueInspections(ctxAt(system, now))) })
   events.sort((x, y) => x.at - y.at || x.order - y.order)
   for (const e of events) await e.run()
+
+  // Release 2: joint inspections, back-fills, a withdrawn scan, service visits, no-penalty results.
+  await seedRelease2({ now, settings, roster, ctxAt, persona, supervisor, system })
 
   // The company's side, after the inspections: ratings, complaints, a visit nobody scanned.
   await seedCompanySide({ db, now, ctxAt, userOf, persona, supervisor, system })

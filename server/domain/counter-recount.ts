@@ -43,18 +43,37 @@ export interface InspectionFacts {
   deptId: string
   month: string
   status: string
-  result?: unknown
+  result?: { outcome?: string } | unknown
   flags: string[]
   exception?: { review: 'pending' | 'justified' | 'unjustified' }
+  backfill?: unknown
+  /** The departments that joined (rule 14): each counts the visit once, with its own special case and result. */
+  joins?: Array<{ deptId: string; exception?: { review: 'pending' | 'justified' | 'unjustified' }; result?: unknown }>
 }
 
+/**
+ * One inspection, once per department on it (rule 14). A withdrawn one (rule 18) counts as
+ * `withdrawn` instead of an inspection, and not as repeated; its special case still waits
+ * for review. The red light is per department without a result.
+ */
 export function countInspection(tally: Tally, r: InspectionFacts): void {
-  const f = entry(tally, r)
-  f.inspections++
-  if (r.exception) f.quietExceptions[r.exception.review]++
-  if (r.status === 'overdue' && !r.result) f.overdue++
-  if (r.result) f.results++
-  if (r.flags.includes('repeated')) f.repeated++
+  const parts = [{ deptId: r.deptId, exception: r.exception, result: r.result, lead: true }, ...(r.joins ?? []).map((j) => ({ ...j, lead: false }))]
+  for (const p of parts) {
+    const f = entry(tally, { region: r.region, deptId: p.deptId, month: r.month })
+    if (r.status === 'withdrawn') f.withdrawn++
+    else f.inspections++
+    if (p.exception) f.quietExceptions[p.exception.review]++
+    if (r.status === 'overdue' && !p.result) f.overdue++
+    if (p.result) f.results++
+    if ((p.result as { outcome?: string } | undefined)?.outcome === 'no_penalty') f.noPenalty++
+    if (p.lead && r.status !== 'withdrawn' && r.flags.includes('repeated')) f.repeated++
+    if (p.lead && r.backfill) f.backfills++
+  }
+}
+
+/** A service visit (rule 19) counts for its department in its month. */
+export function countServiceVisit(tally: Tally, v: TallyPlace): void {
+  entry(tally, v).serviceVisits++
 }
 
 export function countRating(tally: Tally, r: TallyPlace & { score: number }, badAtMost: number): void {

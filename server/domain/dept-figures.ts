@@ -22,6 +22,10 @@ export function zeroFigures(): CounterFigures {
     unscanned: 0,
     repeated: 0,
     capRefusals: 0,
+    noPenalty: 0,
+    backfills: 0,
+    withdrawn: 0,
+    serviceVisits: 0,
   }
 }
 
@@ -39,6 +43,10 @@ export function figuresOf(doc: Partial<CounterFigures> | null | undefined): Coun
     unscanned: doc.unscanned ?? 0,
     repeated: doc.repeated ?? 0,
     capRefusals: doc.capRefusals ?? 0,
+    noPenalty: doc.noPenalty ?? 0,
+    backfills: doc.backfills ?? 0,
+    withdrawn: doc.withdrawn ?? 0,
+    serviceVisits: doc.serviceVisits ?? 0,
   }
 }
 
@@ -62,6 +70,10 @@ export function addFigures(a: CounterFigures, b: CounterFigures): CounterFigures
     unscanned: a.unscanned + b.unscanned,
     repeated: a.repeated + b.repeated,
     capRefusals: a.capRefusals + b.capRefusals,
+    noPenalty: a.noPenalty + b.noPenalty,
+    backfills: a.backfills + b.backfills,
+    withdrawn: a.withdrawn + b.withdrawn,
+    serviceVisits: a.serviceVisits + b.serviceVisits,
   }
 }
 
@@ -101,6 +113,10 @@ export function presentFigures(f: CounterFigures, viewer: FiguresViewer, minCoun
     unscanned: f.unscanned,
     repeated: f.repeated,
     capRefusals: f.capRefusals,
+    noPenalty: f.noPenalty,
+    backfills: f.backfills,
+    withdrawn: f.withdrawn,
+    serviceVisits: f.serviceVisits,
     ...(hidden.length ? { hidden } : {}),
   }
 }
@@ -140,5 +156,9 @@ export function flattenFigures(f: CounterFigures): Record<string, number> {
     unscanned: f.unscanned,
     repeated: f.repeated,
     capRefusals: f.capRefusals,
+    noPenalty: f.noPenalty,
+    backfills: f.backfills,
+    withdrawn: f.withdrawn,
+    serviceVisits: f.serviceVisits,
   }
 }

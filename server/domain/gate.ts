@@ -1,4 +1,5 @@
 import type { InspectionSource, PlanKind, Settings } from '@contract'
+import { prunedRefusals, type CapRefusals } from './case-source'
 
 /**
  * The gate state of a company (`companies/<id>.gate`): everything a check-in must read
@@ -21,6 +22,8 @@ export interface CompanyGate {
   plans?: Record<string, GatePlan>
   /** Ledger entries the company added by hand on `date` (China date), for the daily limit (SPEC §6). */
   manual?: { date: string; count: number }
+  /** FREQUENCY_CAP refusals (rule 15): department → the latest refusal, kept `caseSource.afterCapDays`. */
+  capRefusals?: CapRefusals
 }
 
 export interface GateOpen {
@@ -46,7 +49,7 @@ export interface GatePlan {
 }
 
 /** What a check-in needs from the settings. */
-type GateSettings = Pick<Settings, 'repeated' | 'team'>
+type GateSettings = Pick<Settings, 'repeated' | 'team'> & Partial<Pick<Settings, 'caseSource'>>
 
 const DAY_MS = 86_400_000
 
@@ -57,6 +60,15 @@ export function checkInOfKey(gate: CompanyGate | undefined, keyId: string): { in
     if (at >= 0) return { inspectionId: entry.inspectionId, joined: at > 0 }
   }
   return null
+}
+
+/**
+* The department's latest inspection here, whatever its age (kept as long as the repeated
+ * window): a second officer may join it late until its result is recorded (rule 16).
+ */
+export function lockOf(gate: CompanyGate | undefined, deptId: string): GateOpen | null {
+  const open = gate?.open
+  return open && Object.prototype.hasOwnProperty.call(open, deptId) ? open[deptId] : null
 }
 
 /**
@@ -106,8 +118,10 @@ export function gatePlansCovering(gate: CompanyGate | undefined, deptId: string,
 
 /** What a new check-in or a join changes on the gate. */
 export type GateMove =
-  | { kind: 'open'; inspectionId: string; deptId: string; checkInAt: number; source: InspectionSource; keyId: string; capYear?: number; ledger?: { seq: number; hash: string } }
-  | { kind: 'join'; inspectionId: string; keyId: string }
+  | { kind: 'open'; inspectionId: string; deptId: string; checkInAt: number; source: InspectionSource; keyId: string; capYear?: number; ledger?: { seq: number; hash: string }; backfill?: boolean }
+  | { kind: 'join'; inspectionId: string; keyId: string; joint?: { deptId: string; checkInAt: number; capYear?: number }; ledger?: { seq: number; hash: string } }
+  | { kind: 'capRefused'; deptId: string }
+  | { kind: 'withdraw'; inspectionId: string; caps: Array<{ deptId: string; year: number }> }
 
 /**
  * The gate after a move, pruned: recent check-ins outside the repeated window, join locks
@@ -119,23 +133,38 @@ export function movedGate(gate: CompanyGate | undefined, move: GateMove, at: { n
   const keepSince = now - Math.max(settings.repeated.windowDays * DAY_MS, settings.team.joinWindowMinutes * 60_000)
   let recent = (gate?.recent ?? []).filter((r) => r.checkInAt >= keepSince).map((r) => ({ ...r, keys: [...r.keys] }))
   const open: Record<string, GateOpen> = {}
-  for (const [deptId, lock] of Object.entries(gate?.open ?? {})) if (openLockOf(gate, deptId, now, settings)) open[deptId] = { ...lock }
+  // Locks stay as long as the repeated window, so a late second officer still joins (rule 16).
+  for (const [deptId, lock] of Object.entries(gate?.open ?? {})) if (lock.checkInAt >= keepSince) open[deptId] = { ...lock }
   let caps = gate?.caps
+  const countCap = (deptId: string, year: number, by: number) => {
+    const used = caps?.year === year ? { ...caps.used } : {}
+    used[deptId] = Math.max(0, (used[deptId] ?? 0) + by)
+    caps = { year, used }
+  }
   const plans: Record<string, GatePlan> = {}
   for (const [id, p] of Object.entries(gate?.plans ?? {})) if (p.to >= today) plans[id] = { ...p }
 
   if (move.kind === 'open') {
     recent = [...recent, { inspectionId: move.inspectionId, deptId: move.deptId, checkInAt: move.checkInAt, source: move.source, keys: [move.keyId] }]
-    open[move.deptId] = { inspectionId: move.inspectionId, checkInAt: move.checkInAt }
-    if (move.capYear !== undefined) {
-      const used = caps?.year === move.capYear ? { ...caps.used } : {}
-      used[move.deptId] = (used[move.deptId] ?? 0) + 1
-      caps = { year: move.capYear, used }
-    }
-  } else {
+    // A back-filled visit never takes the lock of a later one.
+    if (!(move.backfill && open[move.deptId]?.checkInAt > move.checkInAt)) open[move.deptId] = { inspectionId: move.inspectionId, checkInAt: move.checkInAt }
+    if (move.capYear !== undefined) countCap(move.deptId, move.capYear, 1)
+  } else if (move.kind === 'join') {
     recent = recent.map((r) => (r.inspectionId === move.inspectionId && !r.keys.includes(move.keyId) ? { ...r, keys: [...r.keys, move.keyId] } : r))
+    if (move.joint) {
+      open[move.joint.deptId] = { inspectionId: move.inspectionId, checkInAt: move.joint.checkInAt }
+      if (move.joint.capYear !== undefined) countCap(move.joint.deptId, move.joint.capYear, 1)
+    }
+  } else if (move.kind === 'withdraw') {
+    // A withdrawn visit leaves the repeated window, the join locks and the caps (rule 18).
+    recent = recent.filter((r) => r.inspectionId !== move.inspectionId)
+    for (const [deptId, lock] of Object.entries(open)) if (lock.inspectionId === move.inspectionId) delete open[deptId]
+    for (const c of move.caps) countCap(c.deptId, c.year, -1)
   }
-  const ledger = move.kind === 'open' && move.ledger ? move.ledger : gate?.ledger
+  const capRefusals = settings.caseSource
+    ? prunedRefusals(gate?.capRefusals, now, settings as Pick<Settings, 'caseSource'>, move.kind === 'capRefused' ? move.deptId : undefined)
+    : { ...(gate?.capRefusals ?? {}) }
+  const ledger = (move.kind === 'open' || move.kind === 'join') && move.ledger ? move.ledger : gate?.ledger
   const manual = gate?.manual?.date === today ? gate.manual : undefined
   return {
     ...(manual ? { manual: { ...manual } } : {}),
@@ -144,5 +173,6 @@ export function movedGate(gate: CompanyGate | undefined, move: GateMove, at: { n
     ...(caps && Object.keys(caps.used).length ? { caps } : {}),
     ...(ledger ? { ledger } : {}),
     ...(Object.keys(plans).length ? { plans } : {}),
+    ...(Object.keys(capRefusals).length ? { capRefusals } : {}),
   }
 }

@@ -1,4 +1,4 @@
-import type { InspectionException, InspectionFlag, InspectionResult, InspectionSource, InspectionStatus, PlanKind, PlanStatus } from '@contract'
+import type { Backfill, InspectionException, InspectionFlag, InspectionResult, InspectionSource, InspectionStatus, JointPart, PlanKind, PlanStatus, Withdrawal } from '@contract'
 
 /**
  * The stored shapes of plans, inspections and their side documents. `_id` is the
@@ -37,7 +37,20 @@ export interface InspectionRecord {
   city: string
   officerIds: string[]
   officerNames: string[]
+  /** Each officer's department, parallel to `officerIds` (absent on older records: all `deptId`'s). */
+  officerDeptIds?: string[]
+  /** When each officer came on the inspection, parallel to `officerIds`. */
+  officerJoinedAt?: number[]
+  /** Every department on the inspection, the leading one (`deptId`) first (rule 14; absent on older records: `[deptId]`). */
+  deptIds?: string[]
+  joint?: boolean
+  /** The departments that joined after the leading one, each with its source and result. */
+  joins?: JointPartRecord[]
   source: InspectionSource
+  /** The case source's reference number (rule 15). */
+  sourceRef?: string
+  backfill?: Backfill & { recordedBy: string }
+  withdrawal?: Withdrawal
   planId?: string
   planKind?: PlanKind
   exception?: InspectionException
@@ -45,8 +58,9 @@ export interface InspectionRecord {
   checkInAt: number
   date: string
   month: string
-  location: { lat: number; lng: number; accuracy: number }
-  distanceM: number
+  /** Absent on a back-filled visit: nobody was at the gate with a phone. */
+  location?: { lat: number; lng: number; accuracy: number }
+  distanceM?: number
   flags: InspectionFlag[]
   status: InspectionStatus
   dueAt: number
@@ -57,6 +71,8 @@ export interface InspectionRecord {
   createdAt: number
   updatedAt: number
 }
+
+export type JointPartRecord = JointPart & { deptRegion: string; planKind?: PlanKind }
 
 /** `ratingTokens/<token id>`: one rating code; single use, expires. */
 export interface RatingTokenRecord {

@@ -54,6 +54,9 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       /** supervision.exceptions / alerts: special cases of a county or the city, newest first. */
       { fields: [['exception.review', 'asc'], ['region', 'asc'], ['checkInAt', 'desc']] },
       { fields: [['exception.review', 'asc'], ['city', 'asc'], ['checkInAt', 'desc']] },
+      /** supervision.exceptions: back-filled visits awaiting review (rule 17). */
+      { fields: [['backfill.review', 'asc'], ['region', 'asc'], ['checkInAt', 'desc']] },
+      { fields: [['backfill.review', 'asc'], ['city', 'asc'], ['checkInAt', 'desc']] },
       /** The counter consistency check: a month's inspections, paged by _id. */
       { fields: [['month', 'asc'], ['_id', 'asc']] },
       { fields: [['deptId', 'asc'], ['checkInAt', 'desc']] },
@@ -66,6 +69,14 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       { fields: [['city', 'asc'], ['checkInAt', 'desc'], ['_id', 'desc']] },
       /** Matching a ledger entry the company added to the check-ins of that day. */
       { fields: [['companyId', 'asc'], ['date', 'asc'], ['deptId', 'asc']] },
+    ],
+  },
+  /** Service visits 入企服务 (rule 19): a company's, an officer's, a month's (recount). */
+  serviceVisits: {
+    indexes: [
+      { fields: [['companyId', 'asc'], ['at', 'desc']] },
+      { fields: [['officerIds', 'asc'], ['at', 'desc']] },
+      { fields: [['month', 'asc'], ['_id', 'asc']] },
     ],
   },
   ratings: { indexes: [{ fields: [['inspectionId', 'asc']], unique: true }, { fields: [['deptId', 'asc'], ['month', 'asc']] }, { fields: [['month', 'asc'], ['_id', 'asc']] }] },

@@ -47,6 +47,11 @@ export interface CounterFigures {
   unscanned: number
   repeated: number
   capRefusals: number
+  /** `no_penalty` results (rule 20), back-filled visits (rule 17), withdrawn visits (rule 18), service visits (rule 19). */
+  noPenalty: number
+  backfills: number
+  withdrawn: number
+  serviceVisits: number
 }
 
 /** A stored counters document: the figures of the departments of one region in one month. */
@@ -72,6 +77,10 @@ export interface CounterIncrements {
   unscanned?: number
   repeated?: number
   capRefusals?: number
+  noPenalty?: number
+  backfills?: number
+  withdrawn?: number
+  serviceVisits?: number
 }
 
 export const COUNTERS = 'counters'
@@ -146,6 +155,10 @@ export function toDeptFigures(record: Partial<CounterFigures> | null): DeptFigur
     unscanned: f.unscanned,
     repeated: f.repeated,
     capRefusals: f.capRefusals,
+    noPenalty: f.noPenalty,
+    backfills: f.backfills,
+    withdrawn: f.withdrawn,
+    serviceVisits: f.serviceVisits,
   }
 }
 

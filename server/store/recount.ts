@@ -1,6 +1,6 @@
 import type { Settings } from '@contract'
 import type { Database, DocData } from '../platform/db'
-import { countComplaint, countInspection, countRating, countUnscanned, diffTallies, tallyKey, type FigureDifference, type Tally } from '../domain/counter-recount'
+import { countComplaint, countInspection, countRating, countServiceVisit, countUnscanned, diffTallies, tallyKey, type FigureDifference, type Tally } from '../domain/counter-recount'
 import { addFigures, figuresOf } from '../domain/dept-figures'
 import type { InspectionRecord } from '../domain/inspection-records'
 import type { ComplaintRecord } from './complaints'
@@ -37,6 +37,9 @@ export async function recountFigures(db: Database, settings: Settings, scope: Re
 
   await forEachPage<InspectionRecord>(db, 'inspections', byMonth, (page) => {
     for (const r of page) countInspection(tally, r)
+  })
+  await forEachPage<{ _id: string; region: string; deptId: string; month: string }>(db, 'serviceVisits', byMonth, (page) => {
+    for (const v of page) countServiceVisit(tally, v)
   })
   await forEachPage<RatingRecord>(db, 'ratings', byMonth, (page) => {
     for (const r of page) countRating(tally, r, settings.rating.badAtMost)

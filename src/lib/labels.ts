@@ -51,6 +51,7 @@ export function sourceLabel(i: { source: InspectionSource; planId?: string; exce
 export const OUTCOME_LABELS: Record<Outcome, { title: string; detail: string }> = {
   compliant: { title: '未发现问题', detail: '企业符合检查事项要求' },
   rectify: { title: '责令整改', detail: '须填写整改期限' },
+  no_penalty: { title: '轻微违法不予处罚', detail: '须引用不予处罚清单中的一项' },
   case: { title: '立案查处', detail: '发现违法行为，依法立案' },
   transfer: { title: '移送处理', detail: '移送其他部门或司法机关处理' },
 }
@@ -155,9 +156,10 @@ export const ALERT_LABELS: Record<AlertKind, { chip: string; tone: 'bad' | 'warn
   repeated: { chip: '重复检查', tone: 'warn' },
   complaint_overdue: { chip: '投诉逾期', tone: 'bad' },
   follow_up_overdue: { chip: '回访逾期', tone: 'bad' },
+  after_cap: { chip: '超限后案件入企', tone: 'warn' },
 }
 
-export const ALERT_ORDER: AlertKind[] = ['overdue', 'follow_up_overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'repeated']
+export const ALERT_ORDER: AlertKind[] = ['overdue', 'follow_up_overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'after_cap', 'repeated']
 
 export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
   routine: '日常检查',

@@ -86,6 +86,12 @@ export const MATRIX: MatrixRow[] = [
   { fn: 'inspection', action: 'ratingCode', roles: ['officer'], scopes: { officer: { ownDept: 'ok', otherDept: 'FORBIDDEN' } } },
   { fn: 'inspection', action: 'list', roles: ['officer'], scopes: { officer: { otherDept: 'hidden' } } },
   { fn: 'inspection', action: 'certCard', roles: ['officer'] },
+  { fn: 'inspection', action: 'detail', roles: ['officer'], scopes: { officer: { ownDept: 'ok', otherDept: 'FORBIDDEN' } } },
+  { fn: 'inspection', action: 'withdraw', roles: ['officer'], scopes: { officer: { ownDept: 'ok', otherDept: 'FORBIDDEN' } } },
+  { fn: 'inspection', action: 'backfill', roles: ['officer'] },
+  { fn: 'inspection', action: 'serviceVisit', roles: ['officer'] },
+  { fn: 'inspection', action: 'leniency', roles: ['officer', 'deptAdmin', 'supervisorCity', 'supervisorCounty', 'admin'] },
+  { fn: 'inspection', action: 'plans', roles: ['officer'] },
   // enterprise (company user)
   { fn: 'enterprise', action: 'verifyOfficer', roles: ['enterprise'] },
   { fn: 'enterprise', action: 'inspectionForRating', roles: ['enterprise'], scopes: { enterprise: { ownCompany: 'ok', otherCompany: 'FORBIDDEN' } } },

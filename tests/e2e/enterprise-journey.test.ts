@@ -103,10 +103,10 @@ d('enterprise journey (H5)', () => {
   it('rates the inspection after the result: summary first, then a bad score with a tag and a comment', async () => {
     // The officers' side: check in (case source), the second officer joins, the result.
     const at = { lat: PARK.location.lat, lng: PARK.location.lng, accuracy: 20 }
-    const first = await app.call('inspection', 'checkIn', { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0001', source: 'complaint', location: at }, officer1)
+    const first = await app.call('inspection', 'checkIn', { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: at }, officer1)
     expect(first).toMatchObject({ ok: true, data: { joined: false } })
     inspectionId = first.data.inspection.id
-    expect(await app.call('inspection', 'checkIn', { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0002', source: 'complaint', location: at }, officer2)).toMatchObject({
+    expect(await app.call('inspection', 'checkIn', { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location: at }, officer2)).toMatchObject({
       ok: true,
       data: { joined: true },
     })

@@ -104,6 +104,8 @@ d('officer journey (H5)', () => {
     await see(a, '.inspection-item')
     await seeText(a, PARK.name)
     await tap(a, '.inspection-item')
+    await see(a, '#btn-to-record')
+    await tap(a, '#btn-to-record')
     await see(a, '#btn-record')
     await tap(a, '#outcome-compliant')
     await fill(a, 'input-findings', '检查安全生产台账、消防设施与特种设备使用登记，未发现问题。')
@@ -145,7 +147,7 @@ d('officer journey (H5)', () => {
     const opened = await app.call(
       'inspection',
       'checkIn',
-      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-red-light-0001', source: 'complaint', location: { ...TOWN.location, accuracy: 30 } },
+      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-red-light-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...TOWN.location, accuracy: 30 } },
       token,
     )
     expect(opened).toMatchObject({ ok: true })

@@ -33,7 +33,7 @@ d('a county supervisor acts on what they see (H5)', () => {
     api = caller(app)
     // A visit to the town company by the two market officers, its result, a 1-star rating with a comment.
     const at = { lat: town.location.lat + 0.0003, lng: town.location.lng, accuracy: 15 }
-    const fields = { scene: `c=${town.id}`, source: 'referral', location: at }
+    const fields = { scene: `c=${town.id}`, source: 'referral', sourceRef: 'REF-2026-0001', location: at }
     const open = await api.must('demo-officer-1', 'inspection', 'checkIn', { ...fields, clientRequestId: 'e2e-act-0001' })
     await api.must('demo-officer-2', 'inspection', 'checkIn', { ...fields, clientRequestId: 'e2e-act-0002' })
     inspectionId = open.inspection.id

@@ -17,7 +17,7 @@ export const OTHER_CITY: Partial<Settings> = {
   frequencyCap: { perDeptCompanyYear: 3, countedKinds: ['routine', 'campaign'] },
   team: { minOfficers: 2, joinWindowMinutes: 90 },
   repeated: { windowDays: 45, threshold: 2 },
-  result: { dueDays: 5 },
+  result: { dueDays: 5, maxRectifyDays: 90 },
   rating: { tokenTtlDays: 10, badAtMost: 1, followUpWorkingDays: 10, minCountForAggregate: 5 },
   complaint: { dueWorkingDays: 20 },
   certCard: { tokenTtlMinutes: 3 },

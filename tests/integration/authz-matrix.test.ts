@@ -55,7 +55,7 @@ const rid = () => `mx-req-${++n}-${Date.now()}`
 /** A check-in by two officers; with a result when asked. */
 async function inspect(companyId: string, officers: [string, string], opts: { exception?: boolean; result?: string } = {}) {
   await advance()
-  const fields = { scene: `c=${companyId}`, source: 'complaint', location: near(companyId), ...(opts.exception ? { exception: { category: 'emergency' } } : {}) }
+  const fields = { scene: `c=${companyId}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: near(companyId), ...(opts.exception ? { exception: { category: 'emergency' } } : {}) }
   const open = await must(officers[0], 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   await must(officers[1], 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   const id = open.inspection.id as string
@@ -167,7 +167,7 @@ const BUILDERS: Record<string, Builder> = {
   'inspection.preview': () => ({ fields: { scene: 'c=co_0002' } }),
   'inspection.checkIn': async () => {
     await advance()
-    return { fields: { scene: 'c=co_0002', clientRequestId: rid(), source: 'complaint', location: near('co_0002') } }
+    return { fields: { scene: 'c=co_0002', clientRequestId: rid(), source: 'complaint', sourceRef: 'REF-2026-0001', location: near('co_0002') } }
   },
   'inspection.recordResult': async (_role, scope) => {
     if (scope === 'otherDept') return { fields: { inspectionId: W.otherDeptInspection, outcome: 'compliant', findings: '无问题' }, foreign: ['MX-OTHERDEPT'] }
@@ -178,6 +178,20 @@ const BUILDERS: Record<string, Builder> = {
     scope === 'otherDept' ? { fields: { inspectionId: W.otherDeptInspection }, foreign: ['MX-OTHERDEPT'] } : { fields: { inspectionId: W.foreignCoInspection } },
   'inspection.list': () => ({ fields: {}, foreign: [W.otherDeptInspection, 'MX-OTHERDEPT'] }),
   'inspection.certCard': () => ({ fields: {} }),
+  'inspection.detail': (_role, scope) =>
+    scope === 'otherDept' ? { fields: { inspectionId: W.otherDeptInspection }, foreign: ['MX-OTHERDEPT'] } : { fields: { inspectionId: W.foreignCoInspection } },
+  'inspection.withdraw': async (_role, scope) => {
+    if (scope === 'otherDept') return { fields: { inspectionId: W.otherDeptInspection, reason: '矩阵测试：扫错了企业的码' }, foreign: ['MX-OTHERDEPT'] }
+    const { id } = await inspect('co_0002', ['demo-officer-1', 'demo-officer-2'])
+    return { fields: { inspectionId: id, reason: '矩阵测试：扫错了企业的码' } }
+  },
+  'inspection.backfill': async () => {
+    await advance()
+    return { fields: { companyId: 'co_0002', clientRequestId: rid(), checkInAt: new Date(t - 3_600_000).toISOString(), reason: '矩阵测试：现场没有网络无法扫码', source: 'complaint', sourceRef: 'REF-2026-0002' } }
+  },
+  'inspection.serviceVisit': () => ({ fields: { scene: 'c=co_0002', clientRequestId: rid(), purpose: 'policy', location: near('co_0002') } }),
+  'inspection.leniency': () => ({ fields: {} }),
+  'inspection.plans': () => ({ fields: {} }),
   // Any company may verify any officer; the card lives 5 minutes, so show a fresh one.
   'enterprise.verifyOfficer': async () => ({ fields: { token: (await must('demo-officer-3', 'inspection', 'certCard')).token } }),
   'enterprise.inspectionForRating': (_role, scope) =>

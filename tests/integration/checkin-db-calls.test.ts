@@ -31,7 +31,7 @@ let db: CountingDatabase
 let n = 0
 const platform = (openid: string): Platform => inProcessPlatform(db, openid, NOW)
 async function checkIn(openid: string, company: { id: string; location: { lat: number; lng: number } }, extra: object = {}) {
-  const event = { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `db-calls-${++n}`, source: 'complaint', location: { ...company.location, accuracy: 10 }, ...extra }
+  const event = { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `db-calls-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...company.location, accuracy: 10 }, ...extra }
   db.reset()
   const res = await dispatch('inspection', registry.inspection as never, event, platform(openid))
   const all = db.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.kind} ${c.collection} ${c.op}`.replace(/counters doc\.(set|update)$/, 'counters doc.set|update'))
@@ -110,7 +110,7 @@ test('a monitoring point adds its ledger entry (8), a repeated inspection its al
   expect(second.list).toContain('tx ledger doc.set')
   expect(second.calls).toBe(8)
 
-  const event = { action: 'checkIn', scene: `c=${monitoring.id}`, clientRequestId: `db-calls-${n - 1}`, source: 'complaint', location: { ...monitoring.location, accuracy: 10 } }
+  const event = { action: 'checkIn', scene: `c=${monitoring.id}`, clientRequestId: `db-calls-${n - 1}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...monitoring.location, accuracy: 10 } }
   db.reset()
   const again = await dispatch('inspection', registry.inspection as never, event, platform('demo-officer-1'))
   expect(again).toMatchObject({ ok: true, data: { inspection: { id: (first.res as any).data.inspection.id } } })

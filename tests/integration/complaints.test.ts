@@ -31,9 +31,9 @@ const doc = async (collection: string, id: string) => (await emu.emulator.db.col
 let n = 0
 
 async function inspected(company: typeof co1): Promise<string> {
-  const open = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `cmp-req-${++n}`, source: 'complaint', location: at(company) })
+  const open = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `cmp-req-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company) })
   expect(open.ok).toBe(true)
-  await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `cmp-req-${++n}`, source: 'complaint', location: at(company) })
+  await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `cmp-req-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company) })
   expect((await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: open.data.inspection.id, outcome: 'compliant', findings: '未发现问题' })).ok).toBe(true)
   return open.data.inspection.id
 }

@@ -92,7 +92,7 @@ test.each([0, 10])('40 check-ins across one county and 6 officers at one gate, a
       info: (event, fields) => event === 'write_conflicts' && logged.push(fields as { conflicts: number; retries: number }),
       error: (event, fields) => internal.push({ event, fields }),
     }
-    const event = { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `contention-${n}`, source: 'complaint', location: { ...company.location, accuracy: 10 } }
+    const event = { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `contention-${n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...company.location, accuracy: 10 } }
     return dispatch('inspection', registry.inspection as never, event, platform) as Promise<{ ok: boolean; data?: any; error?: { code: string } }>
   }
   const gate = county[40]

@@ -147,7 +147,7 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         const company = rng.pick(COMPANIES)
         const source = rng.pick(['plan', 'plan', 'plan', 'complaint', 'referral', 'monitoring', 'enterprise_request'] as const)
         const exception = rng.chance(company.inPark ? 0.5 : 0.05) ? { category: rng.pick(['emergency', 'high_risk', 'tax', 'other']), reason: '现场情况紧急，须立即核查处置' } : undefined
-        const res = await call(officer, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `mix-req-${String(++crid).padStart(6, "0")}`, source, location: location(company), ...(exception ? { exception } : {}) })
+        const res = await call(officer, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `mix-req-${String(++crid).padStart(6, "0")}`, source, ...(source === 'plan' ? {} : { sourceRef: `REF-${crid}` }), location: location(company), ...(exception ? { exception } : {}) })
         tallyOutcome('checkIn', res)
         if (res.ok && !res.data.joined) {
           if (!inspections.some((i) => i.id === res.data.inspection.id)) {
@@ -173,7 +173,7 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         if (others.length === 0) return
         const officer = rng.pick(others)
         const company = COMPANIES.find((c) => c.id === i.companyId)!
-        const res = await call(officer, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `mix-req-${String(++crid).padStart(6, "0")}`, source: 'complaint', location: location(company) })
+        const res = await call(officer, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `mix-req-${String(++crid).padStart(6, "0")}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: location(company) })
         tallyOutcome('join', res)
         if (res.ok && res.data.joined) i.officers.push(officer)
         else if (res.ok) inspections.push({ id: res.data.inspection.id, deptId: i.deptId, companyId: company.id, officers: [officer], openedAt: t, closed: false, exception: false, reviewed: false, rated: false })
@@ -188,7 +188,7 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         if (open.length === 0) return
         const i = rng.chance(0.85) && teams.length ? rng.pick(teams) : rng.pick(open)
         const outcome = rng.pick(['compliant', 'rectify', 'case', 'transfer'] as const)
-        const res = await call(rng.pick(i.officers), 'inspection', 'recordResult', { inspectionId: i.id, outcome, findings: '现场检查记录', ...(outcome === 'rectify' ? { rectifyBy: '2027-12-31' } : {}) })
+        const res = await call(rng.pick(i.officers), 'inspection', 'recordResult', { inspectionId: i.id, outcome, findings: '现场检查记录', ...(outcome === 'rectify' ? { rectifyBy: new Date(t + 38 * 3_600_000 * 24).toISOString().slice(0, 10) } : {}) })
         tallyOutcome('recordResult', res)
         if (res.ok) {
           i.closed = true

@@ -27,7 +27,7 @@ const TAX = 'dept_3607_tax'
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-28T02:00:00Z' })
   // The emergency department checks the monitoring point today.
-  const res = await call('demo-officer-3', 'inspection', 'checkIn', { scene: `c=${co1.id}`, clientRequestId: 'ledger-req-1', source: 'monitoring', location: at(co1) })
+  const res = await call('demo-officer-3', 'inspection', 'checkIn', { scene: `c=${co1.id}`, clientRequestId: 'ledger-req-1', source: 'monitoring', sourceRef: 'REF-2026-0001', location: at(co1) })
   expect(res.ok).toBe(true)
   scannedId = res.data.inspection.id
 })

@@ -26,7 +26,7 @@ const marketOf = (data: { year: { byDepartment: Array<{ deptId: string; planned:
   data.year.byDepartment.find((d) => d.deptId === DEMO_IDS.cityMarketDept) ?? { planned: 0, caseSourced: 0 }
 
 async function inspected(source: 'plan' | 'complaint', result = true): Promise<string> {
-  const fields = { scene: `c=${town.id}`, source, ...(source === 'plan' ? { planId } : {}), location: near(town) }
+  const fields = { scene: `c=${town.id}`, source, ...(source === 'plan' ? { planId } : { sourceRef: 'TS-2026-0001' }), location: near(town) }
   const open = await call('demo-officer-1', 'inspection', 'checkIn', { ...fields, clientRequestId: `notice-request-${++n}` })
   expect(open.error).toBeUndefined()
   await call('demo-officer-2', 'inspection', 'checkIn', { ...fields, clientRequestId: `notice-request-${++n}` })

@@ -27,9 +27,9 @@ let n = 0
 
 /** Check-in by officer 1, officer 2 joins, result recorded: answers the inspection id and the rating token. */
 async function inspected(company: typeof co1): Promise<{ id: string; token: string }> {
-  const open = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `ent-req-${++n}`, source: 'complaint', location: at(company) })
+  const open = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `ent-req-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company) })
   expect(open).toMatchObject({ ok: true, data: { joined: false } })
-  const join = await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `ent-req-${++n}`, source: 'complaint', location: at(company) })
+  const join = await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `ent-req-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company) })
   expect(join).toMatchObject({ ok: true, data: { joined: true } })
   const result = await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: open.data.inspection.id, outcome: 'rectify', findings: '消防通道堆放杂物', rectifyBy: '2027-01-10' })
   expect(result.ok).toBe(true)

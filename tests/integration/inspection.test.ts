@@ -86,7 +86,7 @@ describe('on the 12th (quiet period)', () => {
   it('does not know a scene that is not a gate code, or a company that does not exist (NOT_FOUND)', async () => {
     expect(await insp('demo-officer-1', 'preview', { scene: 'hello' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await insp('demo-officer-1', 'preview', { scene: 'c=co_9999' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await insp('demo-officer-1', 'checkIn', { scene: 'c=co_9999', clientRequestId: crid(), source: 'complaint', location: at(park1) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await insp('demo-officer-1', 'checkIn', { scene: 'c=co_9999', clientRequestId: crid(), source: 'complaint', sourceRef: 'REF-2026-0001', location: at(park1) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('is for officers only', async () => {
@@ -173,10 +173,10 @@ describe('on the 12th (quiet period)', () => {
     const { certNo, name, code } = DEMO_BIND_CODES.officers[2]
     expect(await emu.call('account', 'bindOfficer', { certNo, name, code }, await as('suspended-officer'))).toMatchObject({ ok: true })
     expect(await checkIn('suspended-officer', parkMon, { exception: { category: 'emergency' } })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
-    expect(await checkIn('suspended-officer', townCap, { source: 'complaint' })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
+    expect(await checkIn('suspended-officer', townCap, { source: 'complaint', sourceRef: 'REF-2026-0001' })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
     // The certificate is refused before the company, also for a code that names none.
     expect(await checkIn('suspended-officer', { ...townCap, id: 'co_nope' })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
-    expect(await insp('suspended-officer', 'checkIn', { scene: 'x=1', clientRequestId: 'bad-scene-1', source: 'complaint', location: { lat: 25.8, lng: 114.9, accuracy: 10 } })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
+    expect(await insp('suspended-officer', 'checkIn', { scene: 'x=1', clientRequestId: 'bad-scene-1', source: 'complaint', sourceRef: 'REF-2026-0001', location: { lat: 25.8, lng: 114.9, accuracy: 10 } })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
     const card = await insp('suspended-officer', 'certCard')
     expect(card).toMatchObject({ ok: true, data: { officer: { id: DEMO_IDS.suspendedOfficer, certStatus: 'suspended' }, certState: 'suspended' } })
   })
@@ -242,8 +242,8 @@ describe('on the 26th (after the quiet period)', () => {
     expect(await checkIn('demo-officer-1', townNoPlan)).toMatchObject({ ok: false, error: { code: 'PLAN_REQUIRED' } })
     expect(await checkIn('demo-officer-3', townRepeat, { planId: marketPlanId })).toMatchObject({ ok: false, error: { code: 'PLAN_REQUIRED' } })
     expect(await checkIn('demo-officer-1', townNoPlan, { planId: 'plan_nope' })).toMatchObject({ ok: false, error: { code: 'PLAN_REQUIRED' } })
-    const res = await checkIn('demo-officer-1', townNoPlan, { source: 'complaint' })
-    expect(res).toMatchObject({ ok: true, data: { inspection: { source: 'complaint', capCounted: false }, flags: [] } })
+    const res = await checkIn('demo-officer-1', townNoPlan, { source: 'complaint', sourceRef: 'REF-2026-0001' })
+    expect(res).toMatchObject({ ok: true, data: { inspection: { source: 'complaint', sourceRef: 'REF-2026-0001', capCounted: false }, flags: [] } })
   })
 
   it('caps planned checks at 2 per department and company per year; case-sourced ones still pass', async () => {
@@ -258,7 +258,7 @@ describe('on the 26th (after the quiet period)', () => {
     expect((await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')).capRefusals).toBe(refusalsBefore + 1)
     expect(await countAll('inspections')).toBe(inspectionsBefore)
     expect((await insp('demo-officer-1', 'preview', { scene: scene(townCap) })).data.yearCount).toEqual({ used: 2, cap: 2 })
-    expect(await checkIn('demo-officer-1', townCap, { source: 'referral' })).toMatchObject({ ok: true, data: { inspection: { capCounted: false } } })
+    expect(await checkIn('demo-officer-1', townCap, { source: 'referral', sourceRef: 'REF-2026-0001' })).toMatchObject({ ok: true, data: { inspection: { capCounted: false } } })
   })
 
   it('counts the cap in the China year: 2026-12-31T16:30Z is already 2027', async () => {
@@ -290,7 +290,7 @@ describe('on the 26th (after the quiet period)', () => {
     const far = await checkIn('demo-officer-1', townOff, { location: { lat: townOff.location.lat + 0.05, lng: townOff.location.lng, accuracy: 10 } })
     expect(far).toMatchObject({ ok: true, data: { flags: ['off_site'] } })
     expect(far.data.inspection.distanceM).toBeGreaterThan(5000)
-    const coarse = await checkIn('demo-officer-3', townNoPlan, { source: 'monitoring', location: at(townNoPlan, 500) })
+    const coarse = await checkIn('demo-officer-3', townNoPlan, { source: 'monitoring', sourceRef: 'REF-2026-0001', location: at(townNoPlan, 500) })
     expect(coarse).toMatchObject({ ok: true, data: { flags: ['off_site'] } })
     expect(coarse.data.inspection.distanceM).toBeLessThan(100)
   })
@@ -328,7 +328,7 @@ describe('inspection.list', () => {
   it('pages the caller’s inspections newest first, 20 at a time', async () => {
     await emu.setClock('2026-12-28T02:00:00Z')
     // Distinct companies: scans of the same company within 2 hours would join one inspection.
-    for (const company of townOthers.slice(0, 22)) expect((await checkIn('demo-officer-3', company, { source: 'complaint' })).ok).toBe(true)
+    for (const company of townOthers.slice(0, 22)) expect((await checkIn('demo-officer-3', company, { source: 'complaint', sourceRef: 'REF-2026-0001' })).ok).toBe(true)
     const seen: string[] = []
     let cursor: string | undefined
     let pages = 0

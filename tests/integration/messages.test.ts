@@ -26,7 +26,7 @@ const inbox = async (openid: string) => {
 }
 const outbox = async (where: Record<string, unknown>) => (await emu.emulator.db.collection('outbox').where(where).get()).data as any[]
 let n = 0
-const checkIn = (openid: string) => call(openid, 'inspection', 'checkIn', { scene: `c=${co1.id}`, clientRequestId: `msg-request-${++n}`, source: 'complaint', location: at(co1) })
+const checkIn = (openid: string) => call(openid, 'inspection', 'checkIn', { scene: `c=${co1.id}`, clientRequestId: `msg-request-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(co1) })
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-26T02:00:00Z', env: { ADMIN_OPENIDS: 'demo-admin', TEMPLATE_CHECKIN_NOTICE: 'tpl-checkin' } })

@@ -32,7 +32,7 @@ const checkIn = async (openid: string, company: Company = aCompany()) =>
   emu.call(
     'inspection',
     'checkIn',
-    { scene: `c=${company.id}`, clientRequestId: `snapshot-${++n}`, source: 'complaint', location: { lat: company.location.lat, lng: company.location.lng, accuracy: 10 } },
+    { scene: `c=${company.id}`, clientRequestId: `snapshot-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { lat: company.location.lat, lng: company.location.lng, accuracy: 10 } },
     await as(openid),
   )
 const userDoc = async (openid: string) => (await emu.emulator.db.collection('users').doc(userIdFor(openid)).get()).data as any
@@ -185,7 +185,7 @@ describe('database calls of a check-in with the copy', () => {
       action: 'checkIn',
       scene: `c=${company.id}`,
       clientRequestId: `counting-${++m}`,
-      source: 'complaint',
+      source: 'complaint', sourceRef: 'REF-2026-0001',
       location: { lat: company.location.lat, lng: company.location.lng, accuracy: 10 },
     })
     return { res, reads: db.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.kind} ${c.collection} ${c.op}`) }

@@ -26,10 +26,10 @@ afterAll(async () => {
 
 it('marks an inspection overdue after 3 days, reminds its officers once, and a late result closes it with late_result', async () => {
   const location = { ...company.location, accuracy: 10 }
-  const opened = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'sched-open-1', source: 'complaint', location })
+  const opened = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'sched-open-1', source: 'complaint', sourceRef: 'REF-2026-0001', location })
   expect(opened.ok).toBe(true)
   const id = opened.data.inspection.id
-  expect((await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'sched-join-1', source: 'complaint', location })).data.joined).toBe(true)
+  expect((await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'sched-join-1', source: 'complaint', sourceRef: 'REF-2026-0001', location })).data.joined).toBe(true)
   const counter = () => deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-11')
 
   expect(await call('demo-officer-1', 'scheduler', 'run')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -91,7 +91,7 @@ it('creates the counters documents of this China month and the next for every co
 
   // A document made ahead takes a department's figures with one update (its entry is created by it).
   const town = roster.companies.filter((c) => Number(c.id.slice(3)) >= 100 && !c.inPark && !c.monitoringPoint)[1]
-  const res = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${town.id}`, clientRequestId: 'sched-ahead-1', source: 'complaint', location: { ...town.location, accuracy: 10 } })
+  const res = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${town.id}`, clientRequestId: 'sched-ahead-1', source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...town.location, accuracy: 10 } })
   expect(res).toMatchObject({ ok: true, data: { inspection: { month: '2027-02' } } })
   expect((await doc('counters', `${town.region}_2027-02`)).depts).toEqual({ [DEMO_IDS.cityMarketDept]: { inspections: 1 } })
   expect(await deptCounter(db, DEMO_IDS.cityMarketDept, '3607', '2027-02')).toMatchObject({ inspections: 1, overdue: 0, quietExceptions: { pending: 0 } })

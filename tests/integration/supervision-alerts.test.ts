@@ -28,7 +28,7 @@ const rid = () => `sa-req-${String(++n).padStart(4, '0')}`
 /** A visit to the town company by the two market officers, a result, and a rating by the company. */
 async function ratedVisit(score: number, comment: string): Promise<{ inspectionId: string; alertId: string }> {
   await setClock(clock + 3 * 3_600_000)
-  const fields = { scene: `c=${town.id}`, source: 'referral', location: near(town) }
+  const fields = { scene: `c=${town.id}`, source: 'referral', sourceRef: 'REF-2026-0001', location: near(town) }
   const open = await call('demo-officer-1', 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   expect(open.error).toBeUndefined()
   await call('demo-officer-2', 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })

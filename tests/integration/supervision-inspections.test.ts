@@ -31,8 +31,9 @@ let n = 0
 const rid = () => `si-req-${String(++n).padStart(4, "0")}`
 
 /** Every item the search lists for these filters, page after page (checks the pages do not overlap). */
-async function searchAll(openid: string, filters: object): Promise<Array<{ id: string; deptId: string; flags: string[]; rating: { state: string; score?: number } }>> {
-  const out: Array<{ id: string; deptId: string; flags: string[]; rating: { state: string; score?: number } }> = []
+type Listed = { id: string; deptId: string; deptIds?: string[]; status: string; flags: string[]; rating: { state: string; score?: number } }
+async function searchAll(openid: string, filters: object): Promise<Listed[]> {
+  const out: Listed[] = []
   let cursor: string | undefined
   for (let page = 0; page < 200; page++) {
     const res = await sup(openid, 'inspections', { ...filters, ...(cursor ? { cursor } : {}) })
@@ -55,11 +56,15 @@ async function expectDashboardEqualsSearch(months: string[]) {
     for (const region of regions) {
       const dash = await sup('demo-supervisor-city', 'dashboard', { month, region })
       expect(dash.ok).toBe(true)
-      const listed = await searchAll('demo-supervisor-city', { region, ...monthRange(month) })
-      expect({ region, month, inspections: dash.data.totals.inspections }).toEqual({ region, month, inspections: listed.length })
+      const all = await searchAll('demo-supervisor-city', { region, ...monthRange(month) })
+      // A withdrawn scan is listed but leaves the counts (rule 18); a joint visit counts once per department (rule 14).
+      const listed = all.filter((i) => i.status !== 'withdrawn')
+      const depts = (i: Listed) => i.deptIds ?? [i.deptId]
+      expect({ region, month, inspections: dash.data.totals.inspections }).toEqual({ region, month, inspections: listed.reduce((n, i) => n + depts(i).length, 0) })
+      expect(dash.data.totals.withdrawn ?? 0).toBe(all.reduce((n, i) => n + (i.status === 'withdrawn' ? depts(i).length : 0), 0))
       expect(dash.data.totals.repeated).toBe(listed.filter((i) => i.flags.includes('repeated')).length)
       for (const d of dash.data.byDepartment) {
-        expect({ region, month, deptId: d.deptId, inspections: d.inspections }).toEqual({ region, month, deptId: d.deptId, inspections: listed.filter((i) => i.deptId === d.deptId).length })
+        expect({ region, month, deptId: d.deptId, inspections: d.inspections }).toEqual({ region, month, deptId: d.deptId, inspections: listed.filter((i) => depts(i).includes(d.deptId)).length })
       }
       compared += listed.length
     }
@@ -102,6 +107,7 @@ it('after random check-ins by city and county departments, the dashboard still c
       scene: `c=${company.id}`,
       clientRequestId: rid(),
       source: pick(['referral', 'complaint', 'monitoring']),
+      sourceRef: `SI-${i}`,
       location: near(company),
       ...(company.inPark ? { exception: { category: 'emergency' } } : {}),
     })
@@ -114,7 +120,7 @@ it('after random check-ins by city and county departments, the dashboard still c
 it('filters by department, company, source, flag, status and dates; a department admin sees only their department', async () => {
   const town = roster.companies.find((c) => c.id === DEMO_IDS.townCompany)!
   await advance(3 * 3_600_000)
-  const open = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${town.id}`, clientRequestId: rid(), source: 'referral', location: near(town) })
+  const open = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${town.id}`, clientRequestId: rid(), source: 'referral', sourceRef: 'REF-2026-0001', location: near(town) })
   expect(open.error).toBeUndefined()
   const id = open.data.inspection.id
   const byCompany = await searchAll('demo-supervisor-county', { companyId: town.id })
@@ -141,7 +147,7 @@ it('filters by department, company, source, flag, status and dates; a department
 it('the detail: timeline, ledger entry; the rating and its comment and the complaints for supervisors only', async () => {
   const town = roster.companies.find((c) => c.id === DEMO_IDS.townCompany)!
   await advance(3 * 3_600_000)
-  const fields = { scene: `c=${town.id}`, source: 'referral', location: near(town) }
+  const fields = { scene: `c=${town.id}`, source: 'referral', sourceRef: 'REF-2026-0001', location: near(town) }
   const open = await call('demo-officer-1', 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   await call('demo-officer-2', 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   const id = open.data.inspection.id
@@ -169,7 +175,7 @@ it('the detail: timeline, ledger entry; the rating and its comment and the compl
   // A monitoring point's visit carries its ledger entry.
   const park = roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)!
   await advance(3 * 3_600_000)
-  const atPark = await call('demo-officer-3', 'inspection', 'checkIn', { scene: `c=${park.id}`, clientRequestId: rid(), source: 'monitoring', exception: { category: 'emergency' }, location: near(park) })
+  const atPark = await call('demo-officer-3', 'inspection', 'checkIn', { scene: `c=${park.id}`, clientRequestId: rid(), source: 'monitoring', sourceRef: 'REF-2026-0001', exception: { category: 'emergency' }, location: near(park) })
   expect(atPark.ok).toBe(true)
   const parkSeen = await sup('demo-supervisor-city', 'inspection', { inspectionId: atPark.data.inspection.id })
   expect(parkSeen.data.ledgerEntry).toMatchObject({ companyId: park.id, source: 'scan', inspectionId: atPark.data.inspection.id, unscanned: false })

@@ -5,8 +5,8 @@ import { ROLE_LABELS } from '@/lib/labels'
 const ids = (roles: Parameters<typeof sectionsFor>[0]) => sectionsFor(roles).flatMap((s) => s.tiles.map((t) => t.id))
 
 describe('home tiles', () => {
-  it('gives an officer scan, my inspections and the certificate card', () => {
-    expect(ids(['officer'])).toEqual(['tile-scan', 'tile-my-inspections', 'tile-cert-card'])
+  it('gives an officer scan, my inspections, the certificate card and the department’s plans (with back-fill)', () => {
+    expect(ids(['officer'])).toEqual(['tile-scan', 'tile-my-inspections', 'tile-cert-card', 'tile-plans'])
   })
 
   it('gives an enterprise user the six company entries, rating by code among them', () => {

@@ -101,8 +101,8 @@ describe('the 通报 workbook', () => {
       [2, '赣州市市场监督管理局', 3, 2, 0, 1, 0, 12],
       [3, '赣州市税务局', 0, 0, 0, 0, 0, 0],
     ])
-    expect(detail[0]).toEqual(['章贡区应急管理局', 4, 1, 2, 3, 0, 2, '样本不足（少于5条）', 0, 0, 0, 1, 0, 0])
-    expect(detail[1]).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2])
+    expect(detail[0]).toEqual(['章贡区应急管理局', 4, 1, 2, 3, 0, 2, '样本不足（少于5条）', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0])
+    expect(detail[1]).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 0])
     expect(detail[2][7]).toBe('—')
     expect(detail[0]).toHaveLength(DETAIL_HEADERS.length)
     expect(summary[0]).toHaveLength(SUMMARY_HEADERS.length)
@@ -121,7 +121,7 @@ describe('the 通报 workbook', () => {
     expect(s.rowCount).toBe(6)
     const d = wb.getWorksheet(DETAIL_SHEET)!
     expect((d.getRow(3).values as unknown[]).slice(1)).toEqual([...DETAIL_HEADERS])
-    expect((d.getRow(5).values as unknown[]).slice(1)).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2])
+    expect((d.getRow(5).values as unknown[]).slice(1)).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 0])
     expect(d.rowCount).toBe(6)
   })
 })
@@ -151,6 +151,10 @@ describe('the recount tally', () => {
       unscanned: 1,
       repeated: 1,
       capRefusals: 0,
+      noPenalty: 0,
+      backfills: 0,
+      withdrawn: 0,
+      serviceVisits: 0,
     })
     const kept: Tally = new Map([['360702_d_2026-12', { region: '360702', deptId: 'd', month: '2026-12', figures: { ...t.get('360702_d_2026-12')!.figures, overdue: 0, capRefusals: 4 } }], ['360703_e_2026-11', { region: '360703', deptId: 'e', month: '2026-11', figures: figures({ inspections: 1 }) }]])
     expect(diffTallies(kept, t, ['capRefusals'])).toEqual([

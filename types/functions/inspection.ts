@@ -1,11 +1,16 @@
 import { z } from 'zod'
 import { ChinaDate, CodePayload, Cursor, GeoFix, Id, ImageRef, Scene, text } from '../common'
-import { CompanyAtGate, Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus, Officer, Outcome, Plan } from '../entities'
-import { ExceptionCategory } from '../settings'
+import { InstantInput } from '../common'
+import { CompanyAtGate, Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus, Officer, Outcome, Plan, ServicePurpose, ServiceVisit, SourceRef, TimelineStep } from '../entities'
+import { DiscretionStandard, ExceptionCategory, LeniencyList } from '../settings'
 
 /** `inspection`: the officer at the gate (SPEC §3 inspection). */
 
 const RatingTokenPayload = CodePayload.extend({ token: z.string() })
+const ClientRequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const SpecialCase = z.object({ category: z.string().min(1).max(40), reason: text(500).optional() })
+/** The source of a check-in or back-fill (rules 2, 15): a plan, or a case source with its reference. */
+const SourceFields = { source: InspectionSource, planId: Id.optional(), sourceRef: SourceRef.optional(), exception: SpecialCase.optional() }
 
 export const inspection = {
   preview: {
@@ -20,22 +25,24 @@ export const inspection = {
       otherPlans: z.array(z.object({ deptId: Id, title: z.string(), from: ChinaDate, to: ChinaDate })).optional(),
       jointSuggested: z.boolean().optional(),
       openInspection: Inspection.optional(),
+      /** What joining `openInspection` means: the team's own (`team`; `late` after the join window, rule 16), or another department's (`joint`, rule 14). */
+      joinKind: z.enum(['team', 'late', 'joint']).optional(),
       exceptionCategories: z.array(ExceptionCategory),
     }),
   },
   checkIn: {
     input: z.object({
       scene: Scene,
-      clientRequestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
-      source: InspectionSource,
-      planId: Id.optional(),
-      exception: z.object({ category: z.string().min(1).max(40), reason: text(500).optional() }).optional(),
+      clientRequestId: ClientRequestId,
+      ...SourceFields,
+      /** Join another department's open inspection at this company (rule 14). */
+      joinInspectionId: Id.optional(),
       location: GeoFix,
     }),
-    output: z.object({ inspection: Inspection, joined: z.boolean(), flags: z.array(InspectionFlag) }),
+    output: z.object({ inspection: Inspection, joined: z.boolean(), joint: z.boolean(), flags: z.array(InspectionFlag) }),
   },
   recordResult: {
-    input: z.object({ inspectionId: Id, outcome: Outcome, findings: text(2000), rectifyBy: ChinaDate.optional() }),
+    input: z.object({ inspectionId: Id, outcome: Outcome, findings: text(2000), rectifyBy: ChinaDate.optional(), leniencyItemId: z.string().min(1).max(40).optional() }),
     output: z.object({ inspection: Inspection, rating: RatingTokenPayload }),
   },
   ratingCode: {
@@ -57,5 +64,37 @@ export const inspection = {
       image: ImageRef,
       expiresAt: z.number(),
     }),
+  },
+  detail: {
+    input: z.object({ inspectionId: Id }),
+    output: z.object({ inspection: Inspection, timeline: z.array(TimelineStep) }),
+  },
+  backfill: {
+    input: z.object({
+      companyId: Id,
+      clientRequestId: ClientRequestId,
+      /** When the visit really began (not in the future, at most `backfill.maxDays` back). */
+      checkInAt: InstantInput,
+      reason: text(500),
+      ...SourceFields,
+    }),
+    output: z.object({ inspection: Inspection }),
+  },
+  withdraw: {
+    input: z.object({ inspectionId: Id, reason: text(500) }),
+    output: z.object({ inspection: Inspection }),
+  },
+  serviceVisit: {
+    input: z.object({ scene: Scene, clientRequestId: ClientRequestId, purpose: ServicePurpose, note: text(500).optional(), location: GeoFix }),
+    output: z.object({ visit: ServiceVisit }),
+  },
+  leniency: {
+    input: z.object({ field: z.string().max(40).optional() }),
+    output: z.object({ lists: z.array(LeniencyList), standards: z.array(DiscretionStandard) }),
+  },
+  /** The caller's department's approved plans that have not ended (officers see their own department's plans in full). */
+  plans: {
+    input: z.object({}),
+    output: z.object({ items: z.array(Plan.extend({ companies: z.array(z.object({ id: Id, name: z.string() })) })) }),
   },
 } as const

@@ -14,8 +14,8 @@ const MAX_YEAR_PAGES = 5
  * The company's home (SPEC §5 release 2): the gate code to show or print, whether the
  * quiet period protects it today, and this year's inspections per department — planned
  * ones against the yearly cap, case-sourced and special-case ones (not capped, shown), and
- * service visits (none are recorded yet: always 0 until SPEC §2.19 lands) — plus how many
- * results it can still rate from its list. Withdrawn inspections count nowhere.
+ * service visits (rule 19) — plus how many results it can still rate from its list. A joint
+ * inspection counts for each of its departments (rule 14); withdrawn ones count nowhere.
  */
 export const overview = action('enterprise', 'overview', {
   access: ['enterprise'],
@@ -41,15 +41,24 @@ export const overview = action('enterprise', 'overview', {
     }
     const byDept = new Map<string, { deptId: string; deptName: string; planned: number; cap: number; caseSourced: number; service: number }>()
     let toRate = 0
+    const deptOf = (deptId: string, deptName: string) => {
+      const d = byDept.get(deptId) ?? { deptId, deptName, planned: 0, cap: settings.frequencyCap.perDeptCompanyYear, caseSourced: 0, service: 0 }
+      byDept.set(deptId, d)
+      return d
+    }
     for (const r of rows) {
-      if ((r.status as string) === 'withdrawn') continue // SPEC §2.18, once withdrawal lands
-      const d = byDept.get(r.deptId) ?? { deptId: r.deptId, deptName: r.deptName, planned: 0, cap: settings.frequencyCap.perDeptCompanyYear, caseSourced: 0, service: 0 }
-      if (r.capCounted) d.planned++
-      else d.caseSourced++
-      byDept.set(r.deptId, d)
+      if (r.status === 'withdrawn') continue
+      for (const part of [{ deptId: r.deptId, deptName: r.deptName, capCounted: r.capCounted }, ...(r.joins ?? [])]) {
+        const d = deptOf(part.deptId, part.deptName)
+        if (part.capCounted) d.planned++
+        else d.caseSourced++
+      }
       const until = rateFromListUntil(r, settings)
       if (r.rating.state !== 'rated' && until !== null && now <= until) toRate++
     }
+    // Service visits of the year (rule 19): not inspections, shown beside them.
+    const visits = await ctx.db.collection('serviceVisits').where({ companyId: company._id, at: _.gte(from) }).limit(MAX_GET).get()
+    for (const v of visits.data as unknown as Array<{ deptId: string; deptName: string }>) deptOf(v.deptId, v.deptName).service++
     const quiet = quietPeriodStatus(now, settings)
     return {
       company: { id: company._id, name: company.name, inPark: company.inPark, ...(company.parkName ? { parkName: company.parkName } : {}), monitoringPoint: company.monitoringPoint },

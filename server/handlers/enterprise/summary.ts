@@ -18,6 +18,7 @@ export const SOURCE_LABELS: Record<string, string> = {
 export const OUTCOME_LABELS: Record<string, string> = {
   compliant: '未发现问题',
   rectify: '责令整改',
+  no_penalty: '轻微违法不予处罚',
   case: '立案查处',
   transfer: '移送处理',
 }
@@ -39,17 +40,19 @@ export async function basisInWords(ctx: Ctx, r: InspectionRecord): Promise<strin
 }
 
 export async function toInspectionSummary(ctx: Ctx, r: InspectionRecord): Promise<z.input<typeof InspectionSummary> & Record<string, unknown>> {
+  // A joint inspection: the leading department's result, else the first recorded (each department's is in `results`).
+  const shown = r.result ?? r.joins?.find((j) => j.result)?.result
   return {
     inspectionId: r._id,
     companyName: r.companyName,
-    department: r.deptName,
+    department: [r.deptName, ...(r.joins ?? []).map((j) => j.deptName)].join('、'),
     officerNames: [...r.officerNames],
     time: r.checkInAt,
     source: r.source,
     sourceLabel: SOURCE_LABELS[r.source] ?? r.source,
     basis: await basisInWords(ctx, r),
-    ...(r.result
-      ? { result: { outcome: r.result.outcome, findings: r.result.findings, ...(r.result.rectifyBy ? { rectifyBy: r.result.rectifyBy } : {}) }, outcomeLabel: OUTCOME_LABELS[r.result.outcome] }
+    ...(shown
+      ? { result: { outcome: shown.outcome, findings: shown.findings, ...(shown.rectifyBy ? { rectifyBy: shown.rectifyBy } : {}) }, outcomeLabel: OUTCOME_LABELS[shown.outcome] }
       : {}),
     rated: r.rating.state === 'rated',
   }

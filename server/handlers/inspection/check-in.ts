@@ -8,18 +8,19 @@ import { sha256 } from '../../platform/ids'
 import { certificateState, CERTIFICATE_STATE_LABELS } from '../../domain/certificate'
 import { chinaDate, chinaMonth } from '../../domain/china-time'
 import { capReached, capYear, countsTowardCap } from '../../domain/frequency-cap'
-import { capUsedOf, checkInOfKey, decisionTime, gatePlansCovering, movedGate, openLockOf } from '../../domain/gate'
+import { isAfterCap, sourceRefProblem } from '../../domain/case-source'
+import { capUsedOf, checkInOfKey, decisionTime, gatePlansCovering, lockOf, movedGate } from '../../domain/gate'
+import { joinTimes, jointJoinProblem, officerDepartments, sameDeptJoin } from '../../domain/joint'
 import { parseScene } from '../../domain/gate-code'
 import { presence } from '../../domain/geofence'
 import type { InspectionRecord, PlanRecord } from '../../domain/inspection-records'
-import { legitimateSource, planCovers, type PlanLike } from '../../domain/legitimate-source'
+import { isCaseSource, legitimateSource, planCovers, type PlanLike } from '../../domain/legitimate-source'
 import { quietPeriodBlocks, quietPeriodStatus } from '../../domain/quiet-period'
 import type { CompanyRecord } from '../../domain/records'
 import { isRepeated, priorCountInWindow } from '../../domain/repeated'
 import { resultDueAt } from '../../domain/result-deadline'
 import { cityOf } from '../../domain/scope'
 import { findCategory, specialCaseProblem } from '../../domain/special-case'
-import { canJoin } from '../../domain/team'
 import { raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
@@ -27,6 +28,7 @@ import { companyInTx, saveGate } from '../../store/gates'
 import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
 import { noticeCheckIn } from '../notices'
 import { callerOfficer } from './officer'
+import { joinJointly, noteCapRefusal, raiseAfterCapAlert } from './joint-join'
 import { toInspectionView } from './views'
 import { ruleWords } from '@rule-words'
 
@@ -94,16 +96,27 @@ export const checkIn = action('inspection', 'checkIn', {
         const today = chinaDate(at, settings.timezone)
         const scan = { deptId: dept._id, companyId, now: at }
 
-        const lock = openLockOf(gate, dept._id, at, settings)
+        // Joining: another department's inspection named by the officer (rule 14), else the department's own latest (rules 4, 16).
+        const lock = input.joinInspectionId ? { inspectionId: input.joinInspectionId } : lockOf(gate, dept._id)
         const open = lock ? await readDoc<InspectionRecord>(tx, 'inspections', lock.inspectionId) : null
-        if (open && canJoin({ ...open, hasResult: !!open.result }, scan, settings)) {
+        if (input.joinInspectionId && !open) fail('NOT_FOUND', '没有找到要加入的检查，请返回重新扫码')
+        const join = open ? sameDeptJoin(open, { ...scan, officerId: officer._id }, settings) : null
+        if (open && join) {
           // A re-scan by an officer already on the inspection writes nothing (SPEC §6: the gate stays bounded).
           if (open.officerIds.includes(officer._id)) return { kind: 'done' as const, inspection: open, joined: open.officerIds[0] !== officer._id, flags: open.flags }
-          const joined: InspectionRecord = { ...open, officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], updatedAt: at }
-          await tx.collection('inspections').doc(joined._id).update({ data: { officerIds: joined.officerIds, officerNames: joined.officerNames, updatedAt: at } })
-          await audit(actx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id } }, tx)
+          const flags: InspectionFlag[] = join === 'late_join' && !open.flags.includes('late_join') ? [...open.flags, 'late_join'] : open.flags
+          const team = { officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], officerDeptIds: [...officerDepartments(open), dept._id], officerJoinedAt: [...joinTimes(open), at] }
+          const joined: InspectionRecord = { ...open, ...team, flags, updatedAt: at }
+          await tx.collection('inspections').doc(joined._id).update({ data: { ...team, flags, updatedAt: at } })
+          await audit(actx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id, late: join === 'late_join' } }, tx)
           await saveGate(tx, company, movedGate(gate, { kind: 'join', inspectionId: joined._id, keyId }, { now: at, today }, settings))
           return { kind: 'done' as const, inspection: joined, joined: true, flags: joined.flags }
+        }
+        if (open && input.joinInspectionId) {
+          const problem = jointJoinProblem(open, scan, settings)
+          if (problem) fail('CONFLICT', problem, { inspectionId: open._id })
+          const joint = await joinJointly(input, actx, tx, { officer, dept, company, keyId }, open)
+          return { kind: 'done' as const, inspection: joint.inspection, joined: true, flags: joint.inspection.flags, jointPart: joint.part }
         }
 
         // The inspection this key would create may already exist (the key was used at another
@@ -167,6 +180,7 @@ export const checkIn = action('inspection', 'checkIn', {
           },
           tx,
         )
+        if (record.flags.includes('after_cap')) await raiseAfterCapAlert(tx, actx, record, dept, company)
         return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags, opened: { purpose: prepared.purpose } }
       })
       if (outcome.kind === 'replay') return replay(ctx, outcome)
@@ -179,19 +193,25 @@ export const checkIn = action('inspection', 'checkIn', {
         })
         await noticeCheckIn(ctx, record, officer, outcome.opened.purpose)
       }
-      return { inspection: toInspectionView(outcome.inspection, decidedAt), joined: outcome.joined, flags: [...outcome.flags] }
+      // A joint join counts the visit once for the joining department (rule 14), where the company is.
+      if ('jointPart' in outcome && outcome.jointPart) {
+        await bumpCounters(ctx.db, counterKeyAt(outcome.inspection.region, outcome.inspection.checkInAt), { inspections: 1, quietExceptions: { pending: outcome.jointPart.exception ? 1 : 0 } })
+      }
+      return { inspection: toInspectionView(outcome.inspection, decidedAt), joined: outcome.joined, joint: !!outcome.inspection.joint, flags: [...outcome.flags] }
     } catch (err) {
       // A cap refusal is counted for the dashboard; it is the only trace a refused check-in leaves.
       if (err instanceof AppError && err.code === 'FREQUENCY_CAP' && companyRegion) await bumpCounters(ctx.db, counterKeyAt(companyRegion, decidedAt), { capRefusals: 1 })
+      // …and the company's gate remembers it for a while, to flag a case-sourced check-in that follows (rule 15).
+      if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await noteCapRefusal({ ...ctx, now: decidedAt }, companyId, dept._id)
       throw err
     }
   },
 })
 
-type Scanner = Awaited<ReturnType<typeof callerOfficer>>
+export type Scanner = Awaited<ReturnType<typeof callerOfficer>>
 
 /** Rule 3: a suspended, revoked or expired certificate can neither check in nor join. */
-function refuseInvalidCertificate(officer: Scanner['officer'], now: number): void {
+export function refuseInvalidCertificate(officer: Scanner['officer'], now: number): void {
   const cert = certificateState(officer, now)
   if (cert !== 'valid') fail('CERT_INVALID', `您的执法证状态为“${CERTIFICATE_STATE_LABELS[cert]}”，不能入企检查或加入检查`, { certStatus: cert })
 }
@@ -210,18 +230,18 @@ export const checkinKeyId = (openid: string, clientRequestId: string): string =>
 /** The id of the inspection a request key opens: one key, one inspection, wherever it was used. */
 export const inspectionIdFor = (keyId: string): string => 'insp_' + sha256(`insp:${keyId}`).slice(0, 24)
 
-async function replay(ctx: Ctx, done: { inspectionId: string; joined: boolean }) {
+export async function replay(ctx: Ctx, done: { inspectionId: string; joined: boolean }) {
   const inspection = await readDoc<InspectionRecord>(ctx.db, 'inspections', done.inspectionId)
   if (!inspection) return fail('NOT_FOUND', '没有找到该次检查')
-  return { inspection: toInspectionView(inspection, ctx.now), joined: done.joined, flags: [...inspection.flags] }
+  return { inspection: toInspectionView(inspection, ctx.now), joined: done.joined, joint: !!inspection.joint, flags: [...inspection.flags] }
 }
 
-function capRefusal(ctx: Ctx, used: number, year: number): never {
+export function capRefusal(ctx: Ctx, used: number, year: number): never {
   const cap = ctx.settings.frequencyCap.perDeptCompanyYear
   return fail('FREQUENCY_CAP', `本部门 ${year} 年对该企业的计划检查已达 ${cap} 次上限；如属投诉举报、案件等情形，请选择相应来源`, { used, cap, year })
 }
 
-interface Prepared {
+export interface Prepared {
   record: InspectionRecord
   year: number
   purpose: string
@@ -230,10 +250,17 @@ interface Prepared {
 }
 
 /** The rules a new inspection must pass (SPEC §2 rules 1, 2, 5–7), and the record it will be. Reads only (a plan named but not on the gate). */
-async function prepareNew(input: Input, ctx: Ctx, tx: Transaction, who: Scanner & { company: CompanyRecord; keyId: string }): Promise<Prepared> {
+/** What the rules read of a check-in or a back-fill (a back-fill has no position). */
+export type SourceInput = Pick<Input, 'source' | 'planId' | 'sourceRef' | 'exception'> & { location?: Input['location'] }
+
+export async function prepareNew(input: SourceInput, ctx: Ctx, tx: Transaction, who: Scanner & { company: CompanyRecord; keyId: string }, dayWord = '今天'): Promise<Prepared> {
   const { officer, dept, company } = who
   const { settings, now } = ctx
   const date = chinaDate(now, settings.timezone)
+
+  // Rule 15: a case source names its reference.
+  const refProblem = sourceRefProblem(input.source, input.sourceRef)
+  if (refProblem) fail('INVALID_INPUT', refProblem, { issues: [{ path: ['sourceRef'], code: 'custom', message: refProblem }] })
 
   // Rule 1: the quiet period, and the special case that lifts it.
   if (input.exception) {
@@ -243,7 +270,7 @@ async function prepareNew(input: Input, ctx: Ctx, tx: Transaction, who: Scanner 
   if (quietPeriodBlocks(now, company, settings) && !input.exception) {
     const quiet = quietPeriodStatus(now, settings)
     const until = quiet.windowEnd ? `${Number(quiet.windowEnd.slice(5, 7))}月${Number(quiet.windowEnd.slice(8, 10))}日` : ''
-    fail('QUIET_PERIOD', `今天处于安静生产期（至${until}），不得入${ruleWords(settings).quietCompanies}检查；如属特殊情形，请选择情形类别`, {
+    fail('QUIET_PERIOD', `${dayWord}处于安静生产期（至${until}），不得入${ruleWords(settings).quietCompanies}检查；如属特殊情形，请选择情形类别`, {
       windowEnd: quiet.windowEnd,
       categories: settings.quietPeriod.categories.map((c) => c.key),
     })
@@ -275,11 +302,12 @@ async function prepareNew(input: Input, ctx: Ctx, tx: Transaction, who: Scanner 
   const prior = company.gate?.recent ?? []
   const repeated = isRepeated(prior, { now, source: input.source }, settings)
   const inWindow = priorCountInWindow(prior, now, settings)
-  const where = presence(input.location, company.location, settings)
+  const where = input.location ? presence(input.location, company.location, settings) : null
   const flags: InspectionFlag[] = []
   if (input.exception) flags.push('quiet_exception')
-  if (where.offSite) flags.push('off_site')
+  if (where?.offSite) flags.push('off_site')
   if (repeated) flags.push('repeated')
+  if (isAfterCap(company.gate?.capRefusals, { deptId: dept._id, source: input.source, now }, settings)) flags.push('after_cap')
 
   const exception: InspectionException | undefined = input.exception
     ? { category: input.exception.category, ...(input.exception.reason ? { reason: input.exception.reason } : {}), review: 'pending' }
@@ -300,15 +328,18 @@ async function prepareNew(input: Input, ctx: Ctx, tx: Transaction, who: Scanner 
     city: cityOf(company.region),
     officerIds: [officer._id],
     officerNames: [officer.name],
+    officerDeptIds: [dept._id],
+    deptIds: [dept._id],
+    joint: false,
     source: input.source,
+    ...(isCaseSource(input.source) && input.sourceRef ? { sourceRef: input.sourceRef } : {}),
     ...(usedPlan ? { planId: usedPlan._id, planKind: usedPlan.kind } : {}),
     ...(exception ? { exception } : {}),
     capCounted,
     checkInAt: now,
     date,
     month: chinaMonth(now, settings.timezone),
-    location: { lat: input.location.lat, lng: input.location.lng, accuracy: input.location.accuracy },
-    distanceM: where.distanceM,
+    ...(input.location && where ? { location: { lat: input.location.lat, lng: input.location.lng, accuracy: input.location.accuracy }, distanceM: where.distanceM } : {}),
     flags,
     status: 'open',
     dueAt: resultDueAt(now, settings),

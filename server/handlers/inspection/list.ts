@@ -13,7 +13,7 @@ export const list = action('inspection', 'list', {
     const officerId = ctx.caller.user?.officerId ?? fail('FORBIDDEN', '您的账号未绑定执法证')
     const _ = ctx.db.command
     const conditions: DocData[] = [{ officerIds: officerId }]
-    if (input.status === 'closed') conditions.push({ status: 'closed' })
+    if (input.status === 'closed' || input.status === 'withdrawn') conditions.push({ status: input.status })
     if (input.status === 'open') conditions.push({ status: 'open', dueAt: _.gte(ctx.now) })
     if (input.status === 'overdue') conditions.push(_.or({ status: 'overdue' }, { status: 'open', dueAt: _.lt(ctx.now) }))
     return newestInspectionsPage(ctx, conditions, input.cursor)

@@ -1,4 +1,5 @@
-import type { Inspection, Plan } from '@contract'
+import type { Inspection, InspectionResult, Plan } from '@contract'
+import { departmentsOf, resultOf } from '../../domain/joint'
 import type { InspectionRecord, PlanRecord } from '../../domain/inspection-records'
 import { effectiveStatus } from '../../domain/result-deadline'
 
@@ -35,14 +36,24 @@ export function toInspectionView(r: InspectionRecord, now: number): Inspection {
     officerIds: [...r.officerIds],
     officerNames: [...r.officerNames],
     source: r.source,
+    ...(r.sourceRef ? { sourceRef: r.sourceRef } : {}),
     ...(r.planId ? { planId: r.planId } : {}),
     ...(r.exception ? { exception: { ...r.exception } } : {}),
+    deptIds: departmentsOf(r),
+    joint: !!r.joint,
+    ...(r.joins?.length ? { joins: r.joins.map(({ deptRegion: _r, planKind: _k, ...j }) => ({ ...j, flags: [...j.flags] })) } : {}),
+    results: departmentsOf(r).flatMap((deptId) => {
+      const res = resultOf<InspectionResult>(r, deptId)
+      return res ? [{ ...res, deptId }] : []
+    }),
+    ...(r.backfill ? { backfill: { reason: r.backfill.reason, recordedAt: r.backfill.recordedAt, review: r.backfill.review, ...(r.backfill.reviewComment ? { reviewComment: r.backfill.reviewComment } : {}), ...(r.backfill.reviewedAt ? { reviewedAt: r.backfill.reviewedAt } : {}) } } : {}),
+    ...(r.withdrawal ? { withdrawal: { ...r.withdrawal } } : {}),
     capCounted: r.capCounted,
     checkInAt: r.checkInAt,
     date: r.date,
     month: r.month,
-    location: { ...r.location },
-    distanceM: r.distanceM,
+    ...(r.location ? { location: { ...r.location } } : {}),
+    ...(r.distanceM !== undefined ? { distanceM: r.distanceM } : {}),
     flags: [...r.flags],
     status: effectiveStatus(r, now),
     dueAt: r.dueAt,

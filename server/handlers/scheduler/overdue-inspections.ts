@@ -5,6 +5,7 @@ import type { InspectionRecord } from '../../domain/inspection-records'
 import { alertIdFor, raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
+import { departmentsWithoutResult } from '../../domain/joint'
 import { remindOverdue } from '../notices'
 import type { JobResult } from './jobs'
 
@@ -27,7 +28,8 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
     for (const candidate of batch) {
       const changed = await ctx.db.runTransaction(async (tx) => {
         const current = await readDoc<InspectionRecord>(tx, 'inspections', candidate._id)
-        if (!current || current.status !== 'open' || current.result || !(current.dueAt < ctx.now)) return null
+        // A joint inspection stays open until every department has recorded (rule 14).
+        if (!current || current.status !== 'open' || departmentsWithoutResult(current).length === 0 || !(current.dueAt < ctx.now)) return null
         await tx.collection('inspections').doc(current._id).update({ data: { status: 'overdue', overdueAt: ctx.now, updatedAt: ctx.now } })
         const ref = `inspections/${current._id}`
         await raiseAlert(tx, {
@@ -45,7 +47,8 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
       })
       if (!changed) continue
       // After the commit: the region's counters are shared (store/counters.ts).
-      await bumpCounters(ctx.db, { deptId: changed.deptId, region: changed.region, month: changed.month }, { overdue: 1 })
+      // A red light for each department still without its result (rule 14: per department).
+      for (const deptId of departmentsWithoutResult(changed)) await bumpCounters(ctx.db, { deptId, region: changed.region, month: changed.month }, { overdue: 1 })
       progressed++
       marked++
       reminders += await remindOverdue(ctx, changed)

@@ -19,7 +19,8 @@ export const inspections = action('supervision', 'inspections', {
     if (reader.kind === 'deptAdmin' && input.deptId !== undefined && input.deptId !== reader.deptId) fail('FORBIDDEN', '执法单位管理员只能查看本单位的检查')
     const _ = ctx.db.command
     const conditions: DocData[] = [reader.where]
-    if (input.deptId) conditions.push({ deptId: input.deptId })
+    // A department's inspections include the joint ones it joined (rule 14).
+    if (input.deptId) conditions.push(_.or({ deptId: input.deptId }, { deptIds: input.deptId }))
     if (input.companyId) conditions.push({ companyId: input.companyId })
     if (input.source) conditions.push({ source: input.source })
     if (input.flag) conditions.push({ flags: input.flag })

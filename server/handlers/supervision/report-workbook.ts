@@ -28,6 +28,10 @@ export const DETAIL_HEADERS = [
   '未扫码入企',
   '重复检查',
   '超频次拒绝',
+  '不予处罚',
+  '事后补录',
+  '撤回',
+  '入企服务',
 ] as const
 
 export interface ReportInput {
@@ -60,6 +64,10 @@ export function reportRows(input: ReportInput): { ranked: RankedDepartment[]; su
       f.unscanned,
       f.repeated,
       f.capRefusals,
+      f.noPenalty,
+      f.backfills,
+      f.withdrawn,
+      f.serviceVisits,
     ]
   })
   return { ranked, summary, detail }

@@ -26,12 +26,18 @@ export const reviewException = action('supervision', 'reviewException', {
     const reviewed = await ctx.db.runTransaction(async (tx) => {
       const current = await readDoc<InspectionRecord>(tx, 'inspections', input.inspectionId)
       if (!current) return fail('NOT_FOUND', '没有找到该次检查')
-      if (!current.exception) return fail('CONFLICT', '该次检查不是安静生产期特殊情形，无需审核')
-      if (current.exception.review !== 'pending') {
-        return fail('CONFLICT', `该特殊情形已审核为“${current.exception.review === 'justified' ? '合理' : '不合理'}”，不能重复审核`, { review: current.exception.review })
+      const backfillPending = current.backfill?.review === 'pending'
+      if (!current.exception && !current.backfill) return fail('CONFLICT', '该次检查不是安静生产期特殊情形，无需审核')
+      const exceptionPending = current.exception?.review === 'pending'
+      if (!exceptionPending && !backfillPending) {
+        const done = (current.exception ?? current.backfill)!.review
+        return fail('CONFLICT', `该特殊情形已审核为“${done === 'justified' ? '合理' : '不合理'}”，不能重复审核`, { review: done })
       }
-      const exception: InspectionException = { ...current.exception, review: input.verdict, reviewComment: input.comment, reviewedBy: user._id, reviewedAt: ctx.now }
-      await tx.collection('inspections').doc(current._id).update({ data: { exception, updatedAt: ctx.now } })
+      // One verdict covers what waits: the special case and, for a back-filled visit, the back-fill (rule 17).
+      const verdict = { review: input.verdict, reviewComment: input.comment, reviewedBy: user._id, reviewedAt: ctx.now }
+      const exception: InspectionException | undefined = current.exception && exceptionPending ? { ...current.exception, ...verdict } : current.exception
+      const backfill = current.backfill && backfillPending ? { ...current.backfill, ...verdict } : current.backfill
+      await tx.collection('inspections').doc(current._id).update({ data: { ...(exception ? { exception } : {}), ...(backfill ? { backfill } : {}), updatedAt: ctx.now } })
       const ref = `inspections/${current._id}`
       if (input.verdict === 'unjustified') {
         await raiseAlert(tx, {
@@ -42,18 +48,21 @@ export const reviewException = action('supervision', 'reviewException', {
           region: current.region,
           deptId: current.deptId,
           companyId: current.companyId,
-          summary: `${current.deptName} 于 ${current.date} 在安静生产期进入 ${current.companyName}，所报特殊情形经审核不合理`,
+          summary: exceptionPending
+            ? `${current.deptName} 于 ${current.date} 在安静生产期进入 ${current.companyName}，所报特殊情形经审核不合理`
+            : `${current.deptName} 补录的 ${current.date} 进入 ${current.companyName} 的检查，经审核不合理`,
         })
       }
       const pendingAlertId = alertIdFor('pending_exception', ref)
       if (await readDoc(tx, ALERTS, pendingAlertId)) {
         await tx.collection(ALERTS).doc(pendingAlertId).update({ data: { resolved: true, resolvedAt: ctx.now, resolvedBy: user._id } })
       }
-      await audit(ctx, { action: 'supervision.reviewException', target: ref, details: { verdict: input.verdict, comment: input.comment, category: current.exception.category } }, tx)
-      return { ...current, exception, updatedAt: ctx.now }
+      await audit(ctx, { action: 'supervision.reviewException', target: ref, details: { verdict: input.verdict, comment: input.comment, category: current.exception?.category ?? null, backfill: backfillPending } }, tx)
+      return { inspection: { ...current, ...(exception ? { exception } : {}), ...(backfill ? { backfill } : {}), updatedAt: ctx.now }, exceptionPending }
     })
-    // After the commit: the region's counters are shared (store/counters.ts).
-    await bumpCounters(ctx.db, { deptId: reviewed.deptId, region: reviewed.region, month: reviewed.month }, { quietExceptions: { pending: -1, [input.verdict]: 1 } })
-    return { inspection: toInspectionView(reviewed, ctx.now) }
+    // After the commit: the region's counters are shared (store/counters.ts). A back-fill alone moves no special-case figure.
+    const { inspection } = reviewed
+    if (reviewed.exceptionPending) await bumpCounters(ctx.db, { deptId: inspection.deptId, region: inspection.region, month: inspection.month }, { quietExceptions: { pending: -1, [input.verdict]: 1 } })
+    return { inspection: toInspectionView(inspection, ctx.now) }
   },
 })

@@ -17,3 +17,10 @@ export function param(value: string | undefined): string {
 
 /** The page a gate code opens, with its scene. */
 export const previewUrl = (scene: string) => `/officer/preview/index?scene=${encodeURIComponent(scene)}`
+
+/** An inspection's detail page (timeline, result, withdraw). */
+export const detailUrl = (id: string) => `/officer/inspection/index?id=${encodeURIComponent(id)}`
+
+/** The back-fill form for a company (from the department's plans). */
+export const backfillUrl = (companyId: string, companyName: string, planId?: string) =>
+  `/officer/backfill/index?companyId=${encodeURIComponent(companyId)}&company=${encodeURIComponent(companyName)}${planId ? `&planId=${encodeURIComponent(planId)}` : ''}`

@@ -9,7 +9,7 @@ import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
 import { sourceLabel } from '@/lib/labels'
 import { chinaDateTime } from '@/lib/china-time'
-import { ratingUrl, recordUrl } from '../lib/urls'
+import { detailUrl } from '../lib/urls'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import './index.css'
 
@@ -17,21 +17,20 @@ const TABS: { key: InspectionStatus; label: string }[] = [
   { key: 'open', label: '进行中' },
   { key: 'overdue', label: '红灯' },
   { key: 'closed', label: '已结束' },
+  { key: 'withdrawn', label: '已撤回' },
 ]
 
 const EMPTY: Record<InspectionStatus, string> = {
   open: '没有进行中的检查。',
   overdue: '没有逾期未录入结果的检查，继续保持。',
   closed: '还没有已结束的检查。',
+  withdrawn: '没有撤回的检查。',
 }
 
 function Item({ it }: { it: Inspection }) {
   const words = useRuleWords()
   const name = it.companyName ?? '企业'
-  const go = () => {
-    if (it.status === 'closed') void Taro.navigateTo({ url: ratingUrl(it.id, name) })
-    else void Taro.navigateTo({ url: recordUrl(it.id, name, it.officerIds.length) })
-  }
+  const go = () => void Taro.navigateTo({ url: detailUrl(it.id) })
   const overdue = it.status === 'overdue'
   return (
     <View className={`card inspection-item${overdue ? ' inspection-item--overdue' : ''}`} id={`inspection-${it.id}`} hoverClass='inspection-item--hover' onClick={go}>

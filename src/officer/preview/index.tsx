@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
+import { FormField } from '@/components/FormField'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { InspectionSource, Output } from '@contract'
 import { preview } from '@/services/inspection/preview'
 import { checkIn } from '@/services/inspection/check-in'
+import { serviceVisit } from '@/services/inspection/service-visit'
 import { askToSubscribe } from '@/services/subscribe'
 import { newClientRequestId } from '@/services/inspection/request-id'
 import { whoami, type Me } from '@/services/account/whoami'
@@ -24,6 +26,13 @@ import './index.css'
 
 type Data = Output<'inspection', 'preview'>
 type Failure = { code: string; message: string }
+
+const SERVICE_PURPOSES: Choice[] = [
+  { key: 'policy', title: '政策宣讲' },
+  { key: 'survey', title: '调研走访' },
+  { key: 'assistance', title: '帮扶解难' },
+  { key: 'other', title: '其他服务' },
+]
 
 /** The source picker's keys: `plan:<planId>` for a plan, or a case source. */
 const planKey = (id: string) => `plan:${id}`
@@ -65,6 +74,8 @@ export default function OfficerPreview() {
   const [source, setSource] = useState<string | null>(null)
   const [exception, setException] = useState<string | null>(null)
   const [reason, setReason] = useState('')
+  const [sourceRef, setSourceRef] = useState('')
+  const [service, setService] = useState<string | null>(null)
   const [showExceptions, setShowExceptions] = useState(false)
   const [fix, setFix] = useState<Fix | null>(null)
   const [busy, setBusy] = useState(false)
@@ -97,7 +108,10 @@ export default function OfficerPreview() {
   const myOfficerId = me?.user?.officerId
   const open = data?.openInspection
   const alreadyIn = !!(open && myOfficerId && open.officerIds.includes(myOfficerId))
-  const joining = !!open && !alreadyIn
+  // Joining the team's own inspection needs nothing more; joining another department's (rule 14) needs this department's own source.
+  const jointJoin = !!open && !alreadyIn && data?.joinKind === 'joint'
+  const joining = !!open && !alreadyIn && !jointJoin
+  const caseSource = !!source && !source.startsWith('plan:')
 
   const sourceChoices = useMemo<Choice[]>(() => {
     if (!data) return []
@@ -116,7 +130,7 @@ export default function OfficerPreview() {
     // Asked during the tap (WeChat requires it), never awaited: the check-in does not wait for the answer.
     void askToSubscribe(['overdue_reminder'])
     setError(null)
-    let body: { source: InspectionSource; planId?: string; exception?: { category: string; reason?: string } }
+    let body: { source: InspectionSource; planId?: string; sourceRef?: string; joinInspectionId?: string; exception?: { category: string; reason?: string } }
     if (joining && open) {
       body = {
         source: open.source,
@@ -130,6 +144,8 @@ export default function OfficerPreview() {
       body = {
         source: isPlan ? 'plan' : (source as InspectionSource),
         ...(source && isPlan ? { planId: source.slice(5) } : {}),
+        ...(!isPlan && sourceRef.trim() ? { sourceRef: sourceRef.trim() } : {}),
+        ...(jointJoin && open ? { joinInspectionId: open.id } : {}),
         ...(exception ? { exception: { category: exception, ...(reason.trim() ? { reason: reason.trim() } : {}) } } : {}),
       }
     }
@@ -156,6 +172,22 @@ export default function OfficerPreview() {
     const quiet = res.error.code === 'QUIET_PERIOD'
     if (quiet) setShowExceptions(true)
     setTimeout(() => void Taro.pageScrollTo({ selector: quiet ? '#verdict' : '#error', duration: 200 }), 50)
+  }
+
+  const submitService = async () => {
+    if (!data || busy || !service) return
+    setBusy(true)
+    setError(null)
+    const location = await (fixPromise.current ?? locate())
+    const res = await serviceVisit({ scene, clientRequestId: requestId.current, purpose: service as 'policy', location: { lat: location.lat, lng: location.lng, accuracy: location.accuracy } })
+    setBusy(false)
+    if (!res.ok) {
+      if (res.error.code !== 'INTERNAL') requestId.current = newClientRequestId()
+      return setError({ code: res.error.code, message: res.error.message })
+    }
+    void Taro.showToast({ title: '已登记入企服务', icon: 'success' })
+    setService(null)
+    requestId.current = newClientRequestId()
   }
 
   if (done && data) {
@@ -206,12 +238,18 @@ export default function OfficerPreview() {
         <Verdict
           id='open-inspection'
           tone='info'
-          title={alreadyIn ? '您已在本次检查中' : `本部门${open.officerNames.join('、')}正在检查该企业`}
+          title={alreadyIn ? '您已在本次检查中' : jointJoin ? `${open.deptName ?? '其他部门'}正在检查该企业，可联合检查` : `本部门${open.officerNames.join('、')}正在检查该企业`}
           detail={
             <>
               {chinaDateTime(open.checkInAt)} 开始 · {sourceLabel(open)} · 现有 {open.officerIds.length} 名执法人员。
               {openException ? `特殊情形：${openException}（待监督审核）。` : ''}
-              {alreadyIn ? '' : '点下方“加入检查”即可作为第二名执法人员加入，无需重新登记。'}
+              {alreadyIn
+                ? ''
+                : jointJoin
+                  ? '联合检查：企业只算一次入企，本部门单独录入本部门的结果。请在下方选择本部门的检查来源。'
+                  : data.joinKind === 'late'
+                    ? '已超过加入时限，仍可作为第二名执法人员加入（标记为“迟到加入”），加入后即可录入结果。'
+                    : '点下方“加入检查”即可作为第二名执法人员加入，无需重新登记。'}
             </>
           }
         />
@@ -272,6 +310,9 @@ export default function OfficerPreview() {
               <Text className='section-title'>检查来源</Text>
               {data.plans.length === 0 ? <Text className='note' id='no-plan'>今天没有覆盖该企业的已批准检查计划。属投诉举报等案件的，请选择案件来源；属特殊情形的，请在下方选择情形。</Text> : null}
               <ChoiceList id='source-picker' idPrefix='source' choices={sourceChoices} value={source} onChange={setSource} />
+              {caseSource ? (
+                <FormField id='input-source-ref' label='来源编号' hint='投诉、移送、预警或申请的编号' value={sourceRef} maxlength={40} placeholder='例如 TS-2026-0128' onChange={setSourceRef} />
+              ) : null}
             </View>
           ) : null}
 
@@ -302,10 +343,21 @@ export default function OfficerPreview() {
             </Text>
           ) : null}
 
-          <View className='sticky-actions'>
-            <SubmitButton id='btn-checkin' large label={joining ? '加入检查' : '确认入企检查'} busy={busy} busyLabel='正在登记…' onClick={() => void submit()} />
-          </View>
           <Text className='hint hint--footer'>登记即表示已向企业亮证并说明检查事项。</Text>
+
+          {!joining && !jointJoin ? (
+            <View className='card' id='service-section'>
+              <Text className='card-title'>不是检查？登记入企服务</Text>
+              <Text className='note'>政策宣讲、调研、帮扶等服务不计入检查次数，无需检查计划，企业可以评价。</Text>
+              <ChoiceList id='service-picker' idPrefix='service' choices={SERVICE_PURPOSES} value={service} onChange={setService} />
+              {service ? <SubmitButton id='btn-service' label='登记入企服务' busy={busy} busyLabel='正在登记…' onClick={() => void submitService()} /> : null}
+            </View>
+          ) : null}
+
+          {/* Fixed at the bottom: reachable without scrolling, also with the special cases open. */}
+          <View className='sticky-actions'>
+            <SubmitButton id='btn-checkin' large label={joining ? '加入检查' : jointJoin ? '联合检查' : '确认入企检查'} busy={busy} busyLabel='正在登记…' onClick={() => void submit()} />
+          </View>
         </View>
       )}
     </PageShell>

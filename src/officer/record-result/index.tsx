@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { Outcome } from '@contract'
+import type { Outcome, Output } from '@contract'
 import { recordResult } from '@/services/inspection/record-result'
+import { leniencyLists } from '@/services/inspection/leniency'
 import { ChoiceList } from '@/components/ChoiceList'
 import { ErrorBox } from '@/components/ErrorBox'
 import { PageShell } from '@/components/PageShell'
@@ -27,14 +28,26 @@ export default function RecordResult() {
   const [rectifyBy, setRectifyBy] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
+  const [lists, setLists] = useState<Output<'inspection', 'leniency'> | null>(null)
+  const [itemId, setItemId] = useState<string | null>(null)
+  const [showLists, setShowLists] = useState(false)
+
+  // The leniency lists at hand (rule 20): loaded once, shown on demand and for `no_penalty`.
+  useEffect(() => {
+    void leniencyLists({}).then((res) => res.ok && setLists(res.data))
+  }, [])
+  const items = useMemo(
+    () => (lists?.lists ?? []).flatMap((l) => l.items.map((i) => ({ key: i.id, title: i.title, detail: `${l.field} · ${i.basis}` }))),
+    [lists],
+  )
 
   const submit = async () => {
     if (busy) return
-    const missing = [!outcome && '检查结论', !findings.trim() && '检查情况', outcome === 'rectify' && !rectifyBy && '整改期限'].filter(Boolean)
+    const missing = [!outcome && '检查结论', !findings.trim() && '检查情况', outcome === 'rectify' && !rectifyBy && '整改期限', outcome === 'no_penalty' && !itemId && '所依据的清单事项'].filter(Boolean)
     if (missing.length) return setError({ code: 'MISSING', message: `请填写${missing.join('、')}` })
     setBusy(true)
     setError(null)
-    const res = await recordResult({ inspectionId: id, outcome: outcome!, findings: findings.trim(), ...(outcome === 'rectify' ? { rectifyBy } : {}) })
+    const res = await recordResult({ inspectionId: id, outcome: outcome!, findings: findings.trim(), ...(outcome === 'rectify' ? { rectifyBy } : {}), ...(outcome === 'no_penalty' && itemId ? { leniencyItemId: itemId } : {}) })
     setBusy(false)
     if (res.ok) return void Taro.redirectTo({ url: ratingUrl(id, company) })
     setError({ code: res.error.code, message: res.error.message })
@@ -72,6 +85,31 @@ export default function RecordResult() {
               <Text className='picker-field__arrow'>›</Text>
             </View>
           </Picker>
+        </View>
+      ) : null}
+
+      {outcome === 'no_penalty' ? (
+        <View className='form-block' id='leniency-section'>
+          <Text className='form-label'>依据的不予处罚清单事项</Text>
+          <ChoiceList id='leniency-picker' idPrefix='leniency' choices={items} value={itemId} onChange={setItemId} />
+        </View>
+      ) : (
+        <Text className='link-btn' id='btn-show-leniency' onClick={() => setShowLists(!showLists)}>
+          {showLists ? '收起不予处罚清单' : '查看轻微违法不予处罚清单'}
+        </Text>
+      )}
+      {showLists && outcome !== 'no_penalty' ? (
+        <View className='card' id='leniency-lists'>
+          {(lists?.lists ?? []).map((l) => (
+            <View key={l.id} className='leniency-list'>
+              <Text className='card-title'>{l.title}</Text>
+              {l.items.map((i) => (
+                <Text key={i.id} className='note'>
+                  {i.title}（{i.basis}）
+                </Text>
+              ))}
+            </View>
+          ))}
         </View>
       ) : null}
 

@@ -10,6 +10,7 @@ export const TILES_BY_ROLE: Record<Role, { heading: string; tiles: TileSpec[] }>
       { id: 'tile-scan', title: '扫码入企', desc: '进企业前扫企业码登记', glyph: '扫', url: '/officer/scan/index' },
       { id: 'tile-my-inspections', title: '我的检查', desc: '进行中与已结束的检查', glyph: '查', url: '/officer/my-inspections/index' },
       { id: 'tile-cert-card', title: '亮证', desc: '出示电子执法证', glyph: '证', url: '/officer/cert-card/index' },
+      { id: 'tile-plans', title: '检查计划', desc: '本部门已批准的计划；未能扫码时补录', glyph: '计', url: '/officer/plans/index' },
     ],
   },
   enterprise: {

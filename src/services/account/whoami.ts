@@ -8,6 +8,7 @@ export type Me = Output<'account', 'whoami'>
 /** Who the caller is (bound user or null), today's quiet period, the city and the rules' settings (kept for the pages' words). */
 export async function whoami() {
   const res = await callFn('account', 'whoami', {})
-  if (res.ok) rememberRules(res.data.rules)
+  // The server sends parsed settings (defaults filled in): the answer's input type is wider than what it holds.
+  if (res.ok) rememberRules(res.data.rules as Parameters<typeof rememberRules>[0])
   return res
 }

@@ -24,11 +24,13 @@ const STATUS_TABS: { key: InspectionStatus | 'all'; label: string }[] = [
   { key: 'open', label: '进行中' },
   { key: 'overdue', label: '红灯' },
   { key: 'closed', label: '已完成' },
+  { key: 'withdrawn', label: '已撤回' },
 ]
 const STATUS_BADGE: Record<InspectionStatus, { text: string; tone: 'ok' | 'warn' | 'bad' }> = {
   open: { text: '进行中', tone: 'warn' },
   overdue: { text: '红灯', tone: 'bad' },
   closed: { text: '已完成', tone: 'ok' },
+  withdrawn: { text: '已撤回', tone: 'warn' },
 }
 
 type Mark = { key: string; label: string; source?: InspectionSource; flag?: InspectionFlag }

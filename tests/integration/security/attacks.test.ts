@@ -29,7 +29,7 @@ const countAll = async (collection: string) => (await emu.emulator.db.collection
 let n = 0
 const crid = () => `atk-${++n}-${Date.now().toString(36)}`
 const checkIn = (openid: string, company: { id: string; location: { lat: number; lng: number } }, extra: object = {}) =>
-  call(openid, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: crid(), source: 'complaint', location: at(company), ...extra })
+  call(openid, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: crid(), source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company), ...extra })
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-26T02:00:00Z' })
