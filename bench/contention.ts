@@ -120,7 +120,7 @@ async function phase(cloud: LocalCloud, calls: Array<{ openid: string; companyId
   const answers = await Promise.all(
     calls.map(async (c, i) => {
       const t = Date.now()
-      const { result } = await cloud.runner.call('inspection', { action: 'checkIn', scene: `c=${c.companyId}`, clientRequestId: `contention-${tag}-${i + 1}`, source: 'complaint', location: c.location }, { openid: c.openid })
+      const { result } = await cloud.runner.call('inspection', { action: 'checkIn', scene: `c=${c.companyId}`, clientRequestId: `contention-${tag}-${i + 1}`, source: 'complaint', sourceRef: `CT-${tag}-${i + 1}`, location: c.location }, { openid: c.openid })
       latencies.push(Date.now() - t)
       return result as CheckInAnswer
     }),

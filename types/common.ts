@@ -20,6 +20,8 @@ export type ChinaDate = z.infer<typeof ChinaDate>
 
 /** A calendar month in China, `YYYY-MM`. */
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+/** A month asked for: from 1971 on (its figures and trend, a year back, stay in the epoch, as dates do). */
+export const MonthInput = Month.refine((m) => m >= '1971-01', '月份不能早于 1971 年')
 export type Month = z.infer<typeof Month>
 
 /** An instant: UTC epoch milliseconds. Input also accepts an ISO 8601 string. */

@@ -315,7 +315,7 @@ describe('monthlyReport', () => {
 
   it('city: a workbook with the ranking and every department, matching the dashboard', async () => {
     const res = await sup('demo-supervisor-city', 'monthlyReport', { month: MONTH })
-    expect(res).toMatchObject({ ok: true, data: { fileID: expect.stringMatching(/^local:\/\/exports\/report\/3607\/\d+\/赣州市_2026年12月_行政执法监督通报\.xlsx$/), url: expect.stringMatching(/^(http:\/\/127\.0\.0\.1:\d+)?\/api\/files\//) } })
+    expect(res).toMatchObject({ ok: true, data: { fileID: expect.stringMatching(/^local:\/\/exports\/report\/3607\/2026-12_\d+\.xlsx$/), fileName: '赣州市_2026年12月_行政执法监督通报.xlsx', url: expect.stringMatching(/^(http:\/\/127\.0\.0\.1:\d+)?\/api\/files\//) } })
     const wb = await readReport(res.data.fileID)
     const summary = wb.getWorksheet(SUMMARY_SHEET)!
     const detail = wb.getWorksheet(DETAIL_SHEET)!

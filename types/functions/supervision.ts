@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ChinaDate, Cursor, Id, Month, RegionCode, text } from '../common'
+import { ChinaDate, Cursor, Id, Month, MonthInput, RegionCode, text } from '../common'
 import { LedgerRow } from './enterprise'
 import {
   Alert,
@@ -70,7 +70,7 @@ export const supervision = {
     output: z.object({ complaint: Complaint }),
   },
   dashboard: {
-    input: z.object({ month: Month, region: RegionCode.optional() }),
+    input: z.object({ month: MonthInput, region: RegionCode.optional() }),
     output: z.object({
       month: Month,
       totals: DeptFigures,
@@ -144,9 +144,9 @@ export const supervision = {
     }),
   },
   monthlyReport: {
-    input: z.object({ month: Month }),
+    input: z.object({ month: MonthInput }),
     /** `departments`: rows in the sheet. */
-    output: z.object({ url: z.string().optional(), fileID: z.string().optional(), departments: z.number().int() }),
+    output: z.object({ url: z.string().optional(), fileID: z.string().optional(), fileName: z.string().optional(), departments: z.number().int() }),
   },
   auditVerify: {
     input: z.object({ companyId: Id.optional() }),

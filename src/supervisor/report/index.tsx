@@ -46,7 +46,7 @@ async function openReport(where: { url?: string; fileID?: string }): Promise<str
 export default function SupervisorReport() {
   const meState = useMe()
   const [month, setMonth] = useState('')
-  const [report, setReport] = useState<{ month: string; url?: string; fileID?: string } | null>(null)
+  const [report, setReport] = useState<{ month: string; url?: string; fileID?: string; fileName?: string } | null>(null)
   const [audit, setAudit] = useState<Audit | null>(null)
   const [busy, setBusy] = useState<'' | 'report' | 'audit'>('')
   const [error, setError] = useState('')
@@ -95,7 +95,7 @@ export default function SupervisorReport() {
               打开通报表格
             </Button>
             <Text className='sv-item__meta' id='report-file'>
-              文件：{fileNameOf(report.url ?? report.fileID ?? '')}
+              文件：{report.fileName ?? fileNameOf(report.url ?? report.fileID ?? '')}
             </Text>
           </View>
         ) : null}
