@@ -9,7 +9,7 @@
  */
 import type { DocData } from '../server/platform/db'
 import { userIdFor } from '../server/platform/ids'
-import { officerSnapshot } from '../server/handlers/account/officer-snapshot'
+import { officerSnapshot } from '../server/store/officer-snapshot'
 import { cityOf } from '../server/domain/scope'
 import { buildDemoRoster } from '../emulator/seed/demo'
 import { startLocalCloud, type LocalCloud } from '../emulator/cloud-wire/local-cloud'

@@ -6,7 +6,7 @@ import { endOfChinaDay, chinaDate, addChinaDays } from '../../server/domain/chin
 import { cityOf } from '../../server/domain/scope'
 import type { DepartmentRecord, OfficerRecord } from '../../server/domain/records'
 import type { OfficerSnapshot } from '../../server/platform/context'
-import { officerSnapshot } from '../../server/handlers/account/officer-snapshot'
+import { officerSnapshot } from '../../server/store/officer-snapshot'
 import { buildDemoRoster, DEMO_IDS, type DemoRoster } from './demo-roster'
 import { seedDemoHistory } from './history'
 import { DEMO_PERSONAS } from './personas'

@@ -4,7 +4,7 @@ import { addChinaDays, chinaDate, dayOfMonth } from '../../server/domain/china-t
 import { listsForField } from '../../server/domain/leniency'
 import { inspectionHandlers } from '../../server/handlers/inspection'
 import { supervisionHandlers } from '../../server/handlers/supervision'
-import { markOverdueInspections } from '../../server/handlers/scheduler/overdue-inspections'
+import { markOverdueInspections } from '../../server/jobs/overdue-inspections'
 import type { DemoCompany, DemoRoster } from './demo-roster'
 
 /**

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context'
 import type { DocData } from '../platform/db'
 import { fail } from '../platform/errors'
 import type { InspectionRecord } from '../domain/inspection-records'
-import { toInspectionView } from '../handlers/inspection/views'
+import { toInspectionView } from '../views/inspection'
 
 /**
  * Inspections newest first, 20 a page, with keyset paging: the cursor (opaque to the

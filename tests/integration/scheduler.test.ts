@@ -2,7 +2,7 @@ import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
 import { deptCounter } from '../helpers/counters'
 import { defaultSettings } from '@contract'
 import type { Ctx } from '../../server/platform/context'
-import { createCountersAhead } from '../../server/handlers/scheduler/counters-ahead'
+import { createCountersAhead } from '../../server/jobs/counters-ahead'
 import { countingDatabase } from '../../bench/counting-db'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 

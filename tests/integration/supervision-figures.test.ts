@@ -4,7 +4,7 @@ import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 import { userIdFor } from '../../server/platform/ids'
 import { alertIdFor } from '../../server/store/alerts'
-import { DETAIL_HEADERS, DETAIL_SHEET, SUMMARY_HEADERS, SUMMARY_SHEET } from '../../server/handlers/supervision/report-workbook'
+import { DETAIL_HEADERS, DETAIL_SHEET, SUMMARY_HEADERS, SUMMARY_SHEET } from '../../server/exports/report-workbook'
 
 /**
  * supervision: exceptions, reviewException, dashboard, alerts, monthlyReport, auditVerify

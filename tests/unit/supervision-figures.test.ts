@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { addFigures, figuresOf, monthsEnding, presentFigures, ratingAverage, sumFigures, zeroFigures } from '../../server/domain/dept-figures'
 import { countComplaint, countInspection, countRating, countUnscanned, diffTallies, type Tally } from '../../server/domain/counter-recount'
 import { problemCount, rankDepartments, RANKING_RULE } from '../../server/domain/report-ranking'
-import { buildReportWorkbook, DETAIL_HEADERS, DETAIL_SHEET, reportRows, SUMMARY_HEADERS, SUMMARY_SHEET } from '../../server/handlers/supervision/report-workbook'
+import { buildReportWorkbook, DETAIL_HEADERS, DETAIL_SHEET, reportRows, SUMMARY_HEADERS, SUMMARY_SHEET } from '../../server/exports/report-workbook'
 import type { CounterFigures } from '../../server/store/counters'
 
 /** The figures a supervisor or department admin sees, the 通报 ranking and rows, the recount tally. */

@@ -5,9 +5,9 @@ import type { Ctx } from '../../platform/context'
 import type { CompanyRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
 import { isValidUscc } from '../../domain/uscc'
-import { rosterScope } from './caller'
-import { regionCondition } from './roster-query'
-import { toCompanyView } from './views'
+import { rosterScope } from '../../access/caller'
+import { regionCondition } from '../../store/roster-query'
+import { toCompanyView } from '../../views/account'
 
 export const COMPANY_PAGE_SIZE = 50
 /** A name search reads at most this many companies per call, then hands back a cursor. */

@@ -1,7 +1,7 @@
 import { action } from '../../platform/handler'
 import type { DepartmentRecord } from '../../domain/records'
-import { regionCondition } from './roster-query'
-import { toDepartmentView } from './views'
+import { regionCondition } from '../../store/roster-query'
+import { toDepartmentView } from '../../views/account'
 import { findAll } from '../../store/docs'
 
 /**

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import { GATE_CODE_PAGE, gateScene } from '../../domain/gate-code'
 import type { CompanyRecord } from '../../domain/records'
-import { boundUser } from './caller'
+import { boundUser } from '../../access/caller'
 import { readDoc } from '../../store/docs'
 
 /**

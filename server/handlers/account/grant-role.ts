@@ -2,8 +2,8 @@ import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import type { DepartmentRecord } from '../../domain/records'
-import { saveUser } from './users'
-import { toUserView } from './views'
+import { saveUser } from '../../store/users'
+import { toUserView } from '../../views/account'
 import { readDoc } from '../../store/docs'
 
 const ROLE_LABEL = { supervisor: '监督人员', deptAdmin: '执法单位管理员', admin: '系统管理员' } as const

@@ -2,7 +2,7 @@ import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import type { CompanyRecord } from '../../domain/records'
-import { issueCode, usableCodeIds } from './bind-code-store'
+import { issueCode, usableCodeIds } from '../../store/bind-codes'
 import { readDoc } from '../../store/docs'
 
 /** A new single-use bind code for a company; its earlier unused codes become void. */

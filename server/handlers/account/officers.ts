@@ -3,9 +3,9 @@ import { fail } from '../../platform/errors'
 import type { Ctx } from '../../platform/context'
 import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
-import { boundUser } from './caller'
-import { regionCondition } from './roster-query'
-import { toOfficerView } from './views'
+import { boundUser } from '../../access/caller'
+import { regionCondition } from '../../store/roster-query'
+import { toOfficerView } from '../../views/account'
 import { findAll, readDoc } from '../../store/docs'
 
 /** Officers per `_id in [...]` query; well under the cloud's limits on an `in` list. */

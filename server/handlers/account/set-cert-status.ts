@@ -3,9 +3,9 @@ import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
-import { boundUser } from './caller'
-import { rewriteOfficerSnapshot } from './officer-snapshot'
-import { toOfficerView } from './views'
+import { boundUser } from '../../access/caller'
+import { rewriteOfficerSnapshot } from '../../store/officer-snapshot'
+import { toOfficerView } from '../../views/account'
 import { readDoc } from '../../store/docs'
 
 /**

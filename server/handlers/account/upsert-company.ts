@@ -4,8 +4,8 @@ import { fail } from '../../platform/errors'
 import { newId } from '../../platform/ids'
 import type { CompanyRecord } from '../../domain/records'
 import { cityOf } from '../../domain/scope'
-import { refuseInvalidUscc } from './uscc-input'
-import { toCompanyView } from './views'
+import { refuseInvalidUscc } from '../../access/uscc-input'
+import { toCompanyView } from '../../views/account'
 import { fieldsOf, findOne, readDoc } from '../../store/docs'
 
 /** Creates a company, or corrects one (`id` given: it must exist). One company per USCC. */

@@ -4,7 +4,7 @@ import { fail } from '../../platform/errors'
 import { newId } from '../../platform/ids'
 import type { DepartmentRecord } from '../../domain/records'
 import { cityOf } from '../../domain/scope'
-import { toDepartmentView } from './views'
+import { toDepartmentView } from '../../views/account'
 import { fieldsOf, readDoc } from '../../store/docs'
 
 /** Creates a department, or corrects one (`id` given: it must exist). */

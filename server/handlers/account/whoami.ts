@@ -1,7 +1,7 @@
 import { action } from '../../platform/handler'
 import { quietPeriodStatus } from '../../domain/quiet-period'
 import { MessageKind, ruleSettingsOf } from '@contract'
-import { toUserView } from './views'
+import { toUserView } from '../../views/account'
 
 /** The configured template id of each message kind (TEMPLATE_<KIND> in the environment, docs/deploy.md §12). */
 export function subscriptionTemplates(env: Record<string, string | undefined>): Record<string, string> {

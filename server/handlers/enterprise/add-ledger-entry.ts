@@ -12,8 +12,8 @@ import { alertIdFor, raiseAlert } from '../../store/alerts'
 import { readDoc } from '../../store/docs'
 import { companyInTx, saveGate } from '../../store/gates'
 import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
-import { callerMonitoringPoint } from './company'
-import { toLedgerEntryView } from './ledger-read'
+import { callerMonitoringPoint } from '../../access/company'
+import { toLedgerEntryView } from '../../store/ledger-read'
 
 /**
  * A visit nobody scanned, added by the company (SPEC §2.11). It is matched against the

@@ -11,8 +11,8 @@ import { cityOf } from '../../domain/scope'
 import { COMPLAINTS, toComplaintView, type ComplaintRecord } from '../../store/complaints'
 import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
-import { noticeComplaintStep, noticeNewComplaint } from '../notices'
-import { callerCompany } from './company'
+import { noticeComplaintStep, noticeNewComplaint } from '../../notices'
+import { callerCompany } from '../../access/company'
 
 /**
  * A complaint 投诉 (SPEC §2.10), about one of the company's inspections or about

@@ -1,7 +1,7 @@
 import { action } from '../../platform/handler'
 import { countTokenLookup } from '../../store/rate-limits'
-import { usableRatingToken } from './rating-access'
-import { toInspectionSummary } from './summary'
+import { usableRatingToken } from '../../access/rating'
+import { toInspectionSummary } from '../../views/inspection-summary'
 
 /** Opened by the rating code: the inspection's summary before the rating (SPEC §2.9). Reads only. */
 export const inspectionForRating = action('enterprise', 'inspectionForRating', {

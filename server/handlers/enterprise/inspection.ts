@@ -8,8 +8,8 @@ import type { OfficerRecord } from '../../domain/records'
 import { findCategory } from '../../domain/special-case'
 import { readDoc } from '../../store/docs'
 import { readByIds } from '../../store/paging'
-import { rateFromListUntil } from './rating-access'
-import { OUTCOME_LABELS, SOURCE_LABELS } from './summary'
+import { rateFromListUntil } from '../../access/rating'
+import { OUTCOME_LABELS, SOURCE_LABELS } from '../../views/inspection-summary'
 
 /**
  * 检查告知 (SPEC §2.22): one inspection of the caller's company in full — who came (names

@@ -1,8 +1,8 @@
 import type { Ctx } from '../../platform/context'
 import { action } from '../../platform/handler'
-import { callerMonitoringPoint } from './company'
-import { inRange, inspectionsOf, readWholeChain, toLedgerEntryView } from './ledger-read'
-import { OUTCOME_LABELS } from './summary'
+import { callerMonitoringPoint } from '../../access/company'
+import { inRange, inspectionsOf, readWholeChain, toLedgerEntryView } from '../../store/ledger-read'
+import { OUTCOME_LABELS } from '../../views/inspection-summary'
 
 /**
  * The monitoring-point ledger 台账 (SPEC §2.11): entries of the date range in seq order,

@@ -4,8 +4,8 @@ import { chinaYear, startOfChinaDay } from '../../domain/china-time'
 import { GATE_CODE_PAGE, gateScene } from '../../domain/gate-code'
 import type { InspectionRecord } from '../../domain/inspection-records'
 import { quietPeriodAppliesTo, quietPeriodStatus } from '../../domain/quiet-period'
-import { callerCompany } from './company'
-import { rateFromListUntil } from './rating-access'
+import { callerCompany } from '../../access/company'
+import { rateFromListUntil } from '../../access/rating'
 
 /** At most this many inspections of one company in a year are read for its home (5 pages). */
 const MAX_YEAR_PAGES = 5

@@ -11,7 +11,7 @@ import { RATINGS, toRatingView, type RatingRecord } from '../../store/ratings'
 import { RATING_TOKENS } from '../../store/tokens'
 import { countTokenLookup } from '../../store/rate-limits'
 import type { Writer } from '../../store/docs'
-import { ratableFromList, usableRatingToken } from './rating-access'
+import { ratableFromList, usableRatingToken } from '../../access/rating'
 import { ruleWords } from '@rule-words'
 
 /**

@@ -13,9 +13,9 @@ import { fieldsOf, readDoc } from '../../store/docs'
 import { companyInTx, saveGate } from '../../store/gates'
 import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
 import { capRefusal, checkinKeyId, inspectionIdFor, prepareNew, refuseInvalidCertificate, replay } from './check-in'
-import { raiseAfterCapAlert } from './joint-join'
-import { callerOfficer } from './officer'
-import { toInspectionView } from './views'
+import { raiseAfterCapAlert } from '../../store/joint-join'
+import { callerOfficer } from '../../access/officer'
+import { toInspectionView } from '../../views/inspection'
 
 /**
  * Back-fill 补录 (SPEC §2 rule 17): a visit the gate could not see, recorded afterwards.

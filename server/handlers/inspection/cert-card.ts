@@ -5,8 +5,8 @@ import type { CardTokenRecord } from '../../domain/inspection-records'
 import { certificateState } from '../../domain/certificate'
 import { mintToken, tokenFromId } from '../../domain/tokens'
 import { fieldsOf } from '../../store/docs'
-import { toDepartmentView, toOfficerView } from '../account/views'
-import { callerOfficerRecords } from './officer'
+import { toDepartmentView, toOfficerView } from '../../views/account'
+import { callerOfficerRecords } from '../../access/officer'
 
 export const CERT_CARD_PAGE = PAGES.enterpriseVerifyOfficer
 

@@ -1,7 +1,7 @@
 import { action } from '../../platform/handler'
 import { timelineOf } from '../../domain/timeline'
-import { ownInspection } from './access'
-import { toInspectionView } from './views'
+import { ownInspection } from '../../access/inspection'
+import { toInspectionView } from '../../views/inspection'
 
 const OUTCOME_WORDS: Record<string, string> = { compliant: '未发现问题', rectify: '责令整改', no_penalty: '轻微违法不予处罚', case: '立案查处', transfer: '移送处理' }
 

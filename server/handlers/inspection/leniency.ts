@@ -1,6 +1,6 @@
 import { action } from '../../platform/handler'
 import { listsForField } from '../../domain/leniency'
-import { callerOfficerRecords } from './officer'
+import { callerOfficerRecords } from '../../access/officer'
 
 /**
  * The leniency lists and discretion standards from the settings (SPEC §2 rule 20): of the

@@ -2,8 +2,8 @@ import { MAX_GET } from '../../platform/db'
 import { action } from '../../platform/handler'
 import { chinaDate } from '../../domain/china-time'
 import type { PlanRecord } from '../../domain/inspection-records'
-import { callerOfficer } from './officer'
-import { toPlanView } from './views'
+import { callerOfficer } from '../../access/officer'
+import { toPlanView } from '../../views/inspection'
 
 /** The officer's own department's approved plans that have not ended, the soonest-ending first (at most 100). */
 export const plans = action('inspection', 'plans', {

@@ -10,10 +10,10 @@ import { jointJoinProblem, sameDeptJoin } from '../../domain/joint'
 import type { CompanyRecord } from '../../domain/records'
 import type { Ctx } from '../../platform/context'
 import { readDoc } from '../../store/docs'
-import { toCompanyAtGate } from '../account/views'
-import { callerOfficer, companyOfScene } from './officer'
-import { approvedPlansFor, inspectionsOfCompanySince } from './queries'
-import { toInspectionView, toPlanView } from './views'
+import { toCompanyAtGate } from '../../views/account'
+import { callerOfficer, companyOfScene } from '../../access/officer'
+import { approvedPlansFor, inspectionsOfCompanySince } from '../../store/inspection-queries'
+import { toInspectionView, toPlanView } from '../../views/inspection'
 
 /**
  * What the officer sees after the scan, before the check-in tap: the quiet-period verdict,

@@ -7,8 +7,8 @@ import type { InspectionRecord, RatingTokenRecord } from '../../domain/inspectio
 import { anyResult } from '../../domain/joint'
 import { tokenFromId } from '../../domain/tokens'
 import { readDoc } from '../../store/docs'
-import { ownInspection } from './access'
-import { issueRatingToken, RATING_PAGE } from './rating-token'
+import { ownInspection } from '../../access/inspection'
+import { issueRatingToken, RATING_PAGE } from '../../store/rating-tokens'
 
 /** Shows the rating code again: the current unexpired one, or a fresh one when it expired. */
 export const ratingCode = action('inspection', 'ratingCode', {

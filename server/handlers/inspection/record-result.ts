@@ -10,11 +10,11 @@ import { isPastDue, latenessMs } from '../../domain/result-deadline'
 import type { Ctx } from '../../platform/context'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
-import { noticeResult } from '../notices'
-import { ownInspection } from './access'
-import { issueRatingToken, RATING_PAGE } from './rating-token'
+import { noticeResult } from '../../notices'
+import { ownInspection } from '../../access/inspection'
+import { issueRatingToken, RATING_PAGE } from '../../store/rating-tokens'
 import { currentRatingToken } from './rating-code'
-import { toInspectionView } from './views'
+import { toInspectionView } from '../../views/inspection'
 
 type Input = ParsedInput<'inspection', 'recordResult'>
 

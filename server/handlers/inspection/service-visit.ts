@@ -9,7 +9,7 @@ import { serviceVisitFlags } from '../../domain/service-visit'
 import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { checkinKeyId, refuseInvalidCertificate } from './check-in'
-import { callerOfficer, companyOfScene } from './officer'
+import { callerOfficer, companyOfScene } from '../../access/officer'
 
 export const SERVICE_VISITS = 'serviceVisits'
 

@@ -10,8 +10,8 @@ import { withdrawProblem } from '../../domain/withdraw'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
 import { companyInTx, saveGate } from '../../store/gates'
-import { ownInspection } from './access'
-import { toInspectionView } from './views'
+import { ownInspection } from '../../access/inspection'
+import { toInspectionView } from '../../views/inspection'
 
 const PROBLEMS = {
   withdrawn: '该次检查已撤回',

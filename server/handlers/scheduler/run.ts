@@ -1,5 +1,5 @@
 import { action } from '../../platform/handler'
-import { JOBS, type JobResult } from './jobs'
+import { JOBS, type JobResult } from '../../jobs'
 
 /**
  * The hourly run (timer trigger as the system, or an admin on demand): every job in

@@ -8,7 +8,7 @@ import { findCategory } from '../../domain/special-case'
 import { alertIdFor, ALERTS, type AlertRecord } from '../../store/alerts'
 import { readByIds } from '../../store/paging'
 import { RATINGS, type RatingRecord } from '../../store/ratings'
-import { supervisorScope } from './scope'
+import { supervisorScope } from '../../access/supervisor-scope'
 
 /**
  * What needs a supervisor (SPEC §3 alerts, rule 21): the open alerts of the region (or,

@@ -10,7 +10,7 @@ import { regionCovers } from '../../domain/scope'
 import { readDoc } from '../../store/docs'
 import { LEDGER, storedLedgerHead, type LedgerEntryRecord } from '../../store/ledger'
 import { forEachPage } from '../../store/paging'
-import { whereRegion } from './scope'
+import { whereRegion } from '../../access/supervisor-scope'
 
 /**
  * Verifies the monitoring-point ledgers' hash chains (SPEC §2.11, §2.13): one company's,

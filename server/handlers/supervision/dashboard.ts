@@ -11,8 +11,8 @@ import { chinaDate } from '../../domain/china-time'
 import { calendarWarning } from '../../domain/working-days'
 import { deptFigures, type CounterFigures, type CounterRecord } from '../../store/counters'
 import { readDoc } from '../../store/docs'
-import { monthFiguresByDepartment, readCounters, regionTotal, type DeptMonth } from './figures'
-import { supervisorScope } from './scope'
+import { monthFiguresByDepartment, readCounters, regionTotal, type DeptMonth } from '../../store/figures'
+import { supervisorScope } from '../../access/supervisor-scope'
 
 const TREND_MONTHS = 12
 

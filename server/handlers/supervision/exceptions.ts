@@ -1,8 +1,8 @@
 import { MAX_GET } from '../../platform/db'
 import { action } from '../../platform/handler'
 import type { InspectionRecord } from '../../domain/inspection-records'
-import { toInspectionView } from '../inspection/views'
-import { supervisorScope } from './scope'
+import { toInspectionView } from '../../views/inspection'
+import { supervisorScope } from '../../access/supervisor-scope'
 
 /**
  * Quiet-period special cases 特殊情形 and back-filled visits 补录 awaiting (or past) review,

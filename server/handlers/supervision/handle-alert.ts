@@ -7,7 +7,7 @@ import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
 import { LEDGER, type LedgerEntryRecord } from '../../store/ledger'
 import { toAlertView, withRatings } from './alerts'
-import { inScope } from './scope'
+import { inScope } from '../../access/supervisor-scope'
 
 /** A bad rating and its overdue follow-up are one piece of work: handling one handles the other. */
 const FOLLOW_UP_KINDS = ['bad_rating', 'follow_up_overdue'] as const

@@ -6,7 +6,7 @@ import { regionCovers } from '../../domain/scope'
 import { COMPLAINTS, toComplaintView, withVisits, type ComplaintEventRecord, type ComplaintRecord } from '../../store/complaints'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
-import { noticeComplaintStep } from '../notices'
+import { noticeComplaintStep } from '../../notices'
 
 /**
  * A supervisor of the complaint's region moves it on: accept (received → accepted; the

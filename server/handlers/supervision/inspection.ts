@@ -7,9 +7,9 @@ import { COMPLAINTS, toComplaintView, type ComplaintRecord } from '../../store/c
 import { readDoc } from '../../store/docs'
 import { LEDGER, type LedgerEntryRecord } from '../../store/ledger'
 import { RATINGS, toRatingView, type RatingRecord } from '../../store/ratings'
-import { toLedgerEntryView } from '../enterprise/ledger-read'
-import { toInspectionView } from '../inspection/views'
-import { assertMayRead, inspectionReader } from './inspection-scope'
+import { toLedgerEntryView } from '../../store/ledger-read'
+import { toInspectionView } from '../../views/inspection'
+import { assertMayRead, inspectionReader } from '../../access/inspection-scope'
 
 /**
  * One inspection in full (SPEC §3 supervision.inspection): the record, its timeline and

@@ -2,7 +2,7 @@ import type { DocData } from '../../platform/db'
 import { action } from '../../platform/handler'
 import { fail } from '../../platform/errors'
 import { newestInspectionsPage } from '../../store/inspection-pages'
-import { inspectionReader } from './inspection-scope'
+import { inspectionReader } from '../../access/inspection-scope'
 
 /**
  * Inspection search (SPEC §3 supervision.inspections), newest first, 20 a page with a

@@ -5,7 +5,7 @@ import { alertIdFor, ALERTS, type AlertRecord } from '../../store/alerts'
 import { readDoc } from '../../store/docs'
 import { readByIds } from '../../store/paging'
 import { readLedger } from '../enterprise/ledger'
-import { inScope } from './scope'
+import { inScope } from '../../access/supervisor-scope'
 
 /**
  * A monitoring point's ledger 台账 read by a supervisor of its county (SPEC §3

@@ -3,9 +3,9 @@ import { audit } from '../../platform/audit'
 import { monthTitle } from '../../domain/ledger-range'
 import { regionName } from '../../domain/scope'
 import { safeFileName } from '../../domain/file-names'
-import { monthFiguresByDepartment } from './figures'
-import { buildReportWorkbook } from './report-workbook'
-import { supervisorScope } from './scope'
+import { monthFiguresByDepartment } from '../../store/figures'
+import { buildReportWorkbook } from '../../exports/report-workbook'
+import { supervisorScope } from '../../access/supervisor-scope'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 

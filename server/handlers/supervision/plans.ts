@@ -9,7 +9,7 @@ import { isCityRegion, normalizeRegion } from '../../domain/scope'
 import type { CompanyRecord } from '../../domain/records'
 import { quietDaysBetween, quietPeriodAppliesTo } from '../../domain/quiet-period'
 import { readAllPages, readByIds } from '../../store/paging'
-import { toPlanView } from '../inspection/views'
+import { toPlanView } from '../../views/inspection'
 
 /**
  * Plans, newest first (at most 100): a department admin sees their own department's;

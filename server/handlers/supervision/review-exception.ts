@@ -6,8 +6,8 @@ import type { InspectionRecord } from '../../domain/inspection-records'
 import { alertIdFor, ALERTS, raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
-import { toInspectionView } from '../inspection/views'
-import { inScope } from './scope'
+import { toInspectionView } from '../../views/inspection'
+import { inScope } from '../../access/supervisor-scope'
 
 /**
  * A supervisor of the inspection's region judges a pending special case justified or

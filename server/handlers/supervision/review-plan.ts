@@ -7,7 +7,7 @@ import { fail } from '../../platform/errors'
 import type { PlanRecord } from '../../domain/inspection-records'
 import { regionCovers } from '../../domain/scope'
 import { readDoc } from '../../store/docs'
-import { toPlanView } from '../inspection/views'
+import { toPlanView } from '../../views/inspection'
 
 /**
  * An approved plan is copied onto the gate of every company it names (`gate.plans.<planId>`),

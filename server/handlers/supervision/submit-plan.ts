@@ -8,7 +8,7 @@ import type { PlanRecord } from '../../domain/inspection-records'
 import type { DepartmentRecord } from '../../domain/records'
 import { cityOf, regionCovers } from '../../domain/scope'
 import { fieldsOf, readDoc } from '../../store/docs'
-import { toPlanView } from '../inspection/views'
+import { toPlanView } from '../../views/inspection'
 
 /**
  * A department admin files an inspection plan (measure 3): kind, items, legal basis,
