@@ -1,7 +1,19 @@
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/node_modules/', 'dist/', 'cloudfunctions/*/index.js', 'cloudfunctions/*/vendor/', '.data/', 'coverage/', 'bench/.data/', '.swc/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '**/node_modules/',
+      'dist/',
+      'cloudfunctions/*/index.js',
+      'cloudfunctions/*/vendor/',
+      '.data/',
+      'coverage/',
+      'bench/.data/',
+      '.swc/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -3,7 +3,10 @@
  *  emulator/cloud-wire: the journeys below again, plus tests/cloud), weapp (the weapp build
  *  through WeChat's compilers and the runtime stand-in), e2e (H5 build in Chromium),
  *  devtools (miniprogram-automator; only with WECHAT_DEVTOOLS_CLI). */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }]
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } },
+]
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {

@@ -75,7 +75,14 @@ async function seedFixture(cloud: LocalCloud, officers: number, gateOfficers: nu
   const companies = buildDemoRoster().companies.filter((c) => c.region === CONTENTION_REGION)
   if (companies.length < officers + 1) throw new Error(`region ${CONTENTION_REGION} has ${companies.length} demo companies; ${officers + 1} needed`)
   // County departments: their figures are kept in the county's counters document, which every check-in bumps.
-  const depts = ['a', 'b', 'c', 'd', 'g'].map((k, i) => ({ _id: `dept_${CONTENTION_REGION}_rush_${k}`, name: `章贡区联合检查测试${'一二三四五'[i]}局`, region: CONTENTION_REGION, field: '市场监管', city: cityOf(CONTENTION_REGION), ...stamp }))
+  const depts = ['a', 'b', 'c', 'd', 'g'].map((k, i) => ({
+    _id: `dept_${CONTENTION_REGION}_rush_${k}`,
+    name: `章贡区联合检查测试${'一二三四五'[i]}局`,
+    region: CONTENTION_REGION,
+    field: '市场监管',
+    city: cityOf(CONTENTION_REGION),
+    ...stamp,
+  }))
   const bulk = async (collection: string, docs: Array<DocData & { _id: string }>) => void (await cloud.db.bulkInsert(collection, docs))
   await bulk('departments', depts)
   const people: Array<{ openid: string; dept: (typeof depts)[number] }> = []
@@ -114,13 +121,28 @@ async function seedFixture(cloud: LocalCloud, officers: number, gateOfficers: nu
 
 type CheckInAnswer = { ok: boolean; data?: { inspection: { id: string }; joined: boolean }; error?: { code: string } }
 
-async function phase(cloud: LocalCloud, calls: Array<{ openid: string; companyId: string; location: object }>, tag: string): Promise<{ report: PhaseReport; answers: CheckInAnswer[] }> {
+async function phase(
+  cloud: LocalCloud,
+  calls: Array<{ openid: string; companyId: string; location: object }>,
+  tag: string,
+): Promise<{ report: PhaseReport; answers: CheckInAnswer[] }> {
   const latencies: number[] = []
   const started = Date.now()
   const answers = await Promise.all(
     calls.map(async (c, i) => {
       const t = Date.now()
-      const { result } = await cloud.runner.call('inspection', { action: 'checkIn', scene: `c=${c.companyId}`, clientRequestId: `contention-${tag}-${i + 1}`, source: 'complaint', sourceRef: `CT-${tag}-${i + 1}`, location: c.location }, { openid: c.openid })
+      const { result } = await cloud.runner.call(
+        'inspection',
+        {
+          action: 'checkIn',
+          scene: `c=${c.companyId}`,
+          clientRequestId: `contention-${tag}-${i + 1}`,
+          source: 'complaint',
+          sourceRef: `CT-${tag}-${i + 1}`,
+          location: c.location,
+        },
+        { openid: c.openid },
+      )
       latencies.push(Date.now() - t)
       return result as CheckInAnswer
     }),
@@ -188,8 +210,17 @@ export async function runContention(opts: ContentionOptions): Promise<Contention
     const base = { ...cloud.wire.stats.calls }
     const conflictsBase = cloud.wire.stats.errors.DATABASE_TRANSACTION_CONFLICT ?? 0
     const rush = await phase(cloud, fixture.rush, 'rush')
-    const gate = await phase(cloud, fixture.gate.openids.map((openid) => ({ openid, companyId: fixture.gate.companyId, location: fixture.gate.location })), 'gate')
-    const atGate = (await cloud.db.collection('inspections').where({ companyId: fixture.gate.companyId, createdAt: cloud.db.command.gte(Date.parse(CONTENTION_AT)) }).get()).data as Array<{ officerIds: string[] }>
+    const gate = await phase(
+      cloud,
+      fixture.gate.openids.map((openid) => ({ openid, companyId: fixture.gate.companyId, location: fixture.gate.location })),
+      'gate',
+    )
+    const atGate = (
+      await cloud.db
+        .collection('inspections')
+        .where({ companyId: fixture.gate.companyId, createdAt: cloud.db.command.gte(Date.parse(CONTENTION_AT)) })
+        .get()
+    ).data as Array<{ officerIds: string[] }>
     const after = await dashboardInspections(cloud)
     const delta = (action: string) => (cloud.wire.stats.calls[action] ?? 0) - (base[action] ?? 0)
     return {

@@ -149,12 +149,27 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
   }
   const created = HISTORY_END - SPAN - 30 * DAY
 
-
   // ---- roster ----
-  const departments: DepartmentRecord[] = CITY_DEPARTMENTS.map((d) => ({ _id: `dept_3607_${d.key}`, name: d.name, region: '3607', city: '3607', field: d.field, createdAt: created, updatedAt: created }))
+  const departments: DepartmentRecord[] = CITY_DEPARTMENTS.map((d) => ({
+    _id: `dept_3607_${d.key}`,
+    name: d.name,
+    region: '3607',
+    city: '3607',
+    field: d.field,
+    createdAt: created,
+    updatedAt: created,
+  }))
   for (const county of GANZHOU_COUNTIES) {
     for (const [key, suffix, field] of COUNTY_FIELDS) {
-      departments.push({ _id: `dept_${county.code}_${key}`, name: `${county.name}${suffix}`, region: county.code, city: '3607', field, createdAt: created, updatedAt: created })
+      departments.push({
+        _id: `dept_${county.code}_${key}`,
+        name: `${county.name}${suffix}`,
+        region: county.code,
+        city: '3607',
+        field,
+        createdAt: created,
+        updatedAt: created,
+      })
     }
   }
   for (const d of departments) await put('departments', d)
@@ -180,15 +195,43 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
       }
       officers.push(o)
       list.push(o)
-      const officer: OfficerSnapshot = { officerId: id, name: o.name, certNo: o.certNo, certStatus: o.certStatus, certExpiresAt: o.certExpiresAt, deptId: d._id, deptName: d.name, deptRegion: d.region }
-      const user: UserRecord = { _id: o.userId!, openid: officerOpenid(id), roles: ['officer'], name: o.name, deptId: d._id, region: d.region, officerId: id, officer, createdAt: created, updatedAt: created }
+      const officer: OfficerSnapshot = {
+        officerId: id,
+        name: o.name,
+        certNo: o.certNo,
+        certStatus: o.certStatus,
+        certExpiresAt: o.certExpiresAt,
+        deptId: d._id,
+        deptName: d.name,
+        deptRegion: d.region,
+      }
+      const user: UserRecord = {
+        _id: o.userId!,
+        openid: officerOpenid(id),
+        roles: ['officer'],
+        name: o.name,
+        deptId: d._id,
+        region: d.region,
+        officerId: id,
+        officer,
+        createdAt: created,
+        updatedAt: created,
+      }
       await put('users', user)
       await put('officers', o)
     }
     officersOfDept.set(d._id, list)
   }
   // A city supervisor for the dashboard and alerts.
-  await put('users', { _id: userIdFor('bench-supervisor'), openid: 'bench-supervisor', roles: ['supervisor'], name: '市司法局监督员', region: '3607', createdAt: created, updatedAt: created } as UserRecord)
+  await put('users', {
+    _id: userIdFor('bench-supervisor'),
+    openid: 'bench-supervisor',
+    roles: ['supervisor'],
+    name: '市司法局监督员',
+    region: '3607',
+    createdAt: created,
+    updatedAt: created,
+  } as UserRecord)
 
   const totalWeight = GANZHOU_COUNTIES.reduce((s, c) => s + c.companies, 0)
   const companies: CompanyRecord[] = []
@@ -225,11 +268,17 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
       })
     }
   }
-  while (companies.length < COMPANIES) companies.push({ ...companies[companies.length % 1000], _id: `co_${String(companies.length + 1).padStart(6, '0')}`, uscc: '' })
+  while (companies.length < COMPANIES)
+    companies.push({ ...companies[companies.length % 1000], _id: `co_${String(companies.length + 1).padStart(6, '0')}`, uscc: '' })
   for (const c of companies) {
     if (!c.uscc) {
       let uscc: string
-      do uscc = makeUsccFromParts({ authorityAndType: '91', division: c.region, orgBody: 'MB' + Array.from({ length: 6 }, () => rng.pick(USCC_CHARSET.split(''))).join('') })
+      do
+        uscc = makeUsccFromParts({
+          authorityAndType: '91',
+          division: c.region,
+          orgBody: 'MB' + Array.from({ length: 6 }, () => rng.pick(USCC_CHARSET.split(''))).join(''),
+        })
       while (usccs.has(uscc))
       usccs.add(uscc)
       c.uscc = uscc
@@ -294,10 +343,15 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
   const categories = settings.quietPeriod.categories
   const raise = (a: Omit<AlertRecord, 'city' | 'resolved'>, resolvedAfter: number | null) => {
     const rec: AlertRecord & { resolvedAt?: number; resolvedBy?: string } = { ...a, city: cityOf(a.region), resolved: false }
-    if (resolvedAfter !== null && resolvedAfter < BENCH_NOW) Object.assign(rec, { resolved: true, resolvedAt: resolvedAfter, resolvedBy: userIdFor('bench-supervisor') })
+    if (resolvedAfter !== null && resolvedAfter < BENCH_NOW)
+      Object.assign(rec, { resolved: true, resolvedAt: resolvedAfter, resolvedBy: userIdFor('bench-supervisor') })
     alerts.push(rec)
   }
-  const appendLedger = async (company: CompanyRecord, at: number, fields: Omit<LedgerEntryRecord, '_id' | 'seq' | 'createdAt' | 'prevHash' | 'hash' | 'companyId'>) => {
+  const appendLedger = async (
+    company: CompanyRecord,
+    at: number,
+    fields: Omit<LedgerEntryRecord, '_id' | 'seq' | 'createdAt' | 'prevHash' | 'hash' | 'companyId'>,
+  ) => {
     const head = ledgerHeads.get(company._id)
     const seq = (head?.seq ?? 0) + 1
     const prevHash = head?.hash ?? GENESIS_HASH
@@ -341,11 +395,14 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
         category: cat.key,
         ...(cat.key === 'other' ? { reason: '企业申请现场核查设备改造进度' } : {}),
         review,
-        ...(review !== 'pending' ? { reviewComment: review === 'justified' ? '情形属实' : '理由不充分', reviewedBy: userIdFor('bench-supervisor'), reviewedAt: at + 5 * DAY } : {}),
+        ...(review !== 'pending'
+          ? { reviewComment: review === 'justified' ? '情形属实' : '理由不充分', reviewedBy: userIdFor('bench-supervisor'), reviewedAt: at + 5 * DAY }
+          : {}),
       }
     } else if (rng.chance(0.6)) {
       source = 'plan'
-      if ((capUsed.get(`${dept._id}_${company._id}_${year}`) ?? 0) >= settings.frequencyCap.perDeptCompanyYear) source = rng.pick(['complaint', 'referral', 'monitoring', 'enterprise_request'] as const)
+      if ((capUsed.get(`${dept._id}_${company._id}_${year}`) ?? 0) >= settings.frequencyCap.perDeptCompanyYear)
+        source = rng.pick(['complaint', 'referral', 'monitoring', 'enterprise_request'] as const)
     } else {
       source = rng.pick(['complaint', 'referral', 'monitoring', 'enterprise_request'] as const)
     }
@@ -433,8 +490,34 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
       updatedAt: at,
     }
     const ref = `inspections/${id}`
-    if (repeated) raise({ _id: 'al_' + sha256('rep' + id).slice(0, 12), kind: 'repeated', ref, at, region: company.region, deptId: dept._id, companyId: company._id, summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${recent.length} 次（本次：${dept.name}）` }, at + 7 * DAY)
-    if (exception?.review === 'unjustified') raise({ _id: alertIdFor('unjustified_exception', ref), kind: 'unjustified_exception', ref, at: at + 5 * DAY, region: company.region, deptId: dept._id, companyId: company._id, summary: `${dept.name} 于 ${date} 在安静生产期进入 ${company.name}，所报特殊情形经审核不合理` }, at + 20 * DAY)
+    if (repeated)
+      raise(
+        {
+          _id: 'al_' + sha256('rep' + id).slice(0, 12),
+          kind: 'repeated',
+          ref,
+          at,
+          region: company.region,
+          deptId: dept._id,
+          companyId: company._id,
+          summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${recent.length} 次（本次：${dept.name}）`,
+        },
+        at + 7 * DAY,
+      )
+    if (exception?.review === 'unjustified')
+      raise(
+        {
+          _id: alertIdFor('unjustified_exception', ref),
+          kind: 'unjustified_exception',
+          ref,
+          at: at + 5 * DAY,
+          region: company.region,
+          deptId: dept._id,
+          companyId: company._id,
+          summary: `${dept.name} 于 ${date} 在安静生产期进入 ${company.name}，所报特殊情形经审核不合理`,
+        },
+        at + 20 * DAY,
+      )
 
     // Result: most inspections get one, a few late (marked overdue by the scheduler first).
     const resultDelay = rng.chance(0.06) ? rng.int(3 * 24 + 1, 10 * 24) * HOUR : rng.int(1, 70) * HOUR
@@ -445,7 +528,19 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
       record.status = 'overdue'
       ;(record as InspectionRecord & { overdueAt?: number }).overdueAt = overdueAt
       c.overdue++
-      raise({ _id: alertIdFor('overdue', ref), kind: 'overdue', ref, at: overdueAt, region: company.region, deptId: dept._id, companyId: company._id, summary: `${dept.name} 对 ${company.name} 的检查（${date}）逾期未录入结果` }, willHaveResult ? null : overdueAt + 10 * DAY)
+      raise(
+        {
+          _id: alertIdFor('overdue', ref),
+          kind: 'overdue',
+          ref,
+          at: overdueAt,
+          region: company.region,
+          deptId: dept._id,
+          companyId: company._id,
+          summary: `${dept.name} 对 ${company.name} 的检查（${date}）逾期未录入结果`,
+        },
+        willHaveResult ? null : overdueAt + 10 * DAY,
+      )
     }
     if (willHaveResult && recordedAt < BENCH_NOW) {
       const lateByMs = Math.max(0, recordedAt - dueAt)
@@ -491,7 +586,19 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
         if (bad) {
           rc.ratings.bad++
           const rref = `ratings/${id}`
-          raise({ _id: alertIdFor('bad_rating', rref), kind: 'bad_rating', ref: rref, at: ratedAt, region: company.region, deptId: dept._id, companyId: company._id, summary: `${dept.name} 对 ${company.name} 的检查（${date}）获差评：${score} 分` }, ratedAt + 12 * DAY)
+          raise(
+            {
+              _id: alertIdFor('bad_rating', rref),
+              kind: 'bad_rating',
+              ref: rref,
+              at: ratedAt,
+              region: company.region,
+              deptId: dept._id,
+              companyId: company._id,
+              summary: `${dept.name} 对 ${company.name} 的检查（${date}）获差评：${score} 分`,
+            },
+            ratedAt + 12 * DAY,
+          )
         }
       }
     }
@@ -542,13 +649,27 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
         deptId: dept._id,
         deptName: dept.name,
         officerNames: [o1.name],
-        purpose: plan ? plan.title : exception ? `特殊情形：${categories.find((k) => k.key === exception!.category)?.label ?? exception.category}` : '监测预警核查',
+        purpose: plan
+          ? plan.title
+          : exception
+            ? `特殊情形：${categories.find((k) => k.key === exception!.category)?.label ?? exception.category}`
+            : '监测预警核查',
         unscanned: false,
       })
       record.ledgerEntryId = entry._id
       if (rng.chance(0.02)) {
         // A visit nobody scanned, added by the company.
-        const e2 = await appendLedger(company, at + 2 * HOUR, { date, source: 'manual', deptId: dept._id, deptName: dept.name, officerNames: ['未知'], purpose: '现场检查', note: '未扫码入企', unscanned: true, matchedInspectionId: null })
+        const e2 = await appendLedger(company, at + 2 * HOUR, {
+          date,
+          source: 'manual',
+          deptId: dept._id,
+          deptName: dept.name,
+          officerNames: ['未知'],
+          purpose: '现场检查',
+          note: '未扫码入企',
+          unscanned: true,
+          matchedInspectionId: null,
+        })
         const lref = `ledger/${e2._id}`
         const handledAt = at + 10 * DAY
         const confirmed = handledAt < BENCH_NOW
@@ -563,7 +684,12 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
             deptId: dept._id,
             companyId: company._id,
             summary: `${company.name} 登记了一次未扫码的检查（${dept.name}，${date}）`,
-            ...(confirmed ? { handling: { by: userIdFor('bench-supervisor'), at: handledAt, note: '已核实', confirmed: true }, counted: { deptId: dept._id, region: company.region, month } } : {}),
+            ...(confirmed
+              ? {
+                  handling: { by: userIdFor('bench-supervisor'), at: handledAt, note: '已核实', confirmed: true },
+                  counted: { deptId: dept._id, region: company.region, month },
+                }
+              : {}),
           },
           confirmed ? handledAt : null,
         )

@@ -68,7 +68,11 @@ function loadRoster(db: EmulatorDatabase): Roster {
   }
   const inPark = new Map<string, boolean>()
   const monitoring = new Map<string, boolean>()
-  for (const r of db.raw.prepare(`SELECT id, doc ->> '$.inPark' AS p, doc ->> '$.monitoringPoint' AS m FROM c_companies`).all() as Array<{ id: string; p: number; m: number }>) {
+  for (const r of db.raw.prepare(`SELECT id, doc ->> '$.inPark' AS p, doc ->> '$.monitoringPoint' AS m FROM c_companies`).all() as Array<{
+    id: string
+    p: number
+    m: number
+  }>) {
     inPark.set(r.id, !!r.p)
     monitoring.set(r.id, !!r.m)
   }
@@ -99,7 +103,12 @@ function checkInEvent(roster: Roster, deptId: string, companyId: string, k: numb
   const base = { action: 'checkIn', scene: gateScene(companyId), clientRequestId: requestId, location }
   if (roster.inPark.get(companyId)) {
     const category = CATEGORIES[k % CATEGORIES.length]
-    return { ...base, source: k % 2 ? 'plan' : CASES[k % 4], ...(k % 2 ? {} : { sourceRef: `BENCH-${k}` }), exception: { category, ...(category === 'other' ? { reason: '企业申请现场核查设备改造进度情况' } : {}) } }
+    return {
+      ...base,
+      source: k % 2 ? 'plan' : CASES[k % 4],
+      ...(k % 2 ? {} : { sourceRef: `BENCH-${k}` }),
+      exception: { category, ...(category === 'other' ? { reason: '企业申请现场核查设备改造进度情况' } : {}) },
+    }
   }
   const r = k % 10
   if (planCovers && r < 6) return { ...base, source: 'plan', planId: `plan_${deptId.slice(5)}_${BENCH_MONTH.replace('-', '')}` }
@@ -181,7 +190,10 @@ async function benchSize(size: string): Promise<CheckinResult> {
     const a = team[(k * 3) % team.length]
     const b = team[(k * 3 + 1) % team.length]
     const now = BENCH_NOW + k * 1000
-    for (const [who, joining] of [[a, false], [b, true]] as const) {
+    for (const [who, joining] of [
+      [a, false],
+      [b, true],
+    ] as const) {
       const event = checkInEvent(roster, dept._id, companyId, k, `bench-${size}-${k}-${who}`, true)
       db.reset()
       const s = performance.now()
@@ -201,7 +213,8 @@ async function benchSize(size: string): Promise<CheckinResult> {
         const txn = db.calls.find((c) => c.kind === 'txn')
         readsMs.push(db.calls.filter((c) => c.kind === 'db' && (!txn || db.calls.indexOf(c) < db.calls.indexOf(txn))).reduce((t, c) => t + (c.ms ?? 0), 0))
         if (txn?.ms !== undefined) txMs.push(txn.ms)
-        for (const c of db.calls) if (c.ms !== undefined) perCall.set(`${c.kind} ${c.collection} ${c.op}`, [...(perCall.get(`${c.kind} ${c.collection} ${c.op}`) ?? []), c.ms])
+        for (const c of db.calls)
+          if (c.ms !== undefined) perCall.set(`${c.kind} ${c.collection} ${c.op}`, [...(perCall.get(`${c.kind} ${c.collection} ${c.op}`) ?? []), c.ms])
         if (res.ok && n > heaviest.filter((c) => c.kind !== 'txn').length) heaviest = [...db.calls]
       }
     }
@@ -235,7 +248,15 @@ async function benchSize(size: string): Promise<CheckinResult> {
     newCheckIns: stats(newT),
     joins: stats(joinT),
     outcomes,
-    dbCalls: { newMax: Math.max(...newCalls), newMean: mean(newCalls), joinMax: Math.max(...joinCalls), joinMean: mean(joinCalls), max: Math.max(...newCalls, ...joinCalls), transactions: round(transactions / (newT.length + joinT.length), 2), histogram: histogramOf([...newCalls, ...joinCalls]) },
+    dbCalls: {
+      newMax: Math.max(...newCalls),
+      newMean: mean(newCalls),
+      joinMax: Math.max(...joinCalls),
+      joinMean: mean(joinCalls),
+      max: Math.max(...newCalls, ...joinCalls),
+      transactions: round(transactions / (newT.length + joinT.length), 2),
+      histogram: histogramOf([...newCalls, ...joinCalls]),
+    },
     heaviest,
     split: { readsMs: stats(readsMs), transactionMs: stats(txMs) },
     perCallMs: Object.fromEntries([...perCall].map(([k, v]) => [k, stats(v)])),
@@ -261,7 +282,16 @@ async function benchHttp(size: string) {
   copyFileSync(dataPath(size), copy)
   warmPageCache(copy)
   const storageDir = path.join(os.tmpdir(), `inspectpass-bench-${process.pid}`)
-  const emu = await createEmulator({ db: copy, seed: 'none', clock: new Date(BENCH_NOW).toISOString(), dev: false, env: {}, storageDir, logErrors: false, keys: BENCH_KEYS })
+  const emu = await createEmulator({
+    db: copy,
+    seed: 'none',
+    clock: new Date(BENCH_NOW).toISOString(),
+    dev: false,
+    env: {},
+    storageDir,
+    logErrors: false,
+    keys: BENCH_KEYS,
+  })
   const roster = loadRoster(emu.db)
   const secret = emu.keys.signing
   const before = (emu.db.raw.prepare(`SELECT count(*) AS n FROM c_inspections`).get() as { n: number }).n
@@ -286,10 +316,19 @@ async function benchHttp(size: string) {
     const officer = team[Math.floor(i / D) % team.length]
     const companyId = `co_${String(((i * 7919) % COMPANIES) + 1).padStart(6, '0')}`
     const event = checkInEvent(roster, dept._id, companyId, i, `http-${i}`, false)
-    return { ...req, body: JSON.stringify(event), headers: { 'content-type': 'application/json', authorization: `Bearer ${issueToken(officerOpenid(officer), secret)}` } }
+    return {
+      ...req,
+      body: JSON.stringify(event),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${issueToken(officerOpenid(officer), secret)}` },
+    }
   }
   const bodyExample = JSON.stringify(checkInEvent(roster, roster.depts[0]._id, 'co_000001', 0, 'x', false))
-  const bareRun = await autocannonRun({ url: `http://127.0.0.1:${barePort}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyExample })
+  const bareRun = await autocannonRun({
+    url: `http://127.0.0.1:${barePort}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: bodyExample,
+  })
   const emuRun = await autocannonRun({ url: `http://127.0.0.1:${emuPort}`, requests: [{ method: 'POST', path: '/api/fn/inspection', setupRequest }] })
   // The emulator's own per-request cost: a read-only call (whoami: the caller's user doc).
   const whoamiToken = issueToken(officerOpenid(roster.officersOf.get(roster.depts[0]._id)![0]), secret)
@@ -347,7 +386,13 @@ function buildsAndSizes() {
     }
     cold[fn] = { medianMs: pct(runs, 50), runs }
   }
-  return { mainPackageKB: round(s.mainPackage / 1024, 1), subpackagesKB: Object.fromEntries(Object.entries(s.subpackages).map(([k, v]) => [k, round(v / 1024, 1)])), functionsKB: Object.fromEntries(Object.entries(s.functions).map(([k, v]) => [k, round(v / 1024, 1)])), cold, budgetsKB: { main: BUDGETS.weappMainPackage / 1024, sub: BUDGETS.weappSubpackage / 1024, fn: BUDGETS.functionBundle / 1024 } }
+  return {
+    mainPackageKB: round(s.mainPackage / 1024, 1),
+    subpackagesKB: Object.fromEntries(Object.entries(s.subpackages).map(([k, v]) => [k, round(v / 1024, 1)])),
+    functionsKB: Object.fromEntries(Object.entries(s.functions).map(([k, v]) => [k, round(v / 1024, 1)])),
+    cold,
+    budgetsKB: { main: BUDGETS.weappMainPackage / 1024, sub: BUDGETS.weappSubpackage / 1024, fn: BUDGETS.functionBundle / 1024 },
+  }
 }
 
 // ---- contention (the local cloud, the real SDK) -------------------------------------------------
@@ -375,7 +420,12 @@ async function benchContention(): Promise<Array<ContentionReport & { loadavg: nu
 }
 
 const contentionSummary = (runs: ContentionReport[]) =>
-  runs.map((r) => `contention ${r.instances}×${r.roundTripMs ? `+${r.roundTripMs}ms` : ''} ${r.rush.checkInsPerSecond}/s p95 ${r.rush.latencyMs.p95} ms, INTERNAL ${r.rush.internal + r.gate.internal}, conflicts ${r.wire.conflicts}`).join(' | ')
+  runs
+    .map(
+      (r) =>
+        `contention ${r.instances}×${r.roundTripMs ? `+${r.roundTripMs}ms` : ''} ${r.rush.checkInsPerSecond}/s p95 ${r.rush.latencyMs.p95} ms, INTERNAL ${r.rush.internal + r.gate.internal}, conflicts ${r.wire.conflicts}`,
+    )
+    .join(' | ')
 
 /** `--contention-only`: the contention runs alone, merged into an existing results.json. */
 async function contentionOnly() {
@@ -399,7 +449,9 @@ async function main() {
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
   }
-  log(`bench ${QUICK ? '--quick ' : ''}sizes ${SIZE_LIST.join(', ')}, ${PAIRS} check-in pairs per size · ${machine.cpus} cores, load ${machine.loadavgAtStart.join(' ')}`)
+  log(
+    `bench ${QUICK ? '--quick ' : ''}sizes ${SIZE_LIST.join(', ')}, ${PAIRS} check-in pairs per size · ${machine.cpus} cores, load ${machine.loadavgAtStart.join(' ')}`,
+  )
   mkdirSync(path.join(ROOT, 'bench', '.data'), { recursive: true })
   const generation: Record<string, { seconds: number; reused: boolean }> = {}
   for (const size of SIZE_LIST) {
@@ -411,11 +463,16 @@ async function main() {
     log(`check-in / dashboard / alerts at ${size} …`)
     const r = await benchSize(size)
     sizes.push(r)
-    log(`  check-in p50 ${r.all.p50} p95 ${r.all.p95} p99 ${r.all.p99} ms (new: reads p95 ${r.split.readsMs.p95}, transaction p95 ${r.split.transactionMs.p95}) · db calls new ≤${r.dbCalls.newMax} (mean ${r.dbCalls.newMean}) join ≤${r.dbCalls.joinMax}, all check-ins ${JSON.stringify(r.dbCalls.histogram)} · dashboard p95 ${r.dashboard.p95} ms · alerts p95 ${r.alerts.p95} ms · ${JSON.stringify(r.outcomes)} · full scans ${JSON.stringify(r.fullScans)}`)
+    log(
+      `  check-in p50 ${r.all.p50} p95 ${r.all.p95} p99 ${r.all.p99} ms (new: reads p95 ${r.split.readsMs.p95}, transaction p95 ${r.split.transactionMs.p95}) · db calls new ≤${r.dbCalls.newMax} (mean ${r.dbCalls.newMean}) join ≤${r.dbCalls.joinMax}, all check-ins ${JSON.stringify(r.dbCalls.histogram)} · dashboard p95 ${r.dashboard.p95} ms · alerts p95 ${r.alerts.p95} ms · ${JSON.stringify(r.outcomes)} · full scans ${JSON.stringify(r.fullScans)}`,
+    )
   }
   const httpSize = SIZE_LIST.includes('100k') ? '100k' : SIZE_LIST[0]
   const httpResult = flag('skip-http') ? null : await benchHttp(httpSize)
-  if (httpResult) log(`  http: emulator check-ins ${httpResult.emulator.rps}/s (${httpResult.emulator.inspectionsWritten} written) vs bare ${httpResult.bare.rps} req/s → ${httpResult.ratio}; emulator whoami ${httpResult.whoami.rps}/s → ${httpResult.whoamiRatio}`)
+  if (httpResult)
+    log(
+      `  http: emulator check-ins ${httpResult.emulator.rps}/s (${httpResult.emulator.inspectionsWritten} written) vs bare ${httpResult.bare.rps} req/s → ${httpResult.ratio}; emulator whoami ${httpResult.whoami.rps}/s → ${httpResult.whoamiRatio}`,
+    )
   const build = flag('skip-sizes') ? null : buildsAndSizes()
   const contention = flag('skip-contention') ? null : await benchContention()
 
@@ -423,7 +480,10 @@ async function main() {
   const last = sizes[sizes.length - 1]
   const growth = round(last.all.p95 / first.all.p95, 2)
   const dbMax = Math.max(...sizes.map((s) => s.dbCalls.max))
-  const withinCalls = shareAtMost(sizes.map((s) => s.dbCalls.histogram), TARGETS.dbCalls)
+  const withinCalls = shareAtMost(
+    sizes.map((s) => s.dbCalls.histogram),
+    TARGETS.dbCalls,
+  )
   const result = {
     at: new Date().toISOString(),
     mode: QUICK ? 'quick' : 'full',
@@ -447,7 +507,9 @@ async function main() {
       ` | dashboard ${last.size} p95 ${last.dashboard.p95} ms (≤${TARGETS.dashboardMs} ${ok(last.dashboard.p95 <= TARGETS.dashboardMs)}) alerts ${last.alerts.p95} ms` +
       (httpResult ? ` | http ratio ${httpResult.ratio} (≥${TARGETS.httpRatio} ${ok(httpResult.ratio >= TARGETS.httpRatio)})` : '') +
       (contention ? ` | ${contentionSummary(contention)}` : '') +
-      (build ? ` | main ${build.mainPackageKB} KB (${ok(build.mainPackageKB <= TARGETS.mainKB)}) sub max ${subMax} KB (${ok(subMax <= TARGETS.subKB)}) | fn max ${fnMax} KB (${ok(fnMax <= TARGETS.fnKB)}), cold ${coldMax} ms (${ok(coldMax <= TARGETS.coldMs)})` : '') +
+      (build
+        ? ` | main ${build.mainPackageKB} KB (${ok(build.mainPackageKB <= TARGETS.mainKB)}) sub max ${subMax} KB (${ok(subMax <= TARGETS.subKB)}) | fn max ${fnMax} KB (${ok(fnMax <= TARGETS.fnKB)}), cold ${coldMax} ms (${ok(coldMax <= TARGETS.coldMs)})`
+        : '') +
       ` | ${result.seconds} s`,
   )
 }

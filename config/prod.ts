@@ -16,7 +16,13 @@ export default {
       if (!optimization.minimizers.has('terserPlugin')) return
       optimization.minimizer('terserPlugin').tap((args: Array<{ terserOptions?: { output?: object } }>) => {
         const [options = {}] = args
-        return [{ ...options, extractComments: false, terserOptions: { ...options.terserOptions, output: { ...options.terserOptions?.output, comments: LICENSE_COMMENT } } }]
+        return [
+          {
+            ...options,
+            extractComments: false,
+            terserOptions: { ...options.terserOptions, output: { ...options.terserOptions?.output, comments: LICENSE_COMMENT } },
+          },
+        ]
       })
     },
   },

@@ -14,8 +14,10 @@ const PAGE = /^[A-Za-z0-9_\-]+(\/[A-Za-z0-9_\-]+)*$/
 
 /** The H5 link a scanned code opens: `/#/<page>?scene=<encoded scene>`. */
 export function codeLink(scene: string, page: string): string {
-  if (typeof scene !== 'string' || !SCENE.test(scene)) throw new Error(`invalid scene for a mini-program code (≤ 32 of [0-9A-Za-z!#$&'()*+,/:;=?@-._~]): ${JSON.stringify(scene)}`)
-  if (typeof page !== 'string' || !PAGE.test(page)) throw new Error(`invalid page for a mini-program code (e.g. "pages/bind/index", no leading slash): ${JSON.stringify(page)}`)
+  if (typeof scene !== 'string' || !SCENE.test(scene))
+    throw new Error(`invalid scene for a mini-program code (≤ 32 of [0-9A-Za-z!#$&'()*+,/:;=?@-._~]): ${JSON.stringify(scene)}`)
+  if (typeof page !== 'string' || !PAGE.test(page))
+    throw new Error(`invalid page for a mini-program code (e.g. "pages/bind/index", no leading slash): ${JSON.stringify(page)}`)
   return `/#/${page}?scene=${encodeURIComponent(scene)}`
 }
 

@@ -13,10 +13,17 @@ export function emulatorKeys(dbPath: string): Keys {
   const file = keysFileFor(dbPath)
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Keys>
-    if (typeof stored.signing === 'string' && stored.signing.length >= MIN_KEY_LENGTH && typeof stored.sealing === 'string' && stored.sealing.length >= MIN_KEY_LENGTH) {
+    if (
+      typeof stored.signing === 'string' &&
+      stored.signing.length >= MIN_KEY_LENGTH &&
+      typeof stored.sealing === 'string' &&
+      stored.sealing.length >= MIN_KEY_LENGTH
+    ) {
       return { signing: stored.signing, sealing: stored.sealing }
     }
-    throw new Error(`${file} is not a valid keys file: move it away to start with new keys (tokens, bind codes and sealed contacts of this database will stop working)`)
+    throw new Error(
+      `${file} is not a valid keys file: move it away to start with new keys (tokens, bind codes and sealed contacts of this database will stop working)`,
+    )
   }
   const keys = fresh()
   writeFileSync(file, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 })

@@ -12,6 +12,9 @@ export async function seedDemoIfEmpty(db: Database, now: number, keys: Keys): Pr
     if (!isNotFound(err)) throw err
   }
   await seedDemo(db, { now, keys })
-  await db.collection('system').doc('seed').set({ data: { kind: 'demo', at: now } })
+  await db
+    .collection('system')
+    .doc('seed')
+    .set({ data: { kind: 'demo', at: now } })
   return true
 }

@@ -99,7 +99,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
   const callerOpenid = (authorization: string | undefined): string => {
     const m = /^Bearer (.+)$/.exec(authorization ?? '')
-    return m ? openidOfToken(m[1], secret) ?? '' : ''
+    return m ? (openidOfToken(m[1], secret) ?? '') : ''
   }
 
   app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply: FastifyReply) => {
@@ -131,7 +131,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     if (!session) return reply.code(401).send(envelope('UNAUTHENTICATED', '请先登录后再下载文件'))
     const file = await storage.read(req.params['*'])
     if (!file) return reply.code(404).send(envelope('NOT_FOUND', '文件不存在'))
-    return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${encodeURIComponent(path.basename(req.params['*']))}"`).send(file.bytes)
+    return reply
+      .type(file.contentType)
+      .header('Content-Disposition', `attachment; filename="${encodeURIComponent(path.basename(req.params['*']))}"`)
+      .send(file.bytes)
   })
 
   if (options.dev) {
@@ -144,12 +147,14 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     })
     app.post<{ Body: { openid?: unknown } }>('/api/dev/login', async (req, reply) => {
       const openid = req.body?.openid
-      if (typeof openid !== 'string' || openid.length < 1 || openid.length > 128) return reply.code(400).send(envelope('INVALID_INPUT', 'openid 应为 1–128 个字符的字符串'))
+      if (typeof openid !== 'string' || openid.length < 1 || openid.length > 128)
+        return reply.code(400).send(envelope('INVALID_INPUT', 'openid 应为 1–128 个字符的字符串'))
       return { token: issueToken(openid, secret) }
     })
     app.post<{ Body: { now?: unknown } }>('/api/dev/clock', async (req, reply) => {
       const now = req.body?.now
-      if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) return reply.code(400).send(envelope('INVALID_INPUT', 'now 应为 ISO 时间字符串或 null'))
+      if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now))))
+        return reply.code(400).send(envelope('INVALID_INPUT', 'now 应为 ISO 时间字符串或 null'))
       clock.set(now as string | null)
       return { now: new Date(clock.now()).toISOString() }
     })
@@ -192,7 +197,8 @@ export function contentSecurityPolicy(staticDir?: string): string {
   const hashes: string[] = []
   const index = staticDir ? path.join(staticDir, 'index.html') : ''
   if (index && existsSync(index)) {
-    for (const m of readFileSync(index, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)) hashes.push(`'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`)
+    for (const m of readFileSync(index, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g))
+      hashes.push(`'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`)
   }
   return [
     "default-src 'self'",

@@ -20,4 +20,7 @@ export function openidOfToken(token: string, secret: string): string | null {
   return Buffer.from(body, 'base64url').toString('utf8')
 }
 
-const sign = (body: string, secret: string) => createHmac('sha256', secret).update('session:' + body).digest('base64url')
+const sign = (body: string, secret: string) =>
+  createHmac('sha256', secret)
+    .update('session:' + body)
+    .digest('base64url')

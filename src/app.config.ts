@@ -8,7 +8,17 @@ export default defineAppConfig({
     {
       root: 'officer',
       name: 'officer',
-      pages: ['scan/index', 'preview/index', 'my-inspections/index', 'record-result/index', 'rating-code/index', 'cert-card/index', 'inspection/index', 'plans/index', 'backfill/index'],
+      pages: [
+        'scan/index',
+        'preview/index',
+        'my-inspections/index',
+        'record-result/index',
+        'rating-code/index',
+        'cert-card/index',
+        'inspection/index',
+        'plans/index',
+        'backfill/index',
+      ],
     },
     {
       root: 'enterprise',

@@ -2,7 +2,11 @@ import { z } from 'zod'
 
 /** Shared building blocks of the contract: dates, instants, ids, places. */
 
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符')
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符')
 export type Id = z.infer<typeof Id>
 
 function isCalendarDate(date: string): boolean {
@@ -26,10 +30,7 @@ export type Month = z.infer<typeof Month>
 
 /** An instant: UTC epoch milliseconds. Input also accepts an ISO 8601 string. */
 export const Instant = z.number().int().min(0).max(8.64e15)
-export const InstantInput = z.union([
-  Instant,
-  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
-])
+export const InstantInput = z.union([Instant, z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))])
 
 /** Free text typed by a person: trimmed, bounded. */
 export const text = (max: number, min = 1) => z.string().trim().min(min).max(max)
@@ -60,5 +61,10 @@ export const Cursor = z.string().max(200)
 export const ImageRef = z.string()
 
 /** A WeChat mini-program code's payload: the scene (≤ 32 visible chars) and page path. */
-export const Scene = z.string().min(1).max(32).regex(/^[\x21-\x7e]+$/, 'scene 只能包含可见 ASCII 字符').refine((s) => !s.includes('%'), 'scene 不能包含 %')
+export const Scene = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[\x21-\x7e]+$/, 'scene 只能包含可见 ASCII 字符')
+  .refine((s) => !s.includes('%'), 'scene 不能包含 %')
 export const CodePayload = z.object({ scene: Scene, path: z.string() })

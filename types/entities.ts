@@ -299,7 +299,17 @@ export const LedgerEntry = z.object({
 })
 export type LedgerEntry = z.infer<typeof LedgerEntry>
 
-export const AlertKind = z.enum(['overdue', 'unjustified_exception', 'pending_exception', 'bad_rating', 'unscanned', 'repeated', 'complaint_overdue', 'after_cap', 'follow_up_overdue'])
+export const AlertKind = z.enum([
+  'overdue',
+  'unjustified_exception',
+  'pending_exception',
+  'bad_rating',
+  'unscanned',
+  'repeated',
+  'complaint_overdue',
+  'after_cap',
+  'follow_up_overdue',
+])
 export type AlertKind = z.infer<typeof AlertKind>
 export const AlertStatus = z.enum(['open', 'handled'])
 export type AlertStatus = z.infer<typeof AlertStatus>
@@ -380,7 +390,16 @@ export const ServiceVisitFlag = z.enum(['quiet_period', 'off_site'])
 export type ServiceVisitFlag = z.infer<typeof ServiceVisitFlag>
 
 /** A service visit 入企服务 (rule 19): not an inspection; no plan, cap, result or red light. */
-export const ServiceVisit = Inspection.pick({ id: true, companyId: true, companyName: true, deptId: true, deptName: true, region: true, officerIds: true, officerNames: true }).extend({
+export const ServiceVisit = Inspection.pick({
+  id: true,
+  companyId: true,
+  companyName: true,
+  deptId: true,
+  deptName: true,
+  region: true,
+  officerIds: true,
+  officerNames: true,
+}).extend({
   at: Instant,
   date: ChinaDate,
   purpose: ServicePurpose,

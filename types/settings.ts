@@ -31,13 +31,19 @@ export const GANZHOU_EXCEPTION_CATEGORIES: ExceptionCategory[] = [
 export const LeniencyItem = z.object({ id: z.string().min(1).max(40), title: z.string().min(1).max(300), basis: z.string().min(1).max(1000) })
 export type LeniencyItem = z.infer<typeof LeniencyItem>
 /** A list of 轻微违法不予处罚 / 首违不罚 items of one field of enforcement. */
-export const LeniencyList = z.object({ id: z.string().min(1).max(40), field: z.string().min(1).max(40), title: z.string().min(1).max(200), items: z.array(LeniencyItem) })
+export const LeniencyList = z.object({
+  id: z.string().min(1).max(40),
+  field: z.string().min(1).max(40),
+  title: z.string().min(1).max(200),
+  items: z.array(LeniencyItem),
+})
 export type LeniencyList = z.infer<typeof LeniencyList>
 export const DiscretionStandard = z.object({ title: z.string().min(1).max(200), url: z.string().max(500) })
 export const LeniencySettings = z.object({ lists: z.array(LeniencyList), standards: z.array(DiscretionStandard) })
 export type LeniencySettings = z.infer<typeof LeniencySettings>
 
-const ART_33 = '《中华人民共和国行政处罚法》第三十三条第一款：违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。初次违法且危害后果轻微并及时改正的，可以不予行政处罚。'
+const ART_33 =
+  '《中华人民共和国行政处罚法》第三十三条第一款：违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。初次违法且危害后果轻微并及时改正的，可以不予行政处罚。'
 
 /**
  * EXAMPLES, not Ganzhou's published lists: one list per field of the demo departments,
@@ -52,7 +58,11 @@ export const GANZHOU_LENIENCY_EXAMPLES: LeniencySettings = {
       field: '市场监管',
       title: '市场监管领域轻微违法行为不予处罚清单（示例）',
       items: [
-        { id: 'market-1', title: '未将营业执照置于住所或者主要经营场所的醒目位置，经责令后及时改正', basis: `${ART_33}另见《市场主体登记管理条例》关于公示营业执照的规定。` },
+        {
+          id: 'market-1',
+          title: '未将营业执照置于住所或者主要经营场所的醒目位置，经责令后及时改正',
+          basis: `${ART_33}另见《市场主体登记管理条例》关于公示营业执照的规定。`,
+        },
         { id: 'market-2', title: '首次未按规定标明商品价格，未造成危害后果并及时改正', basis: `${ART_33}另见《中华人民共和国价格法》关于明码标价的规定。` },
       ],
     },
@@ -60,7 +70,13 @@ export const GANZHOU_LENIENCY_EXAMPLES: LeniencySettings = {
       id: 'safety',
       field: '应急管理',
       title: '安全生产领域首违不罚清单（示例）',
-      items: [{ id: 'safety-1', title: '首次未在有较大危险因素的场所设置明显的安全警示标志，当场改正', basis: `${ART_33}另见《中华人民共和国安全生产法》关于安全警示标志的规定。` }],
+      items: [
+        {
+          id: 'safety-1',
+          title: '首次未在有较大危险因素的场所设置明显的安全警示标志，当场改正',
+          basis: `${ART_33}另见《中华人民共和国安全生产法》关于安全警示标志的规定。`,
+        },
+      ],
     },
     {
       id: 'eco',
@@ -78,7 +94,13 @@ export const GANZHOU_LENIENCY_EXAMPLES: LeniencySettings = {
       id: 'tax',
       field: '税务',
       title: '税务行政处罚“首违不罚”事项清单（示例）',
-      items: [{ id: 'tax-1', title: '首次未按规定期限办理纳税申报，在税务机关发现前主动改正或在责令期限内改正', basis: `${ART_33}另见国家税务总局公布的《税务行政处罚“首违不罚”事项清单》。` }],
+      items: [
+        {
+          id: 'tax-1',
+          title: '首次未按规定期限办理纳税申报，在税务机关发现前主动改正或在责令期限内改正',
+          basis: `${ART_33}另见国家税务总局公布的《税务行政处罚“首违不罚”事项清单》。`,
+        },
+      ],
     },
     {
       id: 'urban',
@@ -147,7 +169,12 @@ export const City = z
 export type City = z.infer<typeof City>
 
 /** A right the company has against an inspection (SPEC §2.22), with where and by when to use it. */
-export const CompanyRight = z.object({ key: z.string().min(1).max(40), title: z.string().min(1).max(40), description: z.string().min(1).max(400), channel: z.string().min(1).max(400) })
+export const CompanyRight = z.object({
+  key: z.string().min(1).max(40),
+  title: z.string().min(1).max(40),
+  description: z.string().min(1).max(400),
+  channel: z.string().min(1).max(400),
+})
 export type CompanyRight = z.infer<typeof CompanyRight>
 
 /** Ganzhou's wording of the three rights (行政处罚法 art. 7, 44–45; 行政复议法 art. 20, 24; 行政诉讼法 art. 46). */
@@ -232,7 +259,9 @@ export const Settings = z.object({
   /** Entries a company adds to its ledger by hand (SPEC §6): how far back, how many a day. */
   ledger: z.object({ maxBackdateDays: z.number().int().min(0), manualPerDay: z.number().int().min(1) }).default({ maxBackdateDays: 30, manualPerDay: 10 }),
   /** Guesses allowed per caller per hour for bind codes and token look-ups. */
-  limits: z.object({ bindAttemptsPerHour: z.number().int().min(1), tokenLookupsPerHour: z.number().int().min(1) }).default({ bindAttemptsPerHour: 10, tokenLookupsPerHour: 60 }),
+  limits: z
+    .object({ bindAttemptsPerHour: z.number().int().min(1), tokenLookupsPerHour: z.number().int().min(1) })
+    .default({ bindAttemptsPerHour: 10, tokenLookupsPerHour: 60 }),
 })
 export type Settings = z.infer<typeof Settings>
 

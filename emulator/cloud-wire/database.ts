@@ -157,7 +157,17 @@ export function wireDatabase(db: Database, options: WireDatabaseOptions = {}): W
       const id = docIdOf(p)
       if (p.merge === false) {
         // set(): the whole document, created when missing.
-        const res = (open ? await open.tx.collection(name).doc(id).set({ data: data as DocData }) : await db.collection(name).doc(id).set({ data: data as DocData })) as { stats?: { updated?: number; created?: number } }
+        const res = (
+          open
+            ? await open.tx
+                .collection(name)
+                .doc(id)
+                .set({ data: data as DocData })
+            : await db
+                .collection(name)
+                .doc(id)
+                .set({ data: data as DocData })
+        ) as { stats?: { updated?: number; created?: number } }
         return { data: { updated: res?.stats?.updated ?? 0, upsert_id: res?.stats?.created ? id : undefined } }
       }
       const update = { data: updateOf(command, data) }

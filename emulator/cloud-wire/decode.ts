@@ -97,7 +97,8 @@ export function updateOf(command: DbCommand, data: unknown): DocData {
       else if (op === '$inc') out[path] = command.inc(value as number)
       else if (op === '$unset') out[path] = command.remove()
       else if (op === '$push') {
-        if (!isPlain(value) || !Array.isArray(value.$each) || Object.keys(value).length !== 1) throw unsupported(`$push modifiers other than $each (field "${path}")`)
+        if (!isPlain(value) || !Array.isArray(value.$each) || Object.keys(value).length !== 1)
+          throw unsupported(`$push modifiers other than $each (field "${path}")`)
         out[path] = command.push(value.$each)
       } else throw unsupported(`update operator ${op}`)
     }

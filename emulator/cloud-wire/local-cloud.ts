@@ -51,7 +51,13 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   }
   const wire = await startCloudWire({ ...opts, db, storageDir: mkdtempSync(path.join(tmpdir(), 'ip-cloud-files-')), clock: () => clock.now() })
   const env = { ...opts.env, [KEY_ENV.signing]: keys.signing, [KEY_ENV.sealing]: keys.sealing }
-  const runner = new FunctionRunner({ contextConfig: wire.contextConfig, env, clock: () => clock.now(), maxInstances: opts.maxInstances, onOutput: opts.onOutput })
+  const runner = new FunctionRunner({
+    contextConfig: wire.contextConfig,
+    env,
+    clock: () => clock.now(),
+    maxInstances: opts.maxInstances,
+    onOutput: opts.onOutput,
+  })
   await runner.warm([...FN_NAMES])
   if (opts.clock) clock.set(opts.clock)
   return {

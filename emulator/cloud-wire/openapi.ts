@@ -10,11 +10,18 @@ import { codeLink } from '../codes'
  */
 const root = protobuf.Root.fromJSON({
   nested: {
-    KeyValuePair: { fields: { key: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 }, contenttype: { type: 'string', id: 3 }, filename: { type: 'string', id: 4 } } },
+    KeyValuePair: {
+      fields: { key: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 }, contenttype: { type: 'string', id: 3 }, filename: { type: 'string', id: 4 } },
+    },
     OpenApiData: { fields: { pairs: { rule: 'repeated', type: 'KeyValuePair', id: 1 } } },
     CommApiData: { fields: { apiType: { type: 'int32', id: 1 }, openapiData: { type: 'OpenApiData', id: 2 }, appid: { type: 'string', id: 6 } } },
     CommOpenApiResp: {
-      fields: { respData: { type: 'bytes', id: 1 }, contentType: { type: 'string', id: 2 }, errorCode: { type: 'int32', id: 3 }, httpCode: { type: 'uint32', id: 4 } },
+      fields: {
+        respData: { type: 'bytes', id: 1 },
+        contentType: { type: 'string', id: 2 },
+        errorCode: { type: 'int32', id: 3 },
+        httpCode: { type: 'uint32', id: 4 },
+      },
     },
   },
 })
@@ -57,7 +64,12 @@ export async function callOpenApi(apiName: string, params: Record<string, unknow
     return { body: await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 280 }), contentType: 'image/png' }
   }
   if (apiName === 'subscribeMessage.send') {
-    const { touser, template_id: templateId, page, data } = params as { touser?: string; template_id?: string; page?: string; data?: Record<string, { value: string }> }
+    const {
+      touser,
+      template_id: templateId,
+      page,
+      data,
+    } = params as { touser?: string; template_id?: string; page?: string; data?: Record<string, { value: string }> }
     if (!touser || !templateId || !data) return json({ errcode: 47003, errmsg: 'argument invalid! data.touser/template_id/data required' })
     await deps.db.collection('outbox').add({ data: { touser, template: templateId, page: page ?? '', data, createdAt: deps.clock() } })
     return json({ errcode: 0, errmsg: 'ok' })

@@ -102,7 +102,15 @@ export async function startCloudWire(options: CloudWireOptions): Promise<CloudWi
   const storageAction = async (action: string, p: Record<string, unknown>): Promise<WireAnswer> => {
     if (action === 'storage.getUploadMetadata') {
       const rel = checkStoragePath(String(p.path ?? ''))
-      return { data: { url: `${base}/cos/${rel.split('/').map(encodeURIComponent).join('/')}`, token: '', authorization: '', fileId: FILE_ID_PREFIX + rel, cosFileId: rel } }
+      return {
+        data: {
+          url: `${base}/cos/${rel.split('/').map(encodeURIComponent).join('/')}`,
+          token: '',
+          authorization: '',
+          fileId: FILE_ID_PREFIX + rel,
+          cosFileId: rel,
+        },
+      }
     }
     if (action === 'storage.batchGetDownloadUrl') {
       const list = Array.isArray(p.file_list) ? (p.file_list as Array<{ fileid?: string; max_age?: number }>) : []
@@ -150,7 +158,9 @@ export async function startCloudWire(options: CloudWireOptions): Promise<CloudWi
       stats.calls[action] = (stats.calls[action] ?? 0) + 1
       const data = form.get('requestData')
       if (action !== 'wx.openApi' || !data) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'INVALID_PARAM', message: `${action} is not supported by the local cloud`, requestId }))
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: 'INVALID_PARAM', message: `${action} is not supported by the local cloud`, requestId }))
         return
       }
       const out = await callOpenApi(String(form.get('apiName')), decodeOpenApiRequest(data), { db: options.db, clock })

@@ -128,7 +128,15 @@ export class Checkpointer {
   ) {
     this.noop = raw.prepare('PRAGMA wal_checkpoint(NOOP)')
     this.worker = new Worker(WORKER_FILE, {
-      workerData: { file, driver: require.resolve('better-sqlite3'), pages: opts.pages, pollMs: opts.pollMs, idleMs: opts.idleMs, layout: { SLOT, STATE }, shared: this.shared.buffer },
+      workerData: {
+        file,
+        driver: require.resolve('better-sqlite3'),
+        pages: opts.pages,
+        pollMs: opts.pollMs,
+        idleMs: opts.idleMs,
+        layout: { SLOT, STATE },
+        shared: this.shared.buffer,
+      },
       // Plain JS: none of the parent's loaders (tsx) or flags.
       execArgv: [],
       stdout: false,
@@ -209,7 +217,10 @@ export class Checkpointer {
       this.worker.postMessage('close')
       // No clock (a test may fake it): the thread notifies once, when its connection is closed.
       while (Atomics.load(s, SLOT.state) === STATE.closing) if (Atomics.wait(s, SLOT.state, STATE.closing, CLOSE_WAIT_MS) === 'timed-out') break
-      if (Atomics.load(s, SLOT.state) === STATE.closing) console.warn(`checkpointer: the thread did not close its connection within ${CLOSE_WAIT_MS} ms; the -wal file may be left (it is replayed on the next open)`)
+      if (Atomics.load(s, SLOT.state) === STATE.closing)
+        console.warn(
+          `checkpointer: the thread did not close its connection within ${CLOSE_WAIT_MS} ms; the -wal file may be left (it is replayed on the next open)`,
+        )
     }
     void this.worker.terminate()
   }

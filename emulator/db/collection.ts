@@ -34,7 +34,8 @@ class QueryImpl implements Query {
 
   /** As the SDK: ordering by the same field again changes its direction in place. */
   orderBy(fieldPath: string, direction: 'asc' | 'desc'): Query {
-    if (direction !== 'asc' && direction !== 'desc') throw cloudError('collection.orderBy', `-501001 invalid parameters. direction must be 'asc' or 'desc'`, -501001)
+    if (direction !== 'asc' && direction !== 'desc')
+      throw cloudError('collection.orderBy', `-501001 invalid parameters. direction must be 'asc' or 'desc'`, -501001)
     const segs = wrap('collection.orderBy', () => parsePath(fieldPath))
     const entry = { path: fieldPath, segs, desc: direction === 'desc' }
     const i = this.spec.order.findIndex((o) => o.path === fieldPath)
@@ -49,7 +50,11 @@ class QueryImpl implements Query {
   limit(n: number): Query {
     if (!Number.isInteger(n) || n < 0) throw cloudError('collection.limit', `-501001 invalid parameters. limit must be a non-negative integer`, -501001)
     if (n > SDK_GET_LIMIT) {
-      throw cloudError('collection.limit', `-501001 invalid parameters. limit(${n}) exceeds ${SDK_GET_LIMIT}, the most a server-side get() returns in WeChat cloud (the SDK cuts it to ${SDK_GET_LIMIT}); page with skip()`, -501001)
+      throw cloudError(
+        'collection.limit',
+        `-501001 invalid parameters. limit(${n}) exceeds ${SDK_GET_LIMIT}, the most a server-side get() returns in WeChat cloud (the SDK cuts it to ${SDK_GET_LIMIT}); page with skip()`,
+        -501001,
+      )
     }
     return this.with({ limit: n })
   }
@@ -131,7 +136,7 @@ function sortKey(doc: unknown, segs: string[], desc: boolean): unknown {
   }
   const flat = values.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => v !== undefined)
   if (flat.length === 0) return null
-  return flat.reduce((best, v) => (desc ? compareValues(v, best) > 0 : compareValues(v, best) < 0) ? v : best)
+  return flat.reduce((best, v) => ((desc ? compareValues(v, best) > 0 : compareValues(v, best) < 0) ? v : best))
 }
 
 class DocRefImpl implements DocRef {

@@ -380,7 +380,14 @@ export class Engine {
    * order is one field, walk that field's index and stop after skip + take matches;
    * otherwise (or when the walk cannot answer exactly) select every match and sort.
    */
-  selectPage(collection: string, where: CompiledWhere | undefined, order: Array<{ path: string; desc: boolean }>, sortAll: (rows: Row[]) => Row[], skip: number, take: number): Row[] {
+  selectPage(
+    collection: string,
+    where: CompiledWhere | undefined,
+    order: Array<{ path: string; desc: boolean }>,
+    sortAll: (rows: Row[]) => Row[],
+    skip: number,
+    take: number,
+  ): Row[] {
     if (order.length === 1) {
       const hints = where?.hints ?? []
       if (this.store.bestHint(collection, hints).estimate >= WALK_FROM) {

@@ -27,7 +27,11 @@ const RANGE_OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
 
 /** `$."a"."b"`: segments are checked by parsePath (no quotes, no `$` prefix). */
-const jsonPath = (path: string): string => '$' + parsePath(path).map((s) => `."${s}"`).join('')
+const jsonPath = (path: string): string =>
+  '$' +
+  parsePath(path)
+    .map((s) => `."${s}"`)
+    .join('')
 
 export class Store {
   private readonly statements = new Map<string, BetterSqlite3.Statement>()
@@ -220,10 +224,14 @@ export class Store {
           clauses.push(`id IN (SELECT value FROM json_each(?))`)
           params.push(JSON.stringify(h.values.filter((v) => typeof v === 'string')))
         } else if (h.kind === 'eq') {
-          clauses.push(`EXISTS (SELECT 1 FROM "k_${name}" x INDEXED BY "k_${name}_rid" WHERE x.rid = "c_${name}".rid AND x.path = ? AND x.v IN (SELECT value FROM json_each(?)))`)
+          clauses.push(
+            `EXISTS (SELECT 1 FROM "k_${name}" x INDEXED BY "k_${name}_rid" WHERE x.rid = "c_${name}".rid AND x.path = ? AND x.v IN (SELECT value FROM json_each(?)))`,
+          )
           params.push(h.path, JSON.stringify(h.values.map((v) => JSON.stringify(v))))
         } else {
-          clauses.push(`EXISTS (SELECT 1 FROM "k_${name}" x INDEXED BY "k_${name}_rid" WHERE x.rid = "c_${name}".rid AND x.path = ? AND x.${typeof h.value === 'number' ? 'n' : 's'} ${RANGE_OPS[h.op]} ?)`)
+          clauses.push(
+            `EXISTS (SELECT 1 FROM "k_${name}" x INDEXED BY "k_${name}_rid" WHERE x.rid = "c_${name}".rid AND x.path = ? AND x.${typeof h.value === 'number' ? 'n' : 's'} ${RANGE_OPS[h.op]} ?)`,
+          )
           params.push(h.path, h.value)
         }
         continue
@@ -267,7 +275,9 @@ export class Store {
     } catch (err) {
       throw this.mapConstraint(err, name, api)
     }
-    const stale = new Set((this.stmt(`SELECT path, v FROM "k_${name}" WHERE rid = ?`).all(rid) as Array<{ path: string; v: string }>).map((r) => `${r.path}\u0000${r.v}`))
+    const stale = new Set(
+      (this.stmt(`SELECT path, v FROM "k_${name}" WHERE rid = ?`).all(rid) as Array<{ path: string; v: string }>).map((r) => `${r.path}\u0000${r.v}`),
+    )
     const fresh = this.keysOf(name, doc)
     const insert = this.stmt(`INSERT INTO "k_${name}" (rid, path, v, n, s) VALUES (?, ?, ?, ?, ?)`)
     for (const k of fresh) {

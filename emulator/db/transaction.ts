@@ -31,7 +31,10 @@ class TxCollectionImpl implements TxCollectionRef {
 for (const method of ['where', 'orderBy', 'limit', 'skip', 'get', 'count', 'update', 'remove']) {
   Object.defineProperty(TxCollectionImpl.prototype, method, {
     value() {
-      throw cloudError(`transaction.collection.${method}`, 'only single-document operations (doc().get/set/update/remove, add) are allowed inside a transaction')
+      throw cloudError(
+        `transaction.collection.${method}`,
+        'only single-document operations (doc().get/set/update/remove, add) are allowed inside a transaction',
+      )
     },
   })
 }

@@ -39,7 +39,8 @@ function collect(obj: Record<string, unknown>, prefix: string, out: Step[]): voi
     if (segs[0] === '_id') throw new Error('不能更新_id的值 (the _id of a document cannot be updated)')
     if (isUpdateOp(value)) {
       if (value.op === 'inc') out.push({ kind: 'inc', path, segs, by: value.operand as number })
-      else if (value.op === 'push') out.push({ kind: 'push', path, segs, values: (value.operand as unknown[]).map((v, i) => toJson(v, `${path}[${i}]`) ?? null) })
+      else if (value.op === 'push')
+        out.push({ kind: 'push', path, segs, values: (value.operand as unknown[]).map((v, i) => toJson(v, `${path}[${i}]`) ?? null) })
       else out.push({ kind: 'unset', path, segs })
     } else if (isCommand(value)) {
       throw new Error(`field "${path}": query operators cannot be used in update data`)

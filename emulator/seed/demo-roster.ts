@@ -94,7 +94,9 @@ export function buildDemoRoster(): DemoRoster {
 
 function buildDepartments(): DemoDepartment[] {
   const city = CITY_DEPARTMENTS.map((d) => ({ id: `dept_${GANZHOU_CITY.code}_${d.key}`, name: d.name, region: GANZHOU_CITY.code, field: d.field }))
-  const counties = Object.entries(COUNTY_DEPARTMENTS).flatMap(([region, list]) => list.map((d) => ({ id: `dept_${region}_${d.key}`, name: d.name, region, field: d.field })))
+  const counties = Object.entries(COUNTY_DEPARTMENTS).flatMap(([region, list]) =>
+    list.map((d) => ({ id: `dept_${region}_${d.key}`, name: d.name, region, field: d.field })),
+  )
   return [...city, ...counties]
 }
 
@@ -191,7 +193,11 @@ const FIXED_OFFICERS: Record<string, Array<Pick<DemoOfficer, 'id' | 'name'>>> = 
 
 function buildOfficers(rng: Prng, departments: DemoDepartment[]): DemoOfficer[] {
   const officers: DemoOfficer[] = []
-  const usedNames = new Set(Object.values(FIXED_OFFICERS).flat().map((o) => o.name))
+  const usedNames = new Set(
+    Object.values(FIXED_OFFICERS)
+      .flat()
+      .map((o) => o.name),
+  )
   let nextGenerated = 6
   for (const dept of departments) {
     const fixed = FIXED_OFFICERS[dept.id] ?? []

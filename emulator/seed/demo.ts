@@ -60,8 +60,20 @@ export async function seedDemo(db: Database, options: { now: number; keys: Keys;
     })),
     users: [],
     bindCodes: [
-      ...DEMO_BIND_CODES.officers.map((c, i) => ({ _id: `bind_demo_off_${i + 1}`, kind: 'officer', subjectId: c.officerId, codeHash: hashBindCode(c.code, secret), createdAt: now })),
-      ...DEMO_BIND_CODES.companies.map((c, i) => ({ _id: `bind_demo_co_${i + 1}`, kind: 'enterprise', subjectId: c.companyId, codeHash: hashBindCode(c.code, secret), createdAt: now })),
+      ...DEMO_BIND_CODES.officers.map((c, i) => ({
+        _id: `bind_demo_off_${i + 1}`,
+        kind: 'officer',
+        subjectId: c.officerId,
+        codeHash: hashBindCode(c.code, secret),
+        createdAt: now,
+      })),
+      ...DEMO_BIND_CODES.companies.map((c, i) => ({
+        _id: `bind_demo_co_${i + 1}`,
+        kind: 'enterprise',
+        subjectId: c.companyId,
+        codeHash: hashBindCode(c.code, secret),
+        createdAt: now,
+      })),
     ],
   }
   // The personas are bound as bindOfficer binds: the user carries the officer snapshot.
@@ -74,7 +86,9 @@ export async function seedDemo(db: Database, options: { now: number; keys: Keys;
     ...stamp,
   }))
   for (const [collection, list] of Object.entries(docs)) await write(collection, list)
-  await db.collection('audit').add({ data: { at: now, actor: 'system', action: 'seed.demo', target: 'system/seed', requestId: 'seed', details: countsOf(docs) } })
+  await db
+    .collection('audit')
+    .add({ data: { at: now, actor: 'system', action: 'seed.demo', target: 'system/seed', requestId: 'seed', details: countsOf(docs) } })
   if (options.history !== false) await seedDemoHistory(db, roster, { now, keys: options.keys })
   return { counts: countsOf(docs), bindCodes: DEMO_BIND_CODES }
 }

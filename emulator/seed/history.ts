@@ -65,7 +65,15 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
     sealingKey,
     env: {},
   })
-  const userOf = (openid: string, roles: Role[], extra: Partial<UserRecord>): UserRecord => ({ _id: userIdFor(openid), openid, roles, name: '', createdAt: now, updatedAt: now, ...extra })
+  const userOf = (openid: string, roles: Role[], extra: Partial<UserRecord>): UserRecord => ({
+    _id: userIdFor(openid),
+    openid,
+    roles,
+    name: '',
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  })
   const persona = (openid: string) => {
     const p = DEMO_PERSONAS.find((x) => x.openid === openid)!
     return userOf(openid, p.roles, { name: p.name, deptId: p.deptId, region: p.region, officerId: p.officerId })
@@ -81,7 +89,11 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
   // Departments: the two city ones the personas belong to, two more city ones, and 章贡区 market regulation.
   const cityDepts = roster.departments.filter((d) => d.region === '3607')
   const depts = [DEMO_IDS.cityMarketDept, DEMO_IDS.cityEmergencyDept, cityDepts[2].id, cityDepts[3].id, DEMO_IDS.zhangGongMarketDept]
-  const teamOf = (deptId: string) => roster.officers.filter((o) => o.deptId === deptId && o.certStatus === 'valid' && o.expiresInDays > 0).slice(0, 2).map((o) => o.id)
+  const teamOf = (deptId: string) =>
+    roster.officers
+      .filter((o) => o.deptId === deptId && o.certStatus === 'valid' && o.expiresInDays > 0)
+      .slice(0, 2)
+      .map((o) => o.id)
 
   // The inspections' schedule: distinct companies, except co_0002 twice (the repeated one).
   const pool = roster.companies.slice(0, 60).filter((c) => c.id !== DEMO_IDS.townCompany)
@@ -130,7 +142,10 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
       },
       ctxAt(admin, filedAt),
     )
-    await supervisionHandlers.reviewPlan!.handle({ planId: plan.id, decision: 'approve', comment: '同意，严格执行安静生产期规定' }, ctxAt(supervisor, filedAt + DAY))
+    await supervisionHandlers.reviewPlan!.handle(
+      { planId: plan.id, decision: 'approve', comment: '同意，严格执行安静生产期规定' },
+      ctxAt(supervisor, filedAt + DAY),
+    )
     planIds[deptId] = plan.id
   }
   await supervisionHandlers.submitPlan!.handle(
@@ -162,7 +177,11 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
         ids[p.i] = res.inspection.id
       },
     })
-    events.push({ at: p.at + 20 * 60_000, order: 1, run: async () => void (await inspectionHandlers.checkIn.handle({ ...fields, clientRequestId: `seed-history-${p.i}-b` }, ctxAt(b, p.at + 20 * 60_000))) })
+    events.push({
+      at: p.at + 20 * 60_000,
+      order: 1,
+      run: async () => void (await inspectionHandlers.checkIn.handle({ ...fields, clientRequestId: `seed-history-${p.i}-b` }, ctxAt(b, p.at + 20 * 60_000))),
+    })
     const kind = p.i % 5
     const resultAt = kind === 4 ? null : kind === 3 ? p.at + 4 * DAY + 2 * HOUR : p.at + (p.i % 2 ? 20 * HOUR : 2 * DAY)
     if (resultAt !== null && resultAt < now - HOUR) {
@@ -172,14 +191,20 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
         order: 2,
         run: async () =>
           void (await inspectionHandlers.recordResult.handle(
-            { inspectionId: ids[p.i], outcome, findings: FINDINGS[outcome], ...(outcome === 'rectify' ? { rectifyBy: addChinaDays(chinaDate(resultAt), 15) } : {}) },
+            {
+              inspectionId: ids[p.i],
+              outcome,
+              findings: FINDINGS[outcome],
+              ...(outcome === 'rectify' ? { rectifyBy: addChinaDays(chinaDate(resultAt), 15) } : {}),
+            },
             ctxAt(p.i % 2 ? a : b, resultAt),
           )),
       })
     }
   }
   const system = userOf('', ['admin'], { _id: 'system', name: '系统定时任务' })
-  for (let t = startOfUtcDay(earliest) + 22 * HOUR; t < now; t += DAY) events.push({ at: t, order: 3, run: async () => void (await markOverdueInspections(ctxAt(system, t))) })
+  for (let t = startOfUtcDay(earliest) + 22 * HOUR; t < now; t += DAY)
+    events.push({ at: t, order: 3, run: async () => void (await markOverdueInspections(ctxAt(system, t))) })
   events.push({ at: now, order: 3, run: async () => void (await markOverdueInspections(ctxAt(system, now))) })
   events.sort((x, y) => x.at - y.at || x.order - y.order)
   for (const e of events) await e.run()
@@ -223,12 +248,21 @@ async function seedCompanySide(h: {
     }
     const score = SCORES[k++ % SCORES.length]
     await enterpriseHandlers.rate.handle(
-      { token: tokenFromId('r', t._id, ctxAt(system, at).secret), score, ...(score <= 2 ? { tags: ['态度生硬'], comment: '检查时间过长，影响生产' } : { tags: ['文明执法'] }) },
+      {
+        token: tokenFromId('r', t._id, ctxAt(system, at).secret),
+        score,
+        ...(score <= 2 ? { tags: ['态度生硬'], comment: '检查时间过长，影响生产' } : { tags: ['文明执法'] }),
+      },
       ctxAt(contact(t.companyId), at),
     )
   }
   const ofCompany = async (companyId: string) =>
-    ((await db.collection('inspections').where({ companyId }).orderBy('checkInAt', 'desc').limit(10).get()).data as unknown as Array<{ _id: string; checkInAt: number }>)[0]
+    (
+      (await db.collection('inspections').where({ companyId }).orderBy('checkInAt', 'desc').limit(10).get()).data as unknown as Array<{
+        _id: string
+        checkInAt: number
+      }>
+    )[0]
   const town = await ofCompany(DEMO_IDS.townCompany)
   if (town) {
     const at = Math.min(town.checkInAt + DAY, now - HOUR)
@@ -236,7 +270,10 @@ async function seedCompanySide(h: {
       { inspectionId: town._id, category: 'repeated_inspection', content: '两个月内被不同部门重复检查，准备的材料基本相同，希望联合检查', anonymous: false },
       ctxAt(contact(DEMO_IDS.townCompany), at),
     )
-    await supervisionHandlers.handleComplaint!.handle({ complaintId: complaint.id, step: 'accept', text: '已受理，将协调相关部门开展联合检查' }, ctxAt(supervisor, Math.min(at + DAY, now - 1)))
+    await supervisionHandlers.handleComplaint!.handle(
+      { complaintId: complaint.id, step: 'accept', text: '已受理，将协调相关部门开展联合检查' },
+      ctxAt(supervisor, Math.min(at + DAY, now - 1)),
+    )
   }
   const park = await ofCompany(DEMO_IDS.parkMonitoringCompany)
   const parkAt = now - 3 * DAY
@@ -245,7 +282,13 @@ async function seedCompanySide(h: {
     ctxAt(contact(DEMO_IDS.parkMonitoringCompany), parkAt),
   )
   await enterpriseHandlers.addLedgerEntry.handle(
-    { date: chinaDate(now - 5 * DAY), deptName: '某区综合行政执法大队', officerNames: ['两名未出示证件人员'], purpose: '询问环保设施运行情况', note: '未扫码入企' },
+    {
+      date: chinaDate(now - 5 * DAY),
+      deptName: '某区综合行政执法大队',
+      officerNames: ['两名未出示证件人员'],
+      purpose: '询问环保设施运行情况',
+      note: '未扫码入企',
+    },
     ctxAt(contact(DEMO_IDS.parkMonitoringCompany), parkAt + HOUR),
   )
   await markOverdueComplaints(ctxAt(system, now))

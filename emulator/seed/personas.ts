@@ -29,9 +29,30 @@ export interface DemoPersona {
 }
 
 export const DEMO_PERSONAS: DemoPersona[] = [
-  { openid: 'demo-officer-1', name: '张伟', roles: ['officer'], label: '执法人员 张伟（市场监管局）', deptId: DEMO_IDS.cityMarketDept, officerId: DEMO_IDS.officer1 },
-  { openid: 'demo-officer-2', name: '李娜', roles: ['officer'], label: '执法人员 李娜（市场监管局，同组第二人）', deptId: DEMO_IDS.cityMarketDept, officerId: DEMO_IDS.officer2 },
-  { openid: 'demo-officer-3', name: '王强', roles: ['officer'], label: '执法人员 王强（应急管理局）', deptId: DEMO_IDS.cityEmergencyDept, officerId: DEMO_IDS.officer3 },
+  {
+    openid: 'demo-officer-1',
+    name: '张伟',
+    roles: ['officer'],
+    label: '执法人员 张伟（市场监管局）',
+    deptId: DEMO_IDS.cityMarketDept,
+    officerId: DEMO_IDS.officer1,
+  },
+  {
+    openid: 'demo-officer-2',
+    name: '李娜',
+    roles: ['officer'],
+    label: '执法人员 李娜（市场监管局，同组第二人）',
+    deptId: DEMO_IDS.cityMarketDept,
+    officerId: DEMO_IDS.officer2,
+  },
+  {
+    openid: 'demo-officer-3',
+    name: '王强',
+    roles: ['officer'],
+    label: '执法人员 王强（应急管理局）',
+    deptId: DEMO_IDS.cityEmergencyDept,
+    officerId: DEMO_IDS.officer3,
+  },
   { openid: 'demo-enterprise-1', name: '周敏', roles: ['enterprise'], label: '企业联系人 周敏（园区企业·监测点）', companyId: DEMO_IDS.parkMonitoringCompany },
   { openid: 'demo-enterprise-2', name: '吴刚', roles: ['enterprise'], label: '企业联系人 吴刚（非园区企业）', companyId: DEMO_IDS.townCompany },
   { openid: 'demo-deptadmin-1', name: '刘洋', roles: ['deptAdmin'], label: '执法单位管理员 刘洋（市场监管局）', deptId: DEMO_IDS.cityMarketDept },

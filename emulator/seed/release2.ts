@@ -50,30 +50,62 @@ export async function seedRelease2(h: SeedHelpers): Promise<void> {
   const t1 = day(6, 2)
   const j1 = await I.checkIn.handle({ ...scan(joint1), clientRequestId: 'seed-r2-joint1-a', source: 'referral', sourceRef: 'YS-2026-0311' }, ctxAt(zhang, t1))
   await I.checkIn.handle({ ...scan(joint1), clientRequestId: 'seed-r2-joint1-b', source: 'referral', sourceRef: 'YS-2026-0311' }, ctxAt(li, t1 + 15 * MIN))
-  await I.checkIn.handle({ ...scan(joint1), clientRequestId: 'seed-r2-joint1-c', source: 'complaint', sourceRef: 'TS-2026-0877', joinInspectionId: j1.inspection.id }, ctxAt(wang, t1 + 30 * MIN))
-  await I.recordResult.handle({ inspectionId: j1.inspection.id, outcome: 'rectify', findings: '进货查验记录不全，责令限期整改', rectifyBy: addChinaDays(chinaDate(t1), 15) }, ctxAt(zhang, t1 + 3 * HOUR))
-  await I.recordResult.handle({ inspectionId: j1.inspection.id, outcome: 'no_penalty', findings: '安全警示标志缺失，当场改正', leniencyItemId: itemOf('应急管理') }, ctxAt(wang, t1 + 4 * HOUR))
+  await I.checkIn.handle(
+    { ...scan(joint1), clientRequestId: 'seed-r2-joint1-c', source: 'complaint', sourceRef: 'TS-2026-0877', joinInspectionId: j1.inspection.id },
+    ctxAt(wang, t1 + 30 * MIN),
+  )
+  await I.recordResult.handle(
+    { inspectionId: j1.inspection.id, outcome: 'rectify', findings: '进货查验记录不全，责令限期整改', rectifyBy: addChinaDays(chinaDate(t1), 15) },
+    ctxAt(zhang, t1 + 3 * HOUR),
+  )
+  await I.recordResult.handle(
+    { inspectionId: j1.inspection.id, outcome: 'no_penalty', findings: '安全警示标志缺失，当场改正', leniencyItemId: itemOf('应急管理') },
+    ctxAt(wang, t1 + 4 * HOUR),
+  )
 
   // A joint inspection led by emergency management; the market bureau recorded no penalty, the leader has not recorded yet.
   const t2 = day(5, 3)
   const j2 = await I.checkIn.handle({ ...scan(joint2), clientRequestId: 'seed-r2-joint2-a', source: 'monitoring', sourceRef: 'YJ-2026-0093' }, ctxAt(wang, t2))
-  await I.checkIn.handle({ ...scan(joint2), clientRequestId: 'seed-r2-joint2-b', source: 'enterprise_request', sourceRef: 'SQ-2026-0018', joinInspectionId: j2.inspection.id }, ctxAt(zhang, t2 + 20 * MIN))
-  await I.recordResult.handle({ inspectionId: j2.inspection.id, outcome: 'no_penalty', findings: '营业执照未置于醒目位置，当场改正', leniencyItemId: itemOf('市场监管') }, ctxAt(zhang, t2 + 2 * HOUR))
+  await I.checkIn.handle(
+    { ...scan(joint2), clientRequestId: 'seed-r2-joint2-b', source: 'enterprise_request', sourceRef: 'SQ-2026-0018', joinInspectionId: j2.inspection.id },
+    ctxAt(zhang, t2 + 20 * MIN),
+  )
+  await I.recordResult.handle(
+    { inspectionId: j2.inspection.id, outcome: 'no_penalty', findings: '营业执照未置于醒目位置，当场改正', leniencyItemId: itemOf('市场监管') },
+    ctxAt(zhang, t2 + 2 * HOUR),
+  )
 
   // A back-filled visit (the gate code was damaged), joined late by the second officer, reviewed and closed.
   const b1At = day(3, 2)
   const b1 = await I.backfill.handle(
-    { companyId: back1.id, clientRequestId: 'seed-r2-back1', checkInAt: b1At, reason: '企业门口企检码被雨水损坏，无法扫码', source: 'referral', sourceRef: 'YS-2026-0402' },
+    {
+      companyId: back1.id,
+      clientRequestId: 'seed-r2-back1',
+      checkInAt: b1At,
+      reason: '企业门口企检码被雨水损坏，无法扫码',
+      source: 'referral',
+      sourceRef: 'YS-2026-0402',
+    },
     ctxAt(zhang, b1At + 5 * HOUR),
   )
   await I.checkIn.handle({ ...scan(back1), clientRequestId: 'seed-r2-back1-b', source: 'referral', sourceRef: 'YS-2026-0402' }, ctxAt(li, b1At + 6 * HOUR))
   await I.recordResult.handle({ inspectionId: b1.inspection.id, outcome: 'compliant', findings: '现场检查未发现违法违规问题' }, ctxAt(zhang, b1At + 7 * HOUR))
-  await supervisionHandlers.reviewException!.handle({ inspectionId: b1.inspection.id, verdict: 'justified', comment: '已核实企检码损坏，补录合理' }, ctxAt(supervisor, b1At + DAY))
+  await supervisionHandlers.reviewException!.handle(
+    { inspectionId: b1.inspection.id, verdict: 'justified', comment: '已核实企检码损坏，补录合理' },
+    ctxAt(supervisor, b1At + DAY),
+  )
 
   // A back-filled visit waiting for review (no network in the workshop).
   const b2At = day(1, 1)
   await I.backfill.handle(
-    { companyId: back2.id, clientRequestId: 'seed-r2-back2', checkInAt: b2At, reason: '车间内无手机信号，离开后补录', source: 'complaint', sourceRef: 'TS-2026-0915' },
+    {
+      companyId: back2.id,
+      clientRequestId: 'seed-r2-back2',
+      checkInAt: b2At,
+      reason: '车间内无手机信号，离开后补录',
+      source: 'complaint',
+      sourceRef: 'TS-2026-0915',
+    },
     ctxAt(wang, Math.min(b2At + 8 * HOUR, now - MIN)),
   )
 
@@ -83,13 +115,23 @@ export async function seedRelease2(h: SeedHelpers): Promise<void> {
   await I.withdraw.handle({ inspectionId: w.inspection.id, reason: '误扫了隔壁企业的企检码，实际未进入该企业' }, ctxAt(zhang, wAt + 10 * MIN))
 
   // Service visits: a policy briefing, a survey, and one at a park company inside the quiet period (flagged).
-  await I.serviceVisit.handle({ ...scan(service1), clientRequestId: 'seed-r2-service1', purpose: 'policy', note: '宣讲小微企业减税降费政策' }, ctxAt(zhang, day(4, 7)))
-  await I.serviceVisit.handle({ ...scan(joint1), clientRequestId: 'seed-r2-service2', purpose: 'survey', note: '了解企业用工与融资困难' }, ctxAt(wang, day(2, 2)))
+  await I.serviceVisit.handle(
+    { ...scan(service1), clientRequestId: 'seed-r2-service1', purpose: 'policy', note: '宣讲小微企业减税降费政策' },
+    ctxAt(zhang, day(4, 7)),
+  )
+  await I.serviceVisit.handle(
+    { ...scan(joint1), clientRequestId: 'seed-r2-service2', purpose: 'survey', note: '了解企业用工与融资困难' },
+    ctxAt(wang, day(2, 2)),
+  )
   if (park) {
     // The latest day of the quiet period in the past fortnight, if any.
     let quietAt = 0
     for (let k = 1; k <= 14 && !quietAt; k++) if (dayOfMonth(day(k, 3), settings.timezone) <= settings.quietPeriod.lastDay) quietAt = day(k, 3)
-    if (quietAt) await I.serviceVisit.handle({ ...scan(park), clientRequestId: 'seed-r2-service3', purpose: 'assistance', note: '协助企业办理安全生产许可证延续' }, ctxAt(wang, quietAt))
+    if (quietAt)
+      await I.serviceVisit.handle(
+        { ...scan(park), clientRequestId: 'seed-r2-service3', purpose: 'assistance', note: '协助企业办理安全生产许可证延续' },
+        ctxAt(wang, quietAt),
+      )
   }
   await markOverdueInspections(ctxAt(system, now))
 }

@@ -43,10 +43,18 @@ function printPlan() {
   const facts = describeRelease(ROOT)
   const plan = planFunctions(process.env)
   console.log('\nRelease')
-  console.log(`  mini-program main package ${kb(facts.mainPackage)}; ${Object.entries(facts.subpackages).map(([r, n]) => `${r} ${kb(n)}`).join(', ')}`)
+  console.log(
+    `  mini-program main package ${kb(facts.mainPackage)}; ${Object.entries(facts.subpackages)
+      .map(([r, n]) => `${r} ${kb(n)}`)
+      .join(', ')}`,
+  )
   for (const fn of plan) {
-    const vars = Object.keys(fn.envVariables).sort().map((k) => (k === 'TZ' ? `TZ=${fn.envVariables.TZ}` : k))
-    console.log(`  function ${fn.name.padEnd(11)} ${kb(facts.functions[fn.name] ?? 0).padStart(9)}  ${fn.runtime}, ${fn.timeout}s, variables: ${vars.join(', ')}`)
+    const vars = Object.keys(fn.envVariables)
+      .sort()
+      .map((k) => (k === 'TZ' ? `TZ=${fn.envVariables.TZ}` : k))
+    console.log(
+      `  function ${fn.name.padEnd(11)} ${kb(facts.functions[fn.name] ?? 0).padStart(9)}  ${fn.runtime}, ${fn.timeout}s, variables: ${vars.join(', ')}`,
+    )
   }
   const db = planDatabase()
   console.log(`  database: ${db.length} collections, ${db.reduce((n, c) => n + c.indexes.length, 0)} indexes, rule ${db[0]?.rule} on each`)
@@ -54,17 +62,21 @@ function printPlan() {
     const key = `TEMPLATE_${t.toUpperCase()}`
     console.log(`  subscription message ${t}: ${process.env[key] ? `template ${process.env[key]}` : `${key} not set — these messages will be skipped`}`)
   }
-  for (const name of Object.values(KEY_ENV)) if (!process.env[name]) console.log(`  ${name} not set — the functions refuse every call until it is (docs/deploy.md, "Keys")`)
+  for (const name of Object.values(KEY_ENV))
+    if (!process.env[name]) console.log(`  ${name} not set — the functions refuse every call until it is (docs/deploy.md, "Keys")`)
   if (!process.env.ADMIN_OPENIDS) console.log('  ADMIN_OPENIDS not set — nobody is an administrator until it is (docs/deploy.md step 9)')
 }
 
 /** WeChat's template and stylesheet compilers over the build: what they refuse, the upload refuses. */
 function compileWithWeChatTools(): boolean {
   const weapp = path.join(ROOT, 'dist', 'weapp')
-  console.log('\nCompiling templates and stylesheets with WeChat\'s compilers (wcc, wcsc)…')
+  console.log("\nCompiling templates and stylesheets with WeChat's compilers (wcc, wcsc)…")
   const problems = [...compileWxml(weapp), ...compileWxss(weapp)]
   for (const p of problems) console.error(`  ✗ ${formatProblem(p, 'dist/weapp/')}`)
-  if (problems.length) console.error(`\n✗ ${problems.length} file(s) WeChat would refuse (a stylesheet: run \`npx jest tests/unit/wxss-sources.test.ts\` to find it in src/). Nothing was uploaded.`)
+  if (problems.length)
+    console.error(
+      `\n✗ ${problems.length} file(s) WeChat would refuse (a stylesheet: run \`npx jest tests/unit/wxss-sources.test.ts\` to find it in src/). Nothing was uploaded.`,
+    )
   else console.log('  ✓ every .wxml, .wxs and .wxss compiles')
   return !problems.length
 }
@@ -101,7 +113,9 @@ async function main() {
     console.error(`\n✗ ${describeCiFailure(compiled)}\nNothing was uploaded.`)
     process.exit(1)
   }
-  console.log(`  ✓ ${Object.keys(compiled.sizes).length} files compiled in ${(compiled.ms / 1000).toFixed(0)} s${compiled.messages.length ? `; ${compiled.messages.join('; ')}` : ''}`)
+  console.log(
+    `  ✓ ${Object.keys(compiled.sizes).length} files compiled in ${(compiled.ms / 1000).toFixed(0)} s${compiled.messages.length ? `; ${compiled.messages.join('; ')}` : ''}`,
+  )
   if (dryRun) {
     console.log('\n✓ Dry run passed: the build is deployable. `npm run deploy` (with the variables of docs/deploy.md) uploads it.')
     return

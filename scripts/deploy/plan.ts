@@ -74,12 +74,15 @@ export function runtimeMajor(runtime: string): number | null {
 export function planProblems(plan: FunctionPlan[]): string[] {
   const out: string[] = []
   for (const fn of plan) {
-    if (fn.envVariables.TZ !== FUNCTION_TZ) out.push(`function ${fn.name}: TZ is ${fn.envVariables.TZ ?? 'not set'} in the deploy plan; it must be ${FUNCTION_TZ}`)
+    if (fn.envVariables.TZ !== FUNCTION_TZ)
+      out.push(`function ${fn.name}: TZ is ${fn.envVariables.TZ ?? 'not set'} in the deploy plan; it must be ${FUNCTION_TZ}`)
     const major = runtimeMajor(fn.runtime)
-    if (major === null || major < MIN_RUNTIME_MAJOR) out.push(`function ${fn.name}: runtime ${fn.runtime} cannot run the bundles (needs Nodejs${MIN_RUNTIME_MAJOR} or later, e.g. ${DEFAULT_RUNTIME})`)
+    if (major === null || major < MIN_RUNTIME_MAJOR)
+      out.push(`function ${fn.name}: runtime ${fn.runtime} cannot run the bundles (needs Nodejs${MIN_RUNTIME_MAJOR} or later, e.g. ${DEFAULT_RUNTIME})`)
     if (!(fn.timeout >= 1 && fn.timeout <= MAX_TIMEOUT_S)) out.push(`function ${fn.name}: timeout ${fn.timeout}s is outside 1–${MAX_TIMEOUT_S}s`)
     for (const [k, v] of Object.entries(fn.envVariables)) {
-      if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(k)) out.push(`function ${fn.name}: environment variable name ${k} is not allowed (letters, digits, _; starts with a letter)`)
+      if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(k))
+        out.push(`function ${fn.name}: environment variable name ${k} is not allowed (letters, digits, _; starts with a letter)`)
       if (v.length > 1000) out.push(`function ${fn.name}: environment variable ${k} is longer than 1000 characters`)
     }
     const total = Object.entries(fn.envVariables).reduce((n, [k, v]) => n + k.length + v.length, 0)
@@ -96,12 +99,18 @@ export function realDeployEnvProblems(env: Env, fileExists: (p: string) => boole
   if (!env.CLOUD_ENV) out.push('CLOUD_ENV is not set: the cloud environment id (云开发控制台 → 设置 → 环境 ID)')
   if (!env.WX_PRIVATE_KEY_PATH) out.push('WX_PRIVATE_KEY_PATH is not set: the code upload key file (开发管理 → 开发设置 → 小程序代码上传)')
   else if (!fileExists(env.WX_PRIVATE_KEY_PATH)) out.push(`WX_PRIVATE_KEY_PATH: no file at ${env.WX_PRIVATE_KEY_PATH}`)
-  if (!env.TCB_SECRET_ID || !env.TCB_SECRET_KEY) out.push('TCB_SECRET_ID / TCB_SECRET_KEY are not set: a Tencent Cloud API key for the database setup and function settings (docs/deploy.md step 5)')
+  if (!env.TCB_SECRET_ID || !env.TCB_SECRET_KEY)
+    out.push('TCB_SECRET_ID / TCB_SECRET_KEY are not set: a Tencent Cloud API key for the database setup and function settings (docs/deploy.md step 5)')
   for (const name of KEY_VARS) {
-    if ((env[name] ?? '').trim().length < MIN_KEY_LENGTH) out.push(`${name} is not set or shorter than ${MIN_KEY_LENGTH} characters: the functions refuse to run without it (docs/deploy.md, "Keys"; e.g. \`openssl rand -hex 32\`)`)
+    if ((env[name] ?? '').trim().length < MIN_KEY_LENGTH)
+      out.push(
+        `${name} is not set or shorter than ${MIN_KEY_LENGTH} characters: the functions refuse to run without it (docs/deploy.md, "Keys"; e.g. \`openssl rand -hex 32\`)`,
+      )
   }
-  if (env.DEPLOY_VERSION && !/^\d+\.\d+\.\d+([-.][0-9A-Za-z.]+)?$/.test(env.DEPLOY_VERSION)) out.push(`DEPLOY_VERSION "${env.DEPLOY_VERSION}" is not a version like 1.2.3`)
+  if (env.DEPLOY_VERSION && !/^\d+\.\d+\.\d+([-.][0-9A-Za-z.]+)?$/.test(env.DEPLOY_VERSION))
+    out.push(`DEPLOY_VERSION "${env.DEPLOY_VERSION}" is not a version like 1.2.3`)
   if (env.WX_CI_ROBOT && !(Number(env.WX_CI_ROBOT) >= 1 && Number(env.WX_CI_ROBOT) <= 30)) out.push('WX_CI_ROBOT must be a number from 1 to 30')
-  if (env.MINIPROGRAM_STATE && !['developer', 'trial', 'formal'].includes(env.MINIPROGRAM_STATE)) out.push('MINIPROGRAM_STATE must be developer, trial or formal')
+  if (env.MINIPROGRAM_STATE && !['developer', 'trial', 'formal'].includes(env.MINIPROGRAM_STATE))
+    out.push('MINIPROGRAM_STATE must be developer, trial or formal')
   return out
 }

@@ -13,17 +13,39 @@ import { runtimeMajor, MIN_RUNTIME_MAJOR, type FunctionPlan } from './plan'
 /** The slice of miniprogram-ci used here. */
 export interface MiniprogramCi {
   Project: new (o: { appid: string; type: 'miniProgram'; projectPath: string; privateKeyPath: string; ignores?: string[] }) => unknown
-  upload(o: { project: unknown; version: string; desc?: string; robot?: number; setting?: Record<string, unknown>; onProgressUpdate?: (t: unknown) => void }): Promise<unknown>
+  upload(o: {
+    project: unknown
+    version: string
+    desc?: string
+    robot?: number
+    setting?: Record<string, unknown>
+    onProgressUpdate?: (t: unknown) => void
+  }): Promise<unknown>
   cloud: {
-    uploadFunction(o: { project: unknown; env: string; name: string; path: string; remoteNpmInstall: boolean }): Promise<{ filesCount: number; packSize: number }>
-    createTimeTrigger(o: { project: unknown; envId: string; functionName: string; triggersConfig: Array<{ name: string; type: string; config: string }> }): Promise<string>
+    uploadFunction(o: {
+      project: unknown
+      env: string
+      name: string
+      path: string
+      remoteNpmInstall: boolean
+    }): Promise<{ filesCount: number; packSize: number }>
+    createTimeTrigger(o: {
+      project: unknown
+      envId: string
+      functionName: string
+      triggersConfig: Array<{ name: string; type: string; config: string }>
+    }): Promise<string>
   }
 }
 
 /** The slice of @cloudbase/manager-node used here (besides what db-setup uses). */
 export interface CloudbaseManager extends ManagerNodeLike {
   functions: {
-    getFunctionDetail(name: string): Promise<{ Runtime?: string; Environment?: { Variables?: Array<{ Key: string; Value: string }> }; Triggers?: Array<{ TriggerName?: string; Type?: string; TriggerDesc?: string }> }>
+    getFunctionDetail(name: string): Promise<{
+      Runtime?: string
+      Environment?: { Variables?: Array<{ Key: string; Value: string }> }
+      Triggers?: Array<{ TriggerName?: string; Type?: string; TriggerDesc?: string }>
+    }>
     createFunction(p: { func: Record<string, unknown>; functionRootPath: string; force: boolean }): Promise<unknown>
     updateFunctionConfig(f: Record<string, unknown>): Promise<unknown>
     deleteFunctionTrigger(name: string, triggerName: string): Promise<unknown>
@@ -42,7 +64,8 @@ export interface DeployContext {
   log: (line: string) => void
 }
 
-const isNotFound = (err: unknown) => /ResourceNotFound|not exist|不存在/i.test(`${(err as { code?: string })?.code ?? ''} ${(err as Error)?.message ?? String(err)}`)
+const isNotFound = (err: unknown) =>
+  /ResourceNotFound|not exist|不存在/i.test(`${(err as { code?: string })?.code ?? ''} ${(err as Error)?.message ?? String(err)}`)
 
 /** Existing variables stay (set by hand in the console); the plan's win. */
 export function mergeEnv(existing: Array<{ Key: string; Value: string }> | undefined, planned: Record<string, string>): Record<string, string> {
@@ -52,7 +75,13 @@ export function mergeEnv(existing: Array<{ Key: string; Value: string }> | undef
 export async function deployRelease(ci: MiniprogramCi, manager: CloudbaseManager, ctx: DeployContext): Promise<void> {
   const { root, log } = ctx
   const cloudRoot = path.join(root, 'cloudfunctions')
-  const project = new ci.Project({ appid: ctx.appid, type: 'miniProgram', projectPath: path.join(root, 'dist', 'weapp'), privateKeyPath: ctx.privateKeyPath, ignores: ['node_modules/**/*'] })
+  const project = new ci.Project({
+    appid: ctx.appid,
+    type: 'miniProgram',
+    projectPath: path.join(root, 'dist', 'weapp'),
+    privateKeyPath: ctx.privateKeyPath,
+    ignores: ['node_modules/**/*'],
+  })
 
   for (const fn of ctx.plan) {
     let detail: Awaited<ReturnType<CloudbaseManager['functions']['getFunctionDetail']>> | null = null
@@ -65,7 +94,15 @@ export async function deployRelease(ci: MiniprogramCi, manager: CloudbaseManager
       // Created here (not by miniprogram-ci, which would pick an old Node runtime and a 3 s timeout).
       log(`function ${fn.name}: creating (${fn.runtime}, ${fn.timeout}s)`)
       await manager.functions.createFunction({
-        func: { name: fn.name, runtime: fn.runtime, timeout: fn.timeout, memorySize: fn.memorySize, envVariables: fn.envVariables, installDependency: true, handler: 'index.main' },
+        func: {
+          name: fn.name,
+          runtime: fn.runtime,
+          timeout: fn.timeout,
+          memorySize: fn.memorySize,
+          envVariables: fn.envVariables,
+          installDependency: true,
+          handler: 'index.main',
+        },
         functionRootPath: cloudRoot,
         force: false,
       })
@@ -83,7 +120,9 @@ export async function deployRelease(ci: MiniprogramCi, manager: CloudbaseManager
     await manager.functions.updateFunctionConfig({ name: fn.name, timeout: fn.timeout, memorySize: fn.memorySize, envVariables })
     log(`function ${fn.name}: timeout ${fn.timeout}s, variables ${Object.keys(envVariables).sort().join(', ')}`)
 
-    const config = JSON.parse(readFileSync(path.join(cloudRoot, fn.name, 'config.json'), 'utf8')) as { triggers?: Array<{ name: string; type: string; config: string }> }
+    const config = JSON.parse(readFileSync(path.join(cloudRoot, fn.name, 'config.json'), 'utf8')) as {
+      triggers?: Array<{ name: string; type: string; config: string }>
+    }
     for (const t of config.triggers ?? []) {
       const current = (detail?.Triggers ?? []).find((x) => x.TriggerName === t.name)
       if (current && String(current.TriggerDesc ?? '').includes(t.config)) continue

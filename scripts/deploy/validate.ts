@@ -42,10 +42,45 @@ export const WECHAT_LIMITS = {
 }
 
 /** File types a mini-program upload keeps (miniprogram-ci's MiniProgramWhiteList); others are dropped. */
-export const UPLOAD_EXTENSIONS = new Set(['.wxml', '.wxss', '.wxs', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.js', '.json', '.cer', '.mp3', '.aac', '.m4a', '.mp4', '.wav', '.ogg', '.silk', '.wasm', '.br', '.cur', '.ico', '.skel', '.crt', '.cert'])
+export const UPLOAD_EXTENSIONS = new Set([
+  '.wxml',
+  '.wxss',
+  '.wxs',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.svg',
+  '.js',
+  '.json',
+  '.cer',
+  '.mp3',
+  '.aac',
+  '.m4a',
+  '.mp4',
+  '.wav',
+  '.ogg',
+  '.silk',
+  '.wasm',
+  '.br',
+  '.cur',
+  '.ico',
+  '.skel',
+  '.crt',
+  '.cert',
+])
 
 /** Private-info APIs that must be declared in app.json `requiredPrivateInfos` when the code calls them. */
-export const PRIVATE_INFO_APIS = ['getLocation', 'getFuzzyLocation', 'chooseLocation', 'choosePoi', 'chooseAddress', 'startLocationUpdate', 'startLocationUpdateBackground', 'onLocationChange']
+export const PRIVATE_INFO_APIS = [
+  'getLocation',
+  'getFuzzyLocation',
+  'chooseLocation',
+  'choosePoi',
+  'chooseAddress',
+  'startLocationUpdate',
+  'startLocationUpdateBackground',
+  'onLocationChange',
+]
 /** Of those, the ones that also need `permission['scope.userLocation'].desc`. */
 export const USER_LOCATION_APIS = new Set(['getLocation', 'getFuzzyLocation', 'startLocationUpdate', 'startLocationUpdateBackground', 'onLocationChange'])
 
@@ -141,7 +176,11 @@ function stubWxServerSdk(): unknown {
     {
       // A CommonJS module like the real SDK: no __esModule/default, so the bundle's interop wraps it.
       get: (target, key) =>
-        key in target ? (target as Record<PropertyKey, unknown>)[key] : typeof key === 'symbol' || ['__esModule', 'default', 'then'].includes(key) ? undefined : noop,
+        key in target
+          ? (target as Record<PropertyKey, unknown>)[key]
+          : typeof key === 'symbol' || ['__esModule', 'default', 'then'].includes(key)
+            ? undefined
+            : noop,
       has: (target, key) => key in target,
     },
   )
@@ -182,7 +221,12 @@ export function templatesUsed(bundle: string): string[] {
   return [...new Set([...bundle.matchAll(/template\s*:\s*["'`]([a-z0-9_]+)["'`]/g)].map((m) => m[1]))].sort()
 }
 
-function validateFunction(root: string, cloudRoot: string, fn: string, o: Required<Pick<ValidateOptions, 'budgets' | 'collections'>> & { sdk: string }): Problem[] {
+function validateFunction(
+  root: string,
+  cloudRoot: string,
+  fn: string,
+  o: Required<Pick<ValidateOptions, 'budgets' | 'collections'>> & { sdk: string },
+): Problem[] {
   const out: Problem[] = []
   const dir = path.join(root, cloudRoot, fn)
   const where = (f = '') => path.posix.join(cloudRoot, fn, f)
@@ -196,8 +240,10 @@ function validateFunction(root: string, cloudRoot: string, fn: string, o: Requir
   // Stray files: the cloud runs index.js; TypeScript sources, maps and node_modules only bloat or confuse it.
   for (const name of readdirSync(dir)) {
     if (ALLOWED_FUNCTION_FILES.has(name)) continue
-    if (name === 'node_modules') err(where(name), 'node_modules must not be uploaded: dependencies are installed in the cloud from package.json (remote npm install); delete the folder')
-    else if (/\.(ts|tsx|map)$/.test(name)) err(where(name), `stray ${name} in the function root: only the bundle index.js is deployed (delete it; sources live in server/)`)
+    if (name === 'node_modules')
+      err(where(name), 'node_modules must not be uploaded: dependencies are installed in the cloud from package.json (remote npm install); delete the folder')
+    else if (/\.(ts|tsx|map)$/.test(name))
+      err(where(name), `stray ${name} in the function root: only the bundle index.js is deployed (delete it; sources live in server/)`)
     else warn(where(name), `unexpected ${name} in the function root would be uploaded with the function`)
   }
 
@@ -206,10 +252,17 @@ function validateFunction(root: string, cloudRoot: string, fn: string, o: Requir
   if (pkg.error) err(where('package.json'), `package.json ${pkg.error}`)
   else {
     const deps = Object.keys(pkg.value.dependencies ?? {})
-    if (deps.length !== 1 || deps[0] !== 'wx-server-sdk') err(where('package.json'), `dependencies must be exactly wx-server-sdk (found: ${deps.join(', ') || 'none'}); everything else is bundled into index.js`)
-    else if (pkg.value.dependencies['wx-server-sdk'] !== o.sdk) err(where('package.json'), `wx-server-sdk ${pkg.value.dependencies['wx-server-sdk']} differs from the root package.json's ${o.sdk} that the code is built and tested against`)
-    if (pkg.value.devDependencies && Object.keys(pkg.value.devDependencies).length) err(where('package.json'), 'devDependencies would be installed in the cloud too: remove them')
-    if (pkg.value.main !== undefined && pkg.value.main !== 'index.js') err(where('package.json'), `"main" is ${pkg.value.main}; the cloud runs index.main, so it must be index.js`)
+    if (deps.length !== 1 || deps[0] !== 'wx-server-sdk')
+      err(where('package.json'), `dependencies must be exactly wx-server-sdk (found: ${deps.join(', ') || 'none'}); everything else is bundled into index.js`)
+    else if (pkg.value.dependencies['wx-server-sdk'] !== o.sdk)
+      err(
+        where('package.json'),
+        `wx-server-sdk ${pkg.value.dependencies['wx-server-sdk']} differs from the root package.json's ${o.sdk} that the code is built and tested against`,
+      )
+    if (pkg.value.devDependencies && Object.keys(pkg.value.devDependencies).length)
+      err(where('package.json'), 'devDependencies would be installed in the cloud too: remove them')
+    if (pkg.value.main !== undefined && pkg.value.main !== 'index.js')
+      err(where('package.json'), `"main" is ${pkg.value.main}; the cloud runs index.main, so it must be index.js`)
   }
 
   // index.js: present, loadable with only wx-server-sdk, exporting main.
@@ -219,7 +272,11 @@ function validateFunction(root: string, cloudRoot: string, fn: string, o: Requir
   else {
     bundle = readFileSync(indexFile, 'utf8')
     const loaded = loadBundle(indexFile)
-    if (loaded.missingModules.length) err(where('index.js'), `requires ${loaded.missingModules.join(', ')}, which the cloud will not install (only wx-server-sdk): bundle it (scripts/build-functions.mjs)`)
+    if (loaded.missingModules.length)
+      err(
+        where('index.js'),
+        `requires ${loaded.missingModules.join(', ')}, which the cloud will not install (only wx-server-sdk): bundle it (scripts/build-functions.mjs)`,
+      )
     else if (loaded.error) err(where('index.js'), `fails to load: ${loaded.error}`)
     else if (typeof loaded.exports?.main !== 'function') err(where('index.js'), 'does not export a main function (the cloud calls index.main)')
     // Libraries loaded on first use (exceljs for the exports) ship beside index.js in vendor/.
@@ -227,9 +284,14 @@ function validateFunction(root: string, cloudRoot: string, fn: string, o: Requir
       if (!existsSync(path.join(dir, rel))) err(where(rel.slice(2)), `${rel} is required by index.js but missing: run \`npm run build:functions\``)
     }
     const size = statSync(indexFile).size
-    if (size > o.budgets.functionBundle) err(where('index.js'), `bundle ${kb(size)} is over the project budget ${kb(o.budgets.functionBundle)} (scripts/package-sizes.ts)`)
+    if (size > o.budgets.functionBundle)
+      err(where('index.js'), `bundle ${kb(size)} is over the project budget ${kb(o.budgets.functionBundle)} (scripts/package-sizes.ts)`)
     for (const name of collectionsUsed(bundle)) {
-      if (!Object.prototype.hasOwnProperty.call(o.collections, name)) err(where('index.js'), `uses collection "${name}", which is not in COLLECTIONS (server/platform/collections.ts): the setup would not create it and every query on it would fail in the cloud`)
+      if (!Object.prototype.hasOwnProperty.call(o.collections, name))
+        err(
+          where('index.js'),
+          `uses collection "${name}", which is not in COLLECTIONS (server/platform/collections.ts): the setup would not create it and every query on it would fail in the cloud`,
+        )
     }
   }
 
@@ -239,9 +301,11 @@ function validateFunction(root: string, cloudRoot: string, fn: string, o: Requir
   else {
     const declared: unknown = cfg.value.permissions?.openapi
     const list = Array.isArray(declared) ? declared.filter((x): x is string => typeof x === 'string') : []
-    if (declared !== undefined && (!Array.isArray(declared) || list.length !== declared.length)) err(where('config.json'), 'permissions.openapi must be an array of API names')
+    if (declared !== undefined && (!Array.isArray(declared) || list.length !== declared.length))
+      err(where('config.json'), 'permissions.openapi must be an array of API names')
     for (const perm of openapiUsed(bundle)) {
-      if (!list.includes(perm)) err(where('config.json'), `the code calls openapi ${perm} but permissions.openapi does not declare "${perm}": the call would be refused in the cloud`)
+      if (!list.includes(perm))
+        err(where('config.json'), `the code calls openapi ${perm} but permissions.openapi does not declare "${perm}": the call would be refused in the cloud`)
     }
     const triggers: unknown = cfg.value.triggers
     if (triggers !== undefined && !Array.isArray(triggers)) err(where('config.json'), 'triggers must be an array')
@@ -249,7 +313,8 @@ function validateFunction(root: string, cloudRoot: string, fn: string, o: Requir
     const names = new Set<string>()
     for (const t of list2) {
       const tname = typeof t?.name === 'string' ? t.name : ''
-      if (!/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(tname)) err(where('config.json'), `trigger name "${String(t?.name)}" is invalid (letters, digits, - and _, starting with a letter)`)
+      if (!/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(tname))
+        err(where('config.json'), `trigger name "${String(t?.name)}" is invalid (letters, digits, - and _, starting with a letter)`)
       if (names.has(tname)) err(where('config.json'), `trigger name "${tname}" is used twice`)
       names.add(tname)
       if (t?.type !== 'timer') err(where('config.json'), `trigger "${tname}" has type ${String(t?.type)}; only "timer" is supported`)
@@ -258,8 +323,16 @@ function validateFunction(root: string, cloudRoot: string, fn: string, o: Requir
         if (problem) err(where('config.json'), `trigger "${tname}": ${problem}`)
       }
     }
-    if (REQUIRED_TIMER[fn] && !list2.some((t) => t?.type === 'timer')) err(where('config.json'), `${fn} needs a timer trigger (e.g. {"name":"hourly","type":"timer","config":"0 0 * * * * *"}): without it overdue inspections and complaints are never marked`)
-    if (cfg.value.envVariables !== undefined) warn(where('config.json'), 'envVariables in config.json is not applied by WeChat; function variables (TZ, ADMIN_OPENIDS, TEMPLATE_*) are set by `npm run deploy`')
+    if (REQUIRED_TIMER[fn] && !list2.some((t) => t?.type === 'timer'))
+      err(
+        where('config.json'),
+        `${fn} needs a timer trigger (e.g. {"name":"hourly","type":"timer","config":"0 0 * * * * *"}): without it overdue inspections and complaints are never marked`,
+      )
+    if (cfg.value.envVariables !== undefined)
+      warn(
+        where('config.json'),
+        'envVariables in config.json is not applied by WeChat; function variables (TZ, ADMIN_OPENIDS, TEMPLATE_*) are set by `npm run deploy`',
+      )
   }
   return out
 }
@@ -277,7 +350,13 @@ function validateWeapp(root: string, weappDir: string, budgets: typeof BUDGETS):
     err(rel(appFile), `app.json ${app.error}: run \`npm run build:weapp\``)
     return out
   }
-  const a = app.value as { pages?: unknown; subPackages?: unknown; subpackages?: unknown; requiredPrivateInfos?: unknown; permission?: Record<string, { desc?: string }> }
+  const a = app.value as {
+    pages?: unknown
+    subPackages?: unknown
+    subpackages?: unknown
+    requiredPrivateInfos?: unknown
+    permission?: Record<string, { desc?: string }>
+  }
   const pageFiles = (base: string, page: string, w: string) => {
     for (const ext of ['.js', '.json', '.wxml']) {
       if (!existsSync(path.join(weappDir, base, page + ext))) err(w, `page ${path.posix.join(base, page)} has no ${ext} file in the build`)
@@ -317,25 +396,37 @@ function validateWeapp(root: string, weappDir: string, budgets: typeof BUDGETS):
     for (const api of PRIVATE_INFO_APIS) if (new RegExp(`\\b(?:wx|Taro)\\.${api}\\b`).test(text)) used.add(api)
   }
   for (const api of used) {
-    if (!declared.includes(api)) err('app.json', `the pages call ${api} but app.json requiredPrivateInfos does not declare "${api}": WeChat refuses the call (and review rejects the version); add it in src/app.config.ts`)
-    if (USER_LOCATION_APIS.has(api) && !a.permission?.['scope.userLocation']?.desc) err('app.json', `the pages call ${api} but app.json permission["scope.userLocation"].desc (the purpose shown to the user) is missing`)
+    if (!declared.includes(api))
+      err(
+        'app.json',
+        `the pages call ${api} but app.json requiredPrivateInfos does not declare "${api}": WeChat refuses the call (and review rejects the version); add it in src/app.config.ts`,
+      )
+    if (USER_LOCATION_APIS.has(api) && !a.permission?.['scope.userLocation']?.desc)
+      err('app.json', `the pages call ${api} but app.json permission["scope.userLocation"].desc (the purpose shown to the user) is missing`)
   }
-  if (declared.includes('getLocation') && declared.includes('getFuzzyLocation')) err('app.json', 'requiredPrivateInfos may not declare both getLocation and getFuzzyLocation')
+  if (declared.includes('getLocation') && declared.includes('getFuzzyLocation'))
+    err('app.json', 'requiredPrivateInfos may not declare both getLocation and getFuzzyLocation')
 
   // Sizes: WeChat's hard limits, then the project's own budgets.
   const mainPackage = folderSize(weappDir, new Set([...roots, 'project.config.json', 'project.private.config.json']))
   const subSizes = roots.map((r) => [r, folderSize(path.join(weappDir, r))] as const)
   const total = mainPackage + subSizes.reduce((n, [, s]) => n + s, 0)
   if (mainPackage > WECHAT_LIMITS.mainPackage) err('dist/weapp', `main package ${kb(mainPackage)} is over WeChat's 2 MB limit: the upload would be refused`)
-  else if (mainPackage > budgets.weappMainPackage) err('dist/weapp', `main package ${kb(mainPackage)} is over the project budget ${kb(budgets.weappMainPackage)} (scripts/package-sizes.ts)`)
+  else if (mainPackage > budgets.weappMainPackage)
+    err('dist/weapp', `main package ${kb(mainPackage)} is over the project budget ${kb(budgets.weappMainPackage)} (scripts/package-sizes.ts)`)
   for (const [r, s] of subSizes) {
     if (s > WECHAT_LIMITS.subpackage) err(`dist/weapp/${r}`, `subpackage ${r} ${kb(s)} is over WeChat's 2 MB limit: the upload would be refused`)
-    else if (s > budgets.weappSubpackage) err(`dist/weapp/${r}`, `subpackage ${r} ${kb(s)} is over the project budget ${kb(budgets.weappSubpackage)} (scripts/package-sizes.ts)`)
+    else if (s > budgets.weappSubpackage)
+      err(`dist/weapp/${r}`, `subpackage ${r} ${kb(s)} is over the project budget ${kb(budgets.weappSubpackage)} (scripts/package-sizes.ts)`)
   }
   if (total > WECHAT_LIMITS.total) err('dist/weapp', `all packages together ${kb(total)} are over WeChat's 20 MB limit`)
 
   const dropped = listFiles(weappDir).filter((f) => !UPLOAD_EXTENSIONS.has(path.extname(f).toLowerCase()) && !/project(\.private)?\.config\.json$/.test(f))
-  if (dropped.length) warn('dist/weapp', `${dropped.length} file(s) of types WeChat does not upload will be left out: ${dropped.slice(0, 3).map(rel).join(', ')}${dropped.length > 3 ? ', …' : ''}`)
+  if (dropped.length)
+    warn(
+      'dist/weapp',
+      `${dropped.length} file(s) of types WeChat does not upload will be left out: ${dropped.slice(0, 3).map(rel).join(', ')}${dropped.length > 3 ? ', …' : ''}`,
+    )
   return out
 }
 
@@ -357,10 +448,13 @@ export function validateRelease(rootDir: string, options: ValidateOptions = {}):
   if (project.error) err('project.config.json', `project.config.json ${project.error}`)
   else {
     const p = project.value
-    if (norm(p.miniprogramRoot) !== 'dist/weapp/') err('project.config.json', `miniprogramRoot is ${JSON.stringify(p.miniprogramRoot)}; it must be "dist/weapp/" (where \`npm run build:weapp\` writes)`)
+    if (norm(p.miniprogramRoot) !== 'dist/weapp/')
+      err('project.config.json', `miniprogramRoot is ${JSON.stringify(p.miniprogramRoot)}; it must be "dist/weapp/" (where \`npm run build:weapp\` writes)`)
     else weappRoot = norm(p.miniprogramRoot)
-    if (norm(p.cloudfunctionRoot) !== 'cloudfunctions/') err('project.config.json', `cloudfunctionRoot is ${JSON.stringify(p.cloudfunctionRoot)}; it must be "cloudfunctions/"`)
-    if (p.compileType !== undefined && p.compileType !== 'miniprogram') err('project.config.json', `compileType is ${JSON.stringify(p.compileType)}; it must be "miniprogram"`)
+    if (norm(p.cloudfunctionRoot) !== 'cloudfunctions/')
+      err('project.config.json', `cloudfunctionRoot is ${JSON.stringify(p.cloudfunctionRoot)}; it must be "cloudfunctions/"`)
+    if (p.compileType !== undefined && p.compileType !== 'miniprogram')
+      err('project.config.json', `compileType is ${JSON.stringify(p.compileType)}; it must be "miniprogram"`)
   }
 
   out.push(...validateWeapp(root, path.join(root, weappRoot), budgets))
@@ -372,20 +466,23 @@ export function validateRelease(rootDir: string, options: ValidateOptions = {}):
   const cloudDir = path.join(root, cloudRoot)
   if (existsSync(cloudDir)) {
     for (const name of readdirSync(cloudDir)) {
-      if (statSync(path.join(cloudDir, name)).isDirectory() && !functions.includes(name)) warn(`${cloudRoot}${name}`, `folder ${name} is not one of the deployed functions (${functions.join(', ')}) and will not be uploaded`)
+      if (statSync(path.join(cloudDir, name)).isDirectory() && !functions.includes(name))
+        warn(`${cloudRoot}${name}`, `folder ${name} is not one of the deployed functions (${functions.join(', ')}) and will not be uploaded`)
     }
   }
 
   // The function plan: every function configured, TZ set, a runtime that runs the bundles.
   const plan = options.plan ?? planFunctions(process.env, functions)
-  for (const fn of functions) if (!plan.some((p) => p.name === fn)) err('scripts/deploy/plan.ts', `function ${fn} has no entry in the deploy plan (runtime, timeout, TZ)`)
+  for (const fn of functions)
+    if (!plan.some((p) => p.name === fn)) err('scripts/deploy/plan.ts', `function ${fn} has no entry in the deploy plan (runtime, timeout, TZ)`)
   for (const message of planProblems(plan)) err('scripts/deploy/plan.ts', message)
 
   // The database setup: every collection, its indexes, the deny-all rule.
   const dbPlan = options.dbPlan ?? planDatabase(collections)
   const denyAll = JSON.stringify(DENY_ALL_RULE)
   for (const [name, { indexes }] of Object.entries(collections)) {
-    if (!/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(name)) err('server/platform/collections.ts', `collection name "${name}" is not allowed in CloudBase (letters, digits, - and _, starting with a letter)`)
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(name))
+      err('server/platform/collections.ts', `collection name "${name}" is not allowed in CloudBase (letters, digits, - and _, starting with a letter)`)
     const entry = dbPlan.find((c) => c.name === name)
     if (!entry) {
       err('server/platform/db-setup.ts', `collection ${name} has no setup entry: it would not be created, indexed or locked down`)
@@ -397,14 +494,16 @@ export function validateRelease(rootDir: string, options: ValidateOptions = {}):
       if (!found) err('server/platform/db-setup.ts', `collection ${name}: the index on ${wanted}${spec.unique ? ' (unique)' : ''} has no setup entry`)
     }
     const names = entry.indexes.map((ix) => ix.name)
-    for (const n of new Set(names)) if (names.filter((x) => x === n).length > 1) err('server/platform/db-setup.ts', `collection ${name}: index name ${n} is used twice`)
+    for (const n of new Set(names))
+      if (names.filter((x) => x === n).length > 1) err('server/platform/db-setup.ts', `collection ${name}: index name ${n} is used twice`)
     let rule: unknown
     try {
       rule = JSON.parse(entry.rule)
     } catch {
       rule = null
     }
-    if (JSON.stringify(rule) !== denyAll) err('server/platform/db-setup.ts', `collection ${name}: security rule ${entry.rule} is not ${denyAll}; clients must not read or write directly`)
+    if (JSON.stringify(rule) !== denyAll)
+      err('server/platform/db-setup.ts', `collection ${name}: security rule ${entry.rule} is not ${denyAll}; clients must not read or write directly`)
   }
   return out
 }

@@ -76,5 +76,7 @@ export function ciCompile(projectPath: string, options: { settings?: Record<stri
 /** One line per failure, for a test or the deploy dry run. */
 export function describeCiFailure(result: CiCompileResult): string {
   if (result.ok) return ''
-  return [`miniprogram-ci compile failed: ${result.error}${result.code ? ` (code ${result.code})` : ''}`, result.output ? `output:\n${result.output}` : ''].filter(Boolean).join('\n')
+  return [`miniprogram-ci compile failed: ${result.error}${result.code ? ` (code ${result.code})` : ''}`, result.output ? `output:\n${result.output}` : '']
+    .filter(Boolean)
+    .join('\n')
 }

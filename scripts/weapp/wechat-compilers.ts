@@ -34,7 +34,8 @@ const isExecutable = (file: string) => {
 /** The compiler's binary for this machine, made executable (or copied to a temp folder where it can be). */
 export function compilerPath(name: Compiler): string {
   const dir = PLATFORM_DIR[process.platform]
-  if (!dir || (dir === 'linux' && process.arch !== 'x64')) throw new Error(`miniprogram-compiler has no ${name} for ${process.platform}-${process.arch} (only Linux x64, macOS and Windows)`)
+  if (!dir || (dir === 'linux' && process.arch !== 'x64'))
+    throw new Error(`miniprogram-compiler has no ${name} for ${process.platform}-${process.arch} (only Linux x64, macOS and Windows)`)
   const pkg = path.dirname(require.resolve('miniprogram-compiler/package.json'))
   const bin = path.join(pkg, 'bin', dir, process.platform === 'win32' ? `${name}.exe` : name)
   if (process.platform === 'win32' || isExecutable(bin)) return bin

@@ -112,10 +112,16 @@ export function taroCalls(srcRoot: string): TaroCall[] {
       if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Taro') {
         const name = node.name.text
         const parent = node.parent
-        if (name === 'cloud' && ts.isPropertyAccessExpression(parent) && parent.expression === node) calls.push({ name: `cloud.${parent.name.text}`, file: rel, line: at(node) })
+        if (name === 'cloud' && ts.isPropertyAccessExpression(parent) && parent.expression === node)
+          calls.push({ name: `cloud.${parent.name.text}`, file: rel, line: at(node) })
         else if (name !== 'cloud') calls.push({ name, file: rel, line: at(node) })
       }
-      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === '@tarojs/taro' && !node.importClause?.isTypeOnly) {
+      if (
+        ts.isImportDeclaration(node) &&
+        ts.isStringLiteral(node.moduleSpecifier) &&
+        node.moduleSpecifier.text === '@tarojs/taro' &&
+        !node.importClause?.isTypeOnly
+      ) {
         const named = node.importClause?.namedBindings
         if (named && ts.isNamedImports(named)) {
           for (const el of named.elements) {
@@ -179,7 +185,12 @@ export const PERMISSION_DESC_MAX = 30
  * getLocation with getFuzzyLocation (mutually exclusive), a location API without its
  * purpose, an unknown permission scope, an empty or over-long purpose.
  */
-export function appPrivacyProblems(config: AppPrivacyConfig, calls: TaroCall[], privateInfoApis: readonly string[], userLocationApis: ReadonlySet<string>): string[] {
+export function appPrivacyProblems(
+  config: AppPrivacyConfig,
+  calls: TaroCall[],
+  privateInfoApis: readonly string[],
+  userLocationApis: ReadonlySet<string>,
+): string[] {
   const problems: string[] = []
   const declared = config.requiredPrivateInfos ?? []
   const called = new Map<string, TaroCall>()
@@ -188,16 +199,19 @@ export function appPrivacyProblems(config: AppPrivacyConfig, calls: TaroCall[], 
     if (!privateInfoApis.includes(d)) problems.push(`requiredPrivateInfos: "${d}" is not an API WeChat lets an app declare (${privateInfoApis.join(', ')})`)
     else if (!called.has(d)) problems.push(`requiredPrivateInfos: "${d}" is declared but no page calls Taro.${d}; declare only what is used`)
   }
-  if (declared.includes('getLocation') && declared.includes('getFuzzyLocation')) problems.push('requiredPrivateInfos: WeChat refuses getLocation and getFuzzyLocation together')
+  if (declared.includes('getLocation') && declared.includes('getFuzzyLocation'))
+    problems.push('requiredPrivateInfos: WeChat refuses getLocation and getFuzzyLocation together')
   for (const [api, c] of called) {
     if (!declared.includes(api)) problems.push(`${c.file}:${c.line}: Taro.${api} needs "${api}" in app.config requiredPrivateInfos`)
-    if (userLocationApis.has(api) && !config.permission?.['scope.userLocation']?.desc) problems.push(`${c.file}:${c.line}: Taro.${api} needs permission["scope.userLocation"].desc, the purpose shown to the user`)
+    if (userLocationApis.has(api) && !config.permission?.['scope.userLocation']?.desc)
+      problems.push(`${c.file}:${c.line}: Taro.${api} needs permission["scope.userLocation"].desc, the purpose shown to the user`)
   }
   for (const [scope, value] of Object.entries(config.permission ?? {})) {
     if (!PERMISSION_SCOPES.has(scope)) problems.push(`permission: "${scope}" is not a scope app.json can declare (${[...PERMISSION_SCOPES].join(', ')})`)
     const desc = value?.desc?.trim() ?? ''
     if (!desc) problems.push(`permission["${scope}"].desc is empty: say why the app needs it`)
-    else if ([...desc].length > PERMISSION_DESC_MAX) problems.push(`permission["${scope}"].desc has ${[...desc].length} characters; WeChat allows ${PERMISSION_DESC_MAX}`)
+    else if ([...desc].length > PERMISSION_DESC_MAX)
+      problems.push(`permission["${scope}"].desc has ${[...desc].length} characters; WeChat allows ${PERMISSION_DESC_MAX}`)
   }
   return problems
 }

@@ -23,7 +23,14 @@ export async function callerOfficer(ctx: Ctx): Promise<{ officer: GateOfficer; d
   const copy = user.officer
   if (copy && copy.officerId === officerId && isComplete(copy)) {
     return {
-      officer: { _id: copy.officerId, name: copy.name, deptId: copy.deptId, certStatus: copy.certStatus, certExpiresAt: copy.certExpiresAt, certNo: copy.certNo },
+      officer: {
+        _id: copy.officerId,
+        name: copy.name,
+        deptId: copy.deptId,
+        certStatus: copy.certStatus,
+        certExpiresAt: copy.certExpiresAt,
+        certNo: copy.certNo,
+      },
       dept: { _id: copy.deptId, name: copy.deptName, region: copy.deptRegion },
     }
   }

@@ -13,11 +13,7 @@ import { ruleWords } from '@rule-words'
  * it); already used or the inspection already rated → ALREADY_RATED; past its validity →
  * TOKEN_EXPIRED. Inside a transaction pass `tx` so the checks hold at commit.
  */
-export async function usableRatingToken(
-  ctx: Ctx,
-  token: string,
-  r: Writer = ctx.db,
-): Promise<{ record: RatingTokenRecord; inspection: InspectionRecord }> {
+export async function usableRatingToken(ctx: Ctx, token: string, r: Writer = ctx.db): Promise<{ record: RatingTokenRecord; inspection: InspectionRecord }> {
   const record = await readTokenRecord(r, 'r', token, ctx.secret)
   if (!record) return fail('TOKEN_INVALID', '评价码无效：请扫描执法人员出示的评价码')
   const companyId = ctx.caller.user?.companyId

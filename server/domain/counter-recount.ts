@@ -130,7 +130,8 @@ export function diffTallies(kept: Tally, recounted: Tally, skip: readonly string
     const rf = flattenFigures(r?.figures ?? zeroFigures())
     for (const figure of Object.keys(kf)) {
       if (skip.some((s) => figure === s || figure.startsWith(s + '.'))) continue
-      if (kf[figure] !== rf[figure]) out.push({ counterId: id, region: (k ?? r)!.region, deptId: (k ?? r)!.deptId, month: (k ?? r)!.month, figure, kept: kf[figure], recounted: rf[figure] })
+      if (kf[figure] !== rf[figure])
+        out.push({ counterId: id, region: (k ?? r)!.region, deptId: (k ?? r)!.deptId, month: (k ?? r)!.month, figure, kept: kf[figure], recounted: rf[figure] })
     }
   }
   return out

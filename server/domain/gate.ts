@@ -63,7 +63,7 @@ export function checkInOfKey(gate: CompanyGate | undefined, keyId: string): { in
 }
 
 /**
-* The department's latest inspection here, whatever its age (kept as long as the repeated
+ * The department's latest inspection here, whatever its age (kept as long as the repeated
  * window): a second officer may join it late until its result is recorded (rule 16).
  */
 export function lockOf(gate: CompanyGate | undefined, deptId: string): GateOpen | null {
@@ -118,8 +118,24 @@ export function gatePlansCovering(gate: CompanyGate | undefined, deptId: string,
 
 /** What a new check-in or a join changes on the gate. */
 export type GateMove =
-  | { kind: 'open'; inspectionId: string; deptId: string; checkInAt: number; source: InspectionSource; keyId: string; capYear?: number; ledger?: { seq: number; hash: string }; backfill?: boolean }
-  | { kind: 'join'; inspectionId: string; keyId: string; joint?: { deptId: string; checkInAt: number; capYear?: number }; ledger?: { seq: number; hash: string } }
+  | {
+      kind: 'open'
+      inspectionId: string
+      deptId: string
+      checkInAt: number
+      source: InspectionSource
+      keyId: string
+      capYear?: number
+      ledger?: { seq: number; hash: string }
+      backfill?: boolean
+    }
+  | {
+      kind: 'join'
+      inspectionId: string
+      keyId: string
+      joint?: { deptId: string; checkInAt: number; capYear?: number }
+      ledger?: { seq: number; hash: string }
+    }
   | { kind: 'capRefused'; deptId: string }
   | { kind: 'withdraw'; inspectionId: string; caps: Array<{ deptId: string; year: number }> }
 

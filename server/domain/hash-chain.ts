@@ -30,7 +30,14 @@ export function canonical(value: unknown): string {
   if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']'
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>
-    return '{' + Object.keys(obj).sort().map((k) => JSON.stringify(k) + ':' + canonical(obj[k])).join(',') + '}'
+    return (
+      '{' +
+      Object.keys(obj)
+        .sort()
+        .map((k) => JSON.stringify(k) + ':' + canonical(obj[k]))
+        .join(',') +
+      '}'
+    )
   }
   return JSON.stringify(value)
 }
@@ -50,7 +57,9 @@ export function entryHash(prevHash: string, content: ChainedContent): string {
     unscanned: content.unscanned,
     createdAt: content.createdAt,
   }
-  return createHash('sha256').update(prevHash + '\n' + canonical(fields)).digest('hex')
+  return createHash('sha256')
+    .update(prevHash + '\n' + canonical(fields))
+    .digest('hex')
 }
 
 /**

@@ -1,4 +1,15 @@
-import type { Backfill, InspectionException, InspectionFlag, InspectionResult, InspectionSource, InspectionStatus, JointPart, PlanKind, PlanStatus, Withdrawal } from '@contract'
+import type {
+  Backfill,
+  InspectionException,
+  InspectionFlag,
+  InspectionResult,
+  InspectionSource,
+  InspectionStatus,
+  JointPart,
+  PlanKind,
+  PlanStatus,
+  Withdrawal,
+} from '@contract'
 
 /**
  * The stored shapes of plans, inspections and their side documents. `_id` is the

@@ -10,7 +10,11 @@ export function inspectionTimeline(r: InspectionRecord, now: number, rating?: { 
   const events: InspectionEvent[] = [{ at: r.checkInAt, kind: 'check_in', text: `${r.deptName} ${r.officerNames.join('、')} 扫码进入 ${r.companyName}` }]
   const ex = r.exception
   if (ex?.reviewedAt !== undefined && ex.review !== 'pending') {
-    events.push({ at: ex.reviewedAt, kind: 'exception_review', text: `监督审核特殊情形：${ex.review === 'justified' ? '成立' : '不成立'}${ex.reviewComment ? `（${ex.reviewComment}）` : ''}` })
+    events.push({
+      at: ex.reviewedAt,
+      kind: 'exception_review',
+      text: `监督审核特殊情形：${ex.review === 'justified' ? '成立' : '不成立'}${ex.reviewComment ? `（${ex.reviewComment}）` : ''}`,
+    })
   }
   const late = r.result ? r.result.lateByMs > 0 : r.dueAt < now
   if (late) events.push({ at: r.dueAt, kind: 'overdue', text: '超过结果录入期限，亮红灯' })

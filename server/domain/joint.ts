@@ -29,7 +29,8 @@ export const officerDepartments = (i: Pick<TeamLike, 'deptId' | 'officerIds' | '
   i.officerIds.map((_, k) => i.officerDeptIds?.[k] ?? i.deptId)
 
 /** When each officer came on the inspection, parallel to `officerIds` (older records: the check-in for all). */
-export const joinTimes = (i: { officerIds: string[]; checkInAt: number; officerJoinedAt?: number[] }): number[] => i.officerIds.map((_, k) => i.officerJoinedAt?.[k] ?? i.checkInAt)
+export const joinTimes = (i: { officerIds: string[]; checkInAt: number; officerJoinedAt?: number[] }): number[] =>
+  i.officerIds.map((_, k) => i.officerJoinedAt?.[k] ?? i.checkInAt)
 
 /** A department's result on the inspection, if recorded. */
 export function resultOf<R = InspectionResult>(i: Pick<TeamLike, 'deptId' | 'result' | 'joins'>, deptId: string): R | undefined {
@@ -41,7 +42,8 @@ export function resultOf<R = InspectionResult>(i: Pick<TeamLike, 'deptId' | 'res
 export const anyResult = (i: { result?: unknown; joins?: Array<{ result?: unknown }> }): boolean => !!i.result || (i.joins ?? []).some((j) => !!j.result)
 
 /** The departments still without a result (their red light runs, rule 8). */
-export const departmentsWithoutResult = (i: Pick<TeamLike, 'deptId' | 'deptIds' | 'result' | 'joins'>): string[] => departmentsOf(i).filter((d) => !resultOf(i, d))
+export const departmentsWithoutResult = (i: Pick<TeamLike, 'deptId' | 'deptIds' | 'result' | 'joins'>): string[] =>
+  departmentsOf(i).filter((d) => !resultOf(i, d))
 
 /** Why `deptId` cannot record its result yet (null: it can): too few officers, or none of its own. */
 export function deptResultProblem(i: TeamLike, deptId: string, settings: Pick<Settings, 'team'>): 'too_few' | 'none_own' | null {
@@ -57,7 +59,11 @@ export type SameDeptJoin = 'join' | 'late_join' | null
  * the join window, and after it (flagged `late_join`) until the department's result is
  * recorded, so an inspection is never stuck for want of a second scan.
  */
-export function sameDeptJoin(open: TeamLike, scan: { deptId: string; companyId: string; now: number; officerId?: string }, settings: Pick<Settings, 'team'>): SameDeptJoin {
+export function sameDeptJoin(
+  open: TeamLike,
+  scan: { deptId: string; companyId: string; now: number; officerId?: string },
+  settings: Pick<Settings, 'team'>,
+): SameDeptJoin {
   if (open.companyId !== scan.companyId || open.status === 'closed' || open.status === 'withdrawn') return null
   if (!departmentsOf(open).includes(scan.deptId) || resultOf(open, scan.deptId)) return null
   if (scan.now < open.checkInAt) return null
@@ -80,4 +86,5 @@ export function jointJoinProblem(open: TeamLike, scan: { deptId: string; company
 }
 
 /** The departments whose red light is on (rule 8, per department): an overdue inspection's departments still without a result. */
-export const overdueDepartments = (i: Pick<TeamLike, 'deptId' | 'deptIds' | 'result' | 'joins' | 'status'>): string[] => (i.status === 'overdue' ? departmentsWithoutResult(i) : [])
+export const overdueDepartments = (i: Pick<TeamLike, 'deptId' | 'deptIds' | 'result' | 'joins' | 'status'>): string[] =>
+  i.status === 'overdue' ? departmentsWithoutResult(i) : []

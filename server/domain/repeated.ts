@@ -10,7 +10,11 @@ import { isCaseSource } from './legitimate-source'
 export const repeatedWindowStart = (now: number, settings: Pick<Settings, 'repeated'>): number => now - settings.repeated.windowDays * 86_400_000
 
 /** How many earlier check-ins (not case-sourced) of the company fall in the window. */
-export function priorCountInWindow(prior: ReadonlyArray<{ checkInAt: number; source: InspectionSource }>, now: number, settings: Pick<Settings, 'repeated'>): number {
+export function priorCountInWindow(
+  prior: ReadonlyArray<{ checkInAt: number; source: InspectionSource }>,
+  now: number,
+  settings: Pick<Settings, 'repeated'>,
+): number {
   const start = repeatedWindowStart(now, settings)
   return prior.filter((p) => !isCaseSource(p.source) && p.checkInAt >= start && p.checkInAt <= now).length
 }

@@ -12,10 +12,7 @@ export interface SpecialCaseProblem {
   message: string
 }
 
-export function specialCaseProblem(
-  exception: { category: string; reason?: string },
-  settings: Pick<Settings, 'quietPeriod'>,
-): SpecialCaseProblem | null {
+export function specialCaseProblem(exception: { category: string; reason?: string }, settings: Pick<Settings, 'quietPeriod'>): SpecialCaseProblem | null {
   const category = findCategory(exception.category, settings)
   if (!category) return { path: ['exception', 'category'], message: `未知的特殊情形类别：${exception.category.slice(0, 40)}` }
   if (category.requiresReason) {

@@ -35,7 +35,12 @@ export function timelineOf(r: TimelineSource, words: { outcome: (o: string) => s
     if (k === 0) return
     const deptId = depts[k]
     const first = jointAt.get(deptId) === times[k] && depts.indexOf(deptId) === k
-    steps.push({ at: times[k], kind: first ? 'joint_join' : 'join', text: first ? `${names.get(deptId) ?? ''} 联合检查：${r.officerNames[k]} 加入` : `${r.officerNames[k]} 加入检查`, deptId })
+    steps.push({
+      at: times[k],
+      kind: first ? 'joint_join' : 'join',
+      text: first ? `${names.get(deptId) ?? ''} 联合检查：${r.officerNames[k]} 加入` : `${r.officerNames[k]} 加入检查`,
+      deptId,
+    })
   })
   for (const deptId of [r.deptId, ...(r.joins ?? []).map((j) => j.deptId)]) {
     const res = resultOf<{ recordedAt: number; outcome: string }>(r, deptId)

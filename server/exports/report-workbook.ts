@@ -45,7 +45,16 @@ export interface ReportInput {
 /** The rows as written (also what tests read back): summary rows, then detail rows. */
 export function reportRows(input: ReportInput): { ranked: RankedDepartment[]; summary: Array<Array<string | number>>; detail: Array<Array<string | number>> } {
   const ranked = rankDepartments(input.departments.map((d) => ({ deptId: d.deptId, deptName: d.deptName, figures: d.figures })))
-  const summary = ranked.map((d) => [d.rank, d.deptName, d.problems, d.figures.overdue, d.figures.quietExceptions.unjustified, d.figures.ratings.bad, d.figures.unscanned, d.figures.inspections])
+  const summary = ranked.map((d) => [
+    d.rank,
+    d.deptName,
+    d.problems,
+    d.figures.overdue,
+    d.figures.quietExceptions.unjustified,
+    d.figures.ratings.bad,
+    d.figures.unscanned,
+    d.figures.inspections,
+  ])
   const detail = ranked.map((d) => {
     const f = d.figures
     const avg = ratingAverage(f.ratings, input.minRatingsForAverage)
@@ -72,7 +81,6 @@ export function reportRows(input: ReportInput): { ranked: RankedDepartment[]; su
   })
   return { ranked, summary, detail }
 }
-
 
 export async function buildReportWorkbook(input: ReportInput): Promise<Buffer> {
   const { summary, detail } = reportRows(input)

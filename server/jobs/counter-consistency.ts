@@ -29,7 +29,12 @@ export async function checkCounters(ctx: Ctx): Promise<JobResult> {
   const months = monthsEnding(chinaMonth(ctx.now, ctx.settings.timezone), 2)
   const { report, repaired } = await repairDrift(ctx.db, ctx.settings, months, ctx.now)
   if (!report.ok) {
-    ctx.log.error('counter_mismatch', { requestId: ctx.requestId, months, differences: report.differences.length, first: report.differences.slice(0, MAX_LISTED) })
+    ctx.log.error('counter_mismatch', {
+      requestId: ctx.requestId,
+      months,
+      differences: report.differences.length,
+      first: report.differences.slice(0, MAX_LISTED),
+    })
   }
   if (repaired.length) ctx.log.info('counter_repaired', { requestId: ctx.requestId, repaired: repaired.slice(0, MAX_LISTED) })
   return { consistency: summarize(report) }
@@ -57,7 +62,9 @@ const driftKey = (d: { region: string; deptId: string; month: string; figure: st
  */
 export async function repairDrift(db: Database, settings: Settings, months: string[], now: number): Promise<{ report: ConsistencyReport; repaired: Drift[] }> {
   const report = await checkCounterConsistency(db, settings, { months })
-  const previous = new Map((((await readDoc<{ _id: string; drift?: Drift[] }>(db, 'system', DRIFT_DOC))?.drift ?? []) as Drift[]).map((d) => [driftKey(d), d.by]))
+  const previous = new Map(
+    (((await readDoc<{ _id: string; drift?: Drift[] }>(db, 'system', DRIFT_DOC))?.drift ?? []) as Drift[]).map((d) => [driftKey(d), d.by]),
+  )
   const repaired: Drift[] = []
   const left: Drift[] = []
   for (const d of report.differences as FigureDifference[]) {
@@ -71,7 +78,11 @@ export async function repairDrift(db: Database, settings: Settings, months: stri
     }
     if (by - fix) left.push({ ...place, figure: d.figure, by: by - fix })
   }
-  if (left.length || previous.size) await db.collection('system').doc(DRIFT_DOC).set({ data: { drift: left, at: now } })
+  if (left.length || previous.size)
+    await db
+      .collection('system')
+      .doc(DRIFT_DOC)
+      .set({ data: { drift: left, at: now } })
   return { report, repaired }
 }
 

@@ -19,13 +19,24 @@ export async function createCountersAhead(ctx: Ctx): Promise<JobResult> {
   const months = [month, nextMonth(month)]
   const regions = new Set(ctx.settings.city.regions.map((r) => r.code))
   const wanted = [...regions].sort().flatMap((region) => months.map((m) => ({ id: counterId(region, m), region, month: m })))
-  const existing = new Set((await readByIds<CounterRecord>(ctx.db, COUNTERS, wanted.map((w) => w.id))).map((d) => d._id))
+  const existing = new Set(
+    (
+      await readByIds<CounterRecord>(
+        ctx.db,
+        COUNTERS,
+        wanted.map((w) => w.id),
+      )
+    ).map((d) => d._id),
+  )
   let created = 0
   for (const w of wanted) {
     if (existing.has(w.id)) continue
     const made = await ctx.db.runTransaction(async (tx) => {
       if (await readDoc<CounterRecord>(tx, COUNTERS, w.id)) return false
-      await tx.collection(COUNTERS).doc(w.id).set({ data: newCounterDoc(w.region, w.month, {}, ctx.now) })
+      await tx
+        .collection(COUNTERS)
+        .doc(w.id)
+        .set({ data: newCounterDoc(w.region, w.month, {}, ctx.now) })
       return true
     })
     if (made) created++

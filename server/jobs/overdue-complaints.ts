@@ -34,7 +34,10 @@ export async function markOverdueComplaints(ctx: Ctx): Promise<JobResult> {
       const changed = await ctx.db.runTransaction(async (tx) => {
         const current = await readDoc<ComplaintRecord>(tx, COMPLAINTS, candidate._id)
         if (!current || current.overdue || current.status === 'closed' || !(current.dueAt < ctx.now)) return null
-        await tx.collection(COMPLAINTS).doc(current._id).update({ data: { overdue: true, overdueAt: ctx.now, updatedAt: ctx.now } })
+        await tx
+          .collection(COMPLAINTS)
+          .doc(current._id)
+          .update({ data: { overdue: true, overdueAt: ctx.now, updatedAt: ctx.now } })
         const ref = `${COMPLAINTS}/${current._id}`
         await raiseAlert(tx, {
           id: alertIdFor('complaint_overdue', ref),

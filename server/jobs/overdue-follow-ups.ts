@@ -28,7 +28,15 @@ export async function raiseOverdueFollowUps(ctx: Ctx): Promise<JobResult> {
       .limit(MAX_GET)
       .get()
     const batch = got.data as unknown as AlertRecord[]
-    const twins = new Set((await readByIds<AlertRecord>(ctx.db, ALERTS, batch.map((a) => alertIdFor('follow_up_overdue', a.ref)))).map((a) => a._id))
+    const twins = new Set(
+      (
+        await readByIds<AlertRecord>(
+          ctx.db,
+          ALERTS,
+          batch.map((a) => alertIdFor('follow_up_overdue', a.ref)),
+        )
+      ).map((a) => a._id),
+    )
     for (const a of batch) {
       const id = alertIdFor('follow_up_overdue', a.ref)
       if (twins.has(id)) continue

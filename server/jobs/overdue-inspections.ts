@@ -22,7 +22,12 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
   let marked = 0
   let reminders = 0
   for (let page = 0; page < MAX_PAGES; page++) {
-    const got = await ctx.db.collection('inspections').where({ status: 'open', dueAt: _.lt(ctx.now) }).orderBy('dueAt', 'asc').limit(MAX_GET).get()
+    const got = await ctx.db
+      .collection('inspections')
+      .where({ status: 'open', dueAt: _.lt(ctx.now) })
+      .orderBy('dueAt', 'asc')
+      .limit(MAX_GET)
+      .get()
     const batch = got.data as unknown as InspectionRecord[]
     let progressed = 0
     for (const candidate of batch) {
@@ -30,7 +35,10 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
         const current = await readDoc<InspectionRecord>(tx, 'inspections', candidate._id)
         // A joint inspection stays open until every department has recorded (rule 14).
         if (!current || current.status !== 'open' || departmentsWithoutResult(current).length === 0 || !(current.dueAt < ctx.now)) return null
-        await tx.collection('inspections').doc(current._id).update({ data: { status: 'overdue', overdueAt: ctx.now, updatedAt: ctx.now } })
+        await tx
+          .collection('inspections')
+          .doc(current._id)
+          .update({ data: { status: 'overdue', overdueAt: ctx.now, updatedAt: ctx.now } })
         const ref = `inspections/${current._id}`
         await raiseAlert(tx, {
           id: alertIdFor('overdue', ref),
@@ -48,7 +56,8 @@ export async function markOverdueInspections(ctx: Ctx): Promise<JobResult> {
       if (!changed) continue
       // After the commit: the region's counters are shared (store/counters.ts).
       // A red light for each department still without its result (rule 14: per department).
-      for (const deptId of departmentsWithoutResult(changed)) await bumpCounters(ctx.db, { deptId, region: changed.region, month: changed.month }, { overdue: 1 })
+      for (const deptId of departmentsWithoutResult(changed))
+        await bumpCounters(ctx.db, { deptId, region: changed.region, month: changed.month }, { overdue: 1 })
       progressed++
       marked++
       reminders += await remindOverdue(ctx, changed)

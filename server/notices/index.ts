@@ -38,7 +38,10 @@ export function noticeCheckIn(ctx: Ctx, inspection: InspectionRecord, officer: {
         ref: `inspections/${inspection._id}`,
         page: inspectionPage(inspection._id),
       },
-      { template: 'checkin_notice', data: { department: inspection.deptName, officers: `${officer.name} ${officer.certNo}`, purpose, time: String(inspection.checkInAt) } },
+      {
+        template: 'checkin_notice',
+        data: { department: inspection.deptName, officers: `${officer.name} ${officer.certNo}`, purpose, time: String(inspection.checkInAt) },
+      },
     )
   })
 }

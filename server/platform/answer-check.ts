@@ -12,7 +12,8 @@ export function answerProblems(schema: z.ZodType, data: unknown): string[] {
   return [...new Set(undeclared(data, parsed.data, 'data'))].map((p) => `${p}: not declared in types/`)
 }
 
-const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype
+const isPlain = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype
 
 /** Paths present in the raw answer but dropped by the schema (zod objects strip unknown keys). */
 function undeclared(raw: unknown, parsed: unknown, path: string): string[] {

@@ -20,7 +20,14 @@ export interface WxCloud {
   openapi: {
     wxacode: { getUnlimited(p: { scene: string; page: string; checkPath?: boolean; envVersion?: string }): Promise<{ buffer: Buffer; contentType?: string }> }
     subscribeMessage: {
-      send(p: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; miniprogramState?: string; lang?: string }): Promise<unknown>
+      send(p: {
+        touser: string
+        templateId: string
+        page?: string
+        data: Record<string, { value: string }>
+        miniprogramState?: string
+        lang?: string
+      }): Promise<unknown>
     }
   }
 }
@@ -32,7 +39,8 @@ export interface WxCloud {
  * the user), which links a user's report to the whole call.
  */
 export function jsonLogger(base: Record<string, unknown>, sink: Pick<Console, 'log' | 'error'> = console): Logger {
-  const line = (level: string, event: string, fields?: Record<string, unknown>) => JSON.stringify({ ts: new Date().toISOString(), level, event, ...base, ...fields })
+  const line = (level: string, event: string, fields?: Record<string, unknown>) =>
+    JSON.stringify({ ts: new Date().toISOString(), level, event, ...base, ...fields })
   return {
     info: (event, fields) => sink.log(line('info', event, fields)),
     error: (event, fields) => sink.error(line('error', event, fields)),
@@ -77,7 +85,18 @@ export function clearCodeCache(): void {
 }
 
 /** Per-field length limits of subscription-message values, by the field's type prefix. */
-const FIELD_LIMITS: Record<string, number> = { thing: 20, name: 10, phrase: 5, character_string: 32, number: 32, letter: 32, symbol: 5, car_number: 8, phone_number: 17, amount: 32 }
+const FIELD_LIMITS: Record<string, number> = {
+  thing: 20,
+  name: 10,
+  phrase: 5,
+  character_string: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  car_number: 8,
+  phone_number: 17,
+  amount: 32,
+}
 
 /** `YYYY年M月D日[ HH:mm]` in China time, from epoch ms or an ISO string (WeChat's date/time field format). */
 function chinaDateText(value: string, withTime: boolean): string {
@@ -204,7 +223,14 @@ export async function runInCloud<F extends FnName>(fn: F, handlers: FunctionHand
   if ('missing' in found) {
     // No keys, no service: tokens and sealed contacts cannot be made or read safely.
     log.error('keys_missing', { missing: found.missing })
-    return { ok: false, error: { code: 'INTERNAL', message: `云函数未配置密钥（${found.missing.join('、')}），请联系系统管理员按部署说明设置`, details: { missing: found.missing } } }
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: `云函数未配置密钥（${found.missing.join('、')}），请联系系统管理员按部署说明设置`,
+        details: { missing: found.missing },
+      },
+    }
   }
   const storage = cloudStorage(cloud)
   const platform: Platform = {

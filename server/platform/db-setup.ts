@@ -126,7 +126,9 @@ export interface ManagerNodeLike {
   database: {
     checkCollectionExists(name: string): Promise<{ Exists?: boolean }>
     createCollectionIfNotExists(name: string): Promise<unknown>
-    describeCollection(name: string): Promise<{ Indexes?: Array<{ Name: string; Keys?: Array<{ Name: string; Direction: string }>; Unique?: boolean | string }> }>
+    describeCollection(
+      name: string,
+    ): Promise<{ Indexes?: Array<{ Name: string; Keys?: Array<{ Name: string; Direction: string }>; Unique?: boolean | string }> }>
     updateCollection(name: string, options: { CreateIndexes?: unknown[] }): Promise<unknown>
   }
   commonService(service?: string): { call(options: { Action: string; Param: Record<string, unknown> }): Promise<any> }

@@ -16,12 +16,7 @@ z.config(z.locales.zhCN())
  * the caller, run the handler, and turn every failure into the envelope. Unexpected
  * errors become INTERNAL with a request id; their details go to the log only.
  */
-export async function dispatch<F extends FnName>(
-  fn: F,
-  handlers: FunctionHandlers<F>,
-  event: unknown,
-  platform: Platform,
-): Promise<Result<unknown>> {
+export async function dispatch<F extends FnName>(fn: F, handlers: FunctionHandlers<F>, event: unknown, platform: Platform): Promise<Result<unknown>> {
   const requestId = randomBytes(8).toString('hex')
   const tally: ConflictTally = { conflicts: 0, retries: 0, exhausted: 0 }
   try {
@@ -97,7 +92,10 @@ async function resolveCaller(platform: Platform): Promise<Caller> {
       if (!isNotFound(err)) throw err
     }
   }
-  const admins = (platform.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const admins = (platform.env.ADMIN_OPENIDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   if (openid && admins.includes(openid)) {
     const base: UserRecord = user ?? { _id: userIdFor(openid), openid, roles: [], name: '系统管理员', createdAt: 0, updatedAt: 0 }
     user = base.roles.includes('admin') ? base : { ...base, roles: [...base.roles, 'admin'] }

@@ -13,8 +13,4 @@ export interface ActionHandler<F extends FnName, A extends ActionName<F>> {
 export type FunctionHandlers<F extends FnName> = { [A in ActionName<F>]: ActionHandler<F, A> }
 
 /** Declares one action's handler with its types inferred from the contract. */
-export const action = <F extends FnName, A extends ActionName<F>>(
-  _fn: F,
-  _action: A,
-  def: ActionHandler<F, A>,
-): ActionHandler<F, A> => def
+export const action = <F extends FnName, A extends ActionName<F>>(_fn: F, _action: A, def: ActionHandler<F, A>): ActionHandler<F, A> => def

@@ -68,6 +68,9 @@ export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRec
     resolved: false,
     ...(alert.dueAt !== undefined ? { dueAt: alert.dueAt } : {}),
   }
-  await w.collection(ALERTS).doc(record._id).set({ data: fieldsOf(record) })
+  await w
+    .collection(ALERTS)
+    .doc(record._id)
+    .set({ data: fieldsOf(record) })
   return record
 }

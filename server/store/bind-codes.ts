@@ -3,14 +3,7 @@ import type { Ctx } from '../platform/context'
 import type { Transaction } from '../platform/db'
 import { fail } from '../platform/errors'
 import { newId } from '../platform/ids'
-import {
-  BIND_CODE_TTL_DAYS,
-  bindCodeState,
-  generateBindCode,
-  hashBindCode,
-  type BindCodeKind,
-  type BindCodeRecord,
-} from '../domain/bind-codes'
+import { BIND_CODE_TTL_DAYS, bindCodeState, generateBindCode, hashBindCode, type BindCodeKind, type BindCodeRecord } from '../domain/bind-codes'
 
 const DAY_MS = 86_400_000
 
@@ -34,14 +27,23 @@ export function refuseUnusableCode(code: BindCodeRecord, now: number): void {
 export async function consumeCode(ctx: Ctx, tx: Transaction, codeId: string, userId: string): Promise<void> {
   const fresh = await readDoc<BindCodeRecord>(tx, 'bindCodes', codeId)
   if (!fresh || bindCodeState(fresh, ctx.now) !== 'usable') fail('CONFLICT', '该绑定码刚刚已被使用，请刷新后重试')
-  await tx.collection('bindCodes').doc(codeId).update({ data: { usedAt: ctx.now, usedBy: userId } })
+  await tx
+    .collection('bindCodes')
+    .doc(codeId)
+    .update({ data: { usedAt: ctx.now, usedBy: userId } })
 }
 
 /**
  * Creates a new code for the subject inside `tx` and answers its plaintext, which is shown
  * once and never stored. `expires: false` for codes without an expiry (the demo seed).
  */
-export async function issueCode(ctx: Pick<Ctx, 'now' | 'secret'>, tx: Transaction, kind: BindCodeKind, subjectId: string, options: { expires?: boolean } = {}): Promise<string> {
+export async function issueCode(
+  ctx: Pick<Ctx, 'now' | 'secret'>,
+  tx: Transaction,
+  kind: BindCodeKind,
+  subjectId: string,
+  options: { expires?: boolean } = {},
+): Promise<string> {
   const code = generateBindCode()
   const id = newId('bind')
   const record: Omit<BindCodeRecord, '_id'> = {

@@ -102,7 +102,10 @@ export function toComplaintView(c: ComplaintRecord, now: number, audience: 'owne
  * Supervisors' complaints with the visit each is about (company, department, date,
  * officers) instead of an id: one read of the inspections they name.
  */
-export async function withVisits<T extends { inspectionId?: string }>(db: Database, complaints: T[]): Promise<Array<T & { visit?: { companyName: string; deptName: string; date: string; officerNames: string[] } }>> {
+export async function withVisits<T extends { inspectionId?: string }>(
+  db: Database,
+  complaints: T[],
+): Promise<Array<T & { visit?: { companyName: string; deptName: string; date: string; officerNames: string[] } }>> {
   const ids = complaints.map((c) => c.inspectionId).filter((id): id is string => !!id)
   if (ids.length === 0) return complaints
   const visits = new Map((await readByIds<InspectionRecord>(db, 'inspections', ids)).map((r) => [r._id, r]))

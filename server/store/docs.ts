@@ -40,7 +40,12 @@ export async function findOne<T extends { _id: string }>(db: Database, collectio
  * Every document matching `where`, read in pages of the cloud's 100 by `_id` (keyset, so
  * the cost per page does not grow). Stops at `cap` documents and says so.
  */
-export async function findAll<T extends { _id: string }>(db: Database, collection: string, where: DocData, cap = 2000): Promise<{ items: T[]; truncated: boolean }> {
+export async function findAll<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  where: DocData,
+  cap = 2000,
+): Promise<{ items: T[]; truncated: boolean }> {
   const items: T[] = []
   let after: string | null = null
   for (;;) {

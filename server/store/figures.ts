@@ -53,8 +53,16 @@ export function regionTotal(doc: CounterRecord): CounterFigures {
  * a promise, so both reads go out together), else they are read here, beside the
  * departments.
  */
-export async function monthFiguresByDepartment(ctx: Ctx, scopeWhere: DocData, month: string, counters?: CounterRecord[] | Promise<CounterRecord[]>): Promise<DeptMonth[]> {
-  const [departments, docs] = await Promise.all([readAllPages<DepartmentRecord>(ctx.db, 'departments', scopeWhere), counters ?? readCounters(ctx, scopeWhere, [month])])
+export async function monthFiguresByDepartment(
+  ctx: Ctx,
+  scopeWhere: DocData,
+  month: string,
+  counters?: CounterRecord[] | Promise<CounterRecord[]>,
+): Promise<DeptMonth[]> {
+  const [departments, docs] = await Promise.all([
+    readAllPages<DepartmentRecord>(ctx.db, 'departments', scopeWhere),
+    counters ?? readCounters(ctx, scopeWhere, [month]),
+  ])
   const ofMonth = docs.filter((d) => d.month === month)
   const byId = new Map<string, DeptMonth>()
   for (const d of departments) byId.set(d._id, { deptId: d._id, deptName: d.name, region: d.region, figures: zeroFigures() })

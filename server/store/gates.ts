@@ -18,5 +18,8 @@ export const companyInTx = (tx: Transaction, companyId: string): Promise<Company
 /** Writes `company` back with `gate` (the roster fields exactly as read in the same transaction). */
 export async function saveGate(tx: Transaction, company: CompanyRecord, gate: CompanyGate): Promise<void> {
   const { gate: _old, ...roster } = company
-  await tx.collection(COMPANIES).doc(company._id).set({ data: fieldsOf({ ...roster, ...(Object.keys(gate).length ? { gate } : {}) }) })
+  await tx
+    .collection(COMPANIES)
+    .doc(company._id)
+    .set({ data: fieldsOf({ ...roster, ...(Object.keys(gate).length ? { gate } : {}) }) })
 }

@@ -20,7 +20,13 @@ export async function newestInspectionsPage(ctx: Ctx, conditions: DocData[], cur
     all.push(_.or({ checkInAt: _.lt(after.at) }, { checkInAt: after.at, _id: _.lt(after.id) }))
   }
   const where = all.length === 1 ? all[0] : _.and(...all)
-  const got = await ctx.db.collection('inspections').where(where).orderBy('checkInAt', 'desc').orderBy('_id', 'desc').limit(INSPECTION_PAGE + 1).get()
+  const got = await ctx.db
+    .collection('inspections')
+    .where(where)
+    .orderBy('checkInAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(INSPECTION_PAGE + 1)
+    .get()
   const rows = got.data as unknown as InspectionRecord[]
   const page = rows.slice(0, INSPECTION_PAGE)
   const last = page[page.length - 1]

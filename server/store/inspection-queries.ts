@@ -14,6 +14,11 @@ export async function approvedPlansFor(ctx: Ctx, companyId: string, deptId?: str
 /** The company's check-ins since `since` (any department), newest first, at most 100. */
 export async function inspectionsOfCompanySince(ctx: Ctx, companyId: string, since: number): Promise<InspectionRecord[]> {
   const _ = ctx.db.command
-  const got = await ctx.db.collection('inspections').where({ companyId, checkInAt: _.gte(since) }).orderBy('checkInAt', 'desc').limit(MAX_GET).get()
+  const got = await ctx.db
+    .collection('inspections')
+    .where({ companyId, checkInAt: _.gte(since) })
+    .orderBy('checkInAt', 'desc')
+    .limit(MAX_GET)
+    .get()
   return got.data as unknown as InspectionRecord[]
 }

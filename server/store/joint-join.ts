@@ -34,7 +34,8 @@ export async function joinJointly(
   const { settings, now } = ctx
   const prepared = await prepareNew(input, ctx, tx, who)
   const own = prepared.record
-  if (own.capCounted && capReached(capUsedOf(company.gate, dept._id, prepared.year), settings)) capRefusal(ctx, capUsedOf(company.gate, dept._id, prepared.year), prepared.year)
+  if (own.capCounted && capReached(capUsedOf(company.gate, dept._id, prepared.year), settings))
+    capRefusal(ctx, capUsedOf(company.gate, dept._id, prepared.year), prepared.year)
   const partFlags = own.flags.filter((f): f is InspectionFlag => f !== 'repeated')
   const part: JointPartRecord = {
     deptId: dept._id,
@@ -88,7 +89,18 @@ export async function joinJointly(
   if (partFlags.includes('after_cap')) await raiseAfterCapAlert(tx, ctx, { ...own, _id: open._id }, dept, company)
   await audit(
     ctx,
-    { action: 'inspection.jointJoin', target: `inspections/${open._id}`, details: { officerId: officer._id, deptId: dept._id, source: part.source, planId: part.planId ?? null, exception: part.exception?.category ?? null, flags: partFlags } },
+    {
+      action: 'inspection.jointJoin',
+      target: `inspections/${open._id}`,
+      details: {
+        officerId: officer._id,
+        deptId: dept._id,
+        source: part.source,
+        planId: part.planId ?? null,
+        exception: part.exception?.category ?? null,
+        flags: partFlags,
+      },
+    },
     tx,
   )
   // The joining department's figures are bumped by the caller after the commit.
@@ -119,6 +131,10 @@ export async function noteCapRefusal(ctx: Ctx, companyId: string, deptId: string
   await ctx.db.runTransaction(async (tx) => {
     const company = await companyInTx(tx, companyId)
     if (!company) return
-    await saveGate(tx, company, movedGate(company.gate, { kind: 'capRefused', deptId }, { now: ctx.now, today: chinaDate(ctx.now, ctx.settings.timezone) }, ctx.settings))
+    await saveGate(
+      tx,
+      company,
+      movedGate(company.gate, { kind: 'capRefused', deptId }, { now: ctx.now, today: chinaDate(ctx.now, ctx.settings.timezone) }, ctx.settings),
+    )
   })
 }

@@ -15,7 +15,12 @@ export async function readWholeChain(ctx: Ctx, companyId: string): Promise<{ ent
   const entries: LedgerEntryRecord[] = []
   for (;;) {
     const lastSeq = entries.length ? entries[entries.length - 1].seq : 0
-    const got = await ctx.db.collection(LEDGER).where({ companyId, seq: _.gt(lastSeq) }).orderBy('seq', 'asc').limit(MAX_GET).get()
+    const got = await ctx.db
+      .collection(LEDGER)
+      .where({ companyId, seq: _.gt(lastSeq) })
+      .orderBy('seq', 'asc')
+      .limit(MAX_GET)
+      .get()
     const page = got.data as unknown as LedgerEntryRecord[]
     entries.push(...page)
     if (page.length < MAX_GET) break
@@ -33,7 +38,11 @@ export async function inspectionsOf(ctx: Ctx, entries: LedgerEntryRecord[]): Pro
   const ids = [...new Set(entries.map((e) => e.inspectionId ?? e.matchedInspectionId).filter((x): x is string => !!x))]
   const out = new Map<string, InspectionRecord>()
   for (let i = 0; i < ids.length; i += MAX_GET) {
-    const got = await ctx.db.collection('inspections').where({ _id: ctx.db.command.in(ids.slice(i, i + MAX_GET)) }).limit(MAX_GET).get()
+    const got = await ctx.db
+      .collection('inspections')
+      .where({ _id: ctx.db.command.in(ids.slice(i, i + MAX_GET)) })
+      .limit(MAX_GET)
+      .get()
     for (const r of got.data as unknown as InspectionRecord[]) out.set(r._id, r)
   }
   return out

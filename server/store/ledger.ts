@@ -86,6 +86,9 @@ export async function appendLedgerEntry(tx: Transaction, ctx: { now: number }, h
     prevHash,
     hash: entryHash(prevHash, content),
   }
-  await tx.collection(LEDGER).doc(record._id).set({ data: fieldsOf(record) })
+  await tx
+    .collection(LEDGER)
+    .doc(record._id)
+    .set({ data: fieldsOf(record) })
   return record
 }

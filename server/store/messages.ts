@@ -98,7 +98,11 @@ export async function companyRecipients(ctx: Ctx, companyId: string): Promise<Re
 export async function supervisorRecipients(ctx: Ctx, county: string): Promise<Recipient[]> {
   const _ = ctx.db.command
   const regions = [...new Set([county, county.slice(0, 4)])]
-  const got = await ctx.db.collection('users').where({ roles: 'supervisor', region: _.in(regions) }).limit(50).get()
+  const got = await ctx.db
+    .collection('users')
+    .where({ roles: 'supervisor', region: _.in(regions) })
+    .limit(50)
+    .get()
   return (got.data as Array<{ _id: string; openid?: string }>).map((u) => ({ userId: u._id, openid: u.openid ?? '' }))
 }
 

@@ -37,11 +37,19 @@ export function officerSnapshot(
  * reading the documents. Nothing is written for an unbound officer, a missing user, or a
  * user that names another officer.
  */
-export async function rewriteOfficerSnapshot(ctx: Ctx, tx: Transaction, officer: OfficerRecord, also: (user: UserRecord) => DocData = () => ({})): Promise<void> {
+export async function rewriteOfficerSnapshot(
+  ctx: Ctx,
+  tx: Transaction,
+  officer: OfficerRecord,
+  also: (user: UserRecord) => DocData = () => ({}),
+): Promise<void> {
   if (!officer.userId) return
   const user = await readDoc<UserRecord>(tx, 'users', officer.userId)
   if (!user || user.officerId !== officer._id) return
   const dept = await readDoc<DepartmentRecord>(tx, 'departments', officer.deptId)
   const officerField = dept ? officerSnapshot(officer, dept) : ctx.db.command.remove()
-  await tx.collection('users').doc(user._id).update({ data: { ...also(user), officer: officerField, updatedAt: ctx.now } })
+  await tx
+    .collection('users')
+    .doc(user._id)
+    .update({ data: { ...also(user), officer: officerField, updatedAt: ctx.now } })
 }

@@ -41,7 +41,11 @@ export async function readByIds<T extends { _id: string }>(db: Database, collect
   const out: T[] = []
   for (let i = 0; i < unique.length; i += MAX_GET) {
     const chunk = unique.slice(i, i + MAX_GET)
-    const got = await db.collection(collection).where({ _id: db.command.in(chunk) }).limit(MAX_GET).get()
+    const got = await db
+      .collection(collection)
+      .where({ _id: db.command.in(chunk) })
+      .limit(MAX_GET)
+      .get()
     out.push(...(got.data as unknown as T[]))
   }
   return out

@@ -34,8 +34,16 @@ async function take(ctx: Ctx, kind: BucketKind, limit: number): Promise<boolean>
     const bucket = await readDoc<Bucket>(tx, RATE_LIMITS, id)
     const count = bucket?.count ?? 0
     if (count >= limit) return false
-    if (bucket) await tx.collection(RATE_LIMITS).doc(id).update({ data: { count: count + 1 } })
-    else await tx.collection(RATE_LIMITS).doc(id).set({ data: { kind, count: 1, expiresAt } })
+    if (bucket)
+      await tx
+        .collection(RATE_LIMITS)
+        .doc(id)
+        .update({ data: { count: count + 1 } })
+    else
+      await tx
+        .collection(RATE_LIMITS)
+        .doc(id)
+        .set({ data: { kind, count: 1, expiresAt } })
     return true
   })
 }

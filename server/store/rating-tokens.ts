@@ -21,6 +21,9 @@ export async function issueRatingToken(tx: Transaction, ctx: Ctx, inspection: In
     expiresAt: ctx.now + ctx.settings.rating.tokenTtlDays * 86_400_000,
     usedAt: null,
   }
-  await tx.collection('ratingTokens').doc(id).set({ data: fieldsOf(record) })
+  await tx
+    .collection('ratingTokens')
+    .doc(id)
+    .set({ data: fieldsOf(record) })
   return { token, record }
 }

@@ -1,6 +1,16 @@
 import type { Settings } from '@contract'
 import type { Database, DocData } from '../platform/db'
-import { countComplaint, countInspection, countRating, countServiceVisit, countUnscanned, diffTallies, tallyKey, type FigureDifference, type Tally } from '../domain/counter-recount'
+import {
+  countComplaint,
+  countInspection,
+  countRating,
+  countServiceVisit,
+  countUnscanned,
+  diffTallies,
+  tallyKey,
+  type FigureDifference,
+  type Tally,
+} from '../domain/counter-recount'
 import { addFigures, figuresOf } from '../domain/dept-figures'
 import type { InspectionRecord } from '../domain/inspection-records'
 import type { ComplaintRecord } from './complaints'

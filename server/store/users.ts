@@ -10,7 +10,13 @@ import { fieldsOf, readDoc } from './docs'
 
 export type UserChanges = Partial<Pick<UserRecord, 'name' | 'deptId' | 'companyId' | 'region' | 'officerId' | 'officer'>> & { addRole: Role }
 
-const ROLE_NAMES: Record<Role, string> = { officer: '执法人员', enterprise: '企业联系人', deptAdmin: '执法单位管理员', supervisor: '监督人员', admin: '系统管理员' }
+const ROLE_NAMES: Record<Role, string> = {
+  officer: '执法人员',
+  enterprise: '企业联系人',
+  deptAdmin: '执法单位管理员',
+  supervisor: '监督人员',
+  admin: '系统管理员',
+}
 
 /** SPEC §6 separation of duties: CONFLICT when `adding` may not be held beside one of `held`. */
 export function refuseRoleConflict(held: readonly Role[], adding: Role): void {
@@ -36,6 +42,9 @@ export async function saveUser(ctx: Ctx, tx: Transaction, openid: string, change
     roles: roles.includes(addRole) ? roles : [...roles, addRole],
     updatedAt: ctx.now,
   }
-  await tx.collection('users').doc(id).set({ data: fieldsOf(user) })
+  await tx
+    .collection('users')
+    .doc(id)
+    .set({ data: fieldsOf(user) })
   return user
 }

@@ -52,7 +52,10 @@ export async function toInspectionSummary(ctx: Ctx, r: InspectionRecord): Promis
     sourceLabel: SOURCE_LABELS[r.source] ?? r.source,
     basis: await basisInWords(ctx, r),
     ...(shown
-      ? { result: { outcome: shown.outcome, findings: shown.findings, ...(shown.rectifyBy ? { rectifyBy: shown.rectifyBy } : {}) }, outcomeLabel: OUTCOME_LABELS[shown.outcome] }
+      ? {
+          result: { outcome: shown.outcome, findings: shown.findings, ...(shown.rectifyBy ? { rectifyBy: shown.rectifyBy } : {}) },
+          outcomeLabel: OUTCOME_LABELS[shown.outcome],
+        }
       : {}),
     rated: r.rating.state === 'rated',
   }

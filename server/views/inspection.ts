@@ -46,7 +46,17 @@ export function toInspectionView(r: InspectionRecord, now: number): Inspection {
       const res = resultOf<InspectionResult>(r, deptId)
       return res ? [{ ...res, deptId }] : []
     }),
-    ...(r.backfill ? { backfill: { reason: r.backfill.reason, recordedAt: r.backfill.recordedAt, review: r.backfill.review, ...(r.backfill.reviewComment ? { reviewComment: r.backfill.reviewComment } : {}), ...(r.backfill.reviewedAt ? { reviewedAt: r.backfill.reviewedAt } : {}) } } : {}),
+    ...(r.backfill
+      ? {
+          backfill: {
+            reason: r.backfill.reason,
+            recordedAt: r.backfill.recordedAt,
+            review: r.backfill.review,
+            ...(r.backfill.reviewComment ? { reviewComment: r.backfill.reviewComment } : {}),
+            ...(r.backfill.reviewedAt ? { reviewedAt: r.backfill.reviewedAt } : {}),
+          },
+        }
+      : {}),
     ...(r.withdrawal ? { withdrawal: { ...r.withdrawal } } : {}),
     capCounted: r.capCounted,
     checkInAt: r.checkInAt,

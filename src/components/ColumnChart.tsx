@@ -1,7 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import './ColumnChart.css'
 
-export type Column = { key: string; label: string; value: number; /** A second figure printed under the label (e.g. red lights). */ sub?: number; highlight?: boolean }
+export type Column = {
+  key: string
+  label: string
+  value: number
+  /** A second figure printed under the label (e.g. red lights). */ sub?: number
+  highlight?: boolean
+}
 
 type Props = { id: string; columns: Column[]; subLabel?: string }
 
@@ -14,7 +20,10 @@ export function ColumnChart({ id, columns, subLabel }: Props) {
         {columns.map((c) => (
           <View key={c.key} className='colchart__col' id={`${id}-${c.key}`}>
             <Text className='colchart__value'>{c.value}</Text>
-            <View className={`colchart__bar${c.highlight ? ' colchart__bar--on' : ''}`} style={{ height: `${c.value > 0 ? Math.max(3, (c.value / max) * 100) : 0}%` }} />
+            <View
+              className={`colchart__bar${c.highlight ? ' colchart__bar--on' : ''}`}
+              style={{ height: `${c.value > 0 ? Math.max(3, (c.value / max) * 100) : 0}%` }}
+            />
           </View>
         ))}
       </View>

@@ -7,7 +7,13 @@ import Taro from '@tarojs/taro'
  */
 export async function confirmStep(title: string, content: string, confirmText = '确定'): Promise<boolean> {
   try {
-    const res = await Taro.showModal({ title, content, confirmText: confirmText.length <= 4 ? confirmText : '确定', cancelText: '再想想', confirmColor: '#1F4E9E' })
+    const res = await Taro.showModal({
+      title,
+      content,
+      confirmText: confirmText.length <= 4 ? confirmText : '确定',
+      cancelText: '再想想',
+      confirmColor: '#1F4E9E',
+    })
     return !!res.confirm
   } catch {
     return false

@@ -159,7 +159,17 @@ export const ALERT_LABELS: Record<AlertKind, { chip: string; tone: 'bad' | 'warn
   after_cap: { chip: '超限后案件入企', tone: 'warn' },
 }
 
-export const ALERT_ORDER: AlertKind[] = ['overdue', 'follow_up_overdue', 'bad_rating', 'unjustified_exception', 'pending_exception', 'complaint_overdue', 'unscanned', 'after_cap', 'repeated']
+export const ALERT_ORDER: AlertKind[] = [
+  'overdue',
+  'follow_up_overdue',
+  'bad_rating',
+  'unjustified_exception',
+  'pending_exception',
+  'complaint_overdue',
+  'unscanned',
+  'after_cap',
+  'repeated',
+]
 
 export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
   routine: '日常检查',

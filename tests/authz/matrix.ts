@@ -49,21 +49,43 @@ const bySupervisor = (ownCounty: Expect, otherCounty: Expect, withCity = true) =
 })
 /** Binding: needs a WeChat identity; a new openid binds; a bound one is refused with CONFLICT. (Other bound roles may add a role with a valid code: not tried here.) */
 const bindScopes = (bound: MatrixRole) =>
-  Object.fromEntries(MATRIX_ROLES.map((r) => [r, r === 'anonymous' ? { none: 'UNAUTHENTICATED' } : r === 'unbound' ? { none: 'ok' } : r === bound ? { none: 'CONFLICT' } : {}])) as MatrixRow['scopes']
+  Object.fromEntries(
+    MATRIX_ROLES.map((r) => [r, r === 'anonymous' ? { none: 'UNAUTHENTICATED' } : r === 'unbound' ? { none: 'ok' } : r === bound ? { none: 'CONFLICT' } : {}]),
+  ) as MatrixRow['scopes']
 
 export const MATRIX: MatrixRow[] = [
   // account
   { fn: 'account', action: 'whoami', roles: 'anyone' },
   // Separation of duties (SPEC §6): a supervisor never binds a certificate.
-  { fn: 'account', action: 'bindOfficer', roles: 'anyone', scopes: { ...bindScopes('officer'), supervisorCity: { none: 'CONFLICT' }, supervisorCounty: { none: 'CONFLICT' } } },
+  {
+    fn: 'account',
+    action: 'bindOfficer',
+    roles: 'anyone',
+    scopes: { ...bindScopes('officer'), supervisorCity: { none: 'CONFLICT' }, supervisorCounty: { none: 'CONFLICT' } },
+  },
   { fn: 'account', action: 'bindEnterprise', roles: 'anyone', scopes: bindScopes('enterprise') },
   { fn: 'account', action: 'upsertDepartment', roles: ['admin'] },
   { fn: 'account', action: 'upsertCompany', roles: ['admin'] },
-  { fn: 'account', action: 'upsertOfficer', roles: ['admin', 'deptAdmin'], scopes: { admin: { ownDept: 'ok', otherDept: 'ok' }, deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' } } },
+  {
+    fn: 'account',
+    action: 'upsertOfficer',
+    roles: ['admin', 'deptAdmin'],
+    scopes: { admin: { ownDept: 'ok', otherDept: 'ok' }, deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' } },
+  },
   { fn: 'account', action: 'issueEnterpriseCode', roles: ['admin'] },
   { fn: 'account', action: 'grantRole', roles: ['admin'] },
-  { fn: 'account', action: 'setCertStatus', roles: ['admin', ...SUP], scopes: { admin: { ownCounty: 'ok', otherCounty: 'ok', city: 'ok' }, ...bySupervisor('ok', 'FORBIDDEN') } },
-  { fn: 'account', action: 'gateCode', roles: ['admin', 'enterprise'], scopes: { admin: { ownCompany: 'ok', otherCompany: 'ok' }, enterprise: { ownCompany: 'ok', otherCompany: 'FORBIDDEN' } } },
+  {
+    fn: 'account',
+    action: 'setCertStatus',
+    roles: ['admin', ...SUP],
+    scopes: { admin: { ownCounty: 'ok', otherCounty: 'ok', city: 'ok' }, ...bySupervisor('ok', 'FORBIDDEN') },
+  },
+  {
+    fn: 'account',
+    action: 'gateCode',
+    roles: ['admin', 'enterprise'],
+    scopes: { admin: { ownCompany: 'ok', otherCompany: 'ok' }, enterprise: { ownCompany: 'ok', otherCompany: 'FORBIDDEN' } },
+  },
   { fn: 'account', action: 'departments', roles: 'bound' },
   {
     fn: 'account',
@@ -108,7 +130,12 @@ export const MATRIX: MatrixRow[] = [
   // supervision
   { fn: 'supervision', action: 'submitPlan', roles: ['deptAdmin'], scopes: { deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' } } },
   { fn: 'supervision', action: 'reviewPlan', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN') },
-  { fn: 'supervision', action: 'plans', roles: ['deptAdmin', ...SUP], scopes: { deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' }, supervisorCity: { otherCounty: 'ok' }, supervisorCounty: { otherCounty: 'hidden' } } },
+  {
+    fn: 'supervision',
+    action: 'plans',
+    roles: ['deptAdmin', ...SUP],
+    scopes: { deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' }, supervisorCity: { otherCounty: 'ok' }, supervisorCounty: { otherCounty: 'hidden' } },
+  },
   { fn: 'supervision', action: 'exceptions', roles: [...SUP], scopes: { supervisorCity: { otherCounty: 'ok' }, supervisorCounty: { otherCounty: 'hidden' } } },
   { fn: 'supervision', action: 'reviewException', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN', false) },
   { fn: 'supervision', action: 'complaints', roles: [...SUP], scopes: { supervisorCity: { otherCounty: 'ok' }, supervisorCounty: { otherCounty: 'hidden' } } },
@@ -117,25 +144,50 @@ export const MATRIX: MatrixRow[] = [
     fn: 'supervision',
     action: 'dashboard',
     roles: ['deptAdmin', ...SUP],
-    scopes: { deptAdmin: { none: 'ok', otherCounty: 'FORBIDDEN' }, supervisorCity: { none: 'ok', ownCounty: 'ok', otherCounty: 'ok' }, supervisorCounty: { none: 'ok', ownCounty: 'ok', otherCounty: 'FORBIDDEN', city: 'FORBIDDEN' } },
+    scopes: {
+      deptAdmin: { none: 'ok', otherCounty: 'FORBIDDEN' },
+      supervisorCity: { none: 'ok', ownCounty: 'ok', otherCounty: 'ok' },
+      supervisorCounty: { none: 'ok', ownCounty: 'ok', otherCounty: 'FORBIDDEN', city: 'FORBIDDEN' },
+    },
   },
   {
     fn: 'supervision',
     action: 'alerts',
     roles: [...SUP],
-    scopes: { supervisorCity: { none: 'ok', otherCounty: 'ok' }, supervisorCounty: { none: 'hidden', ownCounty: 'ok', otherCounty: 'FORBIDDEN', city: 'FORBIDDEN' } },
+    scopes: {
+      supervisorCity: { none: 'ok', otherCounty: 'ok' },
+      supervisorCounty: { none: 'hidden', ownCounty: 'ok', otherCounty: 'FORBIDDEN', city: 'FORBIDDEN' },
+    },
   },
   {
     fn: 'supervision',
     action: 'inspections',
     roles: ['deptAdmin', ...SUP],
-    scopes: { deptAdmin: { ownDept: 'hidden', otherDept: 'FORBIDDEN' }, supervisorCity: { otherCounty: 'ok' }, supervisorCounty: { otherCounty: 'hidden', city: 'FORBIDDEN' } },
+    scopes: {
+      deptAdmin: { ownDept: 'hidden', otherDept: 'FORBIDDEN' },
+      supervisorCity: { otherCounty: 'ok' },
+      supervisorCounty: { otherCounty: 'hidden', city: 'FORBIDDEN' },
+    },
   },
-  { fn: 'supervision', action: 'inspection', roles: ['deptAdmin', ...SUP], scopes: { deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' }, ...bySupervisor('ok', 'FORBIDDEN', false) } },
+  {
+    fn: 'supervision',
+    action: 'inspection',
+    roles: ['deptAdmin', ...SUP],
+    scopes: { deptAdmin: { ownDept: 'ok', otherDept: 'FORBIDDEN' }, ...bySupervisor('ok', 'FORBIDDEN', false) },
+  },
   { fn: 'supervision', action: 'handleAlert', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN', false) },
   { fn: 'supervision', action: 'ledger', roles: [...SUP], scopes: bySupervisor('ok', 'FORBIDDEN', false) },
   { fn: 'supervision', action: 'monthlyReport', roles: [...SUP] },
-  { fn: 'supervision', action: 'auditVerify', roles: ['admin', ...SUP], scopes: { admin: { ownCounty: 'ok', otherCounty: 'ok' }, supervisorCity: { ownCounty: 'ok', otherCounty: 'ok' }, supervisorCounty: { ownCounty: 'ok', otherCounty: 'FORBIDDEN' } } },
+  {
+    fn: 'supervision',
+    action: 'auditVerify',
+    roles: ['admin', ...SUP],
+    scopes: {
+      admin: { ownCounty: 'ok', otherCounty: 'ok' },
+      supervisorCity: { ownCounty: 'ok', otherCounty: 'ok' },
+      supervisorCounty: { ownCounty: 'ok', otherCounty: 'FORBIDDEN' },
+    },
+  },
   // scheduler
   { fn: 'scheduler', action: 'run', roles: ['admin'] },
 ]
@@ -160,7 +212,8 @@ export function matrixCells(rows: MatrixRow[] = MATRIX): MatrixCell[] {
         continue
       }
       const scopes = row.scopes?.[role] ?? { none: 'ok' }
-      for (const [scope, expect] of Object.entries(scopes)) cells.push({ fn: row.fn, action: row.action, role, scope: scope as MatrixScope, expect: expect as Expect })
+      for (const [scope, expect] of Object.entries(scopes))
+        cells.push({ fn: row.fn, action: row.action, role, scope: scope as MatrixScope, expect: expect as Expect })
     }
   }
   return cells

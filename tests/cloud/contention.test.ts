@@ -21,7 +21,17 @@ describe('check-ins under contention (12 instances, real wx-server-sdk)', () => 
   })
 
   it('6 officers at one gate: one inspection, the other five joined it', () => {
-    expect(report.gate).toMatchObject({ sent: 6, ok: 6, internal: 0, refused: {}, missing: 0, inspections: 1, joined: 5, inspectionsAtGate: 1, officersOnIt: 6 })
+    expect(report.gate).toMatchObject({
+      sent: 6,
+      ok: 6,
+      internal: 0,
+      refused: {},
+      missing: 0,
+      inspections: 1,
+      joined: 5,
+      inspectionsAtGate: 1,
+      officersOnIt: 6,
+    })
   })
 
   it('the contention is real: the engine answered write conflicts and the functions retried them', () => {

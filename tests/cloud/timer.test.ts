@@ -18,7 +18,12 @@ const status = async (id: string) => ((await emu.emulator.db.collection('inspect
 beforeAll(async () => {
   emu = await startCloudEmulator({ seed: 'demo', clock: '2026-11-26T02:00:00Z' })
   const location = { ...company.location, accuracy: 10 }
-  const opened = await emu.call('inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'timer-open-1', source: 'complaint', sourceRef: 'TS-2026-0001', location }, 'demo-officer-1')
+  const opened = await emu.call(
+    'inspection',
+    'checkIn',
+    { scene: `c=${company.id}`, clientRequestId: 'timer-open-1', source: 'complaint', sourceRef: 'TS-2026-0001', location },
+    'demo-officer-1',
+  )
   expect(opened).toMatchObject({ ok: true })
   inspectionId = opened.data.inspection.id
   // Past the 3-day result deadline: the next scheduler run marks it overdue.
@@ -37,7 +42,12 @@ it('a user sending the timer’s event is an ordinary caller: the scheduler does
 it('the genuine timer (no OPENID) runs the scheduler', async () => {
   // Its own inspection, so this holds whatever the call above did.
   const location = { ...company.location, accuracy: 10 }
-  const opened = await emu.call('inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'timer-open-2', source: 'complaint', sourceRef: 'TS-2026-0002', location }, 'demo-officer-2')
+  const opened = await emu.call(
+    'inspection',
+    'checkIn',
+    { scene: `c=${company.id}`, clientRequestId: 'timer-open-2', source: 'complaint', sourceRef: 'TS-2026-0002', location },
+    'demo-officer-2',
+  )
   expect(opened).toMatchObject({ ok: true })
   const id = opened.data.inspection.id
   await emu.setClock('2026-12-02T02:00:02Z')

@@ -30,7 +30,19 @@ suite('enterprise journey in WeChat DevTools', () => {
 
   /** Calls the enterprise cloud function as the DevTools user, from inside the mini-program. */
   const cloud = (action: string, fields: object = {}): Promise<any> =>
-    miniProgram.evaluate((a: string, f: object) => new Promise((resolve) => (globalThis as any).wx.cloud.callFunction({ name: 'enterprise', data: { ...f, action: a }, success: (r: any) => resolve(r.result), fail: (e: any) => resolve({ ok: false, error: e }) })), action, fields)
+    miniProgram.evaluate(
+      (a: string, f: object) =>
+        new Promise((resolve) =>
+          (globalThis as any).wx.cloud.callFunction({
+            name: 'enterprise',
+            data: { ...f, action: a },
+            success: (r: any) => resolve(r.result),
+            fail: (e: any) => resolve({ ok: false, error: e }),
+          }),
+        ),
+      action,
+      fields,
+    )
   const pageAt = async (route: string) => {
     await miniProgram.waitFor(async () => (await miniProgram.currentPage()).path === route)
     return miniProgram.currentPage()
@@ -50,7 +62,12 @@ suite('enterprise journey in WeChat DevTools', () => {
 
   test('verifies the officer by scanning the certificate card with the camera', async () => {
     const token = CARD_TOKEN ?? FORGED.card
-    await miniProgram.mockWxMethod('scanCode', { errMsg: 'scanCode:ok', scanType: 'WX_CODE', result: '', path: `enterprise/verify-officer/index?scene=${encodeURIComponent(token)}` })
+    await miniProgram.mockWxMethod('scanCode', {
+      errMsg: 'scanCode:ok',
+      scanType: 'WX_CODE',
+      result: '',
+      path: `enterprise/verify-officer/index?scene=${encodeURIComponent(token)}`,
+    })
     const home = await miniProgram.reLaunch('/pages/home/index')
     await home.waitFor('#tile-verify-officer')
     await (await home.$('#tile-verify-officer')).tap()
@@ -122,7 +139,12 @@ suite('enterprise journey in WeChat DevTools', () => {
     expect(after.data.items).toHaveLength(before.data.items.length + 1)
     const dates = after.data.items.map((e: any) => e.date).sort()
     const file = await cloud('exportLedger', { from: dates[0], to: dates[dates.length - 1] })
-    const url: string = file.data.url ?? (await miniProgram.evaluate((id: string) => new Promise((r) => (globalThis as any).wx.cloud.getTempFileURL({ fileList: [id], success: (x: any) => r(x.fileList[0].tempFileURL) })), file.data.fileID))
+    const url: string =
+      file.data.url ??
+      (await miniProgram.evaluate(
+        (id: string) => new Promise((r) => (globalThis as any).wx.cloud.getTempFileURL({ fileList: [id], success: (x: any) => r(x.fileList[0].tempFileURL) })),
+        file.data.fileID,
+      ))
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(await (await fetch(url)).arrayBuffer()) as any)
     const seqs: number[] = []

@@ -35,7 +35,12 @@ suite('officer journey in WeChat DevTools', () => {
 
   beforeAll(async () => {
     miniProgram = await loadAutomator().launch({ cliPath: cli, projectPath: path.resolve(__dirname, '../..') })
-    await miniProgram.mockWxMethod('scanCode', { errMsg: 'scanCode:ok', scanType: 'WX_CODE', result: '', path: `officer/preview/index?scene=${encodeURIComponent(scene)}` })
+    await miniProgram.mockWxMethod('scanCode', {
+      errMsg: 'scanCode:ok',
+      scanType: 'WX_CODE',
+      result: '',
+      path: `officer/preview/index?scene=${encodeURIComponent(scene)}`,
+    })
     await miniProgram.mockWxMethod('getLocation', { errMsg: 'getLocation:ok', latitude: 25.83, longitude: 114.93, accuracy: 30 })
   })
   afterAll(async () => miniProgram?.close())

@@ -86,7 +86,9 @@ d('enterprise journey (H5)', () => {
     expect(created).toMatchObject({ ok: true })
     const sun = await app.login('e2e-officer-sun')
     expect(await app.call('account', 'bindOfficer', { certNo: '36070099001', name: '孙悦', code: created.data.bindCode }, sun)).toMatchObject({ ok: true })
-    expect(await app.call('account', 'setCertStatus', { officerId: created.data.officer.id, status: 'suspended', reason: '涉嫌违规执法，暂扣执法证' }, admin)).toMatchObject({ ok: true })
+    expect(
+      await app.call('account', 'setCertStatus', { officerId: created.data.officer.id, status: 'suspended', reason: '涉嫌违规执法，暂扣执法证' }, admin),
+    ).toMatchObject({ ok: true })
     const card = await app.call('inspection', 'certCard', {}, sun)
     expect(card).toMatchObject({ ok: true })
 
@@ -103,14 +105,31 @@ d('enterprise journey (H5)', () => {
   it('rates the inspection after the result: summary first, then a bad score with a tag and a comment', async () => {
     // The officers' side: check in (case source), the second officer joins, the result.
     const at = { lat: PARK.location.lat, lng: PARK.location.lng, accuracy: 20 }
-    const first = await app.call('inspection', 'checkIn', { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: at }, officer1)
+    const first = await app.call(
+      'inspection',
+      'checkIn',
+      { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
+      officer1,
+    )
     expect(first).toMatchObject({ ok: true, data: { joined: false } })
     inspectionId = first.data.inspection.id
-    expect(await app.call('inspection', 'checkIn', { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location: at }, officer2)).toMatchObject({
+    expect(
+      await app.call(
+        'inspection',
+        'checkIn',
+        { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
+        officer2,
+      ),
+    ).toMatchObject({
       ok: true,
       data: { joined: true },
     })
-    const result = await app.call('inspection', 'recordResult', { inspectionId, outcome: 'rectify', findings: '消防通道堆放杂物，灭火器过期2具。', rectifyBy: '2026-12-10' }, officer1)
+    const result = await app.call(
+      'inspection',
+      'recordResult',
+      { inspectionId, outcome: 'rectify', findings: '消防通道堆放杂物，灭火器过期2具。', rectifyBy: '2026-12-10' },
+      officer1,
+    )
     expect(result).toMatchObject({ ok: true })
     ratingToken = result.data.rating.token
 
@@ -146,7 +165,8 @@ d('enterprise journey (H5)', () => {
     await see(phone, '#complain-about')
     // The visit by its date and time and its department.
     await seeText(phone, new RegExp(`2026年11月27日 \\d\\d:\\d\\d · ${MARKET.name}`))
-    for (const k of ['quiet_period_violation', 'no_certificate', 'repeated_inspection', 'unrelated_demands', 'attitude', 'fine_quota', 'other']) await see(phone, `#category-${k}`)
+    for (const k of ['quiet_period_violation', 'no_certificate', 'repeated_inspection', 'unrelated_demands', 'attitude', 'fine_quota', 'other'])
+      await see(phone, `#category-${k}`)
     await tap(phone, '#category-attitude')
     await fill(phone, 'input-content', '11月27日上午检查时，执法人员态度生硬，未说明检查依据即要求停工。')
     await tap(phone, '#switch-anonymous')
@@ -169,8 +189,17 @@ d('enterprise journey (H5)', () => {
 
     // A supervisor accepts and replies; the company follows the timeline.
     const supervisor = await app.login('demo-supervisor-city')
-    expect(await app.call('supervision', 'handleComplaint', { complaintId: c.id, step: 'accept', text: '已受理，正在核查。' }, supervisor)).toMatchObject({ ok: true })
-    expect(await app.call('supervision', 'handleComplaint', { complaintId: c.id, step: 'reply', text: '经核查，已责成该局对相关人员批评教育并向贵企业说明检查依据。' }, supervisor)).toMatchObject({
+    expect(await app.call('supervision', 'handleComplaint', { complaintId: c.id, step: 'accept', text: '已受理，正在核查。' }, supervisor)).toMatchObject({
+      ok: true,
+    })
+    expect(
+      await app.call(
+        'supervision',
+        'handleComplaint',
+        { complaintId: c.id, step: 'reply', text: '经核查，已责成该局对相关人员批评教育并向贵企业说明检查依据。' },
+        supervisor,
+      ),
+    ).toMatchObject({
       ok: true,
     })
     await tap(phone, '#btn-my-complaints')
@@ -220,7 +249,10 @@ d('enterprise journey (H5)', () => {
     await fill(phone, 'input-purpose', '市容环境卫生检查')
     expect(await phone.page.getByText('请填写检查事由').locator('visible=true').count()).toBe(0)
     await fill(phone, 'input-note', '未出示执法证件，未扫企业码')
-    await phone.page.locator(visible('#entry-form')).first().evaluate((el) => el.scrollIntoView())
+    await phone.page
+      .locator(visible('#entry-form'))
+      .first()
+      .evaluate((el) => el.scrollIntoView())
     await screenshot(phone, 'enterprise-ledger-add')
     await tap(phone, '#btn-save-entry')
     // Entries never change: the company is asked first.
@@ -245,13 +277,18 @@ d('enterprise journey (H5)', () => {
 
     await tap(phone, '#btn-export')
     await see(phone, '#export-link')
-    const href = await phone.page.locator(visible('#export-link')).first().evaluate((a: HTMLAnchorElement) => a.href)
+    const href = await phone.page
+      .locator(visible('#export-link'))
+      .first()
+      .evaluate((a: HTMLAnchorElement) => a.href)
     expect(await textOf(phone, '#export-link')).toBe('下载台账文件（Excel）')
     await phone.page.locator(visible('#export-link')).first().scrollIntoViewIfNeeded()
     await screenshot(phone, 'enterprise-ledger-export')
 
     // Named by the company and the period, not by a timestamp.
-    expect(decodeURIComponent(href).replace(/\?session=.*$/, '')).toMatch(new RegExp(`/${PARK.name.replace(/[^A-Za-z0-9\u4e00-\u9fff_-]+/g, '_')}_监测点台账_\\d{4}-\\d\\d-\\d\\d至\\d{4}-\\d\\d-\\d\\d\\.xlsx$`))
+    expect(decodeURIComponent(href).replace(/\?session=.*$/, '')).toMatch(
+      new RegExp(`/${PARK.name.replace(/[^A-Za-z0-9\u4e00-\u9fff_-]+/g, '_')}_监测点台账_\\d{4}-\\d\\d-\\d\\d至\\d{4}-\\d\\d-\\d\\d\\.xlsx$`),
+    )
     const res = await fetch(href)
     expect(res.status).toBe(200)
     const wb = new ExcelJS.Workbook()
@@ -264,13 +301,27 @@ d('enterprise journey (H5)', () => {
       e.note ? `${e.purpose}（${e.note}）` : e.purpose,
       e.source === 'scan' ? '扫码' : '补录',
       e.outcomeLabel ?? '',
-      e.ratingScore ? `${e.ratingScore}分 ${({ 1: '非常不满意', 2: '不满意', 3: '基本满意', 4: '满意', 5: '非常满意' } as Record<number, string>)[e.ratingScore]}` : '未评价',
+      e.ratingScore
+        ? `${e.ratingScore}分 ${({ 1: '非常不满意', 2: '不满意', 3: '基本满意', 4: '满意', 5: '非常满意' } as Record<number, string>)[e.ratingScore]}`
+        : '未评价',
       e.unscanned ? '是' : '否',
       String(e.seq),
       e.hash,
     ])
     expect(got).toEqual(want)
-    expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, '日期', '执法单位', '执法人员', '检查事由', '来源', '检查结果', '评价', '是否未扫码', '序号', '哈希'])
+    expect(wb.worksheets[0].getRow(1).values).toEqual([
+      undefined,
+      '日期',
+      '执法单位',
+      '执法人员',
+      '检查事由',
+      '来源',
+      '检查结果',
+      '评价',
+      '是否未扫码',
+      '序号',
+      '哈希',
+    ])
     console.log(`[enterprise-journey] exported ${got.length} ledger rows in ${wb.worksheets.length} sheet(s)`)
   })
 

@@ -20,7 +20,11 @@ d('large-text mode', () => {
     await app?.close()
   })
 
-  const fontSizeOf = (selector: string) => phone.page.locator(visible(selector)).first().evaluate((el) => el.getBoundingClientRect().height)
+  const fontSizeOf = (selector: string) =>
+    phone.page
+      .locator(visible(selector))
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().height)
 
   it('one tap on home makes the text larger there and on the next page, and a second tap restores it', async () => {
     await see(phone, '#page-home')

@@ -44,10 +44,22 @@ d('messages journey (H5)', () => {
 
   it('a check-in puts 入企告知 in the company inbox; home counts it; the notice opens 检查告知 with the rights', async () => {
     const before = (await app.call('account', 'messages', {}, company)).data.unread as number
-    const open = await app.call('inspection', 'checkIn', { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: at }, officer1)
+    const open = await app.call(
+      'inspection',
+      'checkIn',
+      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
+      officer1,
+    )
     expect(open).toMatchObject({ ok: true, data: { joined: false } })
     inspectionId = open.data.inspection.id
-    expect(await app.call('inspection', 'checkIn', { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location: at }, officer2)).toMatchObject({ ok: true, data: { joined: true } })
+    expect(
+      await app.call(
+        'inspection',
+        'checkIn',
+        { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
+        officer2,
+      ),
+    ).toMatchObject({ ok: true, data: { joined: true } })
 
     await loginAs(phone, app, 'demo-enterprise-2')
     await see(phone, '#home-unread')
@@ -84,7 +96,14 @@ d('messages journey (H5)', () => {
   })
 
   it('the result puts the result and a rating link in the inbox; the company rates from it without a code', async () => {
-    expect(await app.call('inspection', 'recordResult', { inspectionId, outcome: 'rectify', findings: '灭火器过期2具，疏散指示灯损坏。', rectifyBy: '2027-01-20' }, officer1)).toMatchObject({ ok: true })
+    expect(
+      await app.call(
+        'inspection',
+        'recordResult',
+        { inspectionId, outcome: 'rectify', findings: '灭火器过期2具，疏散指示灯损坏。', rectifyBy: '2027-01-20' },
+        officer1,
+      ),
+    ).toMatchObject({ ok: true })
     await openPage(phone, app, '/pages/messages/index')
     await see(phone, '.msg-item--result_notice')
     const text = await textOf(phone, '.msg-item--result_notice')
@@ -141,9 +160,19 @@ d('messages journey (H5)', () => {
   })
 
   it('a rating code scanned in 核验执法人员 by mistake opens the rating it is for', async () => {
-    const open = await app.call('inspection', 'checkIn', { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0003', source: 'complaint', sourceRef: 'REF-2026-0001', location: at }, officer1)
+    const open = await app.call(
+      'inspection',
+      'checkIn',
+      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0003', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
+      officer1,
+    )
     const id = open.data.inspection.id
-    await app.call('inspection', 'checkIn', { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0004', source: 'complaint', sourceRef: 'REF-2026-0001', location: at }, officer2)
+    await app.call(
+      'inspection',
+      'checkIn',
+      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0004', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
+      officer2,
+    )
     const result = await app.call('inspection', 'recordResult', { inspectionId: id, outcome: 'compliant', findings: '未发现问题。' }, officer1)
     const token = result.data.rating.token as string
     await openPage(phone, app, '/enterprise/verify-officer/index')

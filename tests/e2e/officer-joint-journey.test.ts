@@ -42,11 +42,25 @@ d('officer joint journey (H5)', () => {
     const plan = await app.call(
       'supervision',
       'submitPlan',
-      { deptId: DEMO_IDS.cityMarketDept, title: '岁末食品安全联合检查', kind: 'campaign', items: ['进货查验', '证照公示'], basis: '《中华人民共和国食品安全法》', companyIds: [JOINT.id, WRONG.id, BACKFILL.id, PARK.id], from: '2026-12-01', to: '2027-01-31' },
+      {
+        deptId: DEMO_IDS.cityMarketDept,
+        title: '岁末食品安全联合检查',
+        kind: 'campaign',
+        items: ['进货查验', '证照公示'],
+        basis: '《中华人民共和国食品安全法》',
+        companyIds: [JOINT.id, WRONG.id, BACKFILL.id, PARK.id],
+        from: '2026-12-01',
+        to: '2027-01-31',
+      },
       admin,
     )
     await app.call('supervision', 'reviewPlan', { planId: plan.data.plan.id, decision: 'approve', comment: '同意' }, await app.login('demo-supervisor-city'))
-    const opened = await app.call('inspection', 'checkIn', { scene: `c=${JOINT.id}`, clientRequestId: 'e2e-joint-lead-0001', source: 'plan', location: near(JOINT) }, await app.login('demo-officer-1'))
+    const opened = await app.call(
+      'inspection',
+      'checkIn',
+      { scene: `c=${JOINT.id}`, clientRequestId: 'e2e-joint-lead-0001', source: 'plan', location: near(JOINT) },
+      await app.login('demo-officer-1'),
+    )
     jointId = opened.data.inspection.id
     market = await openPhone({ geolocation: { latitude: WRONG.location.lat, longitude: WRONG.location.lng, accuracy: 20 } })
     emergency = await openPhone({ geolocation: { latitude: JOINT.location.lat, longitude: JOINT.location.lng, accuracy: 20 } })
@@ -92,13 +106,20 @@ d('officer joint journey (H5)', () => {
     await tap(emergency, '#btn-record')
     await see(emergency, '#rating-qr')
     const detail = await app.call('inspection', 'detail', { inspectionId: jointId }, await app.login('demo-officer-3'))
-    expect(detail.data.inspection.results).toEqual([expect.objectContaining({ deptId: DEMO_IDS.cityEmergencyDept, outcome: 'no_penalty', leniencyItemId: 'safety-1' })])
+    expect(detail.data.inspection.results).toEqual([
+      expect.objectContaining({ deptId: DEMO_IDS.cityEmergencyDept, outcome: 'no_penalty', leniencyItemId: 'safety-1' }),
+    ])
     expect(detail.data.inspection.status).toBe('open')
   })
 
   it('an officer withdraws a wrong scan after confirming', async () => {
     const token = await app.login('demo-officer-1')
-    const wrong = await app.call('inspection', 'checkIn', { scene: `c=${WRONG.id}`, clientRequestId: 'e2e-wrong-scan-0001', source: 'plan', location: near(WRONG) }, token)
+    const wrong = await app.call(
+      'inspection',
+      'checkIn',
+      { scene: `c=${WRONG.id}`, clientRequestId: 'e2e-wrong-scan-0001', source: 'plan', location: near(WRONG) },
+      token,
+    )
     await loginAs(market, app, 'demo-officer-1')
     await openPage(market, app, `/officer/inspection/index?id=${wrong.data.inspection.id}`)
     await see(market, '#withdraw-section')

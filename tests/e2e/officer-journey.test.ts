@@ -114,9 +114,15 @@ d('officer journey (H5)', () => {
     await see(a, '#rating-qr')
     await seeText(a, '请企业负责人扫码评价')
     await seeText(a, /7日内有效/)
-    const src = await a.page.locator('#rating-qr >> visible=true').first().evaluate((el) => el.querySelector('img')?.getAttribute('src') ?? el.getAttribute('src') ?? '')
+    const src = await a.page
+      .locator('#rating-qr >> visible=true')
+      .first()
+      .evaluate((el) => el.querySelector('img')?.getAttribute('src') ?? el.getAttribute('src') ?? '')
     expect(src).toMatch(/^data:image\/png;base64,/)
-    await a.page.locator('#rating-qr img >> visible=true').first().evaluate((img: HTMLImageElement) => img.decode?.())
+    await a.page
+      .locator('#rating-qr img >> visible=true')
+      .first()
+      .evaluate((img: HTMLImageElement) => img.decode?.())
     await screenshot(a, 'officer-rating-code')
   })
 
@@ -147,7 +153,13 @@ d('officer journey (H5)', () => {
     const opened = await app.call(
       'inspection',
       'checkIn',
-      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-red-light-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...TOWN.location, accuracy: 30 } },
+      {
+        scene: `c=${TOWN.id}`,
+        clientRequestId: 'e2e-red-light-0001',
+        source: 'complaint',
+        sourceRef: 'REF-2026-0001',
+        location: { ...TOWN.location, accuracy: 30 },
+      },
       token,
     )
     expect(opened).toMatchObject({ ok: true })
@@ -170,7 +182,10 @@ d('officer journey (H5)', () => {
     expect(await textOf(a, '#cert-status')).toBe('有效')
     await seeText(a, '市场监督管理局')
     await seeText(a, /二维码 [45]:\d\d 后自动刷新/)
-    await a.page.locator('#cert-qr img >> visible=true').first().evaluate((img: HTMLImageElement) => img.decode?.())
+    await a.page
+      .locator('#cert-qr img >> visible=true')
+      .first()
+      .evaluate((img: HTMLImageElement) => img.decode?.())
     await screenshot(a, 'officer-cert-card')
   })
 })

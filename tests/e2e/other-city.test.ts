@@ -111,7 +111,12 @@ d('another city’s settings on every page (H5)', () => {
     await visit('/supervisor/roster/index')
 
     // A repeated visit now is summarised with the other city's window.
-    const visit2 = { scene: 'c=co_0001', source: 'plan', exception: { category: 'flood' }, location: { lat: PARK_MONITORING.location.lat, lng: PARK_MONITORING.location.lng, accuracy: 20 } }
+    const visit2 = {
+      scene: 'c=co_0001',
+      source: 'plan',
+      exception: { category: 'flood' },
+      location: { lat: PARK_MONITORING.location.lat, lng: PARK_MONITORING.location.lng, accuracy: 20 },
+    }
     const officer3 = await app.login('demo-officer-3')
     expect((await app.call('inspection', 'checkIn', { ...visit2, clientRequestId: 'other-city-1' }, officer3)).ok).toBe(true)
     const alerts = await app.call('supervision', 'alerts', {}, await app.login('demo-supervisor-city'))
@@ -131,7 +136,12 @@ d('another city’s settings on every page (H5)', () => {
     // The supervisor's dashboard warns that the holiday calendar runs out at the end of 2026.
     expect(all).toMatch(/法定节假日日历只到2026年12月31日/)
     // … and no page says Ganzhou's.
-    const leaks = seen.flatMap((s) => GANZHOU_WORDS.filter((re) => re.test(s.text)).map((re) => `${s.page}: ${re} in “${s.text.match(re)![0]}” — ${s.text.slice(Math.max(0, s.text.search(re) - 30), s.text.search(re) + 30).replace(/\s+/g, ' ')}`))
+    const leaks = seen.flatMap((s) =>
+      GANZHOU_WORDS.filter((re) => re.test(s.text)).map(
+        (re) =>
+          `${s.page}: ${re} in “${s.text.match(re)![0]}” — ${s.text.slice(Math.max(0, s.text.search(re) - 30), s.text.search(re) + 30).replace(/\s+/g, ' ')}`,
+      ),
+    )
     expect(leaks).toEqual([])
   })
 })

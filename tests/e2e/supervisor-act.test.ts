@@ -37,10 +37,20 @@ d('a county supervisor acts on what they see (H5)', () => {
     const open = await api.must('demo-officer-1', 'inspection', 'checkIn', { ...fields, clientRequestId: 'e2e-act-0001' })
     await api.must('demo-officer-2', 'inspection', 'checkIn', { ...fields, clientRequestId: 'e2e-act-0002' })
     inspectionId = open.inspection.id
-    const result = await api.must('demo-officer-1', 'inspection', 'recordResult', { inspectionId, outcome: 'rectify', findings: '消防通道堆放杂物，灭火器过期', rectifyBy: '2027-01-10' })
+    const result = await api.must('demo-officer-1', 'inspection', 'recordResult', {
+      inspectionId,
+      outcome: 'rectify',
+      findings: '消防通道堆放杂物，灭火器过期',
+      rectifyBy: '2027-01-10',
+    })
     await api.must('demo-enterprise-2', 'enterprise', 'rate', { token: result.rating.token, score: 1, tags: ['态度生硬'], comment: COMMENT })
     // A visit the monitoring point logged by hand, with no scan behind it.
-    await api.must('demo-enterprise-1', 'enterprise', 'addLedgerEntry', { date: '2026-12-14', deptName: '某不明单位', officerNames: ['两名未亮证人员'], purpose: '询问生产情况' })
+    await api.must('demo-enterprise-1', 'enterprise', 'addLedgerEntry', {
+      date: '2026-12-14',
+      deptName: '某不明单位',
+      officerNames: ['两名未亮证人员'],
+      purpose: '询问生产情况',
+    })
     sup = await openPhone()
     await loginAs(sup, app, 'demo-supervisor-county')
   })
@@ -60,7 +70,7 @@ d('a county supervisor acts on what they see (H5)', () => {
     await screenshot(sup, 'supervisor-dashboard-county')
   })
 
-  it('the search lists the county\'s visits; a visit opens with its timeline and the company\'s comment', async () => {
+  it("the search lists the county's visits; a visit opens with its timeline and the company's comment", async () => {
     await openPage(sup, app, '/supervisor/inspections/index')
     await see(sup, `#insp-${inspectionId}`)
     expect(await textOf(sup, `#insp-${inspectionId}`)).toContain(town.name)
@@ -94,7 +104,7 @@ d('a county supervisor acts on what they see (H5)', () => {
     await see(sup, `#alert-${alertId}`)
   })
 
-  it('a monitoring point\'s ledger reads with the chain intact and the unscanned visit marked', async () => {
+  it("a monitoring point's ledger reads with the chain intact and the unscanned visit marked", async () => {
     await openPage(sup, app, `/supervisor/ledger/index?companyId=${park.id}`)
     await see(sup, '#chain-status')
     expect(await textOf(sup, '#chain-status')).toContain('台账完整')

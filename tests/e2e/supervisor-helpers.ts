@@ -43,11 +43,28 @@ export async function prepareJourney(app: TestEmulator): Promise<Prepared> {
   const { must } = caller(app)
   const location = { lat: PARK_MONITORING.location.lat, lng: PARK_MONITORING.location.lng, accuracy: 20 }
   const scene = `c=${PARK_MONITORING.id}`
-  const first = await must('demo-officer-1', 'inspection', 'checkIn', { scene, clientRequestId: crid(), source: 'plan', exception: { category: 'emergency' }, location })
+  const first = await must('demo-officer-1', 'inspection', 'checkIn', {
+    scene,
+    clientRequestId: crid(),
+    source: 'plan',
+    exception: { category: 'emergency' },
+    location,
+  })
   const inspectionId: string = first.inspection.id
-  const joined = await must('demo-officer-2', 'inspection', 'checkIn', { scene, clientRequestId: crid(), source: 'plan', exception: { category: 'emergency' }, location })
+  const joined = await must('demo-officer-2', 'inspection', 'checkIn', {
+    scene,
+    clientRequestId: crid(),
+    source: 'plan',
+    exception: { category: 'emergency' },
+    location,
+  })
   if (joined.inspection.id !== inspectionId) throw new Error('the second officer did not join the first inspection')
-  const recorded = await must('demo-officer-1', 'inspection', 'recordResult', { inspectionId, outcome: 'rectify', findings: '危化品仓库未按规定分区存放', rectifyBy: '2027-01-10' })
+  const recorded = await must('demo-officer-1', 'inspection', 'recordResult', {
+    inspectionId,
+    outcome: 'rectify',
+    findings: '危化品仓库未按规定分区存放',
+    rectifyBy: '2027-01-10',
+  })
   const rated = await must('demo-enterprise-1', 'enterprise', 'rate', { token: recorded.rating.token, score: 1, comment: '安静生产期进厂，停产配合检查两小时' })
   const complaint = await must('demo-enterprise-1', 'enterprise', 'complain', {
     inspectionId,

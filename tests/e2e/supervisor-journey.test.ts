@@ -8,7 +8,22 @@
  * the ledger chains verify. Then the administrator's roster: gate poster, bind codes.
  */
 import type { TestEmulator } from '../helpers/emulator'
-import { confirmDialog, e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, tap, textOf, startApp, visible, type Phone } from './helpers'
+import {
+  confirmDialog,
+  e2eUnavailable,
+  fill,
+  loginAs,
+  openPage,
+  openPhone,
+  screenshot,
+  see,
+  seeText,
+  tap,
+  textOf,
+  startApp,
+  visible,
+  type Phone,
+} from './helpers'
 import { caller, fetchWorkbook, MARKET_DEPT, PARK_MONITORING, prepareJourney, sheetRows, type Prepared } from './supervisor-helpers'
 
 const unavailable = e2eUnavailable()

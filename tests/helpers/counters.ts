@@ -11,7 +11,11 @@ import { COUNTERS, counterId, deptFigures, type CounterFigures, type CounterReco
  */
 export async function deptCounter(db: Database, deptId: string, region: string, month: string): Promise<CounterFigures> {
   if (isCityRegion(region)) {
-    const got = await db.collection(COUNTERS).where({ city: normalizeRegion(region), month }).limit(100).get()
+    const got = await db
+      .collection(COUNTERS)
+      .where({ city: normalizeRegion(region), month })
+      .limit(100)
+      .get()
     return (got.data as unknown as CounterRecord[]).reduce((sum, doc) => addFigures(sum, deptFigures(doc, deptId)), zeroFigures())
   }
   try {

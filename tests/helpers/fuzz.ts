@@ -62,21 +62,32 @@ function generate(s: JsonSchema, pools: Pools, key: string): fc.Arbitrary<unknow
       const min = s.minItems ?? 0
       // Mostly short arrays; the maximum itself now and then.
       const max = s.maxItems ?? 5
-      return fc.oneof({ arbitrary: fc.array(item, { minLength: min, maxLength: Math.max(min, Math.min(max, 4)) }), weight: 9 }, { arbitrary: fc.array(item, { minLength: max, maxLength: max }), weight: 1 })
+      return fc.oneof(
+        { arbitrary: fc.array(item, { minLength: min, maxLength: Math.max(min, Math.min(max, 4)) }), weight: 9 },
+        { arbitrary: fc.array(item, { minLength: max, maxLength: max }), weight: 1 },
+      )
     }
     case 'string': {
       const min = s.minLength ?? 0
       const max = s.maxLength ?? 300
-      if (s.format === 'date-time') return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString())
+      if (s.format === 'date-time')
+        return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString())
       if (s.pattern) return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length >= min && v.length <= max)
       // Lengths count UTF-16 units: fit any text into [min, max] instead of filtering.
       const fit = (v: string) => (v.length > max ? v.slice(0, max) : v.padEnd(min, '字'))
-      return fc.oneof(fc.string({ minLength: min, maxLength: Math.min(max, 60) }), fc.string({ unit: 'grapheme', maxLength: Math.min(max, 60) }).map(fit), fc.constant(max).map((n) => '检'.repeat(n)))
+      return fc.oneof(
+        fc.string({ minLength: min, maxLength: Math.min(max, 60) }),
+        fc.string({ unit: 'grapheme', maxLength: Math.min(max, 60) }).map(fit),
+        fc.constant(max).map((n) => '检'.repeat(n)),
+      )
     }
     case 'integer': {
       const min = s.minimum ?? Number.MIN_SAFE_INTEGER
       const max = s.maximum ?? Number.MAX_SAFE_INTEGER
-      return fc.oneof(fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER), max: Math.min(max, Number.MAX_SAFE_INTEGER) }), fc.constantFrom(min, max).filter(Number.isSafeInteger))
+      return fc.oneof(
+        fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER), max: Math.min(max, Number.MAX_SAFE_INTEGER) }),
+        fc.constantFrom(min, max).filter(Number.isSafeInteger),
+      )
     }
     case 'number': {
       const min = s.minimum ?? -1e12
@@ -221,9 +232,9 @@ export function bodyArbitrary(action: string, input: z.ZodType, pools: Pools): f
     const body = paths.length ? (setPath(fields, paths[i % paths.length], nasty) as Record<string, unknown>) : withOwnKey('x', nasty, fields)
     return withAction(body)
   })
-  const extra = fc.tuple(valid, fc.constantFrom('__proto__', 'constructor', 'prototype', '$where', 'action', '_id', 'openid', 'userInfo', 'roles', 'caller'), nastyValue).map(([fields, key, nasty]) =>
-    key === 'action' ? { ...withAction(fields), action: nasty } : withOwnKey(key, nasty, withAction(fields)),
-  )
+  const extra = fc
+    .tuple(valid, fc.constantFrom('__proto__', 'constructor', 'prototype', '$where', 'action', '_id', 'openid', 'userInfo', 'roles', 'caller'), nastyValue)
+    .map(([fields, key, nasty]) => (key === 'action' ? { ...withAction(fields), action: nasty } : withOwnKey(key, nasty, withAction(fields))))
   const drop = fc.tuple(valid, fc.nat()).map(([fields, i]) => {
     const paths = pathsOf(fields)
     return withAction(paths.length ? (dropPath(fields, paths[i % paths.length]) as Record<string, unknown>) : fields)
@@ -235,7 +246,17 @@ export function bodyArbitrary(action: string, input: z.ZodType, pools: Pools): f
     valid.map((fields) => ({ action: [action], ...fields })),
     valid.map((fields) => ({ action: { $eq: action }, ...fields })),
     valid.map((fields) => [withAction(fields)]),
-    fc.constantFrom<unknown>(null, 0, 'account', [], true, { action: '__proto__' }, { action: 'constructor' }, { action: 'hasOwnProperty' }, { action: 'toString' }),
+    fc.constantFrom<unknown>(
+      null,
+      0,
+      'account',
+      [],
+      true,
+      { action: '__proto__' },
+      { action: 'constructor' },
+      { action: 'hasOwnProperty' },
+      { action: 'toString' },
+    ),
     fc.integer({ min: 10, max: 2000 }).map((d) => ({ action, x: deep(d, 'y', false) })),
     fc.constant({ action, pad: HUGE }),
   )
@@ -255,7 +276,9 @@ export function bodyArbitrary(action: string, input: z.ZodType, pools: Pools): f
  */
 export function installChangeLog(raw: BetterSqlite3.Database): { take(): Array<{ tbl: string; id: string }> } {
   raw.exec(`CREATE TEMP TABLE IF NOT EXISTS fuzz_changes (tbl TEXT NOT NULL, id TEXT NOT NULL)`)
-  const tables = (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'`).all() as Array<{ name: string }>).map((t) => t.name)
+  const tables = (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'`).all() as Array<{ name: string }>).map(
+    (t) => t.name,
+  )
   for (const t of tables) {
     const name = t.slice(2)
     raw.exec(`
@@ -289,7 +312,17 @@ export function allowedRefusalWrite(code: string, change: { tbl: string; id: str
 const CODES = new Set<string>(ErrorCode.options)
 
 /** Patterns that must never reach a caller: stack frames and paths of the machine. */
-const LEAKS = [/\/work\//, /node_modules/, /\n\s*at /, /\bat [\w$.<>]+ \(/, /\bat (?:async )?[\w$./-]+\.(?:ts|js):\d+/, /\/home\//, /\/tmp\//, /SQLITE_/, /better-sqlite3/]
+const LEAKS = [
+  /\/work\//,
+  /node_modules/,
+  /\n\s*at /,
+  /\bat [\w$.<>]+ \(/,
+  /\bat (?:async )?[\w$./-]+\.(?:ts|js):\d+/,
+  /\/home\//,
+  /\/tmp\//,
+  /SQLITE_/,
+  /better-sqlite3/,
+]
 
 /** Problems with one HTTP answer; `sent` is the request text (echoes of it are not leaks). */
 export function answerProblems(status: number, text: string, sent: string): string[] {
@@ -306,7 +339,8 @@ export function answerProblems(status: number, text: string, sent: string): stri
   if (b.ok === true) {
     if (!('data' in b)) problems.push('ok answer without data')
   } else if (b.ok === false) {
-    if (!b.error || typeof b.error.code !== 'string' || !CODES.has(b.error.code)) problems.push(`error code not in the contract: ${JSON.stringify(b.error?.code)}`)
+    if (!b.error || typeof b.error.code !== 'string' || !CODES.has(b.error.code))
+      problems.push(`error code not in the contract: ${JSON.stringify(b.error?.code)}`)
     if (typeof b.error?.message !== 'string') problems.push('error without message')
     if (b.error?.code === 'INTERNAL') problems.push('INTERNAL')
   } else problems.push('not an envelope')

@@ -28,13 +28,18 @@ describe('bind guesses', () => {
   it('counts every wrong guess per caller, even 40 sent at once: at most the hourly limit get an answer', async () => {
     const token = await as('guesser-concurrent')
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => emu.call('account', 'bindOfficer', { certNo: officer.certNo, name: officer.name, code: `WRONG${String(i).padStart(3, '0')}` }, token)),
+      Array.from({ length: 40 }, (_, i) =>
+        emu.call('account', 'bindOfficer', { certNo: officer.certNo, name: officer.name, code: `WRONG${String(i).padStart(3, '0')}` }, token),
+      ),
     )
     const codes = answers.map((a) => a.error?.code)
     expect(codes.filter((c) => c === 'FORBIDDEN').length).toBeLessThanOrEqual(settings.limits.bindAttemptsPerHour)
     expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(40 - settings.limits.bindAttemptsPerHour)
     // The right code is refused too, until the next hour.
-    expect(await emu.call('account', 'bindOfficer', { certNo: officer.certNo, name: officer.name, code: officer.code }, token)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    expect(await emu.call('account', 'bindOfficer', { certNo: officer.certNo, name: officer.name, code: officer.code }, token)).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED' },
+    })
   })
 
   it('counts guesses across both bind actions and every kind of wrong detail', async () => {

@@ -19,7 +19,20 @@ afterAll(async () => {
 describe('account.whoami', () => {
   it('tells an unbound caller who they are and that the quiet period is on (still the 25th in Beijing)', async () => {
     const res = await call('stranger-1', 'whoami')
-    expect(res).toEqual({ ok: true, data: { openid: 'stranger-1', user: null, today: { date: '2026-03-25', quiet: expect.objectContaining({ active: true, windowEnd: '2026-03-25', scope: 'park' }) }, city: { code: '3607', name: '赣州市', regions: expect.any(Array), basis: expect.stringContaining('赣市府建办字〔2023〕2号') }, rules: expect.objectContaining({ quietPeriod: expect.objectContaining({ firstDay: 1, lastDay: 25 }), frequencyCap: expect.objectContaining({ perDeptCompanyYear: 2 }) }), templates: expect.any(Object) } })
+    expect(res).toEqual({
+      ok: true,
+      data: {
+        openid: 'stranger-1',
+        user: null,
+        today: { date: '2026-03-25', quiet: expect.objectContaining({ active: true, windowEnd: '2026-03-25', scope: 'park' }) },
+        city: { code: '3607', name: '赣州市', regions: expect.any(Array), basis: expect.stringContaining('赣市府建办字〔2023〕2号') },
+        rules: expect.objectContaining({
+          quietPeriod: expect.objectContaining({ firstDay: 1, lastDay: 25 }),
+          frequencyCap: expect.objectContaining({ perDeptCompanyYear: 2 }),
+        }),
+        templates: expect.any(Object),
+      },
+    })
     expect(res.data.city.regions).toHaveLength(18)
     expect(res.data.city.regions).toContainEqual({ code: '360783', name: '龙南市' })
   })
@@ -41,7 +54,10 @@ describe('account.whoami', () => {
 describe('account binding', () => {
   it('binds an officer with a demo code once', async () => {
     const { certNo, name, code } = DEMO_BIND_CODES.officers[0]
-    expect(await call('new-officer', 'bindOfficer', { certNo, name, code })).toMatchObject({ ok: true, data: { user: { roles: ['officer'], officerId: 'off_003' } } })
+    expect(await call('new-officer', 'bindOfficer', { certNo, name, code })).toMatchObject({
+      ok: true,
+      data: { user: { roles: ['officer'], officerId: 'off_003' } },
+    })
     expect(await call('other-officer', 'bindOfficer', { certNo, name, code })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
@@ -78,7 +94,12 @@ describe('account roster', () => {
       monitoringPoint: false,
     })
     expect(company).toMatchObject({ ok: true, data: { company: { uscc: '91350100M000100Y43' } } })
-    const officer = await call('admin-openid', 'upsertOfficer', { deptId: dept.data.department.id, name: '林一', certNo: 'LY-0001', certExpiresAt: '2027-12-31' })
+    const officer = await call('admin-openid', 'upsertOfficer', {
+      deptId: dept.data.department.id,
+      name: '林一',
+      certNo: 'LY-0001',
+      certExpiresAt: '2027-12-31',
+    })
     expect(officer).toMatchObject({ ok: true, data: { officer: { certExpiresAt: Date.parse('2027-12-31T15:59:59.999Z') }, bindCode: expect.any(String) } })
   })
 
@@ -101,18 +122,35 @@ describe('account roster', () => {
   it('serves the gate code once made, to the company and admins only', async () => {
     const mine = await call('demo-enterprise-1', 'gateCode', { companyId: DEMO_IDS.parkMonitoringCompany })
     expect(mine).toMatchObject({ ok: true, data: { scene: `c=${DEMO_IDS.parkMonitoringCompany}`, path: 'officer/preview/index', image: expect.any(String) } })
-    expect(await call('demo-enterprise-2', 'gateCode', { companyId: DEMO_IDS.parkMonitoringCompany })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('demo-enterprise-2', 'gateCode', { companyId: DEMO_IDS.parkMonitoringCompany })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('lets the city supervisor suspend a certificate with a reason, not the county one for a city officer', async () => {
-    expect(await call('demo-supervisor-county', 'setCertStatus', { officerId: DEMO_IDS.officer2, status: 'suspended', reason: '接受调查' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call('demo-supervisor-city', 'setCertStatus', { officerId: DEMO_IDS.officer2, status: 'suspended', reason: '接受调查' })).toMatchObject({ ok: true, data: { officer: { certStatus: 'suspended' } } })
-    expect(await call('demo-supervisor-city', 'setCertStatus', { officerId: DEMO_IDS.officer2, status: 'valid', reason: '调查结束，恢复' })).toMatchObject({ ok: true })
+    expect(await call('demo-supervisor-county', 'setCertStatus', { officerId: DEMO_IDS.officer2, status: 'suspended', reason: '接受调查' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await call('demo-supervisor-city', 'setCertStatus', { officerId: DEMO_IDS.officer2, status: 'suspended', reason: '接受调查' })).toMatchObject({
+      ok: true,
+      data: { officer: { certStatus: 'suspended' } },
+    })
+    expect(await call('demo-supervisor-city', 'setCertStatus', { officerId: DEMO_IDS.officer2, status: 'valid', reason: '调查结束，恢复' })).toMatchObject({
+      ok: true,
+    })
   })
 })
 
 describe('account.upsertOfficer re-issues bind codes for unbound officers', () => {
-  const fields = (o: { id: string; deptId: string; name: string; certNo: string; certExpiresAt: number }) => ({ id: o.id, deptId: o.deptId, name: o.name, certNo: o.certNo, certExpiresAt: o.certExpiresAt })
+  const fields = (o: { id: string; deptId: string; name: string; certNo: string; certExpiresAt: number }) => ({
+    id: o.id,
+    deptId: o.deptId,
+    name: o.name,
+    certNo: o.certNo,
+    certExpiresAt: o.certExpiresAt,
+  })
 
   it('issues a fresh code for a seeded officer without one, keeps it on the next correction, and answers null once bound', async () => {
     const withCodes = new Set(DEMO_BIND_CODES.officers.map((c) => c.officerId))
@@ -125,7 +163,10 @@ describe('account.upsertOfficer re-issues bind codes for unbound officers', () =
     // A correction while that code is still usable keeps it: the code just handed out stays good.
     expect(await call('admin-openid', 'upsertOfficer', fields(seeded))).toMatchObject({ ok: true, data: { bindCode: null } })
 
-    expect(await call('reissued-officer', 'bindOfficer', { certNo: seeded.certNo, name: seeded.name, code: first.data.bindCode })).toMatchObject({ ok: true, data: { user: { officerId: seeded.id } } })
+    expect(await call('reissued-officer', 'bindOfficer', { certNo: seeded.certNo, name: seeded.name, code: first.data.bindCode })).toMatchObject({
+      ok: true,
+      data: { user: { officerId: seeded.id } },
+    })
     expect(await call('admin-openid', 'upsertOfficer', fields(seeded))).toMatchObject({ ok: true, data: { bindCode: null } })
   })
 
@@ -138,7 +179,10 @@ describe('account.upsertOfficer re-issues bind codes for unbound officers', () =
       const again = await call('admin-openid', 'upsertOfficer', fields(created.data.officer))
       expect(again).toMatchObject({ ok: true, data: { bindCode: expect.stringMatching(/^[A-Z0-9]{8}$/) } })
       expect(again.data.bindCode).not.toBe(lost)
-      expect(await call('lost-code-officer', 'bindOfficer', { certNo: 'LOST-0001', name: '遗失码', code: lost })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(await call('lost-code-officer', 'bindOfficer', { certNo: 'LOST-0001', name: '遗失码', code: lost })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
       expect(await call('lost-code-officer', 'bindOfficer', { certNo: 'LOST-0001', name: '遗失码', code: again.data.bindCode })).toMatchObject({ ok: true })
     } finally {
       await emu.setClock('2026-03-25T15:00:00Z')

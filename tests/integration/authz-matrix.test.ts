@@ -55,7 +55,13 @@ const rid = () => `mx-req-${++n}-${Date.now()}`
 /** A check-in by two officers; with a result when asked. */
 async function inspect(companyId: string, officers: [string, string], opts: { exception?: boolean; result?: string } = {}) {
   await advance()
-  const fields = { scene: `c=${companyId}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: near(companyId), ...(opts.exception ? { exception: { category: 'emergency' } } : {}) }
+  const fields = {
+    scene: `c=${companyId}`,
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: near(companyId),
+    ...(opts.exception ? { exception: { category: 'emergency' } } : {}),
+  }
   const open = await must(officers[0], 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   await must(officers[1], 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   const id = open.inspection.id as string
@@ -86,7 +92,11 @@ beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: new Date(t).toISOString(), env: { ADMIN_OPENIDS: 'demo-admin' } })
   // Second officer of 应急管理局 (other department), a user of a company in 360703,
   // department admins in 360702 and 360703.
-  await must('mx-em2', 'account', 'bindOfficer', { certNo: DEMO_BIND_CODES.officers[1].certNo, name: DEMO_BIND_CODES.officers[1].name, code: DEMO_BIND_CODES.officers[1].code })
+  await must('mx-em2', 'account', 'bindOfficer', {
+    certNo: DEMO_BIND_CODES.officers[1].certNo,
+    name: DEMO_BIND_CODES.officers[1].name,
+    code: DEMO_BIND_CODES.officers[1].code,
+  })
   const code = (await must('demo-admin', 'account', 'issueEnterpriseCode', { companyId: FOREIGN_CO })).bindCode
   await must('mx-ent-f', 'account', 'bindEnterprise', { uscc: company(FOREIGN_CO).uscc, code })
   await must('demo-admin', 'account', 'grantRole', { openid: 'mx-da-702', role: 'deptAdmin', deptId: 'dept_360702_amr', name: '章贡管理员' })
@@ -94,7 +104,10 @@ beforeAll(async () => {
   // Officers and department admins hold the whole city as their region, so a refusal in the
   // matrix comes from their role, never from a region they lack.
   for (const openid of [PERSONA.officer, PERSONA.deptAdmin, 'demo-officer-2', 'demo-officer-3', 'mx-em2', 'mx-da-702', 'mx-da-703']) {
-    await emu.emulator.db.collection('users').doc(userIdFor(openid)).update({ data: { region: '3607' } })
+    await emu.emulator.db
+      .collection('users')
+      .doc(userIdFor(openid))
+      .update({ data: { region: '3607' } })
   }
 
   W.otherDeptInspection = (await inspect('co_0002', ['demo-officer-3', 'mx-em2'], { result: 'MX-OTHERDEPT-FINDINGS 灭火器过期' })).id
@@ -152,16 +165,30 @@ const BUILDERS: Record<string, Builder> = {
     return { fields: { id: 'co_0299', ...c } }
   },
   'account.upsertOfficer': (_role, scope) => ({
-    fields: { deptId: scope === 'otherDept' ? 'dept_3607_em' : 'dept_3607_amr', name: '矩阵测试', certNo: `36079${String(++fresh).padStart(6, '0')}`, certExpiresAt: '2028-12-31' },
+    fields: {
+      deptId: scope === 'otherDept' ? 'dept_3607_em' : 'dept_3607_amr',
+      name: '矩阵测试',
+      certNo: `36079${String(++fresh).padStart(6, '0')}`,
+      certExpiresAt: '2028-12-31',
+    },
   }),
   'account.issueEnterpriseCode': () => ({ fields: { companyId: 'co_0299' } }),
   'account.grantRole': () => ({ fields: { openid: `mx-granted-${++fresh}`, role: 'supervisor', region: '360703', name: '矩阵监督' } }),
-  'account.setCertStatus': (_role, scope) => ({ fields: { officerId: bySupervisorCounty(scope, 'off_031', 'off_041', 'off_003'), status: 'valid', reason: '矩阵测试：维持有效' } }),
+  'account.setCertStatus': (_role, scope) => ({
+    fields: { officerId: bySupervisorCounty(scope, 'off_031', 'off_041', 'off_003'), status: 'valid', reason: '矩阵测试：维持有效' },
+  }),
   'account.gateCode': (_role, scope) => ({ fields: { companyId: scope === 'otherCompany' ? 'co_0002' : 'co_0001' } }),
   'account.departments': () => ({ fields: {} }),
-  'account.companies': (_role, scope) => ({ fields: { region: bySupervisorCounty(scope, '360702', '360703', '3607') }, foreign: scope === 'otherCounty' ? [FOREIGN_CO] : [] }),
+  'account.companies': (_role, scope) => ({
+    fields: { region: bySupervisorCounty(scope, '360702', '360703', '3607') },
+    foreign: scope === 'otherCounty' ? [FOREIGN_CO] : [],
+  }),
   'account.officers': (role, scope) => {
-    if (role === 'supervisorCity' || role === 'supervisorCounty') return { fields: { deptId: bySupervisorCounty(scope, 'dept_360702_amr', 'dept_360703_amr', 'dept_3607_amr') }, foreign: scope === 'otherCounty' ? ['off_041'] : scope === 'city' ? ['off_003'] : [] }
+    if (role === 'supervisorCity' || role === 'supervisorCounty')
+      return {
+        fields: { deptId: bySupervisorCounty(scope, 'dept_360702_amr', 'dept_360703_amr', 'dept_3607_amr') },
+        foreign: scope === 'otherCounty' ? ['off_041'] : scope === 'city' ? ['off_003'] : [],
+      }
     return { fields: { deptId: scope === 'otherDept' ? 'dept_3607_em' : 'dept_3607_amr' }, foreign: scope === 'otherDept' ? ['off_005', 'off_004'] : [] }
   },
   'inspection.preview': () => ({ fields: { scene: 'c=co_0002' } }),
@@ -175,11 +202,15 @@ const BUILDERS: Record<string, Builder> = {
     return { fields: { inspectionId: id, outcome: 'compliant', findings: '未发现问题' } }
   },
   'inspection.ratingCode': (_role, scope) =>
-    scope === 'otherDept' ? { fields: { inspectionId: W.otherDeptInspection }, foreign: ['MX-OTHERDEPT'] } : { fields: { inspectionId: W.foreignCoInspection } },
+    scope === 'otherDept'
+      ? { fields: { inspectionId: W.otherDeptInspection }, foreign: ['MX-OTHERDEPT'] }
+      : { fields: { inspectionId: W.foreignCoInspection } },
   'inspection.list': () => ({ fields: {}, foreign: [W.otherDeptInspection, 'MX-OTHERDEPT'] }),
   'inspection.certCard': () => ({ fields: {} }),
   'inspection.detail': (_role, scope) =>
-    scope === 'otherDept' ? { fields: { inspectionId: W.otherDeptInspection }, foreign: ['MX-OTHERDEPT'] } : { fields: { inspectionId: W.foreignCoInspection } },
+    scope === 'otherDept'
+      ? { fields: { inspectionId: W.otherDeptInspection }, foreign: ['MX-OTHERDEPT'] }
+      : { fields: { inspectionId: W.foreignCoInspection } },
   'inspection.withdraw': async (_role, scope) => {
     if (scope === 'otherDept') return { fields: { inspectionId: W.otherDeptInspection, reason: '矩阵测试：扫错了企业的码' }, foreign: ['MX-OTHERDEPT'] }
     const { id } = await inspect('co_0002', ['demo-officer-1', 'demo-officer-2'])
@@ -187,7 +218,16 @@ const BUILDERS: Record<string, Builder> = {
   },
   'inspection.backfill': async () => {
     await advance()
-    return { fields: { companyId: 'co_0002', clientRequestId: rid(), checkInAt: new Date(t - 3_600_000).toISOString(), reason: '矩阵测试：现场没有网络无法扫码', source: 'complaint', sourceRef: 'REF-2026-0002' } }
+    return {
+      fields: {
+        companyId: 'co_0002',
+        clientRequestId: rid(),
+        checkInAt: new Date(t - 3_600_000).toISOString(),
+        reason: '矩阵测试：现场没有网络无法扫码',
+        source: 'complaint',
+        sourceRef: 'REF-2026-0002',
+      },
+    }
   },
   'inspection.serviceVisit': () => ({ fields: { scene: 'c=co_0002', clientRequestId: rid(), purpose: 'policy', location: near('co_0002') } }),
   'inspection.leniency': () => ({ fields: {} }),
@@ -195,7 +235,9 @@ const BUILDERS: Record<string, Builder> = {
   // Any company may verify any officer; the card lives 5 minutes, so show a fresh one.
   'enterprise.verifyOfficer': async () => ({ fields: { token: (await must('demo-officer-3', 'inspection', 'certCard')).token } }),
   'enterprise.inspectionForRating': (_role, scope) =>
-    scope === 'otherCompany' ? { fields: { token: W.foreignCoToken }, foreign: [W.foreignCoInspection, 'MX-FOREIGNCO', company(FOREIGN_CO).name] } : { fields: { token: W.ownCoToken } },
+    scope === 'otherCompany'
+      ? { fields: { token: W.foreignCoToken }, foreign: [W.foreignCoInspection, 'MX-FOREIGNCO', company(FOREIGN_CO).name] }
+      : { fields: { token: W.ownCoToken } },
   'enterprise.rate': async (_role, scope) => {
     if (scope === 'otherCompany') return { fields: { token: W.foreignCoToken, score: 5 }, foreign: [W.foreignCoInspection, 'MX-FOREIGNCO'] }
     const { token } = await inspect('co_0001', ['demo-officer-1', 'demo-officer-2'], { exception: true, result: '合格' })
@@ -203,15 +245,23 @@ const BUILDERS: Record<string, Builder> = {
   },
   'enterprise.inspections': () => ({ fields: {}, foreign: [W.foreignCoInspection, W.otherDeptInspection, 'MX-FOREIGNCO', 'MX-OTHERDEPT'] }),
   'enterprise.complain': (_role, scope) => ({
-    fields: { category: 'attitude', content: '矩阵测试：态度问题', ...(scope === 'ownCompany' ? { inspectionId: W.ownCoInspection } : scope === 'otherCompany' ? { inspectionId: W.foreignCoInspection } : {}) },
+    fields: {
+      category: 'attitude',
+      content: '矩阵测试：态度问题',
+      ...(scope === 'ownCompany' ? { inspectionId: W.ownCoInspection } : scope === 'otherCompany' ? { inspectionId: W.foreignCoInspection } : {}),
+    },
     foreign: scope === 'otherCompany' ? ['MX-FOREIGNCO', company(FOREIGN_CO).name] : [],
   }),
   'enterprise.complaints': () => ({ fields: {}, foreign: [W.foreignComplaint, 'MX-FOREIGN-COMPLAINT'] }),
   'enterprise.ledger': () => ({ fields: {}, foreign: [W.foreignLedger] }),
-  'enterprise.addLedgerEntry': () => ({ fields: { date: '2026-12-10', deptName: '赣州市市场监督管理局', officerNames: ['张伟', '李娜'], purpose: '矩阵测试：日常检查' } }),
+  'enterprise.addLedgerEntry': () => ({
+    fields: { date: '2026-12-10', deptName: '赣州市市场监督管理局', officerNames: ['张伟', '李娜'], purpose: '矩阵测试：日常检查' },
+  }),
   'enterprise.exportLedger': () => ({ fields: { from: '2026-12-01', to: '2026-12-31' } }),
   'enterprise.inspection': (_role, scope) =>
-    scope === 'otherCompany' ? { fields: { inspectionId: W.foreignCoInspection }, foreign: ['MX-FOREIGNCO', company(FOREIGN_CO).name] } : { fields: { inspectionId: W.ownCoInspection } },
+    scope === 'otherCompany'
+      ? { fields: { inspectionId: W.foreignCoInspection }, foreign: ['MX-FOREIGNCO', company(FOREIGN_CO).name] }
+      : { fields: { inspectionId: W.ownCoInspection } },
   'enterprise.overview': () => ({ fields: {}, foreign: [company(FOREIGN_CO).name] }),
   'enterprise.rateReply': async (_role, scope) => {
     if (scope === 'otherCompany') return { fields: { complaintId: W.foreignComplaint, satisfied: true }, foreign: ['MX-FOREIGN-COMPLAINT'] }
@@ -222,37 +272,62 @@ const BUILDERS: Record<string, Builder> = {
   },
   'supervision.submitPlan': (_role, scope) => ({ fields: planFields(scope === 'otherDept' ? 'dept_3607_em' : 'dept_3607_amr', 'co_0002') }),
   'supervision.reviewPlan': async (_role, scope) => {
-    const [who, dept, co] = scope === 'otherCounty' ? ['mx-da-703', 'dept_360703_amr', FOREIGN_CO] : scope === 'city' ? ['demo-deptadmin-1', 'dept_3607_amr', 'co_0002'] : ['mx-da-702', 'dept_360702_amr', 'co_0002']
+    const [who, dept, co] =
+      scope === 'otherCounty'
+        ? ['mx-da-703', 'dept_360703_amr', FOREIGN_CO]
+        : scope === 'city'
+          ? ['demo-deptadmin-1', 'dept_3607_amr', 'co_0002']
+          : ['mx-da-702', 'dept_360702_amr', 'co_0002']
     const plan = (await must(who, 'supervision', 'submitPlan', planFields(dept, co))).plan
     return { fields: { planId: plan.id, decision: 'approve', comment: '同意' }, foreign: scope === 'ownCounty' ? [] : [plan.title] }
   },
   'supervision.plans': (role, scope) =>
-    role === 'deptAdmin' ? { fields: scope === 'otherDept' ? { deptId: 'dept_3607_em' } : {}, foreign: [W.foreignPlan] } : { fields: {}, foreign: [W.foreignPlan] },
+    role === 'deptAdmin'
+      ? { fields: scope === 'otherDept' ? { deptId: 'dept_3607_em' } : {}, foreign: [W.foreignPlan] }
+      : { fields: {}, foreign: [W.foreignPlan] },
   'supervision.exceptions': () => ({ fields: {}, foreign: [W.foreignException] }),
   'supervision.reviewException': async (_role, scope) => {
     const { id } = await inspect(scope === 'otherCounty' ? FOREIGN_PARK_CO : 'co_0001', ['demo-officer-1', 'demo-officer-2'], { exception: true })
-    return { fields: { inspectionId: id, verdict: 'justified', comment: '确属突发事故' }, foreign: scope === 'otherCounty' ? [company(FOREIGN_PARK_CO).name] : [] }
+    return {
+      fields: { inspectionId: id, verdict: 'justified', comment: '确属突发事故' },
+      foreign: scope === 'otherCounty' ? [company(FOREIGN_PARK_CO).name] : [],
+    }
   },
   'supervision.complaints': () => ({ fields: {}, foreign: [W.foreignComplaint, 'MX-FOREIGN-COMPLAINT'] }),
   'supervision.handleComplaint': async (_role, scope) => {
     const id = await complaint(scope === 'otherCounty' ? 'mx-ent-f' : 'demo-enterprise-2', scope === 'otherCounty' ? 'MX-FOREIGN-COMPLAINT' : '本县投诉')
     return { fields: { complaintId: id, step: 'accept', text: '已受理' }, foreign: scope === 'otherCounty' ? ['MX-FOREIGN-COMPLAINT'] : [] }
   },
-  'supervision.dashboard': (_role, scope) => ({ fields: { month: '2026-12', ...(scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') }) } }),
-  'supervision.alerts': (_role, scope) => ({ fields: scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') }, foreign: [W.foreignAlert, 'MX-FOREIGN'] }),
+  'supervision.dashboard': (_role, scope) => ({
+    fields: { month: '2026-12', ...(scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') }) },
+  }),
+  'supervision.alerts': (_role, scope) => ({
+    fields: scope === 'none' ? {} : { region: bySupervisorCounty(scope, '360702', '360703', '3607') },
+    foreign: [W.foreignAlert, 'MX-FOREIGN'],
+  }),
   'supervision.inspections': (role, scope) =>
     role === 'deptAdmin'
       ? { fields: scope === 'otherDept' ? { deptId: 'dept_3607_em' } : {}, foreign: [W.otherDeptInspection, 'MX-OTHERDEPT'] }
       : { fields: scope === 'city' ? { region: '3607' } : {}, foreign: [W.foreignCoInspection, W.foreignException, 'MX-FOREIGNCO'] },
   'supervision.inspection': (role, scope) => {
-    const id = role === 'deptAdmin' ? (scope === 'otherDept' ? W.otherDeptInspection : W.ownCoInspection) : scope === 'otherCounty' ? W.foreignCoInspection : W.ownCoInspection
+    const id =
+      role === 'deptAdmin'
+        ? scope === 'otherDept'
+          ? W.otherDeptInspection
+          : W.ownCoInspection
+        : scope === 'otherCounty'
+          ? W.foreignCoInspection
+          : W.ownCoInspection
     return { fields: { inspectionId: id }, foreign: ['MX-FOREIGNCO', 'MX-OTHERDEPT'] }
   },
   'supervision.handleAlert': async (_role, scope) => {
     // A fresh repeated-inspection alert in the county (ours or the other), as check-in raises them.
     const region = scope === 'otherCounty' ? '360703' : '360702'
     const id = `mx_alert_${++fresh}`
-    await emu.emulator.db.collection('alerts').doc(id).set({ data: { kind: 'repeated', ref: `inspections/mx_${fresh}`, at: t, region, city: '3607', summary: `MX-ALERT-${region}`, resolved: false } })
+    await emu.emulator.db
+      .collection('alerts')
+      .doc(id)
+      .set({ data: { kind: 'repeated', ref: `inspections/mx_${fresh}`, at: t, region, city: '3607', summary: `MX-ALERT-${region}`, resolved: false } })
     return { fields: { alertId: id, note: '已提醒该部门组织联合检查' }, foreign: scope === 'otherCounty' ? ['MX-ALERT-360703'] : [] }
   },
   'supervision.ledger': (_role, scope) => {
@@ -277,7 +352,10 @@ test.each(cells.map((c) => [`${c.fn}.${c.action} as ${c.role} on ${c.scope} → 
   const key = `${cell.fn}.${cell.action}`
   // A refused role gets the request an allowed role would send (scope from the row).
   const row = MATRIX.find((r) => r.fn === cell.fn && r.action === cell.action)!
-  const scope = cell.expect === 'UNAUTHENTICATED' || (cell.expect === 'FORBIDDEN' && cell.scope === 'none') ? ((Object.values(row.scopes ?? {}).flatMap((s) => Object.keys(s ?? {}))[0] as MatrixScope | undefined) ?? 'none') : cell.scope
+  const scope =
+    cell.expect === 'UNAUTHENTICATED' || (cell.expect === 'FORBIDDEN' && cell.scope === 'none')
+      ? ((Object.values(row.scopes ?? {}).flatMap((s) => Object.keys(s ?? {}))[0] as MatrixScope | undefined) ?? 'none')
+      : cell.scope
   const req = await BUILDERS[key](cell.role, scope)
   const openid = cell.role === 'anonymous' ? null : (req.as ?? PERSONA[cell.role])
   const res = await call(openid, cell.fn, cell.action, req.fields)

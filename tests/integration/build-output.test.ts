@@ -52,7 +52,10 @@ describe.each(FUNCTIONS)('the deployable cloud function %s', (fn) => {
   test(`parses on the deploy's runtime floor, Node ${MIN_RUNTIME_MAJOR} (ES2022 syntax, its vendored files too)`, () => {
     // Node 16 parses all of ES2022 (class fields, private methods, static blocks); nothing later.
     expect(MIN_RUNTIME_MAJOR).toBe(16)
-    const files = [path.join(dir, 'index.js'), ...(existsSync(path.join(dir, 'vendor')) ? readdirSync(path.join(dir, 'vendor')).map((f) => path.join(dir, 'vendor', f)) : [])]
+    const files = [
+      path.join(dir, 'index.js'),
+      ...(existsSync(path.join(dir, 'vendor')) ? readdirSync(path.join(dir, 'vendor')).map((f) => path.join(dir, 'vendor', f)) : []),
+    ]
     for (const file of files) {
       expect(() => parse(readFileSync(file, 'utf8'), { ecmaVersion: 2022, sourceType: 'script', allowHashBang: true })).not.toThrow()
     }

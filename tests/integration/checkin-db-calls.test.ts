@@ -31,10 +31,20 @@ let db: CountingDatabase
 let n = 0
 const platform = (openid: string): Platform => inProcessPlatform(db, openid, NOW)
 async function checkIn(openid: string, company: { id: string; location: { lat: number; lng: number } }, extra: object = {}) {
-  const event = { action: 'checkIn', scene: `c=${company.id}`, clientRequestId: `db-calls-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...company.location, accuracy: 10 }, ...extra }
+  const event = {
+    action: 'checkIn',
+    scene: `c=${company.id}`,
+    clientRequestId: `db-calls-${++n}`,
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: { ...company.location, accuracy: 10 },
+    ...extra,
+  }
   db.reset()
   const res = await dispatch('inspection', registry.inspection as never, event, platform(openid))
-  const all = db.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.kind} ${c.collection} ${c.op}`.replace(/counters doc\.(set|update)$/, 'counters doc.set|update'))
+  const all = db.calls
+    .filter((c) => c.kind !== 'txn')
+    .map((c) => `${c.kind} ${c.collection} ${c.op}`.replace(/counters doc\.(set|update)$/, 'counters doc.set|update'))
   // The 入企告知 (SPEC §2.22) runs after the check-in has committed: the company's contacts
   // are looked up and each gets an inbox message. Counted apart from the gate's calls.
   const isNotice = (c: string) => c === 'db users query.get' || c.startsWith('db messages ')
@@ -48,14 +58,32 @@ beforeAll(async () => {
   db = countingDatabase(raw)
   clearSettingsCache()
   // A department admin for the emergency department, so both departments have an approved plan.
-  await raw.collection('users').doc(userIdFor('test-em-admin')).set({ data: { openid: 'test-em-admin', roles: ['deptAdmin'], name: '应急局管理员', deptId: DEMO_IDS.cityEmergencyDept, createdAt: NOW, updatedAt: NOW } })
+  await raw
+    .collection('users')
+    .doc(userIdFor('test-em-admin'))
+    .set({ data: { openid: 'test-em-admin', roles: ['deptAdmin'], name: '应急局管理员', deptId: DEMO_IDS.cityEmergencyDept, createdAt: NOW, updatedAt: NOW } })
   for (const [admin, deptId, companies] of [
     ['demo-deptadmin-1', DEMO_IDS.cityMarketDept, [town[1], plannedCompany]],
     ['test-em-admin', DEMO_IDS.cityEmergencyDept, [town[1]]],
   ] as const) {
-    const plan = { action: 'submitPlan', deptId, title: '十二月日常监督检查计划', kind: 'routine', items: ['证照及公示信息'], basis: '年度执法检查计划', companyIds: companies.map((c) => c.id), from: TODAY, to: '2026-12-31' }
+    const plan = {
+      action: 'submitPlan',
+      deptId,
+      title: '十二月日常监督检查计划',
+      kind: 'routine',
+      items: ['证照及公示信息'],
+      basis: '年度执法检查计划',
+      companyIds: companies.map((c) => c.id),
+      from: TODAY,
+      to: '2026-12-31',
+    }
     const submitted = (await dispatch('supervision', registry.supervision as never, plan, platform(admin))) as any
-    const approved = await dispatch('supervision', registry.supervision as never, { action: 'reviewPlan', planId: submitted.data.plan.id, decision: 'approve', comment: '同意' }, platform('demo-supervisor-city'))
+    const approved = await dispatch(
+      'supervision',
+      registry.supervision as never,
+      { action: 'reviewPlan', planId: submitted.data.plan.id, decision: 'approve', comment: '同意' },
+      platform('demo-supervisor-city'),
+    )
     expect(approved).toMatchObject({ ok: true })
   }
   // The counters documents of the month, created ahead by the hourly job (one per county,
@@ -96,7 +124,14 @@ test('the second officer joining makes 6 calls: the open inspection is read inst
   const { res, calls, list, notice } = await checkIn('demo-officer-2', town[0])
   expect(res).toMatchObject({ ok: true, data: { joined: true } })
   expect(notice).toEqual([]) // a join tells nobody again
-  expect(list).toEqual(['db users doc.get', 'tx companies doc.get', 'tx inspections doc.get', 'tx inspections doc.update', 'tx audit add', 'tx companies doc.set'])
+  expect(list).toEqual([
+    'db users doc.get',
+    'tx companies doc.get',
+    'tx inspections doc.get',
+    'tx inspections doc.update',
+    'tx audit add',
+    'tx companies doc.set',
+  ])
   expect(calls).toBe(6)
 })
 
@@ -110,11 +145,22 @@ test('a monitoring point adds its ledger entry (8), a repeated inspection its al
   expect(second.list).toContain('tx ledger doc.set')
   expect(second.calls).toBe(8)
 
-  const event = { action: 'checkIn', scene: `c=${monitoring.id}`, clientRequestId: `db-calls-${n - 1}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...monitoring.location, accuracy: 10 } }
+  const event = {
+    action: 'checkIn',
+    scene: `c=${monitoring.id}`,
+    clientRequestId: `db-calls-${n - 1}`,
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: { ...monitoring.location, accuracy: 10 },
+  }
   db.reset()
   const again = await dispatch('inspection', registry.inspection as never, event, platform('demo-officer-1'))
   expect(again).toMatchObject({ ok: true, data: { inspection: { id: (first.res as any).data.inspection.id } } })
-  expect(db.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.kind} ${c.collection} ${c.op}`)).toEqual(['db users doc.get', 'tx companies doc.get', 'db inspections doc.get'])
+  expect(db.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.kind} ${c.collection} ${c.op}`)).toEqual([
+    'db users doc.get',
+    'tx companies doc.get',
+    'db inspections doc.get',
+  ])
 })
 
 test('a repeated inspection adds its alert: 8 calls', async () => {

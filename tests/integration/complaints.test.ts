@@ -31,10 +31,24 @@ const doc = async (collection: string, id: string) => (await emu.emulator.db.col
 let n = 0
 
 async function inspected(company: typeof co1): Promise<string> {
-  const open = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `cmp-req-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company) })
+  const open = await call('demo-officer-1', 'inspection', 'checkIn', {
+    scene: `c=${company.id}`,
+    clientRequestId: `cmp-req-${++n}`,
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: at(company),
+  })
   expect(open.ok).toBe(true)
-  await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `cmp-req-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company) })
-  expect((await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: open.data.inspection.id, outcome: 'compliant', findings: '未发现问题' })).ok).toBe(true)
+  await call('demo-officer-2', 'inspection', 'checkIn', {
+    scene: `c=${company.id}`,
+    clientRequestId: `cmp-req-${++n}`,
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: at(company),
+  })
+  expect(
+    (await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: open.data.inspection.id, outcome: 'compliant', findings: '未发现问题' })).ok,
+  ).toBe(true)
   return open.data.inspection.id
 }
 
@@ -60,7 +74,10 @@ describe('enterprise.complain', () => {
   it('files a named complaint about an own inspection, due at the end of 2026-10-26, counted for the department', async () => {
     const before = (await marketCounter()).complaints
     const res = await call('demo-enterprise-1', 'enterprise', 'complain', { inspectionId, category: 'unrelated_demands', content: NAMED })
-    expect(res).toMatchObject({ ok: true, data: { complaint: { status: 'received', inspectionId, deptId: DEMO_IDS.cityMarketDept, anonymous: false, complainantName: '周敏', overdue: false } } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { complaint: { status: 'received', inspectionId, deptId: DEMO_IDS.cityMarketDept, anonymous: false, complainantName: '周敏', overdue: false } },
+    })
     expect(new Date(res.data.complaint.dueAt).toISOString()).toBe('2026-10-26T15:59:59.999Z')
     expect(res.data.complaint.timeline).toEqual([expect.objectContaining({ action: 'received', text: expect.stringContaining('2026-10-26') })])
     contract.enterprise.complain.output.parse(res.data)
@@ -69,7 +86,14 @@ describe('enterprise.complain', () => {
     const stored = await doc('complaints', named.id)
     expect(stored.ownerKey).toEqual(expect.any(String))
     expect(JSON.stringify(stored)).not.toContain('demo-enterprise-1')
-    expect((await emu.emulator.db.collection('audit').where({ target: `complaints/${named.id}` }).get()).data).toEqual([expect.objectContaining({ action: 'enterprise.complain' })])
+    expect(
+      (
+        await emu.emulator.db
+          .collection('audit')
+          .where({ target: `complaints/${named.id}` })
+          .get()
+      ).data,
+    ).toEqual([expect.objectContaining({ action: 'enterprise.complain' })])
   })
 
   it('files an anonymous one: no name stored, the audit names a pseudonym', async () => {
@@ -80,7 +104,12 @@ describe('enterprise.complain', () => {
     const stored = await doc('complaints', anon.id)
     const user = (await emu.emulator.db.collection('users').where({ openid: 'demo-enterprise-1' }).get()).data[0]
     for (const s of ['周敏', 'demo-enterprise-1', String(user._id)]) expect(JSON.stringify(stored)).not.toContain(s)
-    const events = (await emu.emulator.db.collection('audit').where({ target: `complaints/${anon.id}` }).get()).data
+    const events = (
+      await emu.emulator.db
+        .collection('audit')
+        .where({ target: `complaints/${anon.id}` })
+        .get()
+    ).data
     expect(events).toHaveLength(1)
     expect(String(events[0].actor)).toMatch(/^anon_/)
     expect(JSON.stringify(events)).not.toContain(ANON)
@@ -99,11 +128,24 @@ describe('enterprise.complain', () => {
 
   it("refuses another company's inspection (FORBIDDEN), an unknown one (NOT_FOUND), bad input", async () => {
     const foreign = await inspected(co2)
-    expect(await call('demo-enterprise-1', 'enterprise', 'complain', { inspectionId: foreign, category: 'attitude', content: '不是我们企业的检查' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call('demo-enterprise-1', 'enterprise', 'complain', { inspectionId: 'insp_nope', category: 'attitude', content: '没有这次检查' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await call('demo-enterprise-1', 'enterprise', 'complain', { category: 'bribery', content: '分类不存在的投诉' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await call('demo-enterprise-1', 'enterprise', 'complain', { category: 'other', content: '短' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await call('demo-officer-1', 'enterprise', 'complain', { category: 'other', content: '执法人员不能投诉企业' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(
+      await call('demo-enterprise-1', 'enterprise', 'complain', { inspectionId: foreign, category: 'attitude', content: '不是我们企业的检查' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(
+      await call('demo-enterprise-1', 'enterprise', 'complain', { inspectionId: 'insp_nope', category: 'attitude', content: '没有这次检查' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await call('demo-enterprise-1', 'enterprise', 'complain', { category: 'bribery', content: '分类不存在的投诉' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await call('demo-enterprise-1', 'enterprise', 'complain', { category: 'other', content: '短' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await call('demo-officer-1', 'enterprise', 'complain', { category: 'other', content: '执法人员不能投诉企业' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })
 
@@ -115,7 +157,12 @@ describe('enterprise.complaints', () => {
     const ids = mine.data.items.map((c: { id: string }) => c.id)
     expect(ids.slice(0, 3).sort()).toEqual([named.id, anon.id, general.id].sort())
     // The rest are the demo history's, filed by the same person.
-    const stored = (await emu.emulator.db.collection('complaints').where({ _id: emu.emulator.db.command.in(ids) }).get()).data
+    const stored = (
+      await emu.emulator.db
+        .collection('complaints')
+        .where({ _id: emu.emulator.db.command.in(ids) })
+        .get()
+    ).data
     expect(new Set(stored.map((c) => c.ownerKey)).size).toBe(1)
     const times = mine.data.items.map((c: { receivedAt: number }) => c.receivedAt)
     expect([...times].sort((a, b) => b - a)).toEqual(times)
@@ -146,7 +193,8 @@ describe('supervision.complaints and handleComplaint', () => {
   })
 
   it('moves received → accepted → replied → closed; out of order is CONFLICT; out of region FORBIDDEN; unknown NOT_FOUND', async () => {
-    const h = (who: string, complaintId: string, action: string, text = '处理意见') => call(who, 'supervision', 'handleComplaint', { complaintId, step: action, text })
+    const h = (who: string, complaintId: string, action: string, text = '处理意见') =>
+      call(who, 'supervision', 'handleComplaint', { complaintId, step: action, text })
     expect(await h('demo-supervisor-city', named.id, 'reply')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await h('demo-supervisor-city', named.id, 'close')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await h('demo-supervisor-county', far.id, 'accept')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -154,12 +202,29 @@ describe('supervision.complaints and handleComplaint', () => {
 
     const accepted = await h('demo-supervisor-county', named.id, 'accept', '已受理，将调查核实')
     // The one who accepts works it; the city supervisor reads it, and is told who works it.
-    expect(accepted).toMatchObject({ ok: true, data: { complaint: { status: 'accepted', assignee: { id: userIdFor('demo-supervisor-county'), name: '杨帆' } } } })
+    expect(accepted).toMatchObject({
+      ok: true,
+      data: { complaint: { status: 'accepted', assignee: { id: userIdFor('demo-supervisor-county'), name: '杨帆' } } },
+    })
     contract.supervision.handleComplaint.output.parse(accepted.data)
-    expect(await h('demo-supervisor-city', named.id, 'reply', '经核查')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('杨帆') } })
-    expect((await call('demo-supervisor-city', 'supervision', 'complaints')).data.items.find((c: { id: string }) => c.id === named.id)).toMatchObject({ assignee: { name: '杨帆' }, visit: { companyName: expect.any(String), deptName: '赣州市市场监督管理局', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), officerNames: expect.arrayContaining([expect.any(String)]) } })
+    expect(await h('demo-supervisor-city', named.id, 'reply', '经核查')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('杨帆') },
+    })
+    expect((await call('demo-supervisor-city', 'supervision', 'complaints')).data.items.find((c: { id: string }) => c.id === named.id)).toMatchObject({
+      assignee: { name: '杨帆' },
+      visit: {
+        companyName: expect.any(String),
+        deptName: '赣州市市场监督管理局',
+        date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        officerNames: expect.arrayContaining([expect.any(String)]),
+      },
+    })
     expect(await h('demo-supervisor-county', named.id, 'accept')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await h('demo-supervisor-county', named.id, 'reply', '经核查，已责成该局整改并通报批评')).toMatchObject({ ok: true, data: { complaint: { status: 'replied' } } })
+    expect(await h('demo-supervisor-county', named.id, 'reply', '经核查，已责成该局整改并通报批评')).toMatchObject({
+      ok: true,
+      data: { complaint: { status: 'replied' } },
+    })
     const before = (await marketCounter()).complaints
     expect(await h('demo-supervisor-city', named.id, 'close', '办结')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const closed = await h('demo-supervisor-county', named.id, 'close', '企业对处理结果表示满意，办结')
@@ -176,11 +241,20 @@ describe('supervision.complaints and handleComplaint', () => {
     const steps = outbox.filter((m) => m.touser === 'demo-enterprise-1' && (m.data as { status: string }).status !== '已收到')
     expect(steps.map((m) => (m.data as { status: string }).status)).toEqual(['已受理', '已答复', '已办结'])
     expect(JSON.stringify(outbox)).not.toContain(NAMED)
-    expect((await emu.emulator.db.collection('audit').where({ target: `complaints/${named.id}`, action: 'supervision.handleComplaint' }).count()).total).toBe(3)
+    expect(
+      (
+        await emu.emulator.db
+          .collection('audit')
+          .where({ target: `complaints/${named.id}`, action: 'supervision.handleComplaint' })
+          .count()
+      ).total,
+    ).toBe(3)
   })
 
   it('an anonymous complainant is still told, without anyone seeing who', async () => {
-    expect(await call('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: anon.id, step: 'accept', text: '已受理' })).toMatchObject({ ok: true })
+    expect(await call('demo-supervisor-city', 'supervision', 'handleComplaint', { complaintId: anon.id, step: 'accept', text: '已受理' })).toMatchObject({
+      ok: true,
+    })
     const outbox = (await emu.emulator.db.collection('outbox').where({ template: 'complaint_update' }).get()).data
     expect(outbox.filter((m) => m.touser === 'demo-enterprise-1' && (m.data as { status: string }).status !== '已收到')).toHaveLength(4)
   })
@@ -190,7 +264,10 @@ describe('confidentiality: the complained-about department and its officers neve
   it('every read action they have answers without the text or the complainant', async () => {
     // They hold the whole city as region, so only their role can refuse them (not a region they lack).
     for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-officer-2']) {
-      await emu.emulator.db.collection('users').doc(userIdFor(who)).update({ data: { region: '3607' } })
+      await emu.emulator.db
+        .collection('users')
+        .doc(userIdFor(who))
+        .update({ data: { region: '3607' } })
     }
     const attempts: Array<[string, string, string, object]> = []
     for (const who of ['demo-deptadmin-1', 'demo-officer-1', 'demo-officer-2']) {
@@ -233,7 +310,12 @@ describe('scheduler: overdue complaints', () => {
     const run1 = await call('demo-admin', 'scheduler', 'run')
     expect(run1).toMatchObject({ ok: true, data: { overdueComplaints: 0 } })
     // Open complaints due before ours (the demo history's) are overdue first.
-    const earlier = (await emu.emulator.db.collection('complaints').where({ status: emu.emulator.db.command.neq('closed'), overdue: false, dueAt: emu.emulator.db.command.lt(anon.dueAt) }).count()).total
+    const earlier = (
+      await emu.emulator.db
+        .collection('complaints')
+        .where({ status: emu.emulator.db.command.neq('closed'), overdue: false, dueAt: emu.emulator.db.command.lt(anon.dueAt) })
+        .count()
+    ).total
     await emu.setClock('2026-10-26T15:59:00Z')
     expect((await call('demo-admin', 'scheduler', 'run')).data.overdueComplaints).toBe(earlier)
     const before = (await marketCounter()).complaints
@@ -242,17 +324,39 @@ describe('scheduler: overdue complaints', () => {
     const run2 = await call('demo-admin', 'scheduler', 'run')
     // anon, general, far (named was closed).
     // anon, general, far, and any demo-history complaint due the same day.
-    const sameDay = (await emu.emulator.db.collection('complaints').where({ dueAt: anon.dueAt, _id: emu.emulator.db.command.nin([named.id, anon.id, general.id, far.id]) }).get()).data
+    const sameDay = (
+      await emu.emulator.db
+        .collection('complaints')
+        .where({ dueAt: anon.dueAt, _id: emu.emulator.db.command.nin([named.id, anon.id, general.id, far.id]) })
+        .get()
+    ).data
     expect(run2.data.overdueComplaints).toBe(3 + sameDay.filter((c) => c.status !== 'closed').length)
-    const sameDayHere = sameDay.filter((c) => c.status !== 'closed' && (c.counterKey as { deptId?: string; month?: string } | undefined)?.deptId === DEMO_IDS.cityMarketDept && (c.counterKey as { month?: string } | undefined)?.month === '2026-09').length
+    const sameDayHere = sameDay.filter(
+      (c) =>
+        c.status !== 'closed' &&
+        (c.counterKey as { deptId?: string; month?: string } | undefined)?.deptId === DEMO_IDS.cityMarketDept &&
+        (c.counterKey as { month?: string } | undefined)?.month === '2026-09',
+    ).length
     expect((await doc('complaints', anon.id)).overdue).toBe(true)
     expect((await doc('complaints', named.id)).overdue).toBe(false)
     expect((await marketCounter()).complaints).toEqual({ ...before, overdue: before.overdue + 1 + sameDayHere })
-    const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `complaints/${anon.id}` }).get()).data
+    const alerts = (
+      await emu.emulator.db
+        .collection('alerts')
+        .where({ ref: `complaints/${anon.id}` })
+        .get()
+    ).data
     expect(alerts).toEqual([expect.objectContaining({ kind: 'complaint_overdue', deptId: DEMO_IDS.cityMarketDept })])
     for (const s of SECRETS) expect(JSON.stringify(alerts)).not.toContain(s)
     expect((await call('demo-admin', 'scheduler', 'run')).data.overdueComplaints).toBe(0)
-    expect((await emu.emulator.db.collection('alerts').where({ ref: `complaints/${anon.id}` }).count()).total).toBe(1)
+    expect(
+      (
+        await emu.emulator.db
+          .collection('alerts')
+          .where({ ref: `complaints/${anon.id}` })
+          .count()
+      ).total,
+    ).toBe(1)
     expect((await marketCounter()).complaints.overdue).toBe(before.overdue + 1 + sameDayHere)
     const shown = (await call('demo-supervisor-city', 'supervision', 'complaints')).data.items.find((c: { id: string }) => c.id === anon.id)
     expect(shown.overdue).toBe(true)

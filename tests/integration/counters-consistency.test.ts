@@ -38,7 +38,10 @@ const DEPTS = [
   DEMO_IDS.cityMarketDept,
   DEMO_IDS.cityEmergencyDept,
   DEMO_IDS.zhangGongMarketDept,
-  ...roster.departments.filter((d) => d.region !== '3607' && d.id !== DEMO_IDS.zhangGongMarketDept).slice(0, 3).map((d) => d.id),
+  ...roster.departments
+    .filter((d) => d.region !== '3607' && d.id !== DEMO_IDS.zhangGongMarketDept)
+    .slice(0, 3)
+    .map((d) => d.id),
 ]
 /** A pool small enough that companies are revisited (repeated flags, frequency caps). */
 const COMPANIES = [
@@ -47,7 +50,18 @@ const COMPANIES = [
   ...roster.companies.filter((c) => !c.inPark && !c.monitoringPoint).slice(0, 14),
 ]
 /** Expected refusals and conflicts; anything else (INTERNAL, INVALID_INPUT) is a failure. */
-const EXPECTED = new Set(['QUIET_PERIOD', 'PLAN_REQUIRED', 'CERT_INVALID', 'FREQUENCY_CAP', 'NEED_TWO_OFFICERS', 'CONFLICT', 'TOKEN_EXPIRED', 'TOKEN_INVALID', 'ALREADY_RATED', 'RATE_LIMITED'])
+const EXPECTED = new Set([
+  'QUIET_PERIOD',
+  'PLAN_REQUIRED',
+  'CERT_INVALID',
+  'FREQUENCY_CAP',
+  'NEED_TWO_OFFICERS',
+  'CONFLICT',
+  'TOKEN_EXPIRED',
+  'TOKEN_INVALID',
+  'ALREADY_RATED',
+  'RATE_LIMITED',
+])
 
 let emu: TestEmulator
 let t = Date.parse('2027-01-26T01:00:00Z')
@@ -65,11 +79,19 @@ const platformFor = (openid: string): Platform => ({
   keys: emu.emulator.keys,
   checkAnswers: true,
 })
-const call = async (openid: string, fn: FnName, action: string, fields: object = {}): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> =>
+const call = async (
+  openid: string,
+  fn: FnName,
+  action: string,
+  fields: object = {},
+): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> =>
   (await dispatch(fn, registry[fn] as never, { action, ...fields }, platformFor(openid))) as never
 
 const putUser = (openid: string, data: object) =>
-  emu.emulator.db.collection('users').doc(userIdFor(openid)).set({ data: { openid, name: openid, createdAt: 0, updatedAt: 0, ...data } })
+  emu.emulator.db
+    .collection('users')
+    .doc(userIdFor(openid))
+    .set({ data: { openid, name: openid, createdAt: 0, updatedAt: 0, ...data } })
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: new Date(t).toISOString() })
@@ -102,7 +124,10 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
   for (const deptId of DEPTS) {
     const list = roster.officers.filter((o) => o.deptId === deptId)
     for (const o of list) await putUser(`op-${o.id}`, { roles: ['officer'], deptId, officerId: o.id })
-    officersByDept.set(deptId, list.map((o) => `op-${o.id}`))
+    officersByDept.set(
+      deptId,
+      list.map((o) => `op-${o.id}`),
+    )
     await putUser(`adm-${deptId}`, { roles: ['deptAdmin'], deptId })
   }
   for (const c of COMPANIES) for (const k of [1, 2]) await putUser(`ent-${k}-${c.id}`, { roles: ['enterprise'], companyId: c.id, region: c.region })
@@ -146,12 +171,31 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         const officer = rng.pick(officersByDept.get(deptId)!)
         const company = rng.pick(COMPANIES)
         const source = rng.pick(['plan', 'plan', 'plan', 'complaint', 'referral', 'monitoring', 'enterprise_request'] as const)
-        const exception = rng.chance(company.inPark ? 0.5 : 0.05) ? { category: rng.pick(['emergency', 'high_risk', 'tax', 'other']), reason: '现场情况紧急，须立即核查处置' } : undefined
-        const res = await call(officer, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `mix-req-${String(++crid).padStart(6, "0")}`, source, ...(source === 'plan' ? {} : { sourceRef: `REF-${crid}` }), location: location(company), ...(exception ? { exception } : {}) })
+        const exception = rng.chance(company.inPark ? 0.5 : 0.05)
+          ? { category: rng.pick(['emergency', 'high_risk', 'tax', 'other']), reason: '现场情况紧急，须立即核查处置' }
+          : undefined
+        const res = await call(officer, 'inspection', 'checkIn', {
+          scene: `c=${company.id}`,
+          clientRequestId: `mix-req-${String(++crid).padStart(6, '0')}`,
+          source,
+          ...(source === 'plan' ? {} : { sourceRef: `REF-${crid}` }),
+          location: location(company),
+          ...(exception ? { exception } : {}),
+        })
         tallyOutcome('checkIn', res)
         if (res.ok && !res.data.joined) {
           if (!inspections.some((i) => i.id === res.data.inspection.id)) {
-            inspections.push({ id: res.data.inspection.id, deptId, companyId: company.id, officers: [officer], openedAt: t, closed: false, exception: !!exception, reviewed: false, rated: false })
+            inspections.push({
+              id: res.data.inspection.id,
+              deptId,
+              companyId: company.id,
+              officers: [officer],
+              openedAt: t,
+              closed: false,
+              exception: !!exception,
+              reviewed: false,
+              rated: false,
+            })
           }
         } else if (res.ok) {
           inspections.find((i) => i.id === res.data.inspection.id)?.officers.push(officer)
@@ -173,10 +217,27 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         if (others.length === 0) return
         const officer = rng.pick(others)
         const company = COMPANIES.find((c) => c.id === i.companyId)!
-        const res = await call(officer, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `mix-req-${String(++crid).padStart(6, "0")}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: location(company) })
+        const res = await call(officer, 'inspection', 'checkIn', {
+          scene: `c=${company.id}`,
+          clientRequestId: `mix-req-${String(++crid).padStart(6, '0')}`,
+          source: 'complaint',
+          sourceRef: 'REF-2026-0001',
+          location: location(company),
+        })
         tallyOutcome('join', res)
         if (res.ok && res.data.joined) i.officers.push(officer)
-        else if (res.ok) inspections.push({ id: res.data.inspection.id, deptId: i.deptId, companyId: company.id, officers: [officer], openedAt: t, closed: false, exception: false, reviewed: false, rated: false })
+        else if (res.ok)
+          inspections.push({
+            id: res.data.inspection.id,
+            deptId: i.deptId,
+            companyId: company.id,
+            officers: [officer],
+            openedAt: t,
+            closed: false,
+            exception: false,
+            reviewed: false,
+            rated: false,
+          })
       },
     ],
     [
@@ -188,7 +249,12 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         if (open.length === 0) return
         const i = rng.chance(0.85) && teams.length ? rng.pick(teams) : rng.pick(open)
         const outcome = rng.pick(['compliant', 'rectify', 'case', 'transfer'] as const)
-        const res = await call(rng.pick(i.officers), 'inspection', 'recordResult', { inspectionId: i.id, outcome, findings: '现场检查记录', ...(outcome === 'rectify' ? { rectifyBy: new Date(t + 38 * 3_600_000 * 24).toISOString().slice(0, 10) } : {}) })
+        const res = await call(rng.pick(i.officers), 'inspection', 'recordResult', {
+          inspectionId: i.id,
+          outcome,
+          findings: '现场检查记录',
+          ...(outcome === 'rectify' ? { rectifyBy: new Date(t + 38 * 3_600_000 * 24).toISOString().slice(0, 10) } : {}),
+        })
         tallyOutcome('recordResult', res)
         if (res.ok) {
           i.closed = true
@@ -216,7 +282,11 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         const pending = inspections.filter((i) => i.exception && (!i.reviewed || rng.chance(0.05)))
         if (pending.length === 0) return
         const i = rng.pick(pending)
-        const res = await call('demo-supervisor-city', 'supervision', 'reviewException', { inspectionId: i.id, verdict: rng.chance(0.6) ? 'justified' : 'unjustified', comment: '审核意见' })
+        const res = await call('demo-supervisor-city', 'supervision', 'reviewException', {
+          inspectionId: i.id,
+          verdict: rng.chance(0.6) ? 'justified' : 'unjustified',
+          comment: '审核意见',
+        })
         tallyOutcome('reviewException', res)
         i.reviewed = true
       },
@@ -256,7 +326,12 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         // A monitoring point adds a visit (matched or unscanned).
         const company = rng.pick(COMPANIES.filter((c) => c.monitoringPoint))
         const date = new Date(t - rng.int(0, 10) * DAY + 8 * HOUR).toISOString().slice(0, 10)
-        const res = await call(`ent-2-${company.id}`, 'enterprise', 'addLedgerEntry', { date, deptId: rng.pick(DEPTS), officerNames: ['某某'], purpose: '日常检查' })
+        const res = await call(`ent-2-${company.id}`, 'enterprise', 'addLedgerEntry', {
+          date,
+          deptId: rng.pick(DEPTS),
+          officerNames: ['某某'],
+          purpose: '日常检查',
+        })
         tallyOutcome('addLedgerEntry', res)
       },
     ],
@@ -283,7 +358,19 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
   expect(internalErrors).toEqual([])
 
   // The mix did exercise what it should.
-  for (const key of ['checkIn:ok', 'join:ok', 'recordResult:ok', 'reviewException:ok', 'checkIn:QUIET_PERIOD', 'checkIn:FREQUENCY_CAP', 'recordResult:NEED_TWO_OFFICERS', 'rate:ok', 'complain:ok', 'addLedgerEntry:ok', 'handleComplaint:ok']) {
+  for (const key of [
+    'checkIn:ok',
+    'join:ok',
+    'recordResult:ok',
+    'reviewException:ok',
+    'checkIn:QUIET_PERIOD',
+    'checkIn:FREQUENCY_CAP',
+    'recordResult:NEED_TWO_OFFICERS',
+    'rate:ok',
+    'complain:ok',
+    'addLedgerEntry:ok',
+    'handleComplaint:ok',
+  ]) {
     expect([key, outcomes[key] ?? 0]).toEqual([key, expect.any(Number)])
     expect(outcomes[key] ?? 0).toBeGreaterThan(0)
   }
@@ -313,16 +400,29 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
       const counted = sumFigures(rows.filter((e) => e.deptId === d.deptId).map((e) => e.figures))
       const key = `${d.deptId}_${month}`
       const { deptId: _d, deptName: _n, region: _r, ...shown } = d
-      expect({ key, ...shown }).toEqual({ key, ...presentFigures({ ...counted, capRefusals: (capBefore.get(key) ?? 0) + (capRefusals.get(key) ?? 0) }, 'supervisor', settings.rating.minCountForAggregate) })
+      expect({ key, ...shown }).toEqual({
+        key,
+        ...presentFigures(
+          { ...counted, capRefusals: (capBefore.get(key) ?? 0) + (capRefusals.get(key) ?? 0) },
+          'supervisor',
+          settings.rating.minCountForAggregate,
+        ),
+      })
     }
     // A county dashboard counts what happened in the county (the companies there), whoever's department.
     const county = await call('demo-supervisor-county', 'supervision', 'dashboard', { month })
-    const inCounty = (await readAllPages<InspectionRecord>(emu.emulator.db, 'inspections', { region: '360702', month }))
+    const inCounty = await readAllPages<InspectionRecord>(emu.emulator.db, 'inspections', { region: '360702', month })
     expect(county.data.totals.inspections).toBe(inCounty.length)
-    for (const d of county.data.byDepartment) expect({ deptId: d.deptId, inspections: d.inspections }).toEqual({ deptId: d.deptId, inspections: inCounty.filter((r) => r.deptId === d.deptId).length })
+    for (const d of county.data.byDepartment)
+      expect({ deptId: d.deptId, inspections: d.inspections }).toEqual({ deptId: d.deptId, inspections: inCounty.filter((r) => r.deptId === d.deptId).length })
     const own = await call(`adm-${DEMO_IDS.cityMarketDept}`, 'supervision', 'dashboard', { month })
     const cityRow = dash.data.byDepartment.find((x: { deptId: string }) => x.deptId === DEMO_IDS.cityMarketDept)
-    expect(own.data.byDepartment[0]).toMatchObject({ inspections: cityRow.inspections, overdue: cityRow.overdue, quietExceptions: cityRow.quietExceptions, ratings: { count: cityRow.ratings.count, avg: cityRow.ratings.avg } })
+    expect(own.data.byDepartment[0]).toMatchObject({
+      inspections: cityRow.inspections,
+      overdue: cityRow.overdue,
+      quietExceptions: cityRow.quietExceptions,
+      ratings: { count: cityRow.ratings.count, avg: cityRow.ratings.avg },
+    })
   }
 
   // 3. The check reports a difference and never fixes it.
@@ -332,7 +432,9 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
   const kept = await deptCounter(emu.emulator.db, some.deptId, someRegion, some.month)
   await someRef.update({ data: { [`depts.${some.deptId}.inspections`]: kept.inspections + 3 } })
   const broken = await checkCounterConsistency(emu.emulator.db, settings)
-  expect(broken.differences).toEqual([expect.objectContaining({ counterId: someKey, figure: 'inspections', kept: kept.inspections + 3, recounted: kept.inspections })])
+  expect(broken.differences).toEqual([
+    expect.objectContaining({ counterId: someKey, figure: 'inspections', kept: kept.inspections + 3, recounted: kept.inspections }),
+  ])
   expect((await deptCounter(emu.emulator.db, some.deptId, someRegion, some.month)).inspections).toBe(kept.inspections + 3)
   await someRef.update({ data: { [`depts.${some.deptId}.inspections`]: kept.inspections } })
 
@@ -350,7 +452,12 @@ it('the scheduler run reports a difference of the last two months, and leaves th
   }
   const res = await call('demo-admin', 'scheduler', 'run')
   expect(res.ok).toBe(true)
-  expect(res.data.consistency).toMatchObject({ ok: false, differenceCount: 1, notCompared: ['capRefusals'], differences: [{ counterId: id, figure: 'overdue', kept: before.overdue + 2, recounted: before.overdue }] })
+  expect(res.data.consistency).toMatchObject({
+    ok: false,
+    differenceCount: 1,
+    notCompared: ['capRefusals'],
+    differences: [{ counterId: id, figure: 'overdue', kept: before.overdue + 2, recounted: before.overdue }],
+  })
   expect(res.data.consistency.months).toHaveLength(2)
   expect((await deptCounter(emu.emulator.db, deptId, '360702', month)).overdue).toBe(before.overdue + 2)
   expect(internalErrors).toContainEqual(expect.objectContaining({ event: 'counter_mismatch' }))

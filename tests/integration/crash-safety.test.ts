@@ -35,7 +35,13 @@ const near = (id: string) => {
 }
 /** Companies with a bound user (demo-enterprise-1/2, and three bound at the start). */
 const RATED = ['co_0001', 'co_0002', 'co_0003', 'co_0004', 'co_0005']
-const COMPANY_USER: Record<string, string> = { co_0001: 'demo-enterprise-1', co_0002: 'demo-enterprise-2', co_0003: 'crash-co3', co_0004: 'crash-co4', co_0005: 'crash-co5' }
+const COMPANY_USER: Record<string, string> = {
+  co_0001: 'demo-enterprise-1',
+  co_0002: 'demo-enterprise-2',
+  co_0003: 'crash-co3',
+  co_0004: 'crash-co4',
+  co_0005: 'crash-co5',
+}
 /** Officer pairs of one department each. */
 const TEAMS: Array<[string, string]> = [
   ['demo-officer-1', 'demo-officer-2'],
@@ -52,7 +58,21 @@ function start(clock: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // tsx's loader in this very process (not the tsx CLI, which forks): SIGKILL must hit the server itself.
     const loader = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href
-    const args = ['--require', path.join(ROOT, 'node_modules/tsx/dist/preflight.cjs'), '--import', loader, 'emulator/cli.ts', '--port', '0', '--db', dbFile, '--seed', 'demo', '--clock', clock]
+    const args = [
+      '--require',
+      path.join(ROOT, 'node_modules/tsx/dist/preflight.cjs'),
+      '--import',
+      loader,
+      'emulator/cli.ts',
+      '--port',
+      '0',
+      '--db',
+      dbFile,
+      '--seed',
+      'demo',
+      '--clock',
+      clock,
+    ]
     const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ADMIN_OPENIDS: 'demo-admin' }, stdio: ['ignore', 'pipe', 'pipe'] })
     child = proc
     let out = ''
@@ -110,7 +130,16 @@ let attempts = 0
 let stopped = false
 
 /** Refusals a client may meet (rules, replays, contention); anything else, INTERNAL above all, is a failure. */
-const EXPECTED_REFUSALS = new Set(['QUIET_PERIOD', 'PLAN_REQUIRED', 'FREQUENCY_CAP', 'NEED_TWO_OFFICERS', 'CONFLICT', 'ALREADY_RATED', 'TOKEN_EXPIRED', 'RATE_LIMITED'])
+const EXPECTED_REFUSALS = new Set([
+  'QUIET_PERIOD',
+  'PLAN_REQUIRED',
+  'FREQUENCY_CAP',
+  'NEED_TWO_OFFICERS',
+  'CONFLICT',
+  'ALREADY_RATED',
+  'TOKEN_EXPIRED',
+  'RATE_LIMITED',
+])
 /** Whether the answer is a success; an unexpected refusal is recorded as a failure. */
 function ok(res: { ok: boolean; error?: { code: string; message: string } }, what: string): boolean {
   if (!res.ok && !EXPECTED_REFUSALS.has(res.error!.code)) failures.push(`${what} → ${res.error!.code}: ${res.error!.message}`)
@@ -143,7 +172,12 @@ async function client(k: number): Promise<void> {
       if (ok(rated, 'rate')) acked.ratings.push({ inspectionId: open.data.inspection.id, token: result.data.rating.token })
     } catch (err) {
       // The server died under the request: not acknowledged. Wait for the restart.
-      if (!/fetch failed|ECONNREFUSED|ECONNRESET|other side closed|socket|terminated|Invalid URL/i.test(String((err as Error).message ?? err) + String((err as { cause?: unknown }).cause ?? ''))) failures.push(String(err))
+      if (
+        !/fetch failed|ECONNREFUSED|ECONNRESET|other side closed|socket|terminated|Invalid URL/i.test(
+          String((err as Error).message ?? err) + String((err as { cause?: unknown }).cause ?? ''),
+        )
+      )
+        failures.push(String(err))
       await new Promise((r) => setTimeout(r, 50))
     }
   }
@@ -166,7 +200,8 @@ test(`${ROUNDS} SIGKILL rounds under load: acknowledged writes kept, counters re
   // Bind the second officer of 应急管理局 and three company users.
   const em2 = DEMO_BIND_CODES.officers[1]
   expect((await call('crash-em2', 'account', 'bindOfficer', { certNo: em2.certNo, name: em2.name, code: em2.code })).ok).toBe(true)
-  for (const [i, c] of DEMO_BIND_CODES.companies.entries()) expect((await call(`crash-co${i + 3}`, 'account', 'bindEnterprise', { uscc: c.uscc, code: c.code })).ok).toBe(true)
+  for (const [i, c] of DEMO_BIND_CODES.companies.entries())
+    expect((await call(`crash-co${i + 3}`, 'account', 'bindEnterprise', { uscc: c.uscc, code: c.code })).ok).toBe(true)
 
   let kills = 0
   for (let round = 0; round < ROUNDS; round++) {
@@ -194,7 +229,8 @@ test(`${ROUNDS} SIGKILL rounds under load: acknowledged writes kept, counters re
       const row = db.raw.prepare(`SELECT doc FROM "c_${collection}" WHERE id = ?`).get(id) as { doc: string } | undefined
       return row ? JSON.parse(row.doc) : null
     }
-    const all = (collection: string): any[] => (db.raw.prepare(`SELECT id, doc FROM "c_${collection}"`).all() as Array<{ id: string; doc: string }>).map((r) => ({ _id: r.id, ...JSON.parse(r.doc) }))
+    const all = (collection: string): any[] =>
+      (db.raw.prepare(`SELECT id, doc FROM "c_${collection}"`).all() as Array<{ id: string; doc: string }>).map((r) => ({ _id: r.id, ...JSON.parse(r.doc) }))
     const missing: string[] = []
     // Every acknowledged write is present.
     for (const c of acked.checkIns) {
@@ -217,12 +253,17 @@ test(`${ROUNDS} SIGKILL rounds under load: acknowledged writes kept, counters re
     const half: string[] = []
     const keysByInspection = new Map<string, number>()
     for (const company of all('companies')) for (const r of company.gate?.recent ?? []) keysByInspection.set(r.inspectionId, r.keys.length)
-    const ledgerByInspection = new Set(all('ledger').map((e) => e.inspectionId).filter(Boolean))
+    const ledgerByInspection = new Set(
+      all('ledger')
+        .map((e) => e.inspectionId)
+        .filter(Boolean),
+    )
     const tokensByInspection = new Map(all('ratingTokens').map((t) => [t.inspectionId, t]))
     const inspections = all('inspections')
     for (const ins of inspections) {
       // A withdrawn scan leaves the gate by design (rule 18).
-      if (ins.status !== 'withdrawn' && (keysByInspection.get(ins._id) ?? 0) < ins.officerIds.length) half.push(`${ins._id}: ${ins.officerIds.length} officers, ${keysByInspection.get(ins._id) ?? 0} check-in keys`)
+      if (ins.status !== 'withdrawn' && (keysByInspection.get(ins._id) ?? 0) < ins.officerIds.length)
+        half.push(`${ins._id}: ${ins.officerIds.length} officers, ${keysByInspection.get(ins._id) ?? 0} check-in keys`)
       if (ins.companyId === 'co_0001' && !ledgerByInspection.has(ins._id)) half.push(`${ins._id}: no ledger entry`)
       if (ins.result && !tokensByInspection.has(ins._id)) half.push(`${ins._id}: result without rating token`)
     }
@@ -242,7 +283,16 @@ test(`${ROUNDS} SIGKILL rounds under load: acknowledged writes kept, counters re
     expect(consistency.differences).toEqual([])
     expect(failures).toEqual([])
 
-    const report = { rounds: ROUNDS, clients: CLIENTS, kills, attempts, acknowledged: { checkIns: acked.checkIns.length, results: acked.results.length, ratings: acked.ratings.length }, inspections: inspections.length, countersChecked: consistency.checked, ledgerEntriesVerified: verify.data.checked }
+    const report = {
+      rounds: ROUNDS,
+      clients: CLIENTS,
+      kills,
+      attempts,
+      acknowledged: { checkIns: acked.checkIns.length, results: acked.results.length, ratings: acked.ratings.length },
+      inspections: inspections.length,
+      countersChecked: consistency.checked,
+      ledgerEntriesVerified: verify.data.checked,
+    }
     if (process.env.CRASH_REPORT) {
       mkdirSync(path.dirname(path.resolve(process.env.CRASH_REPORT)), { recursive: true })
       writeFileSync(process.env.CRASH_REPORT, JSON.stringify(report, null, 2))

@@ -99,8 +99,22 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
       })
 
       test('set refuses _id in data and update operators', async () => {
-        await expect(failure(() => db.collection('system').doc('s2').set({ data: { _id: 's2', a: 1 } }))).resolves.toBeInstanceOf(Error)
-        await expect(failure(() => db.collection('system').doc('s2').set({ data: { n: db.command.inc(1) } }))).resolves.toBeInstanceOf(Error)
+        await expect(
+          failure(() =>
+            db
+              .collection('system')
+              .doc('s2')
+              .set({ data: { _id: 's2', a: 1 } }),
+          ),
+        ).resolves.toBeInstanceOf(Error)
+        await expect(
+          failure(() =>
+            db
+              .collection('system')
+              .doc('s2')
+              .set({ data: { n: db.command.inc(1) } }),
+          ),
+        ).resolves.toBeInstanceOf(Error)
         await expect(db.collection('system').doc('s2').get()).rejects.toThrow()
       })
 
@@ -132,7 +146,9 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
         const _ = db.command
         const ref = db.collection('counters').doc('3607_2026-12')
         await ref.set({ data: { region: '3607', depts: { d1: { inspections: 2, ratings: { count: 1, sum: 4, bad: 0 } } } } })
-        const res = await ref.update({ data: { 'depts.d1.inspections': _.inc(1), 'depts.d1.ratings.bad': _.inc(1), 'depts.d2.quietExceptions.pending': _.inc(1) } })
+        const res = await ref.update({
+          data: { 'depts.d1.inspections': _.inc(1), 'depts.d1.ratings.bad': _.inc(1), 'depts.d2.quietExceptions.pending': _.inc(1) },
+        })
         expect(res.stats.updated).toBe(1)
         await ref.update({ data: { depts: { d3: { complaints: { open: _.inc(-1) } } } } })
         expect((await ref.get()).data).toEqual({
@@ -143,14 +159,25 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
       })
 
       test('update of a missing document answers updated: 0 and creates nothing', async () => {
-        const res = await db.collection('system').doc('ghost').update({ data: { a: 1 } })
+        const res = await db
+          .collection('system')
+          .doc('ghost')
+          .update({ data: { a: 1 } })
         expect(res.stats.updated).toBe(0)
         await expect(db.collection('system').doc('ghost').get()).rejects.toThrow()
       })
 
       test('update refuses _id', async () => {
-        await db.collection('system').doc('u1').set({ data: { a: 1 } })
-        await failure(() => db.collection('system').doc('u1').update({ data: { _id: 'other' } }))
+        await db
+          .collection('system')
+          .doc('u1')
+          .set({ data: { a: 1 } })
+        await failure(() =>
+          db
+            .collection('system')
+            .doc('u1')
+            .update({ data: { _id: 'other' } }),
+        )
         expect((await db.collection('system').doc('u1').get()).data).toEqual({ _id: 'u1', a: 1 })
       })
 
@@ -163,7 +190,10 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
       })
 
       test('returned documents are copies', async () => {
-        await db.collection('system').doc('copy').set({ data: { list: [1] } })
+        await db
+          .collection('system')
+          .doc('copy')
+          .set({ data: { list: [1] } })
         const first = await db.collection('system').doc('copy').get()
         ;(first.data.list as number[]).push(2)
         expect((await db.collection('system').doc('copy').get()).data.list).toEqual([1])
@@ -239,9 +269,36 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
 
       test('and / or at top level and at field level', async () => {
         const _ = db.command
-        expect(ids((await db.collection('plans').where(_.or({ status: 'done' }, { companyIds: 'c3' })).get()).data)).toEqual(['p2', 'p4'])
-        expect(ids((await db.collection('plans').where(_.or([{ status: 'done' }, { score: '5' }])).get()).data)).toEqual(['p2', 'p3'])
-        expect(ids((await db.collection('plans').where(_.and({ deptId: 'd2' }, { score: _.gt(0) })).get()).data)).toEqual(['p4'])
+        expect(
+          ids(
+            (
+              await db
+                .collection('plans')
+                .where(_.or({ status: 'done' }, { companyIds: 'c3' }))
+                .get()
+            ).data,
+          ),
+        ).toEqual(['p2', 'p4'])
+        expect(
+          ids(
+            (
+              await db
+                .collection('plans')
+                .where(_.or([{ status: 'done' }, { score: '5' }]))
+                .get()
+            ).data,
+          ),
+        ).toEqual(['p2', 'p3'])
+        expect(
+          ids(
+            (
+              await db
+                .collection('plans')
+                .where(_.and({ deptId: 'd2' }, { score: _.gt(0) }))
+                .get()
+            ).data,
+          ),
+        ).toEqual(['p4'])
         expect(await find({ score: _.gt(1).and(_.lt(9)) })).toEqual(['p1'])
         expect(await find({ score: _.and(_.gte(1), _.lte(5)) })).toEqual(['p1', 'p2'])
         expect(await find({ score: _.lt(2).or(_.gt(8)) })).toEqual(['p2', 'p4'])
@@ -261,7 +318,14 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
       })
 
       test('plain objects with "$" keys are never operators', async () => {
-        const attempts: DocData[] = [{ label: { $gt: '' } }, { label: { $ne: null } }, { $where: 'true' }, { $or: [{ status: 'open' }] }, { 'meta.$gt': '' }, { meta: { $exists: true } }]
+        const attempts: DocData[] = [
+          { label: { $gt: '' } },
+          { label: { $ne: null } },
+          { $where: 'true' },
+          { $or: [{ status: 'open' }] },
+          { 'meta.$gt': '' },
+          { meta: { $exists: true } },
+        ]
         for (const cond of attempts) {
           let result: string[] | undefined
           try {
@@ -299,7 +363,17 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
         const q = db.collection('audit')
         expect(ids((await q.orderBy('at', 'asc').get()).data)).toEqual(['e', 'b', 'c', 'a', 'd'])
         expect(ids((await q.orderBy('at', 'desc').get()).data).slice(2)).toEqual(['c', 'b', 'e'])
-        expect(ids((await q.where({ target: db.command.exists(true) }).orderBy('target', 'desc').orderBy('at', 'asc').get()).data)).toEqual(['b', 'd', 'c', 'a'])
+        expect(
+          ids(
+            (
+              await q
+                .where({ target: db.command.exists(true) })
+                .orderBy('target', 'desc')
+                .orderBy('at', 'asc')
+                .get()
+            ).data,
+          ),
+        ).toEqual(['b', 'd', 'c', 'a'])
       })
 
       test('paging with ties visits every document exactly once, in order', async () => {
@@ -322,17 +396,34 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
         expect((await db.collection('outbox').limit(100).get()).data).toHaveLength(100)
         expect((await db.collection('outbox').limit(120).get()).data).toHaveLength(120)
         expect((await db.collection('outbox').limit(SDK_GET_LIMIT).get()).data).toHaveLength(130)
-        expect((await db.collection('outbox').where({ n: _.gte(0) }).get()).data).toHaveLength(100)
-        expect((await db.collection('outbox').orderBy('createdAt', 'asc').skip(100).get()).data.map((d) => d.n)).toEqual(Array.from({ length: 30 }, (_, i) => 100 + i))
+        expect(
+          (
+            await db
+              .collection('outbox')
+              .where({ n: _.gte(0) })
+              .get()
+          ).data,
+        ).toHaveLength(100)
+        expect((await db.collection('outbox').orderBy('createdAt', 'asc').skip(100).get()).data.map((d) => d.n)).toEqual(
+          Array.from({ length: 30 }, (_, i) => 100 + i),
+        )
         expect((await db.collection('outbox').count()).total).toBe(130)
-        const err = await failure(() => db.collection('outbox').limit(SDK_GET_LIMIT + 1).get())
+        const err = await failure(() =>
+          db
+            .collection('outbox')
+            .limit(SDK_GET_LIMIT + 1)
+            .get(),
+        )
         expect(err.message).toMatch(/limit/)
       })
 
       test('where().update and where().remove act on every match, beyond 100', async () => {
         const _ = db.command
         for (let i = 0; i < 120; i++) await db.collection('outbox').add({ data: { createdAt: i, batch: i < 110 ? 'A' : 'B' } })
-        const upd = await db.collection('outbox').where({ batch: 'A' }).update({ data: { sent: true, tries: _.inc(1) } })
+        const upd = await db
+          .collection('outbox')
+          .where({ batch: 'A' })
+          .update({ data: { sent: true, tries: _.inc(1) } })
         expect(upd.stats.updated).toBe(110)
         expect((await db.collection('outbox').where({ sent: true, tries: 1 }).count()).total).toBe(110)
         const rem = await db.collection('outbox').where({ batch: 'A' }).remove()
@@ -343,12 +434,21 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
 
     describe('transactions', () => {
       test('commit: writes are visible and the callback value is returned', async () => {
-        await db.collection('counters').doc('k').set({ data: { n: 1 } })
+        await db
+          .collection('counters')
+          .doc('k')
+          .set({ data: { n: 1 } })
         const out = await db.runTransaction(async (tx) => {
           const { data } = await tx.collection('counters').doc('k').get()
-          await tx.collection('counters').doc('k').update({ data: { n: (data.n as number) + 1 } })
+          await tx
+            .collection('counters')
+            .doc('k')
+            .update({ data: { n: (data.n as number) + 1 } })
           const added = await tx.collection('ledger').add({ data: { companyId: 'c1', seq: 1 } })
-          await tx.collection('audit').doc('a1').set({ data: { target: 'k', at: 1 } })
+          await tx
+            .collection('audit')
+            .doc('a1')
+            .set({ data: { target: 'k', at: 1 } })
           const seen = await tx.collection('counters').doc('k').get()
           return { added: added._id, n: seen.data.n }
         })
@@ -363,12 +463,24 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
           code = 'CONFLICT'
         }
         const refusal = new Refused('no')
-        await db.collection('counters').doc('k').set({ data: { n: 1 } })
-        await db.collection('counters').doc('gone').set({ data: { n: 9 } })
+        await db
+          .collection('counters')
+          .doc('k')
+          .set({ data: { n: 1 } })
+        await db
+          .collection('counters')
+          .doc('gone')
+          .set({ data: { n: 9 } })
         const err = await failure(() =>
           db.runTransaction(async (tx) => {
-            await tx.collection('counters').doc('k').update({ data: { n: db.command.inc(5) } })
-            await tx.collection('counters').doc('new').set({ data: { n: 1 } })
+            await tx
+              .collection('counters')
+              .doc('k')
+              .update({ data: { n: db.command.inc(5) } })
+            await tx
+              .collection('counters')
+              .doc('new')
+              .set({ data: { n: 1 } })
             await tx.collection('counters').doc('gone').remove()
             await tx.collection('ledger').add({ data: { _id: 'L1', companyId: 'c', seq: 1 } })
             throw refusal
@@ -383,8 +495,14 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
 
       test('update of a missing document inside a transaction answers updated: 0 as outside, and the transaction goes on', async () => {
         const out = await db.runTransaction(async (tx) => {
-          const res = (await tx.collection('counters').doc('ghost').update({ data: { 'depts.d1.inspections': db.command.inc(1) } })) as { stats: { updated: number } }
-          await tx.collection('counters').doc('ghost').set({ data: { depts: { d1: { inspections: 1 } } } })
+          const res = (await tx
+            .collection('counters')
+            .doc('ghost')
+            .update({ data: { 'depts.d1.inspections': db.command.inc(1) } })) as { stats: { updated: number } }
+          await tx
+            .collection('counters')
+            .doc('ghost')
+            .set({ data: { depts: { d1: { inspections: 1 } } } })
           return res.stats.updated
         })
         expect(out).toBe(0)
@@ -401,7 +519,10 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
             return 'found'
           } catch (e) {
             if (!isNotFound(e)) throw e
-            await tx.collection('counters').doc('nope').set({ data: { n: 1 } })
+            await tx
+              .collection('counters')
+              .doc('nope')
+              .set({ data: { n: 1 } })
             return 'created'
           }
         })
@@ -410,12 +531,18 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
       })
 
       test('concurrent read-modify-write transactions conflict instead of losing updates; retried, every one lands', async () => {
-        await db.collection('counters').doc('k').set({ data: { n: 0 } })
+        await db
+          .collection('counters')
+          .doc('k')
+          .set({ data: { n: 0 } })
         const bump = (on: Database) => () =>
           on.runTransaction(async (tx) => {
             const { data } = await tx.collection('counters').doc('k').get()
             await new Promise((r) => setTimeout(r, 5))
-            await tx.collection('counters').doc('k').update({ data: { n: (data.n as number) + 1 } })
+            await tx
+              .collection('counters')
+              .doc('k')
+              .update({ data: { n: (data.n as number) + 1 } })
           })
         // As wx-server-sdk: no retry of its own; the losers fail with a write conflict.
         const plain = await Promise.allSettled(Array.from({ length: 8 }, bump(db)))
@@ -431,21 +558,34 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
       })
 
       test('a transaction reads its snapshot: a write committed after it began is not seen, and writing that document conflicts', async () => {
-        await db.collection('counters').doc('k').set({ data: { n: 1 } })
+        await db
+          .collection('counters')
+          .doc('k')
+          .set({ data: { n: 1 } })
         let began!: () => void
         const started = new Promise<void>((r) => (began = r))
         let proceed!: () => void
         const go = new Promise<void>((r) => (proceed = r))
         const tx = db.runTransaction(async (t) => {
-          await t.collection('counters').doc('other').get().catch(() => null) // the snapshot is taken by now
+          await t
+            .collection('counters')
+            .doc('other')
+            .get()
+            .catch(() => null) // the snapshot is taken by now
           began()
           await go
           const seen = (await t.collection('counters').doc('k').get()).data.n
-          await t.collection('counters').doc('k').update({ data: { n: 10 } })
+          await t
+            .collection('counters')
+            .doc('k')
+            .update({ data: { n: 10 } })
           return seen
         })
         await started
-        await db.collection('counters').doc('k').update({ data: { n: 2 } })
+        await db
+          .collection('counters')
+          .doc('k')
+          .update({ data: { n: 2 } })
         proceed()
         const err = await failure(() => tx)
         expect(isWriteConflict(err)).toBe(true)
@@ -453,12 +593,18 @@ export function describePortConformance(name: string, makeDb: () => Promise<{ db
       })
 
       test('nobody sees uncommitted writes', async () => {
-        await db.collection('counters').doc('k').set({ data: { n: 1 } })
+        await db
+          .collection('counters')
+          .doc('k')
+          .set({ data: { n: 1 } })
         let wrote!: () => void
         const written = new Promise<void>((r) => (wrote = r))
         const tx = failure(() =>
           db.runTransaction(async (t) => {
-            await t.collection('counters').doc('k').update({ data: { n: 2 } })
+            await t
+              .collection('counters')
+              .doc('k')
+              .update({ data: { n: 2 } })
             wrote()
             await new Promise((r) => setTimeout(r, 20))
             throw new Error('abort')

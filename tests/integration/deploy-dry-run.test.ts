@@ -40,7 +40,11 @@ exports.main = async (event) => {
 
 function writeBase(root: string) {
   write(root, 'package.json', json({ name: 'x', devDependencies: { 'wx-server-sdk': '4.0.2' } }))
-  write(root, 'project.config.json', json({ miniprogramRoot: 'dist/weapp/', cloudfunctionRoot: 'cloudfunctions/', appid: 'touristappid', compileType: 'miniprogram' }))
+  write(
+    root,
+    'project.config.json',
+    json({ miniprogramRoot: 'dist/weapp/', cloudfunctionRoot: 'cloudfunctions/', appid: 'touristappid', compileType: 'miniprogram' }),
+  )
   const page = (p: string) => {
     for (const ext of ['.js', '.json', '.wxml', '.wxss']) write(root, `dist/weapp/${p}${ext}`, ext === '.json' ? '{}' : '')
   }
@@ -64,7 +68,11 @@ function writeBase(root: string) {
     write(
       root,
       `cloudfunctions/${fn}/config.json`,
-      json(fn === 'scheduler' ? { permissions: { openapi: ['wxacode.getUnlimited'] }, triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }] } : { permissions: { openapi: ['wxacode.getUnlimited'] } }),
+      json(
+        fn === 'scheduler'
+          ? { permissions: { openapi: ['wxacode.getUnlimited'] }, triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }] }
+          : { permissions: { openapi: ['wxacode.getUnlimited'] } },
+      ),
     )
   }
 }
@@ -105,28 +113,76 @@ test('a complete release has no problems', () => {
 
 describe('cloud functions', () => {
   test.each<[string, (root: string) => void, RegExp]>([
-    ['a function folder is missing', (r) => rmSync(path.join(r, 'cloudfunctions/account'), { recursive: true }), /cloudfunctions\/account: function folder missing/],
+    [
+      'a function folder is missing',
+      (r) => rmSync(path.join(r, 'cloudfunctions/account'), { recursive: true }),
+      /cloudfunctions\/account: function folder missing/,
+    ],
     ['index.js is missing', (r) => rmSync(path.join(r, 'cloudfunctions/account/index.js')), /account\/index\.js: index\.js missing/],
-    ['index.js does not export main', (r) => write(r, 'cloudfunctions/account/index.js', 'require("wx-server-sdk").init({});\nexports.handler = () => 1\n'), /does not export a main function/],
-    ['index.js requires a module the cloud will not install', (r) => write(r, 'cloudfunctions/account/index.js', 'const z = require("zod");\nexports.main = () => z\n'), /requires zod, which the cloud will not install/],
+    [
+      'index.js does not export main',
+      (r) => write(r, 'cloudfunctions/account/index.js', 'require("wx-server-sdk").init({});\nexports.handler = () => 1\n'),
+      /does not export a main function/,
+    ],
+    [
+      'index.js requires a module the cloud will not install',
+      (r) => write(r, 'cloudfunctions/account/index.js', 'const z = require("zod");\nexports.main = () => z\n'),
+      /requires zod, which the cloud will not install/,
+    ],
     ['index.js throws while loading', (r) => write(r, 'cloudfunctions/account/index.js', 'exports.main = () => {\n'), /account\/index\.js: fails to load/],
     ['index.ts lies beside index.js', (r) => write(r, 'cloudfunctions/account/index.ts', 'export {}'), /account\/index\.ts: stray index\.ts/],
-    ['node_modules lies in the function root', (r) => write(r, 'cloudfunctions/scheduler/node_modules/x/index.js', ''), /scheduler\/node_modules: node_modules must not be uploaded/],
-    ['package.json has another dependency', (r) => edit(r, 'cloudfunctions/account/package.json', (p) => (p.dependencies.dayjs = '1.11.0')), /dependencies must be exactly wx-server-sdk \(found: wx-server-sdk, dayjs\)/],
-    ['package.json pins another wx-server-sdk', (r) => edit(r, 'cloudfunctions/account/package.json', (p) => (p.dependencies['wx-server-sdk'] = '2.6.3')), /wx-server-sdk 2\.6\.3 differs from the root package\.json's 4\.0\.2/],
+    [
+      'node_modules lies in the function root',
+      (r) => write(r, 'cloudfunctions/scheduler/node_modules/x/index.js', ''),
+      /scheduler\/node_modules: node_modules must not be uploaded/,
+    ],
+    [
+      'package.json has another dependency',
+      (r) => edit(r, 'cloudfunctions/account/package.json', (p) => (p.dependencies.dayjs = '1.11.0')),
+      /dependencies must be exactly wx-server-sdk \(found: wx-server-sdk, dayjs\)/,
+    ],
+    [
+      'package.json pins another wx-server-sdk',
+      (r) => edit(r, 'cloudfunctions/account/package.json', (p) => (p.dependencies['wx-server-sdk'] = '2.6.3')),
+      /wx-server-sdk 2\.6\.3 differs from the root package\.json's 4\.0\.2/,
+    ],
     ['package.json is missing', (r) => rmSync(path.join(r, 'cloudfunctions/account/package.json')), /account\/package\.json: package\.json missing/],
-    ['config.json is not JSON', (r) => write(r, 'cloudfunctions/account/config.json', '{ permissions: [] '), /account\/config\.json: config\.json not valid JSON/],
-    ['wxacode.getUnlimited is used but not declared', (r) => edit(r, 'cloudfunctions/account/config.json', (c) => (c.permissions.openapi = [])), /calls openapi wxacode\.getUnlimited but permissions\.openapi does not declare/],
+    [
+      'config.json is not JSON',
+      (r) => write(r, 'cloudfunctions/account/config.json', '{ permissions: [] '),
+      /account\/config\.json: config\.json not valid JSON/,
+    ],
+    [
+      'wxacode.getUnlimited is used but not declared',
+      (r) => edit(r, 'cloudfunctions/account/config.json', (c) => (c.permissions.openapi = [])),
+      /calls openapi wxacode\.getUnlimited but permissions\.openapi does not declare/,
+    ],
     [
       'subscribeMessage.send is used but not declared',
       (r) => write(r, 'cloudfunctions/scheduler/index.js', bundle({ openapi: ['wxacode.getUnlimited', 'subscribeMessage.send'] })),
       /scheduler\/config\.json: the code calls openapi subscribeMessage\.send/,
     ],
     ['the scheduler has no timer trigger', (r) => edit(r, 'cloudfunctions/scheduler/config.json', (c) => delete c.triggers), /scheduler needs a timer trigger/],
-    ['the timer has a 6-field cron', (r) => edit(r, 'cloudfunctions/scheduler/config.json', (c) => (c.triggers[0].config = '0 0 * * * *')), /has 6 fields; WeChat timer triggers need 7/],
-    ['the timer has an out-of-range cron field', (r) => edit(r, 'cloudfunctions/scheduler/config.json', (c) => (c.triggers[0].config = '0 0 25 * * * *')), /the hour field "25" is outside 0–23/],
-    ['a trigger is not a timer', (r) => edit(r, 'cloudfunctions/account/config.json', (c) => (c.triggers = [{ name: 'upload', type: 'cos', config: 'bucket' }])), /trigger "upload" has type cos; only "timer" is supported/],
-    ['a bundle uses a collection the setup does not know', (r) => write(r, 'cloudfunctions/account/index.js', bundle({ collections: ['users', 'invoices'] })), /uses collection "invoices", which is not in COLLECTIONS/],
+    [
+      'the timer has a 6-field cron',
+      (r) => edit(r, 'cloudfunctions/scheduler/config.json', (c) => (c.triggers[0].config = '0 0 * * * *')),
+      /has 6 fields; WeChat timer triggers need 7/,
+    ],
+    [
+      'the timer has an out-of-range cron field',
+      (r) => edit(r, 'cloudfunctions/scheduler/config.json', (c) => (c.triggers[0].config = '0 0 25 * * * *')),
+      /the hour field "25" is outside 0–23/,
+    ],
+    [
+      'a trigger is not a timer',
+      (r) => edit(r, 'cloudfunctions/account/config.json', (c) => (c.triggers = [{ name: 'upload', type: 'cos', config: 'bucket' }])),
+      /trigger "upload" has type cos; only "timer" is supported/,
+    ],
+    [
+      'a bundle uses a collection the setup does not know',
+      (r) => write(r, 'cloudfunctions/account/index.js', bundle({ collections: ['users', 'invoices'] })),
+      /uses collection "invoices", which is not in COLLECTIONS/,
+    ],
   ])('%s', (_name, defect, expected) => {
     expect(errors(release(defect))).toEqual([expect.stringMatching(expected)])
   })
@@ -143,13 +199,37 @@ describe('the mini-program package', () => {
   test.each<[string, (root: string) => void, RegExp]>([
     ['app.json is missing', (r) => rmSync(path.join(r, 'dist/weapp/app.json')), /app\.json missing: run `npm run build:weapp`/],
     ['a page has no .wxml', (r) => rmSync(path.join(r, 'dist/weapp/pages/home/index.wxml')), /page pages\/home\/index has no \.wxml file/],
-    ['a subpackage folder is missing', (r) => rmSync(path.join(r, 'dist/weapp/officer'), { recursive: true }), /subpackage officer is declared but dist\/weapp\/officer does not exist/],
-    ['getLocation is used but not declared', (r) => edit(r, 'dist/weapp/app.json', (a) => (a.requiredPrivateInfos = [])), /call getLocation but app\.json requiredPrivateInfos does not declare "getLocation"/],
-    ['the location purpose is missing', (r) => edit(r, 'dist/weapp/app.json', (a) => delete a.permission), /permission\["scope\.userLocation"\]\.desc .* is missing/],
+    [
+      'a subpackage folder is missing',
+      (r) => rmSync(path.join(r, 'dist/weapp/officer'), { recursive: true }),
+      /subpackage officer is declared but dist\/weapp\/officer does not exist/,
+    ],
+    [
+      'getLocation is used but not declared',
+      (r) => edit(r, 'dist/weapp/app.json', (a) => (a.requiredPrivateInfos = [])),
+      /call getLocation but app\.json requiredPrivateInfos does not declare "getLocation"/,
+    ],
+    [
+      'the location purpose is missing',
+      (r) => edit(r, 'dist/weapp/app.json', (a) => delete a.permission),
+      /permission\["scope\.userLocation"\]\.desc .* is missing/,
+    ],
     ['the main package is over 2 MB', (r) => write(r, 'dist/weapp/vendors.js', Buffer.alloc(2 * MB + 1)), /main package .* over WeChat's 2 MB limit/],
-    ['a subpackage is over 2 MB', (r) => write(r, 'dist/weapp/officer/sub-vendors.js', Buffer.alloc(2 * MB + 1)), /dist\/weapp\/officer: subpackage officer .* over WeChat's 2 MB limit/],
-    ['miniprogramRoot points elsewhere', (r) => edit(r, 'project.config.json', (p) => (p.miniprogramRoot = 'src/')), /miniprogramRoot is "src\/"; it must be "dist\/weapp\/"/],
-    ['cloudfunctionRoot points elsewhere', (r) => edit(r, 'project.config.json', (p) => (p.cloudfunctionRoot = 'functions/')), /cloudfunctionRoot is "functions\/"; it must be "cloudfunctions\/"/],
+    [
+      'a subpackage is over 2 MB',
+      (r) => write(r, 'dist/weapp/officer/sub-vendors.js', Buffer.alloc(2 * MB + 1)),
+      /dist\/weapp\/officer: subpackage officer .* over WeChat's 2 MB limit/,
+    ],
+    [
+      'miniprogramRoot points elsewhere',
+      (r) => edit(r, 'project.config.json', (p) => (p.miniprogramRoot = 'src/')),
+      /miniprogramRoot is "src\/"; it must be "dist\/weapp\/"/,
+    ],
+    [
+      'cloudfunctionRoot points elsewhere',
+      (r) => edit(r, 'project.config.json', (p) => (p.cloudfunctionRoot = 'functions/')),
+      /cloudfunctionRoot is "functions\/"; it must be "cloudfunctions\/"/,
+    ],
   ])('%s', (_name, defect, expected) => {
     expect(errors(release(defect))).toEqual([expect.stringMatching(expected)])
   })
@@ -175,7 +255,9 @@ describe('the mini-program package', () => {
 
   test('files WeChat does not upload are a warning, not an error', () => {
     const root = release((r) => write(r, 'dist/weapp/vendors.js.LICENSE.txt', 'MIT'))
-    expect(validateRelease(root, options())).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/vendors\.js\.LICENSE\.txt/) })])
+    expect(validateRelease(root, options())).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/vendors\.js\.LICENSE\.txt/) }),
+    ])
   })
 })
 

@@ -27,7 +27,13 @@ const TAX = 'dept_3607_tax'
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-28T02:00:00Z' })
   // The emergency department checks the monitoring point today.
-  const res = await call('demo-officer-3', 'inspection', 'checkIn', { scene: `c=${co1.id}`, clientRequestId: 'ledger-req-1', source: 'monitoring', sourceRef: 'REF-2026-0001', location: at(co1) })
+  const res = await call('demo-officer-3', 'inspection', 'checkIn', {
+    scene: `c=${co1.id}`,
+    clientRequestId: 'ledger-req-1',
+    source: 'monitoring',
+    sourceRef: 'REF-2026-0001',
+    location: at(co1),
+  })
   expect(res.ok).toBe(true)
   scannedId = res.data.inspection.id
 })
@@ -37,7 +43,12 @@ afterAll(async () => {
 
 it('is for monitoring points only', async () => {
   for (const action of ['ledger', 'addLedgerEntry', 'exportLedger']) {
-    const fields = action === 'ledger' ? {} : action === 'exportLedger' ? { from: '2026-12-01', to: '2026-12-31' } : { date: '2026-12-27', deptId: DEMO_IDS.cityMarketDept, officerNames: ['张伟'], purpose: '检查' }
+    const fields =
+      action === 'ledger'
+        ? {}
+        : action === 'exportLedger'
+          ? { from: '2026-12-01', to: '2026-12-31' }
+          : { date: '2026-12-27', deptId: DEMO_IDS.cityMarketDept, officerNames: ['张伟'], purpose: '检查' }
     const res = await call('demo-enterprise-2', 'enterprise', action, fields)
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('监测点') } })
   }
@@ -51,33 +62,78 @@ it('shows the scans in seq order with an intact chain', async () => {
   expect(res.data.chainOk).toBe(true)
   const seqs = res.data.items.map((e: { seq: number }) => e.seq)
   expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1))
-  expect(res.data.items[res.data.items.length - 1]).toMatchObject({ source: 'scan', inspectionId: scannedId, deptName: '赣州市应急管理局', date: '2026-12-28', unscanned: false })
+  expect(res.data.items[res.data.items.length - 1]).toMatchObject({
+    source: 'scan',
+    inspectionId: scannedId,
+    deptName: '赣州市应急管理局',
+    date: '2026-12-28',
+    unscanned: false,
+  })
 })
 
 describe('addLedgerEntry', () => {
   it('matches a check-in of the same department on the same day', async () => {
-    const res = await ent('addLedgerEntry', { date: '2026-12-28', deptId: DEMO_IDS.cityEmergencyDept, officerNames: ['王强', '刘敏'], purpose: '安全生产检查（补记）' })
-    expect(res).toMatchObject({ ok: true, data: { entry: { source: 'manual', matchedInspectionId: scannedId, unscanned: false, deptId: DEMO_IDS.cityEmergencyDept, deptName: '赣州市应急管理局' } } })
+    const res = await ent('addLedgerEntry', {
+      date: '2026-12-28',
+      deptId: DEMO_IDS.cityEmergencyDept,
+      officerNames: ['王强', '刘敏'],
+      purpose: '安全生产检查（补记）',
+    })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { entry: { source: 'manual', matchedInspectionId: scannedId, unscanned: false, deptId: DEMO_IDS.cityEmergencyDept, deptName: '赣州市应急管理局' } },
+    })
     contract.enterprise.addLedgerEntry.output.parse(res.data)
-    expect((await emu.emulator.db.collection('alerts').where({ ref: `ledger/${res.data.entry.id}` }).count()).total).toBe(0)
+    expect(
+      (
+        await emu.emulator.db
+          .collection('alerts')
+          .where({ ref: `ledger/${res.data.entry.id}` })
+          .count()
+      ).total,
+    ).toBe(0)
   })
 
   it('marks a visit nobody scanned: unscanned and an alert; the department figure only once a supervisor confirms it', async () => {
     // The tax bureau never checks this company in the demo history.
     const before = (await deptCounter(emu.emulator.db, TAX, '3607', '2026-12')).unscanned
-    const res = await ent('addLedgerEntry', { date: '2026-12-27', deptId: TAX, officerNames: ['两名未亮证人员'], purpose: '询问产品质量', note: '未扫码，未出示证件' })
+    const res = await ent('addLedgerEntry', {
+      date: '2026-12-27',
+      deptId: TAX,
+      officerNames: ['两名未亮证人员'],
+      purpose: '询问产品质量',
+      note: '未扫码，未出示证件',
+    })
     expect(res).toMatchObject({ ok: true, data: { entry: { matchedInspectionId: null, unscanned: true, note: '未扫码，未出示证件' } } })
     const id = res.data.entry.id
     expect(await doc('ledger', id)).toMatchObject({ seq: res.data.entry.seq, unscanned: true, source: 'manual' })
-    const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `ledger/${id}` }).get()).data
+    const alerts = (
+      await emu.emulator.db
+        .collection('alerts')
+        .where({ ref: `ledger/${id}` })
+        .get()
+    ).data
     expect(alerts).toEqual([expect.objectContaining({ kind: 'unscanned', deptId: TAX, companyId: co1.id, region: co1.region })])
     // SPEC §6: it counts in the 通报 only after a supervisor has handled its alert as confirmed.
     expect((await deptCounter(emu.emulator.db, TAX, '3607', '2026-12')).unscanned).toBe(before)
-    expect((await emu.emulator.db.collection('audit').where({ target: `ledger/${id}` }).get()).data).toEqual([expect.objectContaining({ action: 'enterprise.addLedgerEntry' })])
+    expect(
+      (
+        await emu.emulator.db
+          .collection('audit')
+          .where({ target: `ledger/${id}` })
+          .get()
+      ).data,
+    ).toEqual([expect.objectContaining({ action: 'enterprise.addLedgerEntry' })])
     const alertId = (alerts[0] as { _id: string })._id
     const sup = await emu.login('demo-supervisor-city')
-    expect(await emu.call('supervision', 'handleAlert', { alertId, note: '已电话核实企业' }, sup)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['confirmed'] }] } } })
-    expect(await emu.call('supervision', 'handleAlert', { alertId, note: '已电话核实企业，确有两人未扫码入企', confirmed: true }, sup)).toMatchObject({ ok: true, data: { alert: { status: 'handled', handling: { confirmed: true } } } })
+    expect(await emu.call('supervision', 'handleAlert', { alertId, note: '已电话核实企业' }, sup)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['confirmed'] }] } },
+    })
+    expect(await emu.call('supervision', 'handleAlert', { alertId, note: '已电话核实企业，确有两人未扫码入企', confirmed: true }, sup)).toMatchObject({
+      ok: true,
+      data: { alert: { status: 'handled', handling: { confirmed: true } } },
+    })
     expect((await deptCounter(emu.emulator.db, TAX, co1.region, '2026-12')).unscanned).toBe(before + 1)
   })
 
@@ -90,10 +146,22 @@ describe('addLedgerEntry', () => {
   })
 
   it('refuses a future date, an unknown department, a missing department', async () => {
-    expect(await ent('addLedgerEntry', { date: '2026-12-29', deptId: DEMO_IDS.cityMarketDept, officerNames: ['张伟'], purpose: '检查' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await ent('addLedgerEntry', { date: '2026-12-27', deptId: 'dept_nope', officerNames: ['张伟'], purpose: '检查' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await ent('addLedgerEntry', { date: '2026-12-27', officerNames: ['张伟'], purpose: '检查' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await ent('addLedgerEntry', { date: '2026-12-27', deptId: DEMO_IDS.cityMarketDept, officerNames: [], purpose: '检查' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await ent('addLedgerEntry', { date: '2026-12-29', deptId: DEMO_IDS.cityMarketDept, officerNames: ['张伟'], purpose: '检查' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await ent('addLedgerEntry', { date: '2026-12-27', deptId: 'dept_nope', officerNames: ['张伟'], purpose: '检查' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await ent('addLedgerEntry', { date: '2026-12-27', officerNames: ['张伟'], purpose: '检查' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await ent('addLedgerEntry', { date: '2026-12-27', deptId: DEMO_IDS.cityMarketDept, officerNames: [], purpose: '检查' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
   })
 })
 

@@ -30,13 +30,32 @@ async function inspected(source: 'plan' | 'complaint', result = true): Promise<s
   const open = await call('demo-officer-1', 'inspection', 'checkIn', { ...fields, clientRequestId: `notice-request-${++n}` })
   expect(open.error).toBeUndefined()
   await call('demo-officer-2', 'inspection', 'checkIn', { ...fields, clientRequestId: `notice-request-${++n}` })
-  if (result) expect((await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: open.data.inspection.id, outcome: 'rectify', findings: '灭火器过期', rectifyBy: '2027-01-15' })).ok).toBe(true)
+  if (result)
+    expect(
+      (
+        await call('demo-officer-1', 'inspection', 'recordResult', {
+          inspectionId: open.data.inspection.id,
+          outcome: 'rectify',
+          findings: '灭火器过期',
+          rectifyBy: '2027-01-15',
+        })
+      ).ok,
+    ).toBe(true)
   return open.data.inspection.id
 }
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-26T02:00:00Z', env: { ADMIN_OPENIDS: 'demo-admin' } })
-  const plan = { deptId: DEMO_IDS.cityMarketDept, title: '十二月食品安全专项检查', kind: 'routine', items: ['食品经营许可', '进货查验记录'], basis: '《食品安全法》第一百一十条', companyIds: [town.id], from: '2026-12-26', to: '2026-12-31' }
+  const plan = {
+    deptId: DEMO_IDS.cityMarketDept,
+    title: '十二月食品安全专项检查',
+    kind: 'routine',
+    items: ['食品经营许可', '进货查验记录'],
+    basis: '《食品安全法》第一百一十条',
+    companyIds: [town.id],
+    from: '2026-12-26',
+    to: '2026-12-31',
+  }
   baseline = marketOf((await ent('demo-enterprise-2', 'overview')).data)
   const submitted = await call('demo-deptadmin-1', 'supervision', 'submitPlan', plan)
   planId = submitted.data.plan.id

@@ -27,11 +27,28 @@ let n = 0
 
 /** Check-in by officer 1, officer 2 joins, result recorded: answers the inspection id and the rating token. */
 async function inspected(company: typeof co1): Promise<{ id: string; token: string }> {
-  const open = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `ent-req-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company) })
+  const open = await call('demo-officer-1', 'inspection', 'checkIn', {
+    scene: `c=${company.id}`,
+    clientRequestId: `ent-req-${++n}`,
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: at(company),
+  })
   expect(open).toMatchObject({ ok: true, data: { joined: false } })
-  const join = await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: `ent-req-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company) })
+  const join = await call('demo-officer-2', 'inspection', 'checkIn', {
+    scene: `c=${company.id}`,
+    clientRequestId: `ent-req-${++n}`,
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: at(company),
+  })
   expect(join).toMatchObject({ ok: true, data: { joined: true } })
-  const result = await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: open.data.inspection.id, outcome: 'rectify', findings: '消防通道堆放杂物', rectifyBy: '2027-01-10' })
+  const result = await call('demo-officer-1', 'inspection', 'recordResult', {
+    inspectionId: open.data.inspection.id,
+    outcome: 'rectify',
+    findings: '消防通道堆放杂物',
+    rectifyBy: '2027-01-10',
+  })
   expect(result.ok).toBe(true)
   return { id: open.data.inspection.id, token: result.data.rating.token }
 }
@@ -50,16 +67,23 @@ describe('verifyOfficer (亮证)', () => {
     const card = await call('demo-officer-1', 'inspection', 'certCard')
     expect(card.ok).toBe(true)
     const res = await ent('demo-enterprise-1', 'verifyOfficer', { token: card.data.token })
-    expect(res).toMatchObject({ ok: true, data: { valid: true, officer: { name: '张伟', department: '赣州市市场监督管理局', certNo: '36070000001', status: 'valid' } } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { valid: true, officer: { name: '张伟', department: '赣州市市场监督管理局', certNo: '36070000001', status: 'valid' } },
+    })
     contract.enterprise.verifyOfficer.output.parse(res.data)
   })
 
   it('shows a suspended certificate as not valid', async () => {
-    expect(await call('demo-admin', 'account', 'setCertStatus', { officerId: DEMO_IDS.officer3, status: 'suspended', reason: '涉嫌违规执法，暂扣审查' })).toMatchObject({ ok: true })
+    expect(
+      await call('demo-admin', 'account', 'setCertStatus', { officerId: DEMO_IDS.officer3, status: 'suspended', reason: '涉嫌违规执法，暂扣审查' }),
+    ).toMatchObject({ ok: true })
     const card = await call('demo-officer-3', 'inspection', 'certCard')
     const res = await ent('demo-enterprise-2', 'verifyOfficer', { token: card.data.token })
     expect(res).toMatchObject({ ok: true, data: { valid: false, officer: { name: '王强', status: 'suspended' } } })
-    expect(await call('demo-admin', 'account', 'setCertStatus', { officerId: DEMO_IDS.officer3, status: 'valid', reason: '审查结束，恢复' })).toMatchObject({ ok: true })
+    expect(await call('demo-admin', 'account', 'setCertStatus', { officerId: DEMO_IDS.officer3, status: 'valid', reason: '审查结束，恢复' })).toMatchObject({
+      ok: true,
+    })
   })
 
   it('refuses forged, garbage, wrong-kind and unknown tokens (TOKEN_INVALID)', async () => {
@@ -113,7 +137,10 @@ describe('rating (好差评)', () => {
     const { id, token } = await inspected(co1)
     const before = (await marketCounter()).ratings
     const res = await ent('demo-enterprise-1', 'rate', { token, score: 4, tags: ['文明执法', '文明执法'], comment: '检查人员态度好' })
-    expect(res).toMatchObject({ ok: true, data: { rating: { inspectionId: id, companyId: co1.id, deptId: DEMO_IDS.cityMarketDept, score: 4, tags: ['文明执法'], month: '2026-12' } } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { rating: { inspectionId: id, companyId: co1.id, deptId: DEMO_IDS.cityMarketDept, score: 4, tags: ['文明执法'], month: '2026-12' } },
+    })
     expect(res.data.rating.followUpDueAt).toBeUndefined()
     contract.enterprise.rate.output.parse(res.data)
 
@@ -128,7 +155,12 @@ describe('rating (好差评)', () => {
     const tokenDoc = (await emu.emulator.db.collection('ratingTokens').where({ inspectionId: id }).get()).data[0]
     expect(tokenDoc.usedAt).toBe(stored.ratedAt)
     expect((await marketCounter()).ratings).toEqual({ count: before.count + 1, sum: before.sum + 4, bad: before.bad })
-    const events = (await emu.emulator.db.collection('audit').where({ target: `ratings/${id}` }).get()).data
+    const events = (
+      await emu.emulator.db
+        .collection('audit')
+        .where({ target: `ratings/${id}` })
+        .get()
+    ).data
     expect(events).toEqual([expect.objectContaining({ action: 'enterprise.rate' })])
     expect(String(events[0].actor)).toMatch(/^anon_/)
 
@@ -138,10 +170,16 @@ describe('rating (好差评)', () => {
     // A fresh code for a rated inspection is refused too.
     expect(await call('demo-officer-1', 'inspection', 'ratingCode', { inspectionId: id })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
     // A used token is refused on its own, even where the inspection does not (or not yet) read as rated.
-    await emu.emulator.db.collection('inspections').doc(id).update({ data: { rating: { state: 'issued' } } })
+    await emu.emulator.db
+      .collection('inspections')
+      .doc(id)
+      .update({ data: { rating: { state: 'issued' } } })
     expect(await ent('demo-enterprise-1', 'rate', { token, score: 1 })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
     expect(await ent('demo-enterprise-1', 'inspectionForRating', { token })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
-    await emu.emulator.db.collection('inspections').doc(id).update({ data: { rating: { state: 'rated' } } })
+    await emu.emulator.db
+      .collection('inspections')
+      .doc(id)
+      .update({ data: { rating: { state: 'rated' } } })
     expect((await doc('inspections', id)).rating).toEqual({ state: 'rated', score: 4 })
     expect((await marketCounter()).ratings.count).toBe(before.count + 1)
   })
@@ -156,7 +194,12 @@ describe('rating (好差评)', () => {
     expect(res.data.rating.followUpDueAt).toBe(endOfChinaDay(addWorkingDays('2026-12-26', 15)))
     expect(res.data.rating.followUpDueAt).toBeGreaterThanOrEqual(Date.parse('2027-01-15T15:59:59.999Z'))
     expect((await marketCounter()).ratings).toEqual({ count: before.count + 1, sum: before.sum + 2, bad: before.bad + 1 })
-    const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `ratings/${id}` }).get()).data
+    const alerts = (
+      await emu.emulator.db
+        .collection('alerts')
+        .where({ ref: `ratings/${id}` })
+        .get()
+    ).data
     expect(alerts).toEqual([expect.objectContaining({ kind: 'bad_rating', deptId: DEMO_IDS.cityMarketDept, companyId: co1.id, region: co1.region })])
     expect(JSON.stringify(alerts)).not.toContain('周敏')
   })
@@ -230,12 +273,16 @@ describe('rate limit on token look-ups', () => {
     expect(await call('rl-company', 'account', 'bindEnterprise', { uscc: c.uscc, code: c.code })).toMatchObject({ ok: true })
     await emu.setClock('2026-12-26T03:00:00Z')
     const answers = []
-    for (let i = 0; i < 60; i++) answers.push(await ent('rl-company', i % 2 ? 'verifyOfficer' : 'inspectionForRating', { token: `r.AAAAAAAAA${i % 10}.AAAAAAAAAAAAAAAA` }))
+    for (let i = 0; i < 60; i++)
+      answers.push(await ent('rl-company', i % 2 ? 'verifyOfficer' : 'inspectionForRating', { token: `r.AAAAAAAAA${i % 10}.AAAAAAAAAAAAAAAA` }))
     expect(answers.every((a) => a.error?.code === 'TOKEN_INVALID')).toBe(true)
     expect(await ent('rl-company', 'verifyOfficer', { token: 'c.AAAAAAAAAA.AAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
     expect(await ent('rl-company', 'rate', { token: 'r.AAAAAAAAAA.AAAAAAAAAAAAAAAA', score: 5 })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
     // Another company user is not affected.
-    expect(await ent('demo-enterprise-2', 'verifyOfficer', { token: 'c.AAAAAAAAAA.AAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID' } })
+    expect(await ent('demo-enterprise-2', 'verifyOfficer', { token: 'c.AAAAAAAAAA.AAAAAAAAAAAAAAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'TOKEN_INVALID' },
+    })
     await emu.setClock('2026-12-26T04:00:00Z')
     expect(await ent('rl-company', 'verifyOfficer', { token: 'c.AAAAAAAAAA.AAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID' } })
     await emu.setClock('2026-12-26T02:00:00Z')

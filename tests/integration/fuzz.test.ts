@@ -44,7 +44,10 @@ beforeAll(async () => {
   const db = emu.emulator.db
   // Lift the hourly limits so bind and token paths stay reachable for thousands of events
   // (the limits themselves are tested in abuse-limits.test.ts).
-  await db.collection('system').doc('settings').set({ data: { limits: { bindAttemptsPerHour: 1_000_000, tokenLookupsPerHour: 1_000_000 } } })
+  await db
+    .collection('system')
+    .doc('settings')
+    .set({ data: { limits: { bindAttemptsPerHour: 1_000_000, tokenLookupsPerHour: 1_000_000 } } })
   clearSettingsCache()
   for (const p of DEMO_PERSONAS) tokens[p.openid] = await emu.login(p.openid)
   tokens.unbound = await emu.login('fuzz-unbound-openid')
@@ -52,13 +55,18 @@ beforeAll(async () => {
   // A certificate card token exists only once an officer shows the card.
   await emu.call('inspection', 'certCard', {}, tokens['demo-officer-1'])
 
-  const ids = (table: string, limit = 30) => (db.raw.prepare(`SELECT id FROM "c_${table}" ORDER BY rid LIMIT ?`).all(limit) as Array<{ id: string }>).map((r) => r.id)
+  const ids = (table: string, limit = 30) =>
+    (db.raw.prepare(`SELECT id FROM "c_${table}" ORDER BY rid LIMIT ?`).all(limit) as Array<{ id: string }>).map((r) => r.id)
   const roster = buildDemoRoster()
   const secret = emu.emulator.keys.signing
   const companies = ['co_0001', 'co_0002', 'co_0003', 'co_0036', 'co_0100', 'co_0299']
   Object.assign(pools, {
     scene: [...companies.map((c) => `c=${c}`), 'c=co_9999', 'c=', 'x=co_0001'],
-    token: [...ids('ratingTokens').map((id) => tokenFromId('r', id, secret)), ...ids('cardTokens').map((id) => tokenFromId('c', id, secret)), 'r.AAAAAAAAAA.AAAAAAAAAAAAAAAA'],
+    token: [
+      ...ids('ratingTokens').map((id) => tokenFromId('r', id, secret)),
+      ...ids('cardTokens').map((id) => tokenFromId('c', id, secret)),
+      'r.AAAAAAAAAA.AAAAAAAAAAAAAAAA',
+    ],
     // Ids that are also names of Object.prototype's members must stay ids (docs/RELIABILITY.md "Attacks tried").
     inspectionId: [...ids('inspections'), 'insp_missing', '__proto__', 'constructor'],
     planId: [...ids('plans'), '__proto__', 'constructor', 'hasOwnProperty'],
@@ -117,7 +125,8 @@ describe.each(actions)('%s.%s', (fn, action) => {
       fc.asyncProperty(events, async ({ role, body: { kind, body } }) => {
         const t0 = Date.now()
         const { status, text, sent } = await send(role, fn, body)
-        if (process.env.FUZZ_SLOW && Date.now() - t0 > Number(process.env.FUZZ_SLOW)) console.warn(`slow ${Date.now() - t0} ms ${key} ${role} ${kind} ${sent.length} ${sent.slice(0, 200)}`)
+        if (process.env.FUZZ_SLOW && Date.now() - t0 > Number(process.env.FUZZ_SLOW))
+          console.warn(`slow ${Date.now() - t0} ms ${key} ${role} ${kind} ${sent.length} ${sent.slice(0, 200)}`)
         const found = answerProblems(status, text, sent)
         let code = 'OK'
         try {

@@ -23,7 +23,13 @@ const insp = async (openid: string, action: string, fields: object = {}) => emu.
 const sup = async (openid: string, action: string, fields: object = {}) => emu.call('supervision', action, fields, await as(openid))
 let n = 0
 const crid = () => `req-${Date.now().toString(36)}-${++n}`
-const count = async (collection: string, where: object = {}) => (await emu.emulator.db.collection(collection).where(where as never).count()).total
+const count = async (collection: string, where: object = {}) =>
+  (
+    await emu.emulator.db
+      .collection(collection)
+      .where(where as never)
+      .count()
+  ).total
 const countAll = async (collection: string) => (await emu.emulator.db.collection(collection).count()).total
 const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
 const checkIn = (openid: string, company: (typeof roster.companies)[number], extra: object = {}) =>
@@ -47,7 +53,9 @@ beforeAll(async () => {
   marketPlanId = submitted.data.plan.id
   expect(await sup('demo-supervisor-city', 'reviewPlan', { planId: marketPlanId, decision: 'approve', comment: '同意' })).toMatchObject({ ok: true })
   // A department admin for the emergency department, and its plan for the repeated-inspection case.
-  expect(await emu.call('account', 'grantRole', { openid: 'em-admin', role: 'deptAdmin', deptId: DEMO_IDS.cityEmergencyDept }, await as('demo-admin'))).toMatchObject({ ok: true })
+  expect(
+    await emu.call('account', 'grantRole', { openid: 'em-admin', role: 'deptAdmin', deptId: DEMO_IDS.cityEmergencyDept }, await as('demo-admin')),
+  ).toMatchObject({ ok: true })
   const em = await sup('em-admin', 'submitPlan', {
     deptId: DEMO_IDS.cityEmergencyDept,
     title: '安全生产专项检查',
@@ -79,14 +87,30 @@ describe('on the 12th (quiet period)', () => {
         yearCount: { used: 0, cap: 2 },
       },
     })
-    expect(res.data.exceptionCategories.map((c: { key: string }) => c.key)).toEqual(['emergency', 'mandated_campaign', 'hazard_followup', 'high_risk', 'complaint_case', 'tax', 'other'])
+    expect(res.data.exceptionCategories.map((c: { key: string }) => c.key)).toEqual([
+      'emergency',
+      'mandated_campaign',
+      'hazard_followup',
+      'high_risk',
+      'complaint_case',
+      'tax',
+      'other',
+    ])
     expect(res.data.openInspection).toBeUndefined()
   })
 
   it('does not know a scene that is not a gate code, or a company that does not exist (NOT_FOUND)', async () => {
     expect(await insp('demo-officer-1', 'preview', { scene: 'hello' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await insp('demo-officer-1', 'preview', { scene: 'c=co_9999' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await insp('demo-officer-1', 'checkIn', { scene: 'c=co_9999', clientRequestId: crid(), source: 'complaint', sourceRef: 'REF-2026-0001', location: at(park1) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(
+      await insp('demo-officer-1', 'checkIn', {
+        scene: 'c=co_9999',
+        clientRequestId: crid(),
+        source: 'complaint',
+        sourceRef: 'REF-2026-0001',
+        location: at(park1),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('is for officers only', async () => {
@@ -103,7 +127,10 @@ describe('on the 12th (quiet period)', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['exception', 'reason'] }] } },
     })
-    expect(await checkIn('demo-officer-1', parkMon, { exception: { category: 'other' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['exception', 'reason'] }] } } })
+    expect(await checkIn('demo-officer-1', parkMon, { exception: { category: 'other' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['exception', 'reason'] }] } },
+    })
     expect(await checkIn('demo-officer-1', parkMon, { exception: { category: 'holiday' } })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['exception', 'category'] }] } },
@@ -117,13 +144,27 @@ describe('on the 12th (quiet period)', () => {
     const ledgerBefore = await count('ledger', { companyId: parkMon.id })
     const countersBefore = await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')
     const id = crid()
-    const res = await insp('demo-officer-1', 'checkIn', { scene: scene(parkMon), clientRequestId: id, source: 'plan', exception: { category: 'emergency' }, location: at(parkMon) })
+    const res = await insp('demo-officer-1', 'checkIn', {
+      scene: scene(parkMon),
+      clientRequestId: id,
+      source: 'plan',
+      exception: { category: 'emergency' },
+      location: at(parkMon),
+    })
     expect(res).toMatchObject({
       ok: true,
       data: {
         joined: false,
         flags: ['quiet_exception'],
-        inspection: { companyId: parkMon.id, deptId: DEMO_IDS.cityMarketDept, officerIds: [DEMO_IDS.officer1], status: 'open', capCounted: false, date: '2026-12-12', exception: { category: 'emergency', review: 'pending' } },
+        inspection: {
+          companyId: parkMon.id,
+          deptId: DEMO_IDS.cityMarketDept,
+          officerIds: [DEMO_IDS.officer1],
+          status: 'open',
+          capCounted: false,
+          date: '2026-12-12',
+          exception: { category: 'emergency', review: 'pending' },
+        },
       },
     })
     const inspection = res.data.inspection
@@ -131,7 +172,13 @@ describe('on the 12th (quiet period)', () => {
     expect(inspection.dueAt).toBe(inspection.checkInAt + 3 * 86_400_000)
     expect(await count('ledger', { companyId: parkMon.id })).toBe(ledgerBefore + 1)
     const entries = (await emu.emulator.db.collection('ledger').where({ companyId: parkMon.id }).orderBy('seq', 'asc').get()).data
-    expect(entries[entries.length - 1]).toMatchObject({ source: 'scan', inspectionId: inspection.id, deptName: '赣州市市场监督管理局', officerNames: ['张伟'], unscanned: false })
+    expect(entries[entries.length - 1]).toMatchObject({
+      source: 'scan',
+      inspectionId: inspection.id,
+      deptName: '赣州市市场监督管理局',
+      officerNames: ['张伟'],
+      unscanned: false,
+    })
     const counters = await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')
     expect(counters.inspections).toBe((countersBefore?.inspections ?? 0) + 1)
     expect(counters.quietExceptions.pending).toBe((countersBefore?.quietExceptions?.pending ?? 0) + 1)
@@ -139,7 +186,13 @@ describe('on the 12th (quiet period)', () => {
 
     // A retry with the same request id answers the same inspection and writes nothing.
     const ledgerNow = await count('ledger', { companyId: parkMon.id })
-    const retry = await insp('demo-officer-1', 'checkIn', { scene: scene(parkMon), clientRequestId: id, source: 'plan', exception: { category: 'emergency' }, location: at(parkMon) })
+    const retry = await insp('demo-officer-1', 'checkIn', {
+      scene: scene(parkMon),
+      clientRequestId: id,
+      source: 'plan',
+      exception: { category: 'emergency' },
+      location: at(parkMon),
+    })
     expect(retry.data).toMatchObject({ inspection: { id: inspection.id }, joined: false, flags: ['quiet_exception'] })
     expect(await count('ledger', { companyId: parkMon.id })).toBe(ledgerNow)
     expect((await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')).inspections).toBe(counters.inspections)
@@ -148,7 +201,13 @@ describe('on the 12th (quiet period)', () => {
   it('never opens two inspections for simultaneous retries', async () => {
     const before = await countAll('inspections')
     const id = crid()
-    const body = { scene: scene(park1), clientRequestId: id, source: 'plan', exception: { category: 'other', reason: '群众反映夜间偷排废水需现场核查' }, location: at(park1) }
+    const body = {
+      scene: scene(park1),
+      clientRequestId: id,
+      source: 'plan',
+      exception: { category: 'other', reason: '群众反映夜间偷排废水需现场核查' },
+      location: at(park1),
+    }
     const answers = await Promise.all([1, 2, 3, 4].map(() => insp('demo-officer-1', 'checkIn', body)))
     expect(answers.every((a) => a.ok)).toBe(true)
     expect(new Set(answers.map((a) => a.data.inspection.id)).size).toBe(1)
@@ -159,10 +218,16 @@ describe('on the 12th (quiet period)', () => {
     const preview = await insp('demo-officer-2', 'preview', { scene: scene(parkMon) })
     expect(preview.data.openInspection).toMatchObject({ id: quietInspectionId })
     const res = await checkIn('demo-officer-2', parkMon)
-    expect(res).toMatchObject({ ok: true, data: { joined: true, inspection: { id: quietInspectionId, officerIds: [DEMO_IDS.officer1, DEMO_IDS.officer2], officerNames: ['张伟', '李娜'] } } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { joined: true, inspection: { id: quietInspectionId, officerIds: [DEMO_IDS.officer1, DEMO_IDS.officer2], officerNames: ['张伟', '李娜'] } },
+    })
     // Officer A scanning again gets the same inspection back, unchanged.
     const again = await checkIn('demo-officer-1', parkMon)
-    expect(again).toMatchObject({ ok: true, data: { joined: false, inspection: { id: quietInspectionId, officerIds: [DEMO_IDS.officer1, DEMO_IDS.officer2] } } })
+    expect(again).toMatchObject({
+      ok: true,
+      data: { joined: false, inspection: { id: quietInspectionId, officerIds: [DEMO_IDS.officer1, DEMO_IDS.officer2] } },
+    })
   })
 
   it('does not let another department join: its officer needs a special case of its own', async () => {
@@ -173,27 +238,54 @@ describe('on the 12th (quiet period)', () => {
     const { certNo, name, code } = DEMO_BIND_CODES.officers[2]
     expect(await emu.call('account', 'bindOfficer', { certNo, name, code }, await as('suspended-officer'))).toMatchObject({ ok: true })
     expect(await checkIn('suspended-officer', parkMon, { exception: { category: 'emergency' } })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
-    expect(await checkIn('suspended-officer', townCap, { source: 'complaint', sourceRef: 'REF-2026-0001' })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
+    expect(await checkIn('suspended-officer', townCap, { source: 'complaint', sourceRef: 'REF-2026-0001' })).toMatchObject({
+      ok: false,
+      error: { code: 'CERT_INVALID' },
+    })
     // The certificate is refused before the company, also for a code that names none.
     expect(await checkIn('suspended-officer', { ...townCap, id: 'co_nope' })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
-    expect(await insp('suspended-officer', 'checkIn', { scene: 'x=1', clientRequestId: 'bad-scene-1', source: 'complaint', sourceRef: 'REF-2026-0001', location: { lat: 25.8, lng: 114.9, accuracy: 10 } })).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
+    expect(
+      await insp('suspended-officer', 'checkIn', {
+        scene: 'x=1',
+        clientRequestId: 'bad-scene-1',
+        source: 'complaint',
+        sourceRef: 'REF-2026-0001',
+        location: { lat: 25.8, lng: 114.9, accuracy: 10 },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
     const card = await insp('suspended-officer', 'certCard')
     expect(card).toMatchObject({ ok: true, data: { officer: { id: DEMO_IDS.suspendedOfficer, certStatus: 'suspended' }, certState: 'suspended' } })
   })
 
   it('records the result with two officers, issues the rating code once', async () => {
-    expect(await insp('demo-officer-3', 'recordResult', { inspectionId: quietInspectionId, outcome: 'compliant', findings: '未发现问题' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: 'insp_nope', outcome: 'compliant', findings: '未发现问题' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await insp('demo-officer-3', 'recordResult', { inspectionId: quietInspectionId, outcome: 'compliant', findings: '未发现问题' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: 'insp_nope', outcome: 'compliant', findings: '未发现问题' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     expect(await insp('demo-officer-1', 'recordResult', { inspectionId: quietInspectionId, outcome: 'rectify', findings: '消防通道堵塞' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['rectifyBy'] }] } },
     })
     expect(await insp('demo-officer-1', 'ratingCode', { inspectionId: quietInspectionId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    const res = await insp('demo-officer-2', 'recordResult', { inspectionId: quietInspectionId, outcome: 'rectify', findings: '消防通道堵塞', rectifyBy: '2026-12-20' })
+    const res = await insp('demo-officer-2', 'recordResult', {
+      inspectionId: quietInspectionId,
+      outcome: 'rectify',
+      findings: '消防通道堵塞',
+      rectifyBy: '2026-12-20',
+    })
     expect(res).toMatchObject({
       ok: true,
       data: {
-        inspection: { id: quietInspectionId, status: 'closed', result: { outcome: 'rectify', rectifyBy: '2026-12-20', recordedBy: DEMO_IDS.officer2, lateByMs: 0 }, rating: { state: 'issued' } },
+        inspection: {
+          id: quietInspectionId,
+          status: 'closed',
+          result: { outcome: 'rectify', rectifyBy: '2026-12-20', recordedBy: DEMO_IDS.officer2, lateByMs: 0 },
+          rating: { state: 'issued' },
+        },
         rating: { path: 'enterprise/rate/index' },
       },
     })
@@ -202,7 +294,10 @@ describe('on the 12th (quiet period)', () => {
     const stored = await doc('ratingTokens', res.data.rating.token.split('.')[1])
     expect(stored).toMatchObject({ inspectionId: quietInspectionId, companyId: parkMon.id, usedAt: null })
     expect(stored.expiresAt - stored.createdAt).toBe(7 * 86_400_000)
-    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: quietInspectionId, outcome: 'compliant', findings: '再记一次' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: quietInspectionId, outcome: 'compliant', findings: '再记一次' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
 
     const code = await insp('demo-officer-1', 'ratingCode', { inspectionId: quietInspectionId })
     expect(code).toMatchObject({ ok: true, data: { token: res.data.rating.token, scene: res.data.rating.token, path: 'enterprise/rate/index' } })
@@ -212,7 +307,10 @@ describe('on the 12th (quiet period)', () => {
   })
 
   it('answers ALREADY_RATED once the company has rated', async () => {
-    await emu.emulator.db.collection('inspections').doc(quietInspectionId).update({ data: { rating: { state: 'rated', score: 5 } } })
+    await emu.emulator.db
+      .collection('inspections')
+      .doc(quietInspectionId)
+      .update({ data: { rating: { state: 'rated', score: 5 } } })
     expect(await insp('demo-officer-1', 'ratingCode', { inspectionId: quietInspectionId })).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
   })
 
@@ -221,10 +319,22 @@ describe('on the 12th (quiet period)', () => {
     expect(res.error?.code).toBe('INVALID_INPUT')
     const paths = (res.error!.details as { issues: Array<{ path: string[] }> }).issues.map((i) => i.path[0])
     expect(paths).toEqual(expect.arrayContaining(['clientRequestId', 'source', 'location']))
-    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: quietInspectionId, outcome: 'fine', findings: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await insp('demo-officer-1', 'preview', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['scene'] }] } } })
-    expect(await insp('demo-officer-1', 'list', { status: 'late' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['status'] }] } } })
-    expect(await insp('demo-officer-1', 'list', { cursor: 'garbage' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['cursor'] }] } } })
+    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: quietInspectionId, outcome: 'fine', findings: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await insp('demo-officer-1', 'preview', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['scene'] }] } },
+    })
+    expect(await insp('demo-officer-1', 'list', { status: 'late' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['status'] }] } },
+    })
+    expect(await insp('demo-officer-1', 'list', { cursor: 'garbage' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['cursor'] }] } },
+    })
   })
 })
 
@@ -258,7 +368,10 @@ describe('on the 26th (after the quiet period)', () => {
     expect((await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')).capRefusals).toBe(refusalsBefore + 1)
     expect(await countAll('inspections')).toBe(inspectionsBefore)
     expect((await insp('demo-officer-1', 'preview', { scene: scene(townCap) })).data.yearCount).toEqual({ used: 2, cap: 2 })
-    expect(await checkIn('demo-officer-1', townCap, { source: 'referral', sourceRef: 'REF-2026-0001' })).toMatchObject({ ok: true, data: { inspection: { capCounted: false } } })
+    expect(await checkIn('demo-officer-1', townCap, { source: 'referral', sourceRef: 'REF-2026-0001' })).toMatchObject({
+      ok: true,
+      data: { inspection: { capCounted: false } },
+    })
   })
 
   it('counts the cap in the China year: 2026-12-31T16:30Z is already 2027', async () => {
@@ -280,10 +393,12 @@ describe('on the 26th (after the quiet period)', () => {
     expect(late).toMatchObject({ ok: true, data: { joined: false, inspection: { officerIds: [DEMO_IDS.officer2] } } })
     expect(late.data.inspection.id).not.toBe(first.data.inspection.id)
     // A result needs two officers.
-    expect(await insp('demo-officer-2', 'recordResult', { inspectionId: late.data.inspection.id, outcome: 'compliant', findings: '未发现问题' })).toMatchObject({
-      ok: false,
-      error: { code: 'NEED_TWO_OFFICERS' },
-    })
+    expect(await insp('demo-officer-2', 'recordResult', { inspectionId: late.data.inspection.id, outcome: 'compliant', findings: '未发现问题' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'NEED_TWO_OFFICERS' },
+      },
+    )
   })
 
   it('flags a check-in far from the company, or with a coarse fix, as off_site (not a refusal)', async () => {
@@ -303,7 +418,12 @@ describe('on the 26th (after the quiet period)', () => {
     const repeatedBefore = (await deptCounter(emu.emulator.db, DEMO_IDS.cityEmergencyDept, '3607', '2026-12')).repeated
     const b = await checkIn('demo-officer-3', townRepeat)
     expect(b).toMatchObject({ ok: true, data: { flags: ['repeated'], inspection: { deptId: DEMO_IDS.cityEmergencyDept, planId: emergencyPlanId } } })
-    const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `inspections/${b.data.inspection.id}` }).get()).data
+    const alerts = (
+      await emu.emulator.db
+        .collection('alerts')
+        .where({ ref: `inspections/${b.data.inspection.id}` })
+        .get()
+    ).data
     expect(alerts).toEqual([expect.objectContaining({ kind: 'repeated', companyId: townRepeat.id, region: townRepeat.region })])
     expect((await deptCounter(emu.emulator.db, DEMO_IDS.cityEmergencyDept, '3607', '2026-12')).repeated).toBe(repeatedBefore + 1)
   })
@@ -312,7 +432,12 @@ describe('on the 26th (after the quiet period)', () => {
     const res = await insp('demo-officer-1', 'certCard')
     expect(res).toMatchObject({
       ok: true,
-      data: { officer: { id: DEMO_IDS.officer1, name: '张伟', certStatus: 'valid' }, department: { id: DEMO_IDS.cityMarketDept }, path: 'enterprise/verify-officer/index', certState: 'valid' },
+      data: {
+        officer: { id: DEMO_IDS.officer1, name: '张伟', certStatus: 'valid' },
+        department: { id: DEMO_IDS.cityMarketDept },
+        path: 'enterprise/verify-officer/index',
+        certState: 'valid',
+      },
     })
     expect(res.data.token).toMatch(/^c\./)
     expect(res.data.scene).toBe(res.data.token)
@@ -328,7 +453,8 @@ describe('inspection.list', () => {
   it('pages the caller’s inspections newest first, 20 at a time', async () => {
     await emu.setClock('2026-12-28T02:00:00Z')
     // Distinct companies: scans of the same company within 2 hours would join one inspection.
-    for (const company of townOthers.slice(0, 22)) expect((await checkIn('demo-officer-3', company, { source: 'complaint', sourceRef: 'REF-2026-0001' })).ok).toBe(true)
+    for (const company of townOthers.slice(0, 22))
+      expect((await checkIn('demo-officer-3', company, { source: 'complaint', sourceRef: 'REF-2026-0001' })).ok).toBe(true)
     const seen: string[] = []
     let cursor: string | undefined
     let pages = 0

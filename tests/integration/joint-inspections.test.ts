@@ -99,23 +99,35 @@ describe('rule 14: joint inspections', () => {
   })
 
   it('each department records its own result; the inspection closes when both have', async () => {
-    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: id, outcome: 'rectify', findings: '证照未公示', rectifyBy: '2026-12-20' })).toMatchObject({
+    expect(
+      await insp('demo-officer-1', 'recordResult', { inspectionId: id, outcome: 'rectify', findings: '证照未公示', rectifyBy: '2026-12-20' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     })
-    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: id, outcome: 'rectify', findings: '证照未公示', rectifyBy: '2027-12-20' })).toMatchObject({
+    expect(
+      await insp('demo-officer-1', 'recordResult', { inspectionId: id, outcome: 'rectify', findings: '证照未公示', rectifyBy: '2027-12-20' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     })
     const lead = await insp('demo-officer-1', 'recordResult', { inspectionId: id, outcome: 'rectify', findings: '证照未公示', rectifyBy: '2027-01-10' })
     expect(lead).toMatchObject({ ok: true, data: { inspection: { status: 'open', results: [{ deptId: MARKET, outcome: 'rectify' }] } } })
-    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: id, outcome: 'compliant', findings: '再次' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: id, outcome: 'compliant', findings: '再次' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
     expect(await insp('demo-officer-3', 'recordResult', { inspectionId: id, outcome: 'no_penalty', findings: '安全警示标志缺失，当场改正' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     })
     const noPenaltyBefore = (await emergency()).noPenalty
-    const second = await insp('demo-officer-3', 'recordResult', { inspectionId: id, outcome: 'no_penalty', findings: '安全警示标志缺失，当场改正', leniencyItemId: 'safety-1' })
+    const second = await insp('demo-officer-3', 'recordResult', {
+      inspectionId: id,
+      outcome: 'no_penalty',
+      findings: '安全警示标志缺失，当场改正',
+      leniencyItemId: 'safety-1',
+    })
     expect(second).toMatchObject({ ok: true, data: { inspection: { status: 'closed' } } })
     expect(second.data.inspection.results).toHaveLength(2)
     expect((await emergency()).noPenalty).toBe(noPenaltyBefore + 1)
@@ -137,7 +149,14 @@ describe('a monitoring point’s ledger (rule 11) follows', () => {
     const lead = await checkIn('demo-officer-1', monitored, { source: 'complaint', sourceRef: 'TS-2026-1400' })
     expect(lead.ok).toBe(true)
     await checkIn('demo-officer-3', monitored, { joinInspectionId: lead.data.inspection.id, source: 'referral', sourceRef: 'YS-2026-1401' })
-    await insp('demo-officer-2', 'backfill', { companyId: monitored.id, clientRequestId: crid(), checkInAt: '2026-12-26T03:00:00Z', reason: '现场没有网络，无法扫码，事后补录', source: 'monitoring', sourceRef: 'YJ-2026-1402' })
+    await insp('demo-officer-2', 'backfill', {
+      companyId: monitored.id,
+      clientRequestId: crid(),
+      checkInAt: '2026-12-26T03:00:00Z',
+      reason: '现场没有网络，无法扫码，事后补录',
+      source: 'monitoring',
+      sourceRef: 'YJ-2026-1402',
+    })
     const ledger = await sup('demo-supervisor-city', 'ledger', { companyId: monitored.id })
     expect(ledger.data.chainOk).toBe(true)
     const purposes = ledger.data.items.map((e: { purpose: string }) => e.purpose)
@@ -155,7 +174,9 @@ describe('rule 16: late join', () => {
     const late = await checkIn('demo-officer-2', townLate)
     expect(late).toMatchObject({ ok: true, data: { joined: true, inspection: { id: first.data.inspection.id } } })
     expect(late.data.flags).toContain('late_join')
-    expect(await insp('demo-officer-2', 'recordResult', { inspectionId: first.data.inspection.id, outcome: 'compliant', findings: '未发现问题' })).toMatchObject({ ok: true })
+    expect(
+      await insp('demo-officer-2', 'recordResult', { inspectionId: first.data.inspection.id, outcome: 'compliant', findings: '未发现问题' }),
+    ).toMatchObject({ ok: true })
     await emu.setClock('2026-12-27T02:00:00Z')
   })
 })
@@ -168,7 +189,10 @@ describe('rule 18: withdraw', () => {
     const wid = wrong.data.inspection.id
     expect((await insp('demo-officer-1', 'preview', { scene: scene(townWithdraw) })).data.yearCount.used).toBe(1)
     expect(await insp('demo-officer-1', 'withdraw', { inspectionId: wid, reason: '扫错' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await insp('demo-officer-2', 'withdraw', { inspectionId: wid, reason: '扫错了企业的企检码，实际未入企' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await insp('demo-officer-2', 'withdraw', { inspectionId: wid, reason: '扫错了企业的企检码，实际未入企' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     await emu.setClock('2026-12-27T10:30:00Z')
     const done = await insp('demo-officer-1', 'withdraw', { inspectionId: wid, reason: '扫错了企业的企检码，实际未入企' })
     expect(done).toMatchObject({ ok: true, data: { inspection: { status: 'withdrawn', withdrawal: { reason: '扫错了企业的企检码，实际未入企' } } } })
@@ -176,7 +200,10 @@ describe('rule 18: withdraw', () => {
     const after = await market()
     expect(after.inspections).toBe(before.inspections)
     expect(after.withdrawn).toBe(before.withdrawn + 1)
-    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: wid, outcome: 'compliant', findings: '无' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await insp('demo-officer-1', 'recordResult', { inspectionId: wid, outcome: 'compliant', findings: '无' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
     const late = await checkIn('demo-officer-1', townWithdraw)
     await emu.setClock('2026-12-27T11:01:00Z')
     expect(await insp('demo-officer-1', 'withdraw', { inspectionId: late.data.inspection.id, reason: '扫错了企业的企检码，实际未入企' })).toMatchObject({
@@ -203,14 +230,24 @@ describe('rule 17: back-fill', () => {
       error: { code: 'INVALID_INPUT' },
     })
     const key = crid()
-    const ok = await insp('demo-officer-1', 'backfill', { ...base, clientRequestId: key, checkInAt: '2026-12-25T02:00:00Z', exception: { category: 'emergency' } })
+    const ok = await insp('demo-officer-1', 'backfill', {
+      ...base,
+      clientRequestId: key,
+      checkInAt: '2026-12-25T02:00:00Z',
+      exception: { category: 'emergency' },
+    })
     expect(ok).toMatchObject({ ok: true, data: { inspection: { date: '2026-12-25', backfill: { review: 'pending' } } } })
     expect(ok.data.inspection.flags).toEqual(expect.arrayContaining(['backfilled', 'quiet_exception']))
     expect(ok.data.inspection.location).toBeUndefined()
     // The deadline runs from the back-fill.
     expect(ok.data.inspection.dueAt - Date.parse('2026-12-30T03:00:00Z')).toBeGreaterThanOrEqual(0)
     expect(ok.data.inspection.dueAt - Date.parse('2026-12-30T03:00:00Z')).toBeLessThan(60_000)
-    const retry = await insp('demo-officer-1', 'backfill', { ...base, clientRequestId: key, checkInAt: '2026-12-25T02:00:00Z', exception: { category: 'emergency' } })
+    const retry = await insp('demo-officer-1', 'backfill', {
+      ...base,
+      clientRequestId: key,
+      checkInAt: '2026-12-25T02:00:00Z',
+      exception: { category: 'emergency' },
+    })
     expect(retry.data.inspection.id).toBe(ok.data.inspection.id)
   })
 
@@ -236,17 +273,30 @@ describe('rule 19: service visits', () => {
     await emu.setClock('2026-12-10T02:00:00Z')
     const before = (await deptCounter(emu.emulator.db, MARKET, '3607', '2026-12')).serviceVisits
     const key = crid()
-    const visit = await insp('demo-officer-1', 'serviceVisit', { scene: scene(parkB), clientRequestId: key, purpose: 'policy', note: '宣讲惠企政策', location: at(parkB) })
+    const visit = await insp('demo-officer-1', 'serviceVisit', {
+      scene: scene(parkB),
+      clientRequestId: key,
+      purpose: 'policy',
+      note: '宣讲惠企政策',
+      location: at(parkB),
+    })
     expect(visit).toMatchObject({ ok: true, data: { visit: { companyId: parkB.id, purpose: 'policy', flags: ['quiet_period'] } } })
     const again = await insp('demo-officer-1', 'serviceVisit', { scene: scene(parkB), clientRequestId: key, purpose: 'policy', location: at(parkB) })
     expect(again.data.visit.id).toBe(visit.data.visit.id)
-    expect(await insp('demo-officer-1', 'serviceVisit', { scene: scene(townService), clientRequestId: key, purpose: 'policy', location: at(townService) })).toMatchObject({
+    expect(
+      await insp('demo-officer-1', 'serviceVisit', { scene: scene(townService), clientRequestId: key, purpose: 'policy', location: at(townService) }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     })
     expect((await deptCounter(emu.emulator.db, MARKET, '3607', '2026-12')).serviceVisits).toBe(before + 1)
     await emu.setClock('2026-12-27T02:00:00Z')
-    const after = await insp('demo-officer-3', 'serviceVisit', { scene: scene(townService), clientRequestId: crid(), purpose: 'survey', location: at(townService) })
+    const after = await insp('demo-officer-3', 'serviceVisit', {
+      scene: scene(townService),
+      clientRequestId: crid(),
+      purpose: 'survey',
+      location: at(townService),
+    })
     expect(after.data.visit.flags).toEqual([])
     // The company sees it on its home, apart from inspections (needs a bound company user: bind one).
     const code = await emu.call('account', 'issueEnterpriseCode', { companyId: townService.id }, await as('demo-admin'))

@@ -48,7 +48,14 @@ beforeAll(async () => {
 
 test('the check-in notice and the result reach the company contact through subscribeMessage.send, shaped for the template', async () => {
   const location = { ...town.location, accuracy: 10 }
-  const open = await run('inspection', 'demo-officer-1', { action: 'checkIn', scene: `c=${town.id}`, clientRequestId: 'cloud-msg-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location })
+  const open = await run('inspection', 'demo-officer-1', {
+    action: 'checkIn',
+    scene: `c=${town.id}`,
+    clientRequestId: 'cloud-msg-0001',
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location,
+  })
   expect(open).toMatchObject({ ok: true })
   const id = open.data.inspection.id
   expect(send).toHaveBeenCalledTimes(1)
@@ -66,9 +73,24 @@ test('the check-in notice and the result reach the company contact through subsc
     lang: 'zh_CN',
   })
 
-  await run('inspection', 'demo-officer-2', { action: 'checkIn', scene: `c=${town.id}`, clientRequestId: 'cloud-msg-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location })
+  await run('inspection', 'demo-officer-2', {
+    action: 'checkIn',
+    scene: `c=${town.id}`,
+    clientRequestId: 'cloud-msg-0002',
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location,
+  })
   expect(send).toHaveBeenCalledTimes(1) // a join tells nobody again
-  expect(await run('inspection', 'demo-officer-1', { action: 'recordResult', inspectionId: id, outcome: 'rectify', findings: '灭火器过期', rectifyBy: '2027-01-15' })).toMatchObject({ ok: true })
+  expect(
+    await run('inspection', 'demo-officer-1', {
+      action: 'recordResult',
+      inspectionId: id,
+      outcome: 'rectify',
+      findings: '灭火器过期',
+      rectifyBy: '2027-01-15',
+    }),
+  ).toMatchObject({ ok: true })
   expect(send).toHaveBeenCalledTimes(2)
   expect(send.mock.calls[1][0]).toMatchObject({
     touser: 'demo-enterprise-2',
@@ -81,8 +103,18 @@ test('the check-in notice and the result reach the company contact through subsc
 test('a user who has not subscribed (43101) is skipped: the check-in still succeeds and the inbox keeps the notice', async () => {
   send.mockRejectedValueOnce(Object.assign(new Error('errCode: 43101 user refuse to accept the msg'), { errCode: 43101 }))
   const location = { ...town.location, accuracy: 10 }
-  const res = await run('inspection', 'demo-officer-3', { action: 'checkIn', scene: `c=${town.id}`, clientRequestId: 'cloud-msg-0003', source: 'complaint', sourceRef: 'REF-2026-0001', location })
+  const res = await run('inspection', 'demo-officer-3', {
+    action: 'checkIn',
+    scene: `c=${town.id}`,
+    clientRequestId: 'cloud-msg-0003',
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location,
+  })
   expect(res).toMatchObject({ ok: true, data: { joined: false } })
-  const stored = await db.collection('messages').where({ ref: `inspections/${res.data.inspection.id}` }).get()
+  const stored = await db
+    .collection('messages')
+    .where({ ref: `inspections/${res.data.inspection.id}` })
+    .get()
   expect(stored.data).toHaveLength(1)
 })

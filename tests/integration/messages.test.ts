@@ -22,11 +22,22 @@ const inbox = async (openid: string) => {
   const res = await call(openid, 'account', 'messages')
   expect(res.ok).toBe(true)
   contract.account.messages.output.parse(res.data)
-  return res.data as { items: Array<{ id: string; kind: string; title: string; body: string; page?: string; ref?: string; read: boolean }>; unread: number; cursor?: string }
+  return res.data as {
+    items: Array<{ id: string; kind: string; title: string; body: string; page?: string; ref?: string; read: boolean }>
+    unread: number
+    cursor?: string
+  }
 }
 const outbox = async (where: Record<string, unknown>) => (await emu.emulator.db.collection('outbox').where(where).get()).data as any[]
 let n = 0
-const checkIn = (openid: string) => call(openid, 'inspection', 'checkIn', { scene: `c=${co1.id}`, clientRequestId: `msg-request-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: at(co1) })
+const checkIn = (openid: string) =>
+  call(openid, 'inspection', 'checkIn', {
+    scene: `c=${co1.id}`,
+    clientRequestId: `msg-request-${++n}`,
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: at(co1),
+  })
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-26T02:00:00Z', env: { ADMIN_OPENIDS: 'demo-admin', TEMPLATE_CHECKIN_NOTICE: 'tpl-checkin' } })
@@ -47,7 +58,13 @@ describe('inspection notices to the company', () => {
     const after = await inbox('demo-enterprise-1')
     expect(after.unread).toBe(before.unread + 1)
     const notice = after.items[0]
-    expect(notice).toMatchObject({ kind: 'checkin_notice', title: '入企检查告知', read: false, ref: `inspections/${inspectionId}`, page: `enterprise/inspection/index?id=${inspectionId}` })
+    expect(notice).toMatchObject({
+      kind: 'checkin_notice',
+      title: '入企检查告知',
+      read: false,
+      ref: `inspections/${inspectionId}`,
+      page: `enterprise/inspection/index?id=${inspectionId}`,
+    })
     expect(notice.body).toContain('赣州市市场监督管理局')
     expect(notice.body).toContain('张伟')
     expect(notice.body).toContain('36070000001')
@@ -67,7 +84,12 @@ describe('inspection notices to the company', () => {
   })
 
   it('the result puts the outcome, the rectification date and the rating link in the inbox', async () => {
-    const res = await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId, outcome: 'rectify', findings: '消防通道堆放杂物', rectifyBy: '2027-01-10' })
+    const res = await call('demo-officer-1', 'inspection', 'recordResult', {
+      inspectionId,
+      outcome: 'rectify',
+      findings: '消防通道堆放杂物',
+      rectifyBy: '2027-01-10',
+    })
     expect(res.ok).toBe(true)
     const { items } = await inbox('demo-enterprise-1')
     expect(items[0]).toMatchObject({ kind: 'result_notice', title: '检查结果告知', page: `enterprise/rate/index?inspectionId=${inspectionId}` })
@@ -134,7 +156,12 @@ describe('complaint steps', () => {
     expect(titles).toEqual(['投诉已办结', '投诉已答复', '投诉已受理', '投诉已收到'])
     expect((await steps())[1].body).toContain('已对相关人员批评教育')
     // The messages are addressed by a keyed hash: the stored documents name nobody.
-    const stored = (await emu.emulator.db.collection('messages').where({ ref: `complaints/${id}` }).get()).data
+    const stored = (
+      await emu.emulator.db
+        .collection('messages')
+        .where({ ref: `complaints/${id}` })
+        .get()
+    ).data
     expect(JSON.stringify(stored)).not.toMatch(/demo-enterprise-1|u_[0-9a-f]{24}/)
   })
 })

@@ -32,7 +32,13 @@ const checkIn = async (openid: string, company: Company = aCompany()) =>
   emu.call(
     'inspection',
     'checkIn',
-    { scene: `c=${company.id}`, clientRequestId: `snapshot-${++n}`, source: 'complaint', sourceRef: 'REF-2026-0001', location: { lat: company.location.lat, lng: company.location.lng, accuracy: 10 } },
+    {
+      scene: `c=${company.id}`,
+      clientRequestId: `snapshot-${++n}`,
+      source: 'complaint',
+      sourceRef: 'REF-2026-0001',
+      location: { lat: company.location.lat, lng: company.location.lng, accuracy: 10 },
+    },
     await as(openid),
   )
 const userDoc = async (openid: string) => (await emu.emulator.db.collection('users').doc(userIdFor(openid)).get()).data as any
@@ -89,11 +95,16 @@ describe('the officer snapshot on the user document', () => {
       deptName: '赣州市快照测试局',
       deptRegion: '3607',
     })
-    expect(await checkIn(OFFICER)).toMatchObject({ ok: true, data: { joined: false, inspection: { deptId: deptA.id, deptName: '赣州市快照测试局', officerNames: ['快照'] } } })
+    expect(await checkIn(OFFICER)).toMatchObject({
+      ok: true,
+      data: { joined: false, inspection: { deptId: deptA.id, deptName: '赣州市快照测试局', officerNames: ['快照'] } },
+    })
   })
 
   it('follows setCertStatus: a suspended certificate is refused at the gate, a reinstated one passes', async () => {
-    expect(await account('demo-supervisor-city', 'setCertStatus', { officerId: officer.id, status: 'suspended', reason: '接受调查' })).toMatchObject({ ok: true })
+    expect(await account('demo-supervisor-city', 'setCertStatus', { officerId: officer.id, status: 'suspended', reason: '接受调查' })).toMatchObject({
+      ok: true,
+    })
     const user = await userDoc(OFFICER)
     expect(user.officer).toMatchObject({ certStatus: 'suspended' })
     expect(user.officer).not.toHaveProperty('certStatusReason')
@@ -116,7 +127,13 @@ describe('the officer snapshot on the user document', () => {
   it('follows a department rename: the next inspection carries the new name', async () => {
     const renamed = await account(ADMIN, 'upsertDepartment', { id: deptA.id, name: '赣州市快照测试新局', region: '3607', field: '测试' })
     expect(renamed).toMatchObject({ ok: true })
-    expect((await userDoc(OFFICER)).officer).toMatchObject({ deptId: deptA.id, deptName: '赣州市快照测试新局', deptRegion: '3607', certStatus: 'valid', name: '快照' })
+    expect((await userDoc(OFFICER)).officer).toMatchObject({
+      deptId: deptA.id,
+      deptName: '赣州市快照测试新局',
+      deptRegion: '3607',
+      certStatus: 'valid',
+      name: '快照',
+    })
     expect(await checkIn(OFFICER)).toMatchObject({ ok: true, data: { inspection: { deptId: deptA.id, deptName: '赣州市快照测试新局' } } })
   })
 
@@ -129,7 +146,13 @@ describe('the officer snapshot on the user document', () => {
   })
 
   it('follows upsertOfficer: an officer moved to another department checks in for it', async () => {
-    const moved = await account(ADMIN, 'upsertOfficer', { id: officer.id, deptId: deptB.id, name: '快照', certNo: 'KZ-0001', certExpiresAt: officer.certExpiresAt })
+    const moved = await account(ADMIN, 'upsertOfficer', {
+      id: officer.id,
+      deptId: deptB.id,
+      name: '快照',
+      certNo: 'KZ-0001',
+      certExpiresAt: officer.certExpiresAt,
+    })
     expect(moved).toMatchObject({ ok: true, data: { officer: { deptId: deptB.id }, bindCode: null } })
     const user = await userDoc(OFFICER)
     expect(user.deptId).toBe(deptB.id)
@@ -138,7 +161,13 @@ describe('the officer snapshot on the user document', () => {
   })
 
   it('follows a correction of the name, certificate number and expiry', async () => {
-    const corrected = await account(ADMIN, 'upsertOfficer', { id: officer.id, deptId: deptB.id, name: '快照改', certNo: 'KZ-0002', certExpiresAt: '2028-06-30' })
+    const corrected = await account(ADMIN, 'upsertOfficer', {
+      id: officer.id,
+      deptId: deptB.id,
+      name: '快照改',
+      certNo: 'KZ-0002',
+      certExpiresAt: '2028-06-30',
+    })
     expect(corrected).toMatchObject({ ok: true })
     const user = await userDoc(OFFICER)
     expect(user.name).toBe('快照改')
@@ -147,11 +176,20 @@ describe('the officer snapshot on the user document', () => {
   })
 
   it('a user without the copy (bound before it existed) still checks in, reading the documents', async () => {
-    await emu.emulator.db.collection('users').doc(userIdFor(OFFICER)).update({ data: { officer: emu.emulator.db.command.remove() } })
+    await emu.emulator.db
+      .collection('users')
+      .doc(userIdFor(OFFICER))
+      .update({ data: { officer: emu.emulator.db.command.remove() } })
     expect(await userDoc(OFFICER)).not.toHaveProperty('officer')
-    expect(await checkIn(OFFICER)).toMatchObject({ ok: true, data: { inspection: { deptId: deptB.id, deptName: '章贡区快照测试局', officerNames: ['快照改'] } } })
+    expect(await checkIn(OFFICER)).toMatchObject({
+      ok: true,
+      data: { inspection: { deptId: deptB.id, deptName: '章贡区快照测试局', officerNames: ['快照改'] } },
+    })
     // …and is refused as before when the certificate is suspended (the document says so).
-    await emu.emulator.db.collection('officers').doc(officer.id).update({ data: { certStatus: 'suspended' } })
+    await emu.emulator.db
+      .collection('officers')
+      .doc(officer.id)
+      .update({ data: { certStatus: 'suspended' } })
     expect(await checkIn(OFFICER)).toMatchObject({ ok: false, error: { code: 'CERT_INVALID' } })
     // The next write of the certificate gives the user a copy again.
     expect(await account(ADMIN, 'setCertStatus', { officerId: officer.id, status: 'valid', reason: '恢复' })).toMatchObject({ ok: true })
@@ -159,17 +197,29 @@ describe('the officer snapshot on the user document', () => {
   })
 
   it('is what the gate believes: a copy saying revoked is refused while the document still says valid', async () => {
-    await emu.emulator.db.collection('users').doc(userIdFor(OFFICER)).update({ data: { officer: { certStatus: 'revoked' } } })
+    await emu.emulator.db
+      .collection('users')
+      .doc(userIdFor(OFFICER))
+      .update({ data: { officer: { certStatus: 'revoked' } } })
     expect(await checkIn(OFFICER)).toMatchObject({ ok: false, error: { code: 'CERT_INVALID', details: { certStatus: 'revoked' } } })
-    await emu.emulator.db.collection('users').doc(userIdFor(OFFICER)).update({ data: { officer: { certStatus: 'valid' } } })
+    await emu.emulator.db
+      .collection('users')
+      .doc(userIdFor(OFFICER))
+      .update({ data: { officer: { certStatus: 'valid' } } })
     expect(await checkIn(OFFICER)).toMatchObject({ ok: true })
   })
 
   it('a copy that names another officer is not believed', async () => {
     const user = await userDoc(OFFICER)
-    await emu.emulator.db.collection('users').doc(userIdFor(OFFICER)).update({ data: { officer: { officerId: 'off_001', deptName: '别的单位' } } })
+    await emu.emulator.db
+      .collection('users')
+      .doc(userIdFor(OFFICER))
+      .update({ data: { officer: { officerId: 'off_001', deptName: '别的单位' } } })
     expect(await checkIn(OFFICER)).toMatchObject({ ok: true, data: { inspection: { deptId: deptB.id, deptName: '章贡区快照测试局' } } })
-    await emu.emulator.db.collection('users').doc(userIdFor(OFFICER)).update({ data: { officer: user.officer } })
+    await emu.emulator.db
+      .collection('users')
+      .doc(userIdFor(OFFICER))
+      .update({ data: { officer: user.officer } })
   })
 })
 
@@ -185,7 +235,8 @@ describe('database calls of a check-in with the copy', () => {
       action: 'checkIn',
       scene: `c=${company.id}`,
       clientRequestId: `counting-${++m}`,
-      source: 'complaint', sourceRef: 'REF-2026-0001',
+      source: 'complaint',
+      sourceRef: 'REF-2026-0001',
       location: { lat: company.location.lat, lng: company.location.lng, accuracy: 10 },
     })
     return { res, reads: db.calls.filter((c) => c.kind !== 'txn').map((c) => `${c.kind} ${c.collection} ${c.op}`) }
@@ -196,9 +247,17 @@ describe('database calls of a check-in with the copy', () => {
     await seedDemo(raw, { now: NOW - 86_400_000, keys: TEST_KEYS, history: false })
     db = countingDatabase(raw)
     clearSettingsCache()
-    const created = (await call('account', 'admin-openid', { action: 'upsertOfficer', deptId: roster.departments[0].id, name: '计数', certNo: 'JS-0001', certExpiresAt: '2027-12-31' })) as any
+    const created = (await call('account', 'admin-openid', {
+      action: 'upsertOfficer',
+      deptId: roster.departments[0].id,
+      name: '计数',
+      certNo: 'JS-0001',
+      certExpiresAt: '2027-12-31',
+    })) as any
     expect(created).toMatchObject({ ok: true })
-    expect(await call('account', 'counted-officer', { action: 'bindOfficer', certNo: 'JS-0001', name: '计数', code: created.data.bindCode })).toMatchObject({ ok: true })
+    expect(await call('account', 'counted-officer', { action: 'bindOfficer', certNo: 'JS-0001', name: '计数', code: created.data.bindCode })).toMatchObject({
+      ok: true,
+    })
     // Warm the per-instance caches (settings, secret), as a warm cloud function has them.
     await counted('counted-officer', town[0])
   })
@@ -211,7 +270,10 @@ describe('database calls of a check-in with the copy', () => {
   })
 
   it('an officer without the copy reads both, as before', async () => {
-    await db.collection('users').doc(userIdFor('demo-officer-1')).update({ data: { officer: db.command.remove(), updatedAt: NOW } })
+    await db
+      .collection('users')
+      .doc(userIdFor('demo-officer-1'))
+      .update({ data: { officer: db.command.remove(), updatedAt: NOW } })
     const { res, reads } = await counted('demo-officer-1', town[2])
     expect(res).toMatchObject({ ok: true })
     expect(reads).toEqual(expect.arrayContaining(['db officers doc.get', 'db departments doc.get']))

@@ -29,11 +29,17 @@ afterAll(async () => {
 describe('supervision.submitPlan', () => {
   it('files a pending plan in the department’s region', async () => {
     const res = await sup('demo-deptadmin-1', 'submitPlan', basePlan)
-    expect(res).toMatchObject({ ok: true, data: { plan: { status: 'pending', region: '3607', deptId: DEMO_IDS.cityMarketDept, companyIds: ['co_0150', 'co_0151'] } } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { plan: { status: 'pending', region: '3607', deptId: DEMO_IDS.cityMarketDept, companyIds: ['co_0150', 'co_0151'] } },
+    })
   })
 
   it('refuses another department’s plan (FORBIDDEN), and officers altogether', async () => {
-    expect(await sup('demo-deptadmin-1', 'submitPlan', { ...basePlan, deptId: DEMO_IDS.cityEmergencyDept })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await sup('demo-deptadmin-1', 'submitPlan', { ...basePlan, deptId: DEMO_IDS.cityEmergencyDept })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(await sup('demo-officer-1', 'submitPlan', basePlan)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
@@ -63,27 +69,48 @@ describe('supervision.reviewPlan', () => {
   })
 
   it('refuses a county supervisor for a city department’s plan', async () => {
-    expect(await sup('demo-supervisor-county', 'reviewPlan', { planId, decision: 'approve', comment: '同意' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await sup('demo-supervisor-county', 'reviewPlan', { planId, decision: 'approve', comment: '同意' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('refuses a department admin (FORBIDDEN) and an unknown plan (NOT_FOUND)', async () => {
-    expect(await sup('demo-deptadmin-1', 'reviewPlan', { planId, decision: 'approve', comment: '同意' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await sup('demo-supervisor-city', 'reviewPlan', { planId: 'plan_nope', decision: 'approve', comment: '同意' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await sup('demo-deptadmin-1', 'reviewPlan', { planId, decision: 'approve', comment: '同意' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await sup('demo-supervisor-city', 'reviewPlan', { planId: 'plan_nope', decision: 'approve', comment: '同意' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 
   it('approves once with the comment on record; a second review is CONFLICT', async () => {
     const res = await sup('demo-supervisor-city', 'reviewPlan', { planId, decision: 'approve', comment: '同意，注意避开安静生产期' })
-    expect(res).toMatchObject({ ok: true, data: { plan: { id: planId, status: 'approved', review: { decision: 'approve', comment: '同意，注意避开安静生产期' } } } })
-    expect(await sup('demo-supervisor-city', 'reviewPlan', { planId, decision: 'reject', comment: '改主意' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { plan: { id: planId, status: 'approved', review: { decision: 'approve', comment: '同意，注意避开安静生产期' } } },
+    })
+    expect(await sup('demo-supervisor-city', 'reviewPlan', { planId, decision: 'reject', comment: '改主意' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
   })
 
   it('rejects a plan', async () => {
     const id = (await sup('demo-deptadmin-1', 'submitPlan', { ...basePlan, title: '将被驳回' })).data.plan.id
-    expect(await sup('demo-supervisor-city', 'reviewPlan', { planId: id, decision: 'reject', comment: '依据不足' })).toMatchObject({ ok: true, data: { plan: { status: 'rejected' } } })
+    expect(await sup('demo-supervisor-city', 'reviewPlan', { planId: id, decision: 'reject', comment: '依据不足' })).toMatchObject({
+      ok: true,
+      data: { plan: { status: 'rejected' } },
+    })
   })
 
   it('names a missing comment', async () => {
-    expect(await sup('demo-supervisor-city', 'reviewPlan', { planId, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['comment'] }] } } })
+    expect(await sup('demo-supervisor-city', 'reviewPlan', { planId, decision: 'approve' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['comment'] }] } },
+    })
   })
 })
 

@@ -26,10 +26,26 @@ afterAll(async () => {
 
 it('marks an inspection overdue after 3 days, reminds its officers once, and a late result closes it with late_result', async () => {
   const location = { ...company.location, accuracy: 10 }
-  const opened = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'sched-open-1', source: 'complaint', sourceRef: 'REF-2026-0001', location })
+  const opened = await call('demo-officer-1', 'inspection', 'checkIn', {
+    scene: `c=${company.id}`,
+    clientRequestId: 'sched-open-1',
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location,
+  })
   expect(opened.ok).toBe(true)
   const id = opened.data.inspection.id
-  expect((await call('demo-officer-2', 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: 'sched-join-1', source: 'complaint', sourceRef: 'REF-2026-0001', location })).data.joined).toBe(true)
+  expect(
+    (
+      await call('demo-officer-2', 'inspection', 'checkIn', {
+        scene: `c=${company.id}`,
+        clientRequestId: 'sched-join-1',
+        source: 'complaint',
+        sourceRef: 'REF-2026-0001',
+        location,
+      })
+    ).data.joined,
+  ).toBe(true)
   const counter = () => deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-11')
 
   expect(await call('demo-officer-1', 'scheduler', 'run')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -47,15 +63,32 @@ it('marks an inspection overdue after 3 days, reminds its officers once, and a l
   expect(run.data.reminders).toBeGreaterThanOrEqual(2)
   expect((await doc('inspections', id)).status).toBe('overdue')
   expect((await counter()).overdue).toBe(overdueBefore + 1)
-  const alerts = (await emu.emulator.db.collection('alerts').where({ ref: `inspections/${id}` }).get()).data
+  const alerts = (
+    await emu.emulator.db
+      .collection('alerts')
+      .where({ ref: `inspections/${id}` })
+      .get()
+  ).data
   expect(alerts).toEqual([expect.objectContaining({ kind: 'overdue', deptId: DEMO_IDS.cityMarketDept })])
-  const outbox = (await emu.emulator.db.collection('outbox').where({ template: 'overdue_reminder', page: `officer/record-result/index?id=${id}` }).get()).data
+  const outbox = (
+    await emu.emulator.db
+      .collection('outbox')
+      .where({ template: 'overdue_reminder', page: `officer/record-result/index?id=${id}` })
+      .get()
+  ).data
   expect(outbox.map((m) => m.touser).sort()).toEqual(['demo-officer-1', 'demo-officer-2'])
 
   // Running again changes nothing for it.
   await call('demo-admin', 'scheduler', 'run')
   expect((await counter()).overdue).toBe(overdueBefore + 1)
-  expect((await emu.emulator.db.collection('alerts').where({ ref: `inspections/${id}` }).get()).data).toHaveLength(1)
+  expect(
+    (
+      await emu.emulator.db
+        .collection('alerts')
+        .where({ ref: `inspections/${id}` })
+        .get()
+    ).data,
+  ).toHaveLength(1)
 
   const list = await call('demo-officer-1', 'inspection', 'list', { status: 'overdue' })
   expect(list.data.items.map((i: { id: string }) => i.id)).toContain(id)
@@ -73,14 +106,37 @@ it('creates the counters documents of this China month and the next for every co
   const db = emu.emulator.db
   // 2027-01-31T17:00Z is already 2027-02-01 in China: February and March.
   await emu.setClock('2027-01-31T17:00:00Z')
-  const regions = defaultSettings().city.regions.map((r) => r.code).sort()
+  const regions = defaultSettings()
+    .city.regions.map((r) => r.code)
+    .sort()
   const ids = regions.flatMap((r) => [`${r}_2027-02`, `${r}_2027-03`])
-  expect((await db.collection('counters').where({ _id: db.command.in(ids) }).count()).total).toBe(0)
+  expect(
+    (
+      await db
+        .collection('counters')
+        .where({ _id: db.command.in(ids) })
+        .count()
+    ).total,
+  ).toBe(0)
 
   const run = await call('demo-admin', 'scheduler', 'run')
   expect(run).toMatchObject({ ok: true, data: { countersCreated: ids.length } })
-  expect((await db.collection('counters').where({ _id: db.command.in(ids) }).count()).total).toBe(ids.length)
-  expect(await doc('counters', '360702_2027-03')).toEqual({ _id: '360702_2027-03', region: '360702', city: '3607', month: '2027-03', depts: {}, updatedAt: expect.any(Number) })
+  expect(
+    (
+      await db
+        .collection('counters')
+        .where({ _id: db.command.in(ids) })
+        .count()
+    ).total,
+  ).toBe(ids.length)
+  expect(await doc('counters', '360702_2027-03')).toEqual({
+    _id: '360702_2027-03',
+    region: '360702',
+    city: '3607',
+    month: '2027-03',
+    depts: {},
+    updatedAt: expect.any(Number),
+  })
 
   // Idempotent: nothing to create, and it costs one read of the documents.
   const counted = countingDatabase(db)
@@ -91,7 +147,13 @@ it('creates the counters documents of this China month and the next for every co
 
   // A document made ahead takes a department's figures with one update (its entry is created by it).
   const town = roster.companies.filter((c) => Number(c.id.slice(3)) >= 100 && !c.inPark && !c.monitoringPoint)[1]
-  const res = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${town.id}`, clientRequestId: 'sched-ahead-1', source: 'complaint', sourceRef: 'REF-2026-0001', location: { ...town.location, accuracy: 10 } })
+  const res = await call('demo-officer-1', 'inspection', 'checkIn', {
+    scene: `c=${town.id}`,
+    clientRequestId: 'sched-ahead-1',
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: { ...town.location, accuracy: 10 },
+  })
   expect(res).toMatchObject({ ok: true, data: { inspection: { month: '2027-02' } } })
   expect((await doc('counters', `${town.region}_2027-02`)).depts).toEqual({ [DEMO_IDS.cityMarketDept]: { inspections: 1 } })
   expect(await deptCounter(db, DEMO_IDS.cityMarketDept, '3607', '2027-02')).toMatchObject({ inspections: 1, overdue: 0, quietExceptions: { pending: 0 } })

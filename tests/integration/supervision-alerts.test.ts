@@ -33,8 +33,15 @@ async function ratedVisit(score: number, comment: string): Promise<{ inspectionI
   expect(open.error).toBeUndefined()
   await call('demo-officer-2', 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   const inspectionId = open.data.inspection.id
-  const result = await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId, outcome: 'rectify', findings: '消防通道堆放杂物', rectifyBy: '2027-01-10' })
-  expect(await call('demo-enterprise-2', 'enterprise', 'rate', { token: result.data.rating.token, score, tags: ['态度生硬'], comment })).toMatchObject({ ok: true })
+  const result = await call('demo-officer-1', 'inspection', 'recordResult', {
+    inspectionId,
+    outcome: 'rectify',
+    findings: '消防通道堆放杂物',
+    rectifyBy: '2027-01-10',
+  })
+  expect(await call('demo-enterprise-2', 'enterprise', 'rate', { token: result.data.rating.token, score, tags: ['态度生硬'], comment })).toMatchObject({
+    ok: true,
+  })
   return { inspectionId, alertId: alertIdFor('bad_rating', `ratings/${inspectionId}`) }
 }
 
@@ -50,31 +57,78 @@ afterAll(async () => {
 it('a bad rating is followed up and closed from its alert; its comment is for supervisors only', async () => {
   const { inspectionId, alertId } = await ratedVisit(1, 'SA-COMMENT 检查人员态度很差')
   const open = (await sup('demo-supervisor-county', 'alerts')).data.items.find((a: { id: string }) => a.id === alertId)
-  expect(open).toMatchObject({ kind: 'bad_rating', status: 'open', rating: { score: 1, tags: ['态度生硬'], comment: 'SA-COMMENT 检查人员态度很差' }, dueAt: expect.any(Number) })
+  expect(open).toMatchObject({
+    kind: 'bad_rating',
+    status: 'open',
+    rating: { score: 1, tags: ['态度生硬'], comment: 'SA-COMMENT 检查人员态度很差' },
+    dueAt: expect.any(Number),
+  })
   expect(open.dueAt).toBeGreaterThan(clock + 14 * 86_400_000)
 
   // The follow-up is required; a department admin or another county cannot handle it.
-  expect(await sup('demo-supervisor-county', 'handleAlert', { alertId, note: '已处理' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['followUp'] }] } } })
-  expect(await sup('demo-deptadmin-1', 'handleAlert', { alertId, note: '已处理', followUp: { contacted: true, outcome: '已道歉' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  expect(await sup('demo-supervisor-county', 'handleAlert', { alertId: 'bad_rating_nope', note: '已处理', followUp: { contacted: true, outcome: '已道歉' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  expect(await sup('demo-supervisor-county', 'handleAlert', { alertId, note: '已处理' })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['followUp'] }] } },
+  })
+  expect(await sup('demo-deptadmin-1', 'handleAlert', { alertId, note: '已处理', followUp: { contacted: true, outcome: '已道歉' } })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  })
+  expect(
+    await sup('demo-supervisor-county', 'handleAlert', { alertId: 'bad_rating_nope', note: '已处理', followUp: { contacted: true, outcome: '已道歉' } }),
+  ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
 
-  const handled = await sup('demo-supervisor-county', 'handleAlert', { alertId, note: '已约谈检查人员', followUp: { contacted: true, outcome: '企业接受解释，检查人员已道歉' } })
-  expect(handled).toMatchObject({ ok: true, data: { alert: { id: alertId, status: 'handled', handling: { note: '已约谈检查人员', followUp: { contacted: true, outcome: '企业接受解释，检查人员已道歉' }, byName: '杨帆' }, rating: { comment: 'SA-COMMENT 检查人员态度很差' } } } })
-  expect(await sup('demo-supervisor-city', 'handleAlert', { alertId, note: '再处理', followUp: { contacted: false, outcome: '无' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  const handled = await sup('demo-supervisor-county', 'handleAlert', {
+    alertId,
+    note: '已约谈检查人员',
+    followUp: { contacted: true, outcome: '企业接受解释，检查人员已道歉' },
+  })
+  expect(handled).toMatchObject({
+    ok: true,
+    data: {
+      alert: {
+        id: alertId,
+        status: 'handled',
+        handling: { note: '已约谈检查人员', followUp: { contacted: true, outcome: '企业接受解释，检查人员已道歉' }, byName: '杨帆' },
+        rating: { comment: 'SA-COMMENT 检查人员态度很差' },
+      },
+    },
+  })
+  expect(await sup('demo-supervisor-city', 'handleAlert', { alertId, note: '再处理', followUp: { contacted: false, outcome: '无' } })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  })
 
   // Open list no more; the handled list says how.
   expect((await sup('demo-supervisor-county', 'alerts')).data.items.map((a: { id: string }) => a.id)).not.toContain(alertId)
   const done = (await sup('demo-supervisor-county', 'alerts', { status: 'handled' })).data.items
-  expect(done).toContainEqual(expect.objectContaining({ id: alertId, status: 'handled', handling: expect.objectContaining({ followUp: { contacted: true, outcome: '企业接受解释，检查人员已道歉' } }) }))
+  expect(done).toContainEqual(
+    expect.objectContaining({
+      id: alertId,
+      status: 'handled',
+      handling: expect.objectContaining({ followUp: { contacted: true, outcome: '企业接受解释，检查人员已道歉' } }),
+    }),
+  )
   expect(done.every((a: { status: string }) => a.status === 'handled')).toBe(true)
 
   // The department never reads the comment, the tags or the follow-up, anywhere it can look.
-  const deptViews = [await sup('demo-deptadmin-1', 'inspection', { inspectionId }), await sup('demo-deptadmin-1', 'inspections', { companyId: town.id }), await sup('demo-deptadmin-1', 'dashboard', { month: '2026-12' })]
+  const deptViews = [
+    await sup('demo-deptadmin-1', 'inspection', { inspectionId }),
+    await sup('demo-deptadmin-1', 'inspections', { companyId: town.id }),
+    await sup('demo-deptadmin-1', 'dashboard', { month: '2026-12' }),
+  ]
   for (const v of deptViews) {
     expect(v.ok).toBe(true)
     expect(JSON.stringify(v)).not.toMatch(/SA-COMMENT|态度生硬|企业接受解释/)
   }
-  expect((await emu.emulator.db.collection('audit').where({ target: `alerts/${alertId}`, action: 'supervision.handleAlert' }).count()).total).toBe(1)
+  expect(
+    (
+      await emu.emulator.db
+        .collection('audit')
+        .where({ target: `alerts/${alertId}`, action: 'supervision.handleAlert' })
+        .count()
+    ).total,
+  ).toBe(1)
 })
 
 it('not followed up in time: the scheduler raises follow_up_overdue once; following it up closes both', async () => {
@@ -100,7 +154,13 @@ it('not followed up in time: the scheduler raises follow_up_overdue once; follow
   expect(dash.data.openAlerts).toMatchObject(byKind(items))
   expect(dash.data.openAlerts.follow_up_overdue).toBeGreaterThanOrEqual(1)
 
-  expect(await sup('demo-supervisor-county', 'handleAlert', { alertId: overdueId, note: '已回访', followUp: { contacted: false, outcome: '企业电话无人接听，已发函' } })).toMatchObject({ ok: true, data: { alert: { status: 'handled' } } })
+  expect(
+    await sup('demo-supervisor-county', 'handleAlert', {
+      alertId: overdueId,
+      note: '已回访',
+      followUp: { contacted: false, outcome: '企业电话无人接听，已发函' },
+    }),
+  ).toMatchObject({ ok: true, data: { alert: { status: 'handled' } } })
   const after = (await sup('demo-supervisor-county', 'alerts')).data.items.map((a: { id: string }) => a.id)
   expect(after).not.toContain(overdueId)
   expect(after).not.toContain(alertId)
@@ -114,26 +174,40 @@ it('other alerts are handled with a note; a pending special case only by its rev
   const repeated = items.find((a: { kind: string }) => a.kind === 'repeated')
   expect(repeated).toBeDefined()
   expect(await sup('demo-supervisor-city', 'handleAlert', { alertId: repeated.id, note: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-  expect(await sup('demo-supervisor-city', 'handleAlert', { alertId: repeated.id, note: '已提醒该部门组织联合检查' })).toMatchObject({ ok: true, data: { alert: { status: 'handled', handling: { note: '已提醒该部门组织联合检查' } } } })
+  expect(await sup('demo-supervisor-city', 'handleAlert', { alertId: repeated.id, note: '已提醒该部门组织联合检查' })).toMatchObject({
+    ok: true,
+    data: { alert: { status: 'handled', handling: { note: '已提醒该部门组织联合检查' } } },
+  })
   const pending = items.find((a: { kind: string }) => a.kind === 'pending_exception')
-  if (pending) expect(await sup('demo-supervisor-city', 'handleAlert', { alertId: pending.id, note: '同意' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  if (pending)
+    expect(await sup('demo-supervisor-city', 'handleAlert', { alertId: pending.id, note: '同意' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
 })
 
 it('a supervisor reads a monitoring point ledger: chain status, unscanned entries marked with where their check stands', async () => {
   const park = roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)! // 章贡区, a monitoring point
-  const added = await call('demo-enterprise-1', 'enterprise', 'addLedgerEntry', { date: '2026-12-20', deptName: '某不明单位', officerNames: ['两名未亮证人员'], purpose: '询问生产情况' })
+  const added = await call('demo-enterprise-1', 'enterprise', 'addLedgerEntry', {
+    date: '2026-12-20',
+    deptName: '某不明单位',
+    officerNames: ['两名未亮证人员'],
+    purpose: '询问生产情况',
+  })
   expect(added).toMatchObject({ ok: true, data: { entry: { unscanned: true } } })
   const read = await sup('demo-supervisor-county', 'ledger', { companyId: park.id })
   expect(read).toMatchObject({ ok: true, data: { chainOk: true, company: { id: park.id, name: park.name } } })
   const entry = read.data.items.find((e: { id: string }) => e.id === added.data.entry.id)
   expect(entry).toMatchObject({ unscanned: true, unscannedReview: 'open', deptName: '某不明单位' })
-  expect(read.data.items.filter((e: { unscanned: boolean }) => !e.unscanned).every((e: { unscannedReview?: string }) => e.unscannedReview === undefined)).toBe(true)
+  expect(read.data.items.filter((e: { unscanned: boolean }) => !e.unscanned).every((e: { unscannedReview?: string }) => e.unscannedReview === undefined)).toBe(
+    true,
+  )
   const seqs = read.data.items.map((e: { seq: number }) => e.seq)
   expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
 
   // Handled as not confirmed: the entry says so; nothing is counted.
   const alertId = alertIdFor('unscanned', `ledger/${added.data.entry.id}`)
-  expect(await sup('demo-supervisor-county', 'handleAlert', { alertId, note: '经核实系企业误记', confirmed: false })).toMatchObject({ ok: true, data: { alert: { handling: { confirmed: false } } } })
+  expect(await sup('demo-supervisor-county', 'handleAlert', { alertId, note: '经核实系企业误记', confirmed: false })).toMatchObject({
+    ok: true,
+    data: { alert: { handling: { confirmed: false } } },
+  })
   const again = await sup('demo-supervisor-county', 'ledger', { companyId: park.id, from: '2026-12-20', to: '2026-12-20' })
   expect(again.data.items.map((e: { date: string }) => e.date).every((d: string) => d === '2026-12-20')).toBe(true)
   expect(again.data.items.find((e: { id: string }) => e.id === added.data.entry.id)).toMatchObject({ unscannedReview: 'not_confirmed' })

@@ -20,7 +20,8 @@ const near = (c: { location: { lat: number; lng: number } }) => ({ lat: c.locati
 let emu: TestEmulator
 const tokens: Record<string, string> = {}
 const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
-const call = async (openid: string | null, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, openid ? await as(openid) : undefined)
+const call = async (openid: string | null, fn: string, action: string, fields: object = {}) =>
+  emu.call(fn, action, fields, openid ? await as(openid) : undefined)
 const sup = (openid: string, action: string, fields: object = {}) => call(openid, 'supervision', action, fields)
 let clock = Date.parse('2026-12-12T02:00:00Z')
 const advance = async (ms: number) => {
@@ -28,7 +29,7 @@ const advance = async (ms: number) => {
   await emu.setClock(new Date(clock).toISOString())
 }
 let n = 0
-const rid = () => `si-req-${String(++n).padStart(4, "0")}`
+const rid = () => `si-req-${String(++n).padStart(4, '0')}`
 
 /** Every item the search lists for these filters, page after page (checks the pages do not overlap). */
 type Listed = { id: string; deptId: string; deptIds?: string[]; status: string; flags: string[]; rating: { state: string; score?: number } }
@@ -60,11 +61,20 @@ async function expectDashboardEqualsSearch(months: string[]) {
       // A withdrawn scan is listed but leaves the counts (rule 18); a joint visit counts once per department (rule 14).
       const listed = all.filter((i) => i.status !== 'withdrawn')
       const depts = (i: Listed) => i.deptIds ?? [i.deptId]
-      expect({ region, month, inspections: dash.data.totals.inspections }).toEqual({ region, month, inspections: listed.reduce((n, i) => n + depts(i).length, 0) })
+      expect({ region, month, inspections: dash.data.totals.inspections }).toEqual({
+        region,
+        month,
+        inspections: listed.reduce((n, i) => n + depts(i).length, 0),
+      })
       expect(dash.data.totals.withdrawn ?? 0).toBe(all.reduce((n, i) => n + (i.status === 'withdrawn' ? depts(i).length : 0), 0))
       expect(dash.data.totals.repeated).toBe(listed.filter((i) => i.flags.includes('repeated')).length)
       for (const d of dash.data.byDepartment) {
-        expect({ region, month, deptId: d.deptId, inspections: d.inspections }).toEqual({ region, month, deptId: d.deptId, inspections: listed.filter((i) => depts(i).includes(d.deptId)).length })
+        expect({ region, month, deptId: d.deptId, inspections: d.inspections }).toEqual({
+          region,
+          month,
+          deptId: d.deptId,
+          inspections: listed.filter((i) => depts(i).includes(d.deptId)).length,
+        })
       }
       compared += listed.length
     }
@@ -95,7 +105,10 @@ it('after random check-ins by city and county departments, the dashboard still c
   const officers = roster.officers.filter((o) => o.certStatus === 'valid' && o.expiresInDays > 60)
   const team = [...new Set(officers.map((o) => o.deptId))].slice(0, 8).map((deptId) => officers.find((o) => o.deptId === deptId)!)
   for (const o of team) {
-    await emu.emulator.db.collection('users').doc(userIdFor(`si-${o.id}`)).set({ data: { openid: `si-${o.id}`, roles: ['officer'], name: o.name, deptId: o.deptId, officerId: o.id, createdAt: 0, updatedAt: 0 } })
+    await emu.emulator.db
+      .collection('users')
+      .doc(userIdFor(`si-${o.id}`))
+      .set({ data: { openid: `si-${o.id}`, roles: ['officer'], name: o.name, deptId: o.deptId, officerId: o.id, createdAt: 0, updatedAt: 0 } })
   }
   const companies = roster.companies.filter((c) => Number(c.id.slice(3)) >= 100)
   let ok = 0
@@ -120,7 +133,13 @@ it('after random check-ins by city and county departments, the dashboard still c
 it('filters by department, company, source, flag, status and dates; a department admin sees only their department', async () => {
   const town = roster.companies.find((c) => c.id === DEMO_IDS.townCompany)!
   await advance(3 * 3_600_000)
-  const open = await call('demo-officer-1', 'inspection', 'checkIn', { scene: `c=${town.id}`, clientRequestId: rid(), source: 'referral', sourceRef: 'REF-2026-0001', location: near(town) })
+  const open = await call('demo-officer-1', 'inspection', 'checkIn', {
+    scene: `c=${town.id}`,
+    clientRequestId: rid(),
+    source: 'referral',
+    sourceRef: 'REF-2026-0001',
+    location: near(town),
+  })
   expect(open.error).toBeUndefined()
   const id = open.data.inspection.id
   const byCompany = await searchAll('demo-supervisor-county', { companyId: town.id })
@@ -151,13 +170,33 @@ it('the detail: timeline, ledger entry; the rating and its comment and the compl
   const open = await call('demo-officer-1', 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   await call('demo-officer-2', 'inspection', 'checkIn', { ...fields, clientRequestId: rid() })
   const id = open.data.inspection.id
-  const result = await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: id, outcome: 'rectify', findings: '消防通道堆放杂物', rectifyBy: '2027-01-10' })
+  const result = await call('demo-officer-1', 'inspection', 'recordResult', {
+    inspectionId: id,
+    outcome: 'rectify',
+    findings: '消防通道堆放杂物',
+    rectifyBy: '2027-01-10',
+  })
   expect(result.ok).toBe(true)
-  expect(await call('demo-enterprise-2', 'enterprise', 'rate', { token: result.data.rating.token, score: 1, tags: ['态度生硬'], comment: 'SI-COMMENT 检查人员态度很差' })).toMatchObject({ ok: true })
-  expect(await call('demo-enterprise-2', 'enterprise', 'complain', { inspectionId: id, category: 'attitude', content: 'SI-COMPLAINT 检查人员态度恶劣' })).toMatchObject({ ok: true })
+  expect(
+    await call('demo-enterprise-2', 'enterprise', 'rate', {
+      token: result.data.rating.token,
+      score: 1,
+      tags: ['态度生硬'],
+      comment: 'SI-COMMENT 检查人员态度很差',
+    }),
+  ).toMatchObject({ ok: true })
+  expect(
+    await call('demo-enterprise-2', 'enterprise', 'complain', { inspectionId: id, category: 'attitude', content: 'SI-COMPLAINT 检查人员态度恶劣' }),
+  ).toMatchObject({ ok: true })
 
   const seen = await sup('demo-supervisor-county', 'inspection', { inspectionId: id })
-  expect(seen).toMatchObject({ ok: true, data: { inspection: { id, companyName: town.name, officerNames: ['张伟', '李娜'], rating: { state: 'rated', score: 1 } }, rating: { score: 1, tags: ['态度生硬'], comment: 'SI-COMMENT 检查人员态度很差' } } })
+  expect(seen).toMatchObject({
+    ok: true,
+    data: {
+      inspection: { id, companyName: town.name, officerNames: ['张伟', '李娜'], rating: { state: 'rated', score: 1 } },
+      rating: { score: 1, tags: ['态度生硬'], comment: 'SI-COMMENT 检查人员态度很差' },
+    },
+  })
   expect(seen.data.timeline.map((e: { kind: string }) => e.kind)).toEqual(['check_in', 'result', 'rating'])
   expect(seen.data.timeline[0].text).toContain('赣州市市场监督管理局')
   expect(seen.data.complaints).toEqual([expect.objectContaining({ inspectionId: id, content: 'SI-COMPLAINT 检查人员态度恶劣' })])
@@ -175,7 +214,14 @@ it('the detail: timeline, ledger entry; the rating and its comment and the compl
   // A monitoring point's visit carries its ledger entry.
   const park = roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)!
   await advance(3 * 3_600_000)
-  const atPark = await call('demo-officer-3', 'inspection', 'checkIn', { scene: `c=${park.id}`, clientRequestId: rid(), source: 'monitoring', sourceRef: 'REF-2026-0001', exception: { category: 'emergency' }, location: near(park) })
+  const atPark = await call('demo-officer-3', 'inspection', 'checkIn', {
+    scene: `c=${park.id}`,
+    clientRequestId: rid(),
+    source: 'monitoring',
+    sourceRef: 'REF-2026-0001',
+    exception: { category: 'emergency' },
+    location: near(park),
+  })
   expect(atPark.ok).toBe(true)
   const parkSeen = await sup('demo-supervisor-city', 'inspection', { inspectionId: atPark.data.inspection.id })
   expect(parkSeen.data.ledgerEntry).toMatchObject({ companyId: park.id, source: 'scan', inspectionId: atPark.data.inspection.id, unscanned: false })
@@ -183,11 +229,20 @@ it('the detail: timeline, ledger entry; the rating and its comment and the compl
   expect(await sup('zg-admin', 'inspection', { inspectionId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
 
-it('plan review shows the facts: the companies with their park, the dates against the quiet period, overlaps with the department\'s other plans', async () => {
+it("plan review shows the facts: the companies with their park, the dates against the quiet period, overlaps with the department's other plans", async () => {
   const park = roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)!
   const town = roster.companies.find((c) => c.id === DEMO_IDS.townCompany)!
   const plan = (title: string, companyIds: string[], from: string, to: string) =>
-    call('demo-deptadmin-1', 'supervision', 'submitPlan', { deptId: DEMO_IDS.cityMarketDept, title, kind: 'routine', items: ['证照检查'], basis: '《市场监督管理行政处罚程序规定》', companyIds, from, to })
+    call('demo-deptadmin-1', 'supervision', 'submitPlan', {
+      deptId: DEMO_IDS.cityMarketDept,
+      title,
+      kind: 'routine',
+      items: ['证照检查'],
+      basis: '《市场监督管理行政处罚程序规定》',
+      companyIds,
+      from,
+      to,
+    })
   const first = await plan('SI 一月专项', [park.id, town.id], '2027-01-20', '2027-02-05')
   expect(first.ok).toBe(true)
   const second = await plan('SI 二月日常', [town.id], '2027-02-01', '2027-02-28')
@@ -201,9 +256,13 @@ it('plan review shows the facts: the companies with their park, the dates agains
   // 2027-01-20..02-05: 17 days; 20–25 January and 1–5 February are in the quiet period (1st–25th).
   expect(facts.quiet).toEqual({ days: 17, quietDays: 11, openDays: 6, parkCompanies: 1 })
   // The demo history's plans of the department that overlap count too (an approved one naming both companies).
-  expect(facts.overlaps).toEqual(expect.arrayContaining([expect.objectContaining({ planId: second.data.plan.id, title: 'SI 二月日常', status: 'pending', sharedCompanies: 1 })]))
+  expect(facts.overlaps).toEqual(
+    expect.arrayContaining([expect.objectContaining({ planId: second.data.plan.id, title: 'SI 二月日常', status: 'pending', sharedCompanies: 1 })]),
+  )
   expect(facts.overlaps.every((o: { from: string; to: string }) => o.from <= '2027-02-05' && o.to >= '2027-01-20')).toBe(true)
-  expect(items.find((p: { id: string }) => p.id === apart.data.plan.id).facts.overlaps.map((o: { planId: string }) => o.planId)).not.toContain(first.data.plan.id)
+  expect(items.find((p: { id: string }) => p.id === apart.data.plan.id).facts.overlaps.map((o: { planId: string }) => o.planId)).not.toContain(
+    first.data.plan.id,
+  )
   // Department admins get their plans without the review facts.
   const own = (await sup('demo-deptadmin-1', 'plans', {})).data.items.find((p: { id: string }) => p.id === first.data.plan.id)
   expect(own.facts).toBeUndefined()

@@ -26,11 +26,19 @@ interface Nested {
 type PromisePart<R> = Extract<R, Promise<unknown>>
 /** SDK side: returns narrowed to their Promise part; object returns become `Nested`. */
 type SdkShape<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => [PromisePart<R>] extends [never] ? (R extends object ? Nested : R) : PromisePart<R> : T[K] extends object ? Nested : T[K]
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R
+    ? (...args: A) => [PromisePart<R>] extends [never] ? (R extends object ? Nested : R) : PromisePart<R>
+    : T[K] extends object
+      ? Nested
+      : T[K]
 }
 /** Port side: the same shape. */
 type PortShape<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R extends Promise<unknown> ? R : R extends object ? Nested : R : T[K] extends object ? Nested : T[K]
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R
+    ? (...args: A) => R extends Promise<unknown> ? R : R extends object ? Nested : R
+    : T[K] extends object
+      ? Nested
+      : T[K]
 }
 
 type SdkDatabase = ReturnType<typeof cloud.database>

@@ -29,8 +29,21 @@ describe('answerProblems', () => {
   })
 
   it('names a field the contract does not declare, at any depth, once per array', () => {
-    const answer = { ...whoamiAnswer, secretField: 1, city: { ...whoamiAnswer.city, regions: [{ code: '360702', name: '章贡区', extra: 1 }, { code: '360703', name: '南康区', extra: 2 }] } }
-    expect(answerProblems(contract.account.whoami.output, answer)).toEqual(['data.city.regions[].extra: not declared in types/', 'data.secretField: not declared in types/'])
+    const answer = {
+      ...whoamiAnswer,
+      secretField: 1,
+      city: {
+        ...whoamiAnswer.city,
+        regions: [
+          { code: '360702', name: '章贡区', extra: 1 },
+          { code: '360703', name: '南康区', extra: 2 },
+        ],
+      },
+    }
+    expect(answerProblems(contract.account.whoami.output, answer)).toEqual([
+      'data.city.regions[].extra: not declared in types/',
+      'data.secretField: not declared in types/',
+    ])
   })
 
   it('names a field of the wrong shape', () => {

@@ -1,4 +1,12 @@
-import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, bindCodeState, generateBindCode, hashBindCode, normalizeBindCode, type BindCodeRecord } from '@server/domain/bind-codes'
+import {
+  BIND_CODE_ALPHABET,
+  BIND_CODE_LENGTH,
+  bindCodeState,
+  generateBindCode,
+  hashBindCode,
+  normalizeBindCode,
+  type BindCodeRecord,
+} from '@server/domain/bind-codes'
 import { sha256 } from '@server/platform/ids'
 
 describe('bind codes', () => {

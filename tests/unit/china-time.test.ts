@@ -1,4 +1,14 @@
-import { addChinaDays, chinaDate, chinaMonth, dayOfMonth, daysInMonth, endOfChinaDay, endOfChinaMonth, lastDateOfMonth, startOfChinaDay } from '@server/domain/china-time'
+import {
+  addChinaDays,
+  chinaDate,
+  chinaMonth,
+  dayOfMonth,
+  daysInMonth,
+  endOfChinaDay,
+  endOfChinaMonth,
+  lastDateOfMonth,
+  startOfChinaDay,
+} from '@server/domain/china-time'
 
 const at = (iso: string) => Date.parse(iso)
 

@@ -14,7 +14,15 @@ describe('home tiles', () => {
   })
 
   it('gives a supervisor the seven supervision entries', () => {
-    expect(ids(['supervisor'])).toEqual(['tile-dashboard', 'tile-alerts', 'tile-search', 'tile-plans', 'tile-exceptions', 'tile-handle-complaints', 'tile-report'])
+    expect(ids(['supervisor'])).toEqual([
+      'tile-dashboard',
+      'tile-alerts',
+      'tile-search',
+      'tile-plans',
+      'tile-exceptions',
+      'tile-handle-complaints',
+      'tile-report',
+    ])
   })
 
   it('gives a department admin plans, own figures, own inspections and officers', () => {

@@ -55,7 +55,10 @@ describe('errors onto the wire', () => {
   })
 
   it('other engine errors keep their number’s code', () => {
-    expect(wireError(collectionMissingError('collection.get', 'nope'))).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', message: expect.stringMatching(/^\[ResourceNotFound\] collection "nope"/) })
+    expect(wireError(collectionMissingError('collection.get', 'nope'))).toMatchObject({
+      code: 'DATABASE_COLLECTION_NOT_EXIST',
+      message: expect.stringMatching(/^\[ResourceNotFound\] collection "nope"/),
+    })
     expect(wireError(new Error('boom'))).toEqual({ code: 'SYS_ERR', message: 'boom' })
     expect(wireError(new WireError('INVALID_PARAM', 'bad'))).toEqual({ code: 'INVALID_PARAM', message: 'bad' })
   })

@@ -1,5 +1,16 @@
 import { BUNDLE_ENV } from '../helpers/bundle'
-import { clearCodeCache, cloudCodes, cloudNotifier, cloudStorage, databaseOf, jsonLogger, runInCloud, templateData, templateValue, type WxCloud } from '../../server/platform/cloud'
+import {
+  clearCodeCache,
+  cloudCodes,
+  cloudNotifier,
+  cloudStorage,
+  databaseOf,
+  jsonLogger,
+  runInCloud,
+  templateData,
+  templateValue,
+  type WxCloud,
+} from '../../server/platform/cloud'
 
 /** The production details of the cloud adapter that the deploy relies on (no wx-server-sdk loaded). */
 
@@ -93,14 +104,29 @@ describe('generated codes', () => {
 describe('the notifier', () => {
   const log = () => ({ info: jest.fn(), error: jest.fn() })
   test('skips an unconfigured template, sends with the mapped fields, treats 43101 as normal', async () => {
-    const send = jest.fn().mockResolvedValueOnce({}).mockRejectedValueOnce(Object.assign(new Error('errCode: 43101 | errMsg: user refuse to accept the msg'), { errCode: 43101 })).mockRejectedValueOnce(Object.assign(new Error('argument invalid'), { errCode: 47003 }))
+    const send = jest
+      .fn()
+      .mockResolvedValueOnce({})
+      .mockRejectedValueOnce(Object.assign(new Error('errCode: 43101 | errMsg: user refuse to accept the msg'), { errCode: 43101 }))
+      .mockRejectedValueOnce(Object.assign(new Error('argument invalid'), { errCode: 47003 }))
     const l = log()
-    const notify = cloudNotifier(fakeCloud(send), { TEMPLATE_OVERDUE_REMINDER: 'tpl-1', TEMPLATE_OVERDUE_REMINDER_FIELDS: 'company=thing1', MINIPROGRAM_STATE: 'trial' }, l)
+    const notify = cloudNotifier(
+      fakeCloud(send),
+      { TEMPLATE_OVERDUE_REMINDER: 'tpl-1', TEMPLATE_OVERDUE_REMINDER_FIELDS: 'company=thing1', MINIPROGRAM_STATE: 'trial' },
+      l,
+    )
     await notify.send({ touser: 'o1', template: 'checkin_notice', data: { company: '甲' } })
     expect(send).not.toHaveBeenCalled()
     expect(l.info).toHaveBeenCalledWith('notify_skipped', expect.objectContaining({ reason: 'TEMPLATE_CHECKIN_NOTICE not set' }))
     await notify.send({ touser: 'o1', template: 'overdue_reminder', page: 'officer/record-result/index?id=i1', data: { company: '甲' } })
-    expect(send).toHaveBeenCalledWith({ touser: 'o1', templateId: 'tpl-1', page: 'officer/record-result/index?id=i1', data: { thing1: { value: '甲' } }, miniprogramState: 'trial', lang: 'zh_CN' })
+    expect(send).toHaveBeenCalledWith({
+      touser: 'o1',
+      templateId: 'tpl-1',
+      page: 'officer/record-result/index?id=i1',
+      data: { thing1: { value: '甲' } },
+      miniprogramState: 'trial',
+      lang: 'zh_CN',
+    })
     await notify.send({ touser: 'o2', template: 'overdue_reminder', data: { company: '甲' } })
     expect(l.info).toHaveBeenCalledWith('notify_not_subscribed', expect.objectContaining({ errCode: 43101 }))
     await notify.send({ touser: 'o3', template: 'overdue_reminder', data: { company: '甲' } })

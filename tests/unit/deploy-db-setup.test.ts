@@ -75,8 +75,23 @@ describe('database setup', () => {
   })
 
   test('index names are deterministic and safe for nested fields', () => {
-    expect(indexName({ fields: [['exception.review', 'asc'], ['region', 'asc']] })).toBe('ix_exception__review_asc_region_asc')
-    expect(indexName({ fields: [['companyId', 'asc'], ['seq', 'asc']], unique: true })).toBe('ix_companyId_asc_seq_asc_u')
+    expect(
+      indexName({
+        fields: [
+          ['exception.review', 'asc'],
+          ['region', 'asc'],
+        ],
+      }),
+    ).toBe('ix_exception__review_asc_region_asc')
+    expect(
+      indexName({
+        fields: [
+          ['companyId', 'asc'],
+          ['seq', 'asc'],
+        ],
+        unique: true,
+      }),
+    ).toBe('ix_companyId_asc_seq_asc_u')
     const names = planDatabase().flatMap((c) => c.indexes.map((i) => `${c.name}.${i.name}`))
     expect(new Set(names).size).toBe(names.length)
   })
@@ -85,7 +100,10 @@ describe('database setup', () => {
 describe('the manager-node adapter', () => {
   /** A fake of @cloudbase/manager-node's database + commonService with its answer shapes. */
   function fakeManager() {
-    const colls = new Map<string, { Indexes: Array<{ Name: string; Keys: Array<{ Name: string; Direction: string }>; Unique: boolean }>; rule?: string; acl: string }>()
+    const colls = new Map<
+      string,
+      { Indexes: Array<{ Name: string; Keys: Array<{ Name: string; Direction: string }>; Unique: boolean }>; rule?: string; acl: string }
+    >()
     const calls: Array<{ op: string; args: unknown }> = []
     const app: ManagerNodeLike = {
       database: {
@@ -103,8 +121,14 @@ describe('the manager-node adapter', () => {
         async updateCollection(name, options) {
           calls.push({ op: 'updateCollection', args: { name, options } })
           const c = colls.get(name)!
-          for (const ix of (options.CreateIndexes ?? []) as Array<{ IndexName: string; MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: Array<{ Name: string; Direction: string }> } }>) {
-            c.Indexes = [...c.Indexes.filter((i) => i.Name !== ix.IndexName), { Name: ix.IndexName, Keys: ix.MgoKeySchema.MgoIndexKeys, Unique: ix.MgoKeySchema.MgoIsUnique }]
+          for (const ix of (options.CreateIndexes ?? []) as Array<{
+            IndexName: string
+            MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: Array<{ Name: string; Direction: string }> }
+          }>) {
+            c.Indexes = [
+              ...c.Indexes.filter((i) => i.Name !== ix.IndexName),
+              { Name: ix.IndexName, Keys: ix.MgoKeySchema.MgoIndexKeys, Unique: ix.MgoKeySchema.MgoIsUnique },
+            ]
           }
           return {}
         },
@@ -130,12 +154,23 @@ describe('the manager-node adapter', () => {
     const { app, colls, calls } = fakeManager()
     const admin = managerNodeAdmin(app, 'env-1')
     await setupDatabase(admin)
-    const update = calls.find((c) => c.op === 'updateCollection' && (c.args as { name: string }).name === 'inspections')!.args as { options: { CreateIndexes: unknown[] } }
+    const update = calls.find((c) => c.op === 'updateCollection' && (c.args as { name: string }).name === 'inspections')!.args as {
+      options: { CreateIndexes: unknown[] }
+    }
     expect(update.options.CreateIndexes).toContainEqual({
       IndexName: 'ix_companyId_asc_checkInAt_desc',
-      MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: 'companyId', Direction: '1' }, { Name: 'checkInAt', Direction: '-1' }] },
+      MgoKeySchema: {
+        MgoIsUnique: false,
+        MgoIndexKeys: [
+          { Name: 'companyId', Direction: '1' },
+          { Name: 'checkInAt', Direction: '-1' },
+        ],
+      },
     })
-    expect(calls).toContainEqual({ op: 'ModifySafeRule', args: { CollectionName: 'users', EnvId: 'env-1', AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' } })
+    expect(calls).toContainEqual({
+      op: 'ModifySafeRule',
+      args: { CollectionName: 'users', EnvId: 'env-1', AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' },
+    })
     expect(colls.get('users')!.Indexes.find((i) => i.Name === 'ix_openid_asc_u')?.Unique).toBe(true)
 
     calls.length = 0

@@ -7,7 +7,14 @@ const ROOT = path.resolve(__dirname, '..', '..')
 
 describe('the function plan', () => {
   test('every function gets TZ=Asia/Shanghai; admins and templates pass through; nothing else leaks', () => {
-    const env = functionEnv({ ADMIN_OPENIDS: 'o1,o2', TEMPLATE_OVERDUE_REMINDER: 'tpl', TEMPLATE_OVERDUE_REMINDER_FIELDS: 'company=thing1', TCB_SECRET_KEY: 'secret', PATH: '/bin', TEMPLATE_EMPTY: '' })
+    const env = functionEnv({
+      ADMIN_OPENIDS: 'o1,o2',
+      TEMPLATE_OVERDUE_REMINDER: 'tpl',
+      TEMPLATE_OVERDUE_REMINDER_FIELDS: 'company=thing1',
+      TCB_SECRET_KEY: 'secret',
+      PATH: '/bin',
+      TEMPLATE_EMPTY: '',
+    })
     expect(env).toEqual({ TZ: 'Asia/Shanghai', ADMIN_OPENIDS: 'o1,o2', TEMPLATE_OVERDUE_REMINDER: 'tpl', TEMPLATE_OVERDUE_REMINDER_FIELDS: 'company=thing1' })
     const plan = planFunctions({})
     expect(plan.map((p) => p.name)).toEqual(['account', 'inspection', 'enterprise', 'supervision', 'scheduler'])
@@ -34,12 +41,22 @@ describe('the function plan', () => {
       expect.stringMatching(/^INSPECTPASS_SEALING_KEY is not set/),
     ])
     const keys = { INSPECTPASS_SIGNING_KEY: 'a'.repeat(64), INSPECTPASS_SEALING_KEY: 'b'.repeat(64) }
-    expect(realDeployEnvProblems({ WX_APPID: 'wx123', CLOUD_ENV: 'e', WX_PRIVATE_KEY_PATH: '/k', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b', ...keys, INSPECTPASS_SEALING_KEY: 'short' }, () => false)).toEqual([
+    expect(
+      realDeployEnvProblems(
+        { WX_APPID: 'wx123', CLOUD_ENV: 'e', WX_PRIVATE_KEY_PATH: '/k', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b', ...keys, INSPECTPASS_SEALING_KEY: 'short' },
+        () => false,
+      ),
+    ).toEqual([
       expect.stringMatching(/does not look like an AppID/),
       expect.stringMatching(/no file at \/k/),
       expect.stringMatching(/^INSPECTPASS_SEALING_KEY is not set or shorter than 32/),
     ])
-    expect(realDeployEnvProblems({ WX_APPID: 'wx0123456789abcdef', CLOUD_ENV: 'e', WX_PRIVATE_KEY_PATH: '/k', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b', ...keys }, () => true)).toEqual([])
+    expect(
+      realDeployEnvProblems(
+        { WX_APPID: 'wx0123456789abcdef', CLOUD_ENV: 'e', WX_PRIVATE_KEY_PATH: '/k', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b', ...keys },
+        () => true,
+      ),
+    ).toEqual([])
     // The keys travel to every function, and nowhere else.
     expect(planFunctions(keys)[0].envVariables).toMatchObject(keys)
   })
@@ -47,7 +64,8 @@ describe('the function plan', () => {
 
 describe('bundle scans and cron', () => {
   test('openapi calls and templates are found in minified code', () => {
-    const code = 'e.openapi.wxacode.getUnlimited({scene:t}),await n.openapi.subscribeMessage.send({touser:a}),s.notify.send({touser:u,template:"overdue_reminder"})'
+    const code =
+      'e.openapi.wxacode.getUnlimited({scene:t}),await n.openapi.subscribeMessage.send({touser:a}),s.notify.send({touser:u,template:"overdue_reminder"})'
     expect(openapiUsed(code)).toEqual(['subscribeMessage.send', 'wxacode.getUnlimited'])
     expect(templatesUsed(code)).toEqual(['overdue_reminder'])
   })
@@ -69,7 +87,12 @@ describe('bundle scans and cron', () => {
 })
 
 describe('the real deploy, against fakes of the official tools', () => {
-  function fakes(existing: Record<string, { Runtime: string; Variables?: Array<{ Key: string; Value: string }>; Triggers?: Array<{ TriggerName: string; Type: string; TriggerDesc: string }> }>) {
+  function fakes(
+    existing: Record<
+      string,
+      { Runtime: string; Variables?: Array<{ Key: string; Value: string }>; Triggers?: Array<{ TriggerName: string; Type: string; TriggerDesc: string }> }
+    >,
+  ) {
     const calls: string[] = []
     const ci: MiniprogramCi = {
       Project: class {
@@ -122,7 +145,9 @@ describe('the real deploy, against fakes of the official tools', () => {
           return {}
         },
       },
-      commonService: () => ({ call: async ({ Action }: { Action: string }) => (Action === 'DescribeSafeRule' ? { AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' } : {}) }),
+      commonService: () => ({
+        call: async ({ Action }: { Action: string }) => (Action === 'DescribeSafeRule' ? { AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' } : {}),
+      }),
     } as unknown as CloudbaseManager
     return { ci, manager, calls }
   }
@@ -138,7 +163,15 @@ describe('the real deploy, against fakes of the official tools', () => {
   })
 
   test('creates missing functions with the right runtime, keeps hand-set variables, adds the timer once, uploads the client last', async () => {
-    const { ci, manager, calls } = fakes({ account: { Runtime: 'Nodejs16.13', Variables: [{ Key: 'EXTRA', Value: 'kept' }, { Key: 'TZ', Value: 'UTC' }] } })
+    const { ci, manager, calls } = fakes({
+      account: {
+        Runtime: 'Nodejs16.13',
+        Variables: [
+          { Key: 'EXTRA', Value: 'kept' },
+          { Key: 'TZ', Value: 'UTC' },
+        ],
+      },
+    })
     await deployRelease(ci, manager, ctx())
     expect(calls.filter((c) => !c.startsWith('project') && c !== 'db index')).toEqual([
       'uploadFunction account remote=true',
@@ -155,7 +188,10 @@ describe('the real deploy, against fakes of the official tools', () => {
   })
 
   test('an existing identical timer is left alone; an old runtime stops the deploy with what to do', async () => {
-    const same = fakes({ account: { Runtime: 'Nodejs16.13' }, scheduler: { Runtime: 'Nodejs18.15', Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 0 * * * * *"}' }] } })
+    const same = fakes({
+      account: { Runtime: 'Nodejs16.13' },
+      scheduler: { Runtime: 'Nodejs18.15', Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 0 * * * * *"}' }] },
+    })
     await deployRelease(same.ci, same.manager, ctx())
     expect(same.calls.some((c) => c.startsWith('trigger') || c.startsWith('deleteTrigger'))).toBe(false)
 
@@ -165,6 +201,14 @@ describe('the real deploy, against fakes of the official tools', () => {
   })
 
   test('mergeEnv: the plan wins over what is in the cloud', () => {
-    expect(mergeEnv([{ Key: 'A', Value: '1' }, { Key: 'TZ', Value: 'UTC' }], { TZ: 'Asia/Shanghai' })).toEqual({ A: '1', TZ: 'Asia/Shanghai' })
+    expect(
+      mergeEnv(
+        [
+          { Key: 'A', Value: '1' },
+          { Key: 'TZ', Value: 'UTC' },
+        ],
+        { TZ: 'Asia/Shanghai' },
+      ),
+    ).toEqual({ A: '1', TZ: 'Asia/Shanghai' })
   })
 })

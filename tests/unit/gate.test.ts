@@ -42,12 +42,20 @@ test('a join lock holds for the join window only (2 hours, inclusive)', () => {
 
 test('a scan that lost the race to a check-in a moment later decides at that check-in: it joins, and drops no lock', () => {
   // Officer B's request read its clock first; A's, a second later, committed first.
-  const won = movedGate(gate, { kind: 'open', inspectionId: 'i3', deptId: 'd3', checkInAt: NOW + 1000, source: 'complaint', keyId: 'kA' }, { now: NOW + 1000, today: '2026-12-26' }, settings)
+  const won = movedGate(
+    gate,
+    { kind: 'open', inspectionId: 'i3', deptId: 'd3', checkInAt: NOW + 1000, source: 'complaint', keyId: 'kA' },
+    { now: NOW + 1000, today: '2026-12-26' },
+    settings,
+  )
   expect(openLockOf(won, 'd3', NOW, settings)).toBeNull() // at B's own time the lock is "in the future"
   const at = decisionTime(won, NOW)
   expect(at).toBe(NOW + 1000)
   expect(openLockOf(won, 'd3', at, settings)).toEqual({ inspectionId: 'i3', checkInAt: NOW + 1000 })
-  expect(movedGate(won, { kind: 'join', inspectionId: 'i3', keyId: 'kB' }, { now: at, today: '2026-12-26' }, settings).open?.d3).toEqual({ inspectionId: 'i3', checkInAt: NOW + 1000 })
+  expect(movedGate(won, { kind: 'join', inspectionId: 'i3', keyId: 'kB' }, { now: at, today: '2026-12-26' }, settings).open?.d3).toEqual({
+    inspectionId: 'i3',
+    checkInAt: NOW + 1000,
+  })
   // Later than the request's own time by more than a concurrent scan can be (a clock set back): its own time.
   expect(decisionTime(won, NOW + 1000 - CONCURRENT_SCAN_MS - 1)).toBe(NOW + 1000 - CONCURRENT_SCAN_MS - 1)
   // Nothing later on the gate: its own time.
@@ -68,7 +76,12 @@ test('plans covering today: the department’s own, the latest-starting first', 
 })
 
 test('opening moves the lock, counts the cap and the chain head, and prunes what no rule needs any more', () => {
-  const next = movedGate(gate, { kind: 'open', inspectionId: 'i3', deptId: 'd1', checkInAt: NOW, source: 'plan', keyId: 'k4', capYear: 2026, ledger: { seq: 5, hash: 'h5' } }, at, settings)
+  const next = movedGate(
+    gate,
+    { kind: 'open', inspectionId: 'i3', deptId: 'd1', checkInAt: NOW, source: 'plan', keyId: 'k4', capYear: 2026, ledger: { seq: 5, hash: 'h5' } },
+    at,
+    settings,
+  )
   expect(next.recent!.map((r) => r.inspectionId)).toEqual(['i1', 'i2', 'i3'])
   expect(next.open).toEqual({ d1: { inspectionId: 'i3', checkInAt: NOW }, d2: { inspectionId: 'i2', checkInAt: NOW - HOUR } })
   expect(next.caps).toEqual({ year: 2026, used: { d1: 3 } })
@@ -81,7 +94,12 @@ test('opening moves the lock, counts the cap and the chain head, and prunes what
 
 test('a new year starts the cap from zero; a case-sourced check-in leaves it alone', () => {
   const newYear = { now: Date.parse('2027-01-04T10:00:00+08:00'), today: '2027-01-04' }
-  const planned = movedGate(gate, { kind: 'open', inspectionId: 'i9', deptId: 'd2', checkInAt: newYear.now, source: 'plan', keyId: 'k9', capYear: 2027 }, newYear, settings)
+  const planned = movedGate(
+    gate,
+    { kind: 'open', inspectionId: 'i9', deptId: 'd2', checkInAt: newYear.now, source: 'plan', keyId: 'k9', capYear: 2027 },
+    newYear,
+    settings,
+  )
   expect(planned.caps).toEqual({ year: 2027, used: { d2: 1 } })
   expect(planned.plans).toBeUndefined()
   const cased = movedGate(gate, { kind: 'open', inspectionId: 'i8', deptId: 'd2', checkInAt: NOW, source: 'complaint', keyId: 'k8' }, at, settings)
@@ -101,7 +119,12 @@ test('a busy company’s gate stays bounded: only the repeated window is kept', 
   let g: CompanyGate | undefined
   for (let i = 0; i < 400; i++) {
     const t = NOW - 399 * DAY + i * DAY
-    g = movedGate(g, { kind: 'open', inspectionId: `x${i}`, deptId: `d${i % 5}`, checkInAt: t, source: 'plan', keyId: `key${i}` }, { now: t, today: '2026-12-26' }, settings)
+    g = movedGate(
+      g,
+      { kind: 'open', inspectionId: `x${i}`, deptId: `d${i % 5}`, checkInAt: t, source: 'plan', keyId: `key${i}` },
+      { now: t, today: '2026-12-26' },
+      settings,
+    )
   }
   expect(g!.recent!.length).toBe(settings.repeated.windowDays + 1)
   expect(JSON.stringify(g).length).toBeLessThan(16_000)

@@ -52,10 +52,19 @@ describe('rule 2: legitimate source', () => {
     expect(legitimateSource({ source: 'complaint', hasSpecialCase: false, planNamed: false }, null, at)).toEqual({ ok: true, basis: 'case' })
     expect(legitimateSource({ source: 'plan', hasSpecialCase: true, planNamed: false }, null, at)).toEqual({ ok: true, basis: 'special_case' })
     expect(legitimateSource({ source: 'plan', hasSpecialCase: false, planNamed: false }, null, at)).toEqual({ ok: false, reason: 'no_plan' })
-    expect(legitimateSource({ source: 'plan', hasSpecialCase: false, planNamed: true }, plan, { ...at, date: '2026-03-01' })).toEqual({ ok: false, reason: 'plan_not_covering' })
+    expect(legitimateSource({ source: 'plan', hasSpecialCase: false, planNamed: true }, plan, { ...at, date: '2026-03-01' })).toEqual({
+      ok: false,
+      reason: 'plan_not_covering',
+    })
   })
   it('knows the four case sources', () => {
-    expect((['complaint', 'referral', 'monitoring', 'enterprise_request', 'plan'] as InspectionSource[]).map(isCaseSource)).toEqual([true, true, true, true, false])
+    expect((['complaint', 'referral', 'monitoring', 'enterprise_request', 'plan'] as InspectionSource[]).map(isCaseSource)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ])
   })
 })
 
@@ -115,7 +124,16 @@ describe('rule 6: repeated inspections', () => {
   it('leaves case-sourced check-ins out on both sides', () => {
     expect(isRepeated([{ checkInAt: now - DAY, source: 'complaint' }], { now, source: 'plan' }, settings)).toBe(false)
     expect(isRepeated([{ checkInAt: now - DAY, source: 'plan' }], { now, source: 'referral' }, settings)).toBe(false)
-    expect(priorCountInWindow([{ checkInAt: now - DAY, source: 'plan' }, { checkInAt: now - DAY, source: 'monitoring' }], now, settings)).toBe(1)
+    expect(
+      priorCountInWindow(
+        [
+          { checkInAt: now - DAY, source: 'plan' },
+          { checkInAt: now - DAY, source: 'monitoring' },
+        ],
+        now,
+        settings,
+      ),
+    ).toBe(1)
   })
 })
 

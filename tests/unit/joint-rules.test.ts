@@ -73,8 +73,16 @@ describe('rules 4, 14, 16: joining', () => {
     expect(departmentsWithoutResult({ ...joint, result: {}, joins: [{ deptId: 'd2', result: {} }] })).toEqual([])
   })
   it('a joint join counts the joining department’s cap and sets its lock, without a second repeated entry', () => {
-    const gate: CompanyGate = { recent: [{ inspectionId: 'i1', deptId: 'd1', checkInAt: t0, source: 'plan', keys: ['k1'] }], open: { d1: { inspectionId: 'i1', checkInAt: t0 } } }
-    const next = movedGate(gate, { kind: 'join', inspectionId: 'i1', keyId: 'k2', joint: { deptId: 'd2', checkInAt: t0 + MIN, capYear: 2026 } }, { now: t0 + MIN, today: '2026-12-27' }, settings)
+    const gate: CompanyGate = {
+      recent: [{ inspectionId: 'i1', deptId: 'd1', checkInAt: t0, source: 'plan', keys: ['k1'] }],
+      open: { d1: { inspectionId: 'i1', checkInAt: t0 } },
+    }
+    const next = movedGate(
+      gate,
+      { kind: 'join', inspectionId: 'i1', keyId: 'k2', joint: { deptId: 'd2', checkInAt: t0 + MIN, capYear: 2026 } },
+      { now: t0 + MIN, today: '2026-12-27' },
+      settings,
+    )
     expect(next.recent).toHaveLength(1)
     expect(next.recent![0].keys).toEqual(['k1', 'k2'])
     expect(next.open).toEqual({ d1: { inspectionId: 'i1', checkInAt: t0 }, d2: { inspectionId: 'i1', checkInAt: t0 + MIN } })
@@ -98,7 +106,12 @@ describe('rule 18: withdraw', () => {
       open: { d1: { inspectionId: 'i1', checkInAt: t0 } },
       caps: { year: 2026, used: { d1: 2 } },
     }
-    const next = movedGate(gate, { kind: 'withdraw', inspectionId: 'i1', caps: [{ deptId: 'd1', year: 2026 }] }, { now: t0 + MIN, today: '2026-12-27' }, settings)
+    const next = movedGate(
+      gate,
+      { kind: 'withdraw', inspectionId: 'i1', caps: [{ deptId: 'd1', year: 2026 }] },
+      { now: t0 + MIN, today: '2026-12-27' },
+      settings,
+    )
     expect(next.recent).toBeUndefined()
     expect(next.open).toBeUndefined()
     expect(next.caps).toEqual({ year: 2026, used: { d1: 1 } })

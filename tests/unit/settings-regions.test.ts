@@ -19,12 +19,24 @@ describe('settings city.regions', () => {
   })
 
   it("accepts another city's own list", () => {
-    const regions = [{ code: '350102', name: '鼓楼区' }, { code: '350103', name: '台江区' }]
+    const regions = [
+      { code: '350102', name: '鼓楼区' },
+      { code: '350103', name: '台江区' },
+    ]
     expect(Settings.parse({ city: { code: '3501', name: '福州市', regions } }).city.regions).toEqual(regions)
   })
 
   it('rejects duplicate codes and codes outside the city', () => {
-    const dup = Settings.safeParse({ city: { code: '3607', name: '赣州市', regions: [{ code: '360702', name: '章贡区' }, { code: '360702', name: '章贡区' }] } })
+    const dup = Settings.safeParse({
+      city: {
+        code: '3607',
+        name: '赣州市',
+        regions: [
+          { code: '360702', name: '章贡区' },
+          { code: '360702', name: '章贡区' },
+        ],
+      },
+    })
     expect(dup.success).toBe(false)
     expect(dup.error!.issues[0].path).toEqual(['city', 'regions', 1, 'code'])
     const outside = Settings.safeParse({ city: { code: '3607', name: '赣州市', regions: [{ code: '350102', name: '鼓楼区' }] } })

@@ -35,14 +35,25 @@ describe('bumpCounters', () => {
 
   it('is one update, no read and no transaction, when the document exists (created ahead); a county department goes to its county', async () => {
     const db = openDatabase(':memory:')
-    await db.collection('counters').doc('3607_2026-12').set({ data: { region: '3607', city: '3607', month: '2026-12', depts: {} } })
+    await db
+      .collection('counters')
+      .doc('3607_2026-12')
+      .set({ data: { region: '3607', city: '3607', month: '2026-12', depts: {} } })
     const counted = countingDatabase(db)
     await bumpCounters(counted, key, { inspections: 1, quietExceptions: { pending: 1 } })
     await bumpCounters(counted, key, { capRefusals: 1 })
     expect(counted.calls.map((c) => `${c.collection}.${c.op}`)).toEqual(['counters.doc.update', 'counters.doc.update'])
-    expect(((await db.collection('counters').doc('3607_2026-12').get()).data as any).depts).toEqual({ [key.deptId]: { inspections: 1, quietExceptions: { pending: 1 }, capRefusals: 1 } })
+    expect(((await db.collection('counters').doc('3607_2026-12').get()).data as any).depts).toEqual({
+      [key.deptId]: { inspections: 1, quietExceptions: { pending: 1 }, capRefusals: 1 },
+    })
     await bumpCounters(db, { deptId: 'dept_360702_amr', region: '360702', month: '2026-12' }, { inspections: 1 })
-    expect((await db.collection('counters').doc('360702_2026-12').get()).data).toEqual({ _id: '360702_2026-12', region: '360702', city: '3607', month: '2026-12', depts: { dept_360702_amr: { ...emptyFigures(), inspections: 1 } } })
+    expect((await db.collection('counters').doc('360702_2026-12').get()).data).toEqual({
+      _id: '360702_2026-12',
+      region: '360702',
+      city: '3607',
+      month: '2026-12',
+      depts: { dept_360702_amr: { ...emptyFigures(), inspections: 1 } },
+    })
     db.close()
   })
 
@@ -61,7 +72,14 @@ describe('appendLedgerEntry', () => {
     const base = { date: '2026-12-12', source: 'scan' as const, deptName: '市场监管局', officerNames: ['张伟'], purpose: '日常检查', unscanned: false }
     const genesis = { seq: 0, hash: GENESIS_HASH }
     const a = await db.runTransaction((tx) => appendLedgerEntry(tx, { now: 1 }, genesis, { ...base, companyId: 'co_1', inspectionId: 'insp_1', deptId: 'd' }))
-    const b = await db.runTransaction((tx) => appendLedgerEntry(tx, { now: 2 }, { seq: a.seq, hash: a.hash }, { ...base, companyId: 'co_1', source: 'manual', unscanned: true, matchedInspectionId: null }))
+    const b = await db.runTransaction((tx) =>
+      appendLedgerEntry(
+        tx,
+        { now: 2 },
+        { seq: a.seq, hash: a.hash },
+        { ...base, companyId: 'co_1', source: 'manual', unscanned: true, matchedInspectionId: null },
+      ),
+    )
     const other = await db.runTransaction((tx) => appendLedgerEntry(tx, { now: 3 }, genesis, { ...base, companyId: 'co_2' }))
     expect([a.seq, b.seq, other.seq]).toEqual([1, 2, 1])
     expect(a.prevHash).toBe(GENESIS_HASH)

@@ -8,15 +8,42 @@ import type { CounterFigures } from '../../server/store/counters'
 
 /** The figures a supervisor or department admin sees, the 通报 ranking and rows, the recount tally. */
 
-const figures = (over: Partial<Omit<CounterFigures, 'quietExceptions' | 'ratings' | 'complaints'>> & { unjustified?: number; bad?: number; count?: number; sum?: number; open?: number } = {}): CounterFigures => {
+const figures = (
+  over: Partial<Omit<CounterFigures, 'quietExceptions' | 'ratings' | 'complaints'>> & {
+    unjustified?: number
+    bad?: number
+    count?: number
+    sum?: number
+    open?: number
+  } = {},
+): CounterFigures => {
   const { unjustified = 0, bad = 0, count = 0, sum = 0, open = 0, ...rest } = over
-  return { ...zeroFigures(), ...rest, quietExceptions: { pending: 0, justified: 0, unjustified }, ratings: { count, sum, bad }, complaints: { received: open, open, overdue: 0 } }
+  return {
+    ...zeroFigures(),
+    ...rest,
+    quietExceptions: { pending: 0, justified: 0, unjustified },
+    ratings: { count, sum, bad },
+    complaints: { received: open, open, overdue: 0 },
+  }
 }
 
 describe('monthsEnding', () => {
   it('counts back across years, oldest first', () => {
     expect(monthsEnding('2026-02', 3)).toEqual(['2025-12', '2026-01', '2026-02'])
-    expect(monthsEnding('2026-12', 12)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'])
+    expect(monthsEnding('2026-12', 12)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ])
     expect(monthsEnding('2027-01', 1)).toEqual(['2027-01'])
   })
 })
@@ -34,7 +61,12 @@ describe('presentFigures', () => {
     // The average below the threshold is withheld (marked), not "no ratings".
     expect(presentFigures(f, 'supervisor', 5).hidden).toEqual(['ratings.avg'])
     expect(presentFigures(figures({ inspections: 3 }), 'supervisor', 5).hidden).toBeUndefined()
-    expect(presentFigures(f, 'deptAdmin', 5)).toMatchObject({ inspections: 3, ratings: { count: 2, avg: null, bad: 0 }, complaints: { open: 0, overdue: 0 }, hidden: ['ratings.avg', 'complaints', 'ratings.bad'] })
+    expect(presentFigures(f, 'deptAdmin', 5)).toMatchObject({
+      inspections: 3,
+      ratings: { count: 2, avg: null, bad: 0 },
+      complaints: { open: 0, overdue: 0 },
+      hidden: ['ratings.avg', 'complaints', 'ratings.bad'],
+    })
     const many = figures({ count: 5, sum: 21, bad: 1 })
     expect(presentFigures(many, 'deptAdmin', 5)).toMatchObject({ ratings: { count: 5, avg: 4.2, bad: 1 }, hidden: ['complaints'] })
   })
@@ -89,8 +121,18 @@ describe('the 通报 ranking', () => {
 
 describe('the 通报 workbook', () => {
   const departments = [
-    { deptId: 'a', deptName: '赣州市市场监督管理局', region: '3607', figures: figures({ inspections: 12, overdue: 2, count: 6, sum: 25, bad: 1, open: 1, repeated: 1, capRefusals: 2 }) },
-    { deptId: 'b', deptName: '章贡区应急管理局', region: '360702', figures: { ...figures({ inspections: 4, unscanned: 1, count: 2, sum: 9 }), quietExceptions: { pending: 1, justified: 2, unjustified: 3 } } },
+    {
+      deptId: 'a',
+      deptName: '赣州市市场监督管理局',
+      region: '3607',
+      figures: figures({ inspections: 12, overdue: 2, count: 6, sum: 25, bad: 1, open: 1, repeated: 1, capRefusals: 2 }),
+    },
+    {
+      deptId: 'b',
+      deptName: '章贡区应急管理局',
+      region: '360702',
+      figures: { ...figures({ inspections: 4, unscanned: 1, count: 2, sum: 9 }), quietExceptions: { pending: 1, justified: 2, unjustified: 3 } },
+    },
     { deptId: 'c', deptName: '赣州市税务局', region: '3607', figures: figures() },
   ]
 
@@ -109,14 +151,29 @@ describe('the 通报 workbook', () => {
   })
 
   it('the xlsx opens with both sheets, Chinese headers, the rule, and the rows', async () => {
-    const buffer = await buildReportWorkbook({ regionName: '赣州市', month: '2026-12', departments, minRatingsForAverage: 5, generatedAt: Date.parse('2027-01-02T00:00:00Z') })
+    const buffer = await buildReportWorkbook({
+      regionName: '赣州市',
+      month: '2026-12',
+      departments,
+      minRatingsForAverage: 5,
+      generatedAt: Date.parse('2027-01-02T00:00:00Z'),
+    })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(buffer as never)
     expect(wb.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET, DETAIL_SHEET])
     const s = wb.getWorksheet(SUMMARY_SHEET)!
     expect(s.getRow(1).getCell(1).value).toBe('赣州市 2026年12月 行政执法监督通报（汇总排名）')
     expect(s.getRow(2).getCell(1).value).toBe(RANKING_RULE)
-    expect((s.getRow(3).values as unknown[]).slice(1)).toEqual(['排名', '执法单位', '问题数', '红灯（逾期未录入结果）', '不合理例外', '差评', '未扫码入企', '检查次数'])
+    expect((s.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '排名',
+      '执法单位',
+      '问题数',
+      '红灯（逾期未录入结果）',
+      '不合理例外',
+      '差评',
+      '未扫码入企',
+      '检查次数',
+    ])
     expect((s.getRow(4).values as unknown[]).slice(1)).toEqual([1, '章贡区应急管理局', 4, 0, 3, 0, 1, 4])
     expect(s.rowCount).toBe(6)
     const d = wb.getWorksheet(DETAIL_SHEET)!
@@ -129,7 +186,14 @@ describe('the 通报 workbook', () => {
 describe('the recount tally', () => {
   it('counts each record into its county, department and month, and diffs figure by figure', () => {
     const t: Tally = new Map()
-    countInspection(t, { region: '360702', deptId: 'd', month: '2026-12', status: 'overdue', flags: ['repeated', 'quiet_exception'], exception: { review: 'unjustified' } })
+    countInspection(t, {
+      region: '360702',
+      deptId: 'd',
+      month: '2026-12',
+      status: 'overdue',
+      flags: ['repeated', 'quiet_exception'],
+      exception: { review: 'unjustified' },
+    })
     countInspection(t, { region: '360702', deptId: 'd', month: '2026-12', status: 'closed', result: {}, flags: [] })
     countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 2 }, 2)
     countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 5 }, 2)
@@ -156,7 +220,10 @@ describe('the recount tally', () => {
       withdrawn: 0,
       serviceVisits: 0,
     })
-    const kept: Tally = new Map([['360702_d_2026-12', { region: '360702', deptId: 'd', month: '2026-12', figures: { ...t.get('360702_d_2026-12')!.figures, overdue: 0, capRefusals: 4 } }], ['360703_e_2026-11', { region: '360703', deptId: 'e', month: '2026-11', figures: figures({ inspections: 1 }) }]])
+    const kept: Tally = new Map([
+      ['360702_d_2026-12', { region: '360702', deptId: 'd', month: '2026-12', figures: { ...t.get('360702_d_2026-12')!.figures, overdue: 0, capRefusals: 4 } }],
+      ['360703_e_2026-11', { region: '360703', deptId: 'e', month: '2026-11', figures: figures({ inspections: 1 }) }],
+    ])
     expect(diffTallies(kept, t, ['capRefusals'])).toEqual([
       { counterId: '360702_d_2026-12', region: '360702', deptId: 'd', month: '2026-12', figure: 'overdue', kept: 0, recounted: 1 },
       { counterId: '360703_e_2026-11', region: '360703', deptId: 'e', month: '2026-11', figure: 'inspections', kept: 1, recounted: 0 },

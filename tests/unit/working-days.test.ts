@@ -5,7 +5,12 @@ import { complaintDueAt } from '../../server/domain/complaints'
 import { endOfChinaDay } from '../../server/domain/china-time'
 
 /** A 2027 as an operator might enter it: Spring Festival off 8–12 February, Saturday 20 February worked. */
-const WITH_2027 = Settings.parse({ calendar: { years: [{ year: 2027, holidays: ['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], workdays: ['2027-02-20'] }], warnDaysBefore: 60 } }).calendar
+const WITH_2027 = Settings.parse({
+  calendar: {
+    years: [{ year: 2027, holidays: ['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], workdays: ['2027-02-20'] }],
+    warnDaysBefore: 60,
+  },
+}).calendar
 const LIBRARY_ONLY = Settings.parse({}).calendar
 
 describe('working days', () => {

@@ -73,7 +73,12 @@ describe('a call WeChat does not have is named with its file and line', () => {
 
   test('the base library an API needs comes from its WeChat declaration', () => {
     expect(wxApis().get('batchGetStorageSync')).toBe('2.25.0')
-    expect(requiredBaseLibrary([{ name: 'navigateTo', file: 'a.tsx', line: 1 }, { name: 'batchGetStorageSync', file: 'b.tsx', line: 7 }])).toEqual({
+    expect(
+      requiredBaseLibrary([
+        { name: 'navigateTo', file: 'a.tsx', line: 1 },
+        { name: 'batchGetStorageSync', file: 'b.tsx', line: 7 },
+      ]),
+    ).toEqual({
       version: '2.25.0',
       because: 'Taro.batchGetStorageSync (b.tsx:7)',
     })
@@ -85,13 +90,38 @@ describe('app.config privacy declarations', () => {
   const ok: AppPrivacyConfig = { requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: '用于核验执法人员是否在企业现场' } } }
 
   test.each<[string, AppPrivacyConfig, string[], RegExp]>([
-    ['getLocation called but not declared', { ...ok, requiredPrivateInfos: [] }, ['getLocation'], /location\.ts:4: Taro\.getLocation needs "getLocation" in app\.config requiredPrivateInfos/],
+    [
+      'getLocation called but not declared',
+      { ...ok, requiredPrivateInfos: [] },
+      ['getLocation'],
+      /location\.ts:4: Taro\.getLocation needs "getLocation" in app\.config requiredPrivateInfos/,
+    ],
     ['declared but never called', ok, [], /"getLocation" is declared but no page calls Taro\.getLocation/],
-    ['an API WeChat does not let apps declare', { ...ok, requiredPrivateInfos: ['getLocation', 'getWifiList'] }, ['getLocation'], /"getWifiList" is not an API WeChat lets an app declare/],
-    ['getLocation with getFuzzyLocation', { ...ok, requiredPrivateInfos: ['getLocation', 'getFuzzyLocation'] }, ['getLocation', 'getFuzzyLocation'], /refuses getLocation and getFuzzyLocation together/],
+    [
+      'an API WeChat does not let apps declare',
+      { ...ok, requiredPrivateInfos: ['getLocation', 'getWifiList'] },
+      ['getLocation'],
+      /"getWifiList" is not an API WeChat lets an app declare/,
+    ],
+    [
+      'getLocation with getFuzzyLocation',
+      { ...ok, requiredPrivateInfos: ['getLocation', 'getFuzzyLocation'] },
+      ['getLocation', 'getFuzzyLocation'],
+      /refuses getLocation and getFuzzyLocation together/,
+    ],
     ['no purpose for the location', { requiredPrivateInfos: ['getLocation'] }, ['getLocation'], /needs permission\["scope\.userLocation"\]\.desc/],
-    ['an unknown scope', { ...ok, permission: { ...ok.permission, 'scope.camera': { desc: '扫码' } } }, ['getLocation'], /"scope\.camera" is not a scope app\.json can declare/],
-    ['a purpose over 30 characters', { ...ok, permission: { 'scope.userLocation': { desc: '用于核验执法人员是否在企业现场'.repeat(3) } } }, ['getLocation'], /has 45 characters; WeChat allows 30/],
+    [
+      'an unknown scope',
+      { ...ok, permission: { ...ok.permission, 'scope.camera': { desc: '扫码' } } },
+      ['getLocation'],
+      /"scope\.camera" is not a scope app\.json can declare/,
+    ],
+    [
+      'a purpose over 30 characters',
+      { ...ok, permission: { 'scope.userLocation': { desc: '用于核验执法人员是否在企业现场'.repeat(3) } } },
+      ['getLocation'],
+      /has 45 characters; WeChat allows 30/,
+    ],
   ])('%s', (_name, config, called, expected) => {
     expect(privacy(config, called.map(at))).toEqual([expect.stringMatching(expected)])
   })

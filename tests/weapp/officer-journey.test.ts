@@ -32,7 +32,11 @@ afterEach(() => {
 })
 
 test('A scans a park company in the quiet period, is refused, picks a special case and checks in', async () => {
-  const a = await MiniProgram.launch({ emulator, openid: 'demo-officer-1', location: { latitude: PARK.location.lat, longitude: PARK.location.lng, accuracy: 25 } })
+  const a = await MiniProgram.launch({
+    emulator,
+    openid: 'demo-officer-1',
+    location: { latitude: PARK.location.lat, longitude: PARK.location.lng, accuracy: 25 },
+  })
   opened.push(a)
   a.fakes.scans.push(gateCode(PARK.id))
   await a.tap({ id: 'tile-scan' })

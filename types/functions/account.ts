@@ -102,5 +102,3 @@ export const account = {
     output: z.object({ updated: z.number().int().min(0) }),
   },
 } as const
-
-

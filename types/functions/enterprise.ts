@@ -93,7 +93,16 @@ export const enterprise = {
       quiet: z.object({ active: z.boolean(), appliesToCompany: z.boolean(), windowEnd: ChinaDate.nullable() }),
       year: z.object({
         year: z.number().int(),
-        byDepartment: z.array(z.object({ deptId: Id, deptName: z.string(), planned: z.number().int(), cap: z.number().int(), caseSourced: z.number().int(), service: z.number().int() })),
+        byDepartment: z.array(
+          z.object({
+            deptId: Id,
+            deptName: z.string(),
+            planned: z.number().int(),
+            cap: z.number().int(),
+            caseSourced: z.number().int(),
+            service: z.number().int(),
+          }),
+        ),
       }),
       /** Inspections with a result the company can still rate from its list. */
       toRate: z.number().int().min(0),
@@ -145,7 +154,12 @@ export const enterprise = {
     input: z
       .object({
         date: ChinaDate,
-        deptId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+        deptId: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[A-Za-z0-9_-]+$/)
+          .optional(),
         deptName: text(60).optional(),
         officerNames: z.array(text(40)).min(1).max(10),
         purpose: text(200),
@@ -157,6 +171,12 @@ export const enterprise = {
   exportLedger: {
     input: z.object({ from: ChinaDate, to: ChinaDate }),
     /** `entries`: rows exported; `chainOk`: whether the whole chain verified; `fileName`: the name a person saves it under (company and period). */
-    output: z.object({ url: z.string().optional(), fileID: z.string().optional(), fileName: z.string().optional(), entries: z.number().int(), chainOk: z.boolean() }),
+    output: z.object({
+      url: z.string().optional(),
+      fileID: z.string().optional(),
+      fileName: z.string().optional(),
+      entries: z.number().int(),
+      chainOk: z.boolean(),
+    }),
   },
 } as const

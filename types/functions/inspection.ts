@@ -1,13 +1,31 @@
 import { z } from 'zod'
 import { ChinaDate, CodePayload, Cursor, GeoFix, Id, ImageRef, Scene, text } from '../common'
 import { InstantInput } from '../common'
-import { CompanyAtGate, Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus, Officer, Outcome, Plan, ServicePurpose, ServiceVisit, SourceRef, TimelineStep } from '../entities'
+import {
+  CompanyAtGate,
+  Department,
+  Inspection,
+  InspectionFlag,
+  InspectionSource,
+  InspectionStatus,
+  Officer,
+  Outcome,
+  Plan,
+  ServicePurpose,
+  ServiceVisit,
+  SourceRef,
+  TimelineStep,
+} from '../entities'
 import { DiscretionStandard, ExceptionCategory, LeniencyList } from '../settings'
 
 /** `inspection`: the officer at the gate (SPEC §3 inspection). */
 
 const RatingTokenPayload = CodePayload.extend({ token: z.string() })
-const ClientRequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const ClientRequestId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 const SpecialCase = z.object({ category: z.string().min(1).max(40), reason: text(500).optional() })
 /** The source of a check-in or back-fill (rules 2, 15): a plan, or a case source with its reference. */
 const SourceFields = { source: InspectionSource, planId: Id.optional(), sourceRef: SourceRef.optional(), exception: SpecialCase.optional() }
@@ -42,7 +60,13 @@ export const inspection = {
     output: z.object({ inspection: Inspection, joined: z.boolean(), joint: z.boolean(), flags: z.array(InspectionFlag) }),
   },
   recordResult: {
-    input: z.object({ inspectionId: Id, outcome: Outcome, findings: text(2000), rectifyBy: ChinaDate.optional(), leniencyItemId: z.string().min(1).max(40).optional() }),
+    input: z.object({
+      inspectionId: Id,
+      outcome: Outcome,
+      findings: text(2000),
+      rectifyBy: ChinaDate.optional(),
+      leniencyItemId: z.string().min(1).max(40).optional(),
+    }),
     output: z.object({ inspection: Inspection, rating: RatingTokenPayload }),
   },
   ratingCode: {

@@ -19,7 +19,17 @@ export const scheduler = {
           months: z.union([z.array(z.string()), z.literal('all')]),
           checked: z.number().int(),
           ok: z.boolean(),
-          differences: z.array(z.object({ counterId: z.string(), region: z.string(), deptId: z.string(), month: z.string(), figure: z.string(), kept: z.number(), recounted: z.number() })),
+          differences: z.array(
+            z.object({
+              counterId: z.string(),
+              region: z.string(),
+              deptId: z.string(),
+              month: z.string(),
+              figure: z.string(),
+              kept: z.number(),
+              recounted: z.number(),
+            }),
+          ),
           differenceCount: z.number().int(),
           notCompared: z.array(z.string()),
         })

@@ -98,7 +98,11 @@ export const supervision = {
   handleAlert: {
     input: z.object({
       /** Alert ids name their record (up to 120 characters). */
-      alertId: z.string().min(1).max(120).regex(/^[A-Za-z0-9_-]+$/),
+      alertId: z
+        .string()
+        .min(1)
+        .max(120)
+        .regex(/^[A-Za-z0-9_-]+$/),
       note: text(500),
       followUp: z.object({ contacted: z.boolean(), outcome: text(500) }).optional(),
       confirmed: z.boolean().optional(),

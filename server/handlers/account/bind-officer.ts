@@ -54,10 +54,19 @@ export const bindOfficer = action('account', 'bindOfficer', {
         ctx,
         tx,
         openid,
-        { addRole: 'officer', name: current.name, deptId: current.deptId, officerId: current._id, ...(dept ? { officer: officerSnapshot(current, dept) } : {}) },
+        {
+          addRole: 'officer',
+          name: current.name,
+          deptId: current.deptId,
+          officerId: current._id,
+          ...(dept ? { officer: officerSnapshot(current, dept) } : {}),
+        },
         current.name,
       )
-      await tx.collection('officers').doc(officer._id).update({ data: { userId, updatedAt: ctx.now } })
+      await tx
+        .collection('officers')
+        .doc(officer._id)
+        .update({ data: { userId, updatedAt: ctx.now } })
       await audit(ctx, { action: 'account.bindOfficer', target: `officers/${officer._id}`, details: { userId, bindCodeId: code._id } }, tx)
       return saved
     })

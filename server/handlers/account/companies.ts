@@ -28,7 +28,11 @@ export const companies = action('account', 'companies', {
     const where = regionCondition(input.region ?? scope)
     const query = input.query ?? ''
     if (query.length === 18 && isValidUscc(query.toUpperCase())) {
-      const got = await ctx.db.collection('companies').where({ ...where, uscc: query.toUpperCase() }).limit(1).get()
+      const got = await ctx.db
+        .collection('companies')
+        .where({ ...where, uscc: query.toUpperCase() })
+        .limit(1)
+        .get()
       return { items: (got.data as unknown as CompanyRecord[]).map(toCompanyView) }
     }
     const page = query ? await searchByName(ctx, where, query, input.cursor) : await plainPage(ctx, where, input.cursor)
@@ -44,7 +48,12 @@ interface Page {
 const after = (ctx: Ctx, where: DocData, cursor: string | undefined): DocData => (cursor ? { ...where, _id: ctx.db.command.gt(cursor) } : where)
 
 async function plainPage(ctx: Ctx, where: DocData, cursor: string | undefined): Promise<Page> {
-  const got = await ctx.db.collection('companies').where(after(ctx, where, cursor)).orderBy('_id', 'asc').limit(COMPANY_PAGE_SIZE).get()
+  const got = await ctx.db
+    .collection('companies')
+    .where(after(ctx, where, cursor))
+    .orderBy('_id', 'asc')
+    .limit(COMPANY_PAGE_SIZE)
+    .get()
   const items = got.data as unknown as CompanyRecord[]
   return items.length === COMPANY_PAGE_SIZE ? { items, cursor: items[items.length - 1]._id } : { items }
 }
@@ -54,7 +63,12 @@ async function searchByName(ctx: Ctx, where: DocData, query: string, cursor: str
   let last = cursor
   let scanned = 0
   while (scanned < MAX_SCANNED_PER_CALL) {
-    const got = await ctx.db.collection('companies').where(after(ctx, where, last)).orderBy('_id', 'asc').limit(MAX_GET).get()
+    const got = await ctx.db
+      .collection('companies')
+      .where(after(ctx, where, last))
+      .orderBy('_id', 'asc')
+      .limit(MAX_GET)
+      .get()
     const batch = got.data as unknown as CompanyRecord[]
     for (const company of batch) {
       last = company._id

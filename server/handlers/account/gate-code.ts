@@ -20,7 +20,10 @@ export const gateCode = action('account', 'gateCode', {
     const scene = gateScene(company!._id)
     if (company!.gateCodeImage && company!.gateCodeScene === scene) return { scene, path: GATE_CODE_PAGE, image: company!.gateCodeImage }
     const image = await ctx.codes.image({ scene, page: GATE_CODE_PAGE })
-    await ctx.db.collection('companies').doc(company!._id).update({ data: { gateCodeImage: image, gateCodeScene: scene, gateCodeAt: ctx.now } })
+    await ctx.db
+      .collection('companies')
+      .doc(company!._id)
+      .update({ data: { gateCodeImage: image, gateCodeScene: scene, gateCodeAt: ctx.now } })
     await audit(ctx, { action: 'account.gateCode', target: `companies/${company!._id}`, details: { scene } })
     return { scene, path: GATE_CODE_PAGE, image }
   },

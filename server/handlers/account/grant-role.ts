@@ -37,7 +37,11 @@ export const grantRole = action('account', 'grantRole', {
         },
         ROLE_LABEL[input.role],
       )
-      await audit(ctx, { action: 'account.grantRole', target: `users/${saved._id}`, details: { role: input.role, region: input.region, deptId: input.deptId } }, tx)
+      await audit(
+        ctx,
+        { action: 'account.grantRole', target: `users/${saved._id}`, details: { role: input.role, region: input.region, deptId: input.deptId } },
+        tx,
+      )
       return saved
     })
     return { user: toUserView(user) }

@@ -13,7 +13,11 @@ export const issueEnterpriseCode = action('account', 'issueEnterpriseCode', {
     if (!company) fail('NOT_FOUND', '没有找到该企业')
     const previous = await usableCodeIds(ctx, input.companyId)
     const bindCode = await ctx.db.runTransaction(async (tx) => {
-      for (const id of previous) await tx.collection('bindCodes').doc(id).update({ data: { voidedAt: ctx.now } })
+      for (const id of previous)
+        await tx
+          .collection('bindCodes')
+          .doc(id)
+          .update({ data: { voidedAt: ctx.now } })
       const code = await issueCode(ctx, tx, 'enterprise', input.companyId)
       await audit(ctx, { action: 'account.issueEnterpriseCode', target: `companies/${input.companyId}`, details: { voided: previous.length } }, tx)
       return code

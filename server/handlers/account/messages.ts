@@ -18,7 +18,13 @@ export const messages = action('account', 'messages', {
       where = _.and({ to }, _.or({ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }))
     }
     const [got, unread] = await Promise.all([
-      ctx.db.collection(MESSAGES).where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(PAGE + 1).get(),
+      ctx.db
+        .collection(MESSAGES)
+        .where(where)
+        .orderBy('at', 'desc')
+        .orderBy('_id', 'desc')
+        .limit(PAGE + 1)
+        .get(),
       ctx.db.collection(MESSAGES).where({ to, read: false }).count(),
     ])
     const rows = got.data as unknown as MessageRecord[]

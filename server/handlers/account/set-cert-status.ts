@@ -28,10 +28,17 @@ export const setCertStatus = action('account', 'setCertStatus', {
       const current = await readDoc<OfficerRecord>(tx, 'officers', input.officerId)
       if (!current) return fail('NOT_FOUND', '没有找到该执法人员')
       const next: OfficerRecord = { ...current, certStatus: input.status, certStatusReason: input.reason, updatedAt: ctx.now }
-      await tx.collection('officers').doc(current._id).update({ data: { certStatus: input.status, certStatusReason: input.reason, updatedAt: ctx.now } })
+      await tx
+        .collection('officers')
+        .doc(current._id)
+        .update({ data: { certStatus: input.status, certStatusReason: input.reason, updatedAt: ctx.now } })
       // The bound user's copy, which the gate checks (the reason is not copied).
       await rewriteOfficerSnapshot(ctx, tx, next)
-      await audit(ctx, { action: 'account.setCertStatus', target: `officers/${current._id}`, details: { from: current.certStatus, to: input.status, reason: input.reason } }, tx)
+      await audit(
+        ctx,
+        { action: 'account.setCertStatus', target: `officers/${current._id}`, details: { from: current.certStatus, to: input.status, reason: input.reason } },
+        tx,
+      )
       return next
     })
     return { officer: toOfficerView(updated) }

@@ -39,8 +39,15 @@ export const upsertCompany = action('account', 'upsertCompany', {
         createdAt: existing?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       }
-      await tx.collection('companies').doc(record._id).set({ data: fieldsOf(record) })
-      await audit(ctx, { action: 'account.upsertCompany', target: `companies/${record._id}`, details: { created: !existing, uscc: record.uscc, name: record.name } }, tx)
+      await tx
+        .collection('companies')
+        .doc(record._id)
+        .set({ data: fieldsOf(record) })
+      await audit(
+        ctx,
+        { action: 'account.upsertCompany', target: `companies/${record._id}`, details: { created: !existing, uscc: record.uscc, name: record.name } },
+        tx,
+      )
       return record
     })
     return { company: toCompanyView(company) }

@@ -23,8 +23,19 @@ export const upsertDepartment = action('account', 'upsertDepartment', {
         createdAt: existing?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       }
-      await tx.collection('departments').doc(record._id).set({ data: fieldsOf(record) })
-      await audit(ctx, { action: 'account.upsertDepartment', target: `departments/${record._id}`, details: { created: !existing, name: record.name, region: record.region, field: record.field } }, tx)
+      await tx
+        .collection('departments')
+        .doc(record._id)
+        .set({ data: fieldsOf(record) })
+      await audit(
+        ctx,
+        {
+          action: 'account.upsertDepartment',
+          target: `departments/${record._id}`,
+          details: { created: !existing, name: record.name, region: record.region, field: record.field },
+        },
+        tx,
+      )
       return { department: record, corrected: existing !== null }
     })
     // The copies on its officers' users (OfficerSnapshot) follow a rename or a move to

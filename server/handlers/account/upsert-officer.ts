@@ -27,7 +27,8 @@ export const upsertOfficer = action('account', 'upsertOfficer', {
     const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', input.deptId)
     if (!dept) fail('NOT_FOUND', '没有找到该执法单位')
     const sameCert = await findOne<OfficerRecord>(ctx.db, 'officers', { certNo: input.certNo })
-    if (sameCert && sameCert._id !== input.id) fail('CONFLICT', `执法证号 ${input.certNo} 已登记给「${sameCert.name}」`, { field: 'certNo', officerId: sameCert._id })
+    if (sameCert && sameCert._id !== input.id)
+      fail('CONFLICT', `执法证号 ${input.certNo} 已登记给「${sameCert.name}」`, { field: 'certNo', officerId: sameCert._id })
     const certExpiresAt = certExpiryInstant(input.certExpiresAt, ctx.settings.timezone)
     const usableCodes = input.id ? await usableCodeIds(ctx, input.id) : []
 
@@ -47,7 +48,10 @@ export const upsertOfficer = action('account', 'upsertOfficer', {
         createdAt: existing?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       }
-      await tx.collection('officers').doc(record._id).set({ data: fieldsOf(record) })
+      await tx
+        .collection('officers')
+        .doc(record._id)
+        .set({ data: fieldsOf(record) })
       // A bound officer's user follows: the copy of the certificate and department the gate
       // reads (rewritten whole on every correction), a change of name, and the department
       // when the user's mirrors the officer's (a department admin of another one keeps theirs).

@@ -69,7 +69,15 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
         })
         // Counted in the figures only once a supervisor confirms it (SPEC §6; supervision.handleAlert).
       }
-      await audit(ctx, { action: 'enterprise.addLedgerEntry', target: `ledger/${e._id}`, details: { seq: e.seq, date: e.date, deptId: e.deptId ?? null, unscanned, matchedInspectionId: e.matchedInspectionId ?? null } }, tx)
+      await audit(
+        ctx,
+        {
+          action: 'enterprise.addLedgerEntry',
+          target: `ledger/${e._id}`,
+          details: { seq: e.seq, date: e.date, deptId: e.deptId ?? null, unscanned, matchedInspectionId: e.matchedInspectionId ?? null },
+        },
+        tx,
+      )
       return e
     })
     return { entry: { ...toLedgerEntryView(entry), matchedInspectionId: entry.matchedInspectionId ?? null } }

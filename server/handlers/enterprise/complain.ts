@@ -61,11 +61,18 @@ export const complain = action('enterprise', 'complain', {
       updatedAt: ctx.now,
     }
     await ctx.db.runTransaction(async (tx) => {
-      await tx.collection(COMPLAINTS).doc(record._id).set({ data: fieldsOf(record) })
+      await tx
+        .collection(COMPLAINTS)
+        .doc(record._id)
+        .set({ data: fieldsOf(record) })
       const actorCtx = anonymous ? { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } } : ctx
       await audit(
         actorCtx,
-        { action: 'enterprise.complain', target: `${COMPLAINTS}/${record._id}`, details: { category: record.category, inspectionId: record.inspectionId ?? null, anonymous } },
+        {
+          action: 'enterprise.complain',
+          target: `${COMPLAINTS}/${record._id}`,
+          details: { category: record.category, inspectionId: record.inspectionId ?? null, anonymous },
+        },
         tx,
       )
     })

@@ -31,7 +31,11 @@ export const exportLedger = action('enterprise', 'exportLedger', {
     const fileName = ledgerExportName(company.name, input.from, input.to)
     const path = `exports/ledger/${company._id}/${ctx.now}/${fileName}`
     const { fileID } = await ctx.storage.put(path, buffer, XLSX_MIME)
-    await audit(ctx, { action: 'enterprise.exportLedger', target: `companies/${company._id}`, details: { from: input.from, to: input.to, entries: shown.length, fileID } })
+    await audit(ctx, {
+      action: 'enterprise.exportLedger',
+      target: `companies/${company._id}`,
+      details: { from: input.from, to: input.to, entries: shown.length, fileID },
+    })
     return { fileID, url: await ctx.storage.tempUrl(fileID), fileName, entries: shown.length, chainOk }
   },
 })

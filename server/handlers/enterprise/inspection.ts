@@ -35,7 +35,10 @@ export async function toInspectionNotice(ctx: Ctx, r: InspectionRecord): Promise
   const certOf = new Map(officers.map((o) => [o._id, o.certNo]))
   const until = rateFromListUntil(r, ctx.settings)
   const extra = r as InspectionRecord & { sourceRef?: string; deptIds?: string[]; deptNames?: string[] }
-  const departments = extra.deptIds && extra.deptNames ? extra.deptIds.map((deptId, i) => ({ deptId, name: extra.deptNames![i] ?? '' })) : [{ deptId: r.deptId, name: r.deptName }]
+  const departments =
+    extra.deptIds && extra.deptNames
+      ? extra.deptIds.map((deptId, i) => ({ deptId, name: extra.deptNames![i] ?? '' }))
+      : [{ deptId: r.deptId, name: r.deptName }]
   return {
     id: r._id,
     companyName: r.companyName,
@@ -46,7 +49,12 @@ export async function toInspectionNotice(ctx: Ctx, r: InspectionRecord): Promise
     ...(plan ? { plan: { title: plan.title, basis: plan.basis, items: [...plan.items] } } : {}),
     ...(extra.sourceRef ? { sourceRef: extra.sourceRef } : {}),
     ...(r.exception
-      ? { specialCase: { label: findCategory(r.exception.category, ctx.settings)?.label ?? r.exception.category, ...(r.exception.reason ? { reason: r.exception.reason } : {}) } }
+      ? {
+          specialCase: {
+            label: findCategory(r.exception.category, ctx.settings)?.label ?? r.exception.category,
+            ...(r.exception.reason ? { reason: r.exception.reason } : {}),
+          },
+        }
       : {}),
     checkInAt: r.checkInAt,
     date: r.date,

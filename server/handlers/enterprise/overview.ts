@@ -57,14 +57,29 @@ export const overview = action('enterprise', 'overview', {
       if (r.rating.state !== 'rated' && until !== null && now <= until) toRate++
     }
     // Service visits of the year (rule 19): not inspections, shown beside them.
-    const visits = await ctx.db.collection('serviceVisits').where({ companyId: company._id, at: _.gte(from) }).limit(MAX_GET).get()
+    const visits = await ctx.db
+      .collection('serviceVisits')
+      .where({ companyId: company._id, at: _.gte(from) })
+      .limit(MAX_GET)
+      .get()
     for (const v of visits.data as unknown as Array<{ deptId: string; deptName: string }>) deptOf(v.deptId, v.deptName).service++
     const quiet = quietPeriodStatus(now, settings)
     return {
-      company: { id: company._id, name: company.name, inPark: company.inPark, ...(company.parkName ? { parkName: company.parkName } : {}), monitoringPoint: company.monitoringPoint },
+      company: {
+        id: company._id,
+        name: company.name,
+        inPark: company.inPark,
+        ...(company.parkName ? { parkName: company.parkName } : {}),
+        monitoringPoint: company.monitoringPoint,
+      },
       gate: { scene: gateScene(company._id), path: GATE_CODE_PAGE },
       quiet: { active: quiet.active, appliesToCompany: quietPeriodAppliesTo(company, settings), windowEnd: quiet.windowEnd },
-      year: { year, byDepartment: [...byDept.values()].sort((a, b) => b.planned + b.caseSourced - (a.planned + a.caseSourced) || a.deptName.localeCompare(b.deptName, 'zh')) },
+      year: {
+        year,
+        byDepartment: [...byDept.values()].sort(
+          (a, b) => b.planned + b.caseSourced - (a.planned + a.caseSourced) || a.deptName.localeCompare(b.deptName, 'zh'),
+        ),
+      },
       toRate,
     }
   },

@@ -22,7 +22,10 @@ export const rateReply = action('enterprise', 'rateReply', {
       if (c.status !== 'replied' && c.status !== 'closed') return fail('CONFLICT', '监督部门答复后才能评价答复')
       if (c.replyRating) return fail('CONFLICT', '您已评价过该投诉的答复')
       const replyRating = { satisfied: input.satisfied, ...(input.comment ? { comment: input.comment } : {}), at: ctx.now }
-      await tx.collection(COMPLAINTS).doc(c._id).update({ data: { replyRating, updatedAt: ctx.now } })
+      await tx
+        .collection(COMPLAINTS)
+        .doc(c._id)
+        .update({ data: { replyRating, updatedAt: ctx.now } })
       const actorCtx = c.anonymous ? { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.secret, user._id) } } } : ctx
       await audit(actorCtx, { action: 'enterprise.rateReply', target: `${COMPLAINTS}/${c._id}`, details: { satisfied: input.satisfied } }, tx)
       return { ...c, replyRating, updatedAt: ctx.now }

@@ -47,9 +47,19 @@ export const rate = action('enterprise', 'rate', {
         raterKey: raterKeyFor(ctx.sealingKey, user._id),
         ...(record ? { tokenId: record._id } : { fromList: true }),
       }
-      if (record) await tx.collection(RATING_TOKENS).doc(record._id).update({ data: { usedAt: ctx.now } })
-      await tx.collection(RATINGS).doc(r._id).set({ data: fieldsOf(r) })
-      await tx.collection('inspections').doc(inspection._id).update({ data: { rating: { state: 'rated', score: r.score }, updatedAt: ctx.now } })
+      if (record)
+        await tx
+          .collection(RATING_TOKENS)
+          .doc(record._id)
+          .update({ data: { usedAt: ctx.now } })
+      await tx
+        .collection(RATINGS)
+        .doc(r._id)
+        .set({ data: fieldsOf(r) })
+      await tx
+        .collection('inspections')
+        .doc(inspection._id)
+        .update({ data: { rating: { state: 'rated', score: r.score }, updatedAt: ctx.now } })
       if (bad) {
         const ref = `ratings/${r._id}`
         await raiseAlert(tx, {
@@ -65,7 +75,15 @@ export const rate = action('enterprise', 'rate', {
         })
       }
       const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } }
-      await audit(actorCtx, { action: 'enterprise.rate', target: `ratings/${r._id}`, details: { inspectionId: inspection._id, score: r.score, bad, by: record ? 'token' : 'list' } }, tx)
+      await audit(
+        actorCtx,
+        {
+          action: 'enterprise.rate',
+          target: `ratings/${r._id}`,
+          details: { inspectionId: inspection._id, score: r.score, bad, by: record ? 'token' : 'list' },
+        },
+        tx,
+      )
       return { r, key: { deptId: inspection.deptId, region: inspection.region, month: r.month } }
     })
     // After the commit: the region's counters are shared (store/counters.ts).

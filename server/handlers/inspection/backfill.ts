@@ -78,7 +78,10 @@ export const backfill = action('inspection', 'backfill', {
           })
         : null
       if (ledger) record.ledgerEntryId = ledger._id
-      await tx.collection('inspections').doc(record._id).set({ data: fieldsOf(record) })
+      await tx
+        .collection('inspections')
+        .doc(record._id)
+        .set({ data: fieldsOf(record) })
       const move = {
         kind: 'open' as const,
         inspectionId: record._id,
@@ -93,21 +96,48 @@ export const backfill = action('inspection', 'backfill', {
       await saveGate(tx, company, movedGate(company.gate, move, { now, today: chinaDate(now, settings.timezone) }, settings))
       const ref = `inspections/${record._id}`
       if (record.flags.includes('repeated')) {
-        await raiseAlert(tx, { kind: 'repeated', ref, at: now, region: record.region, deptId: dept._id, companyId: company._id, summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${prepared.inWindow + 1} 次（本次为补录：${dept.name}）` })
+        await raiseAlert(tx, {
+          kind: 'repeated',
+          ref,
+          at: now,
+          region: record.region,
+          deptId: dept._id,
+          companyId: company._id,
+          summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${prepared.inWindow + 1} 次（本次为补录：${dept.name}）`,
+        })
       }
       if (record.flags.includes('after_cap')) await raiseAfterCapAlert(tx, ctx, record, dept, company)
-      await audit(ctx, { action: 'inspection.backfill', target: ref, details: { companyId: company._id, checkInAt: at, source: record.source, planId: record.planId ?? null, exception: record.exception?.category ?? null, flags: record.flags } }, tx)
+      await audit(
+        ctx,
+        {
+          action: 'inspection.backfill',
+          target: ref,
+          details: {
+            companyId: company._id,
+            checkInAt: at,
+            source: record.source,
+            planId: record.planId ?? null,
+            exception: record.exception?.category ?? null,
+            flags: record.flags,
+          },
+        },
+        tx,
+      )
       return { kind: 'done' as const, inspection: record }
     })
     if (outcome.kind === 'replay') return { inspection: (await replay(ctx, outcome)).inspection }
     // After the commit (store/counters.ts): where the company is, in the month of the visit.
     const record = outcome.inspection
-    await bumpCounters(ctx.db, { deptId: dept._id, region: record.region, month: record.month }, {
-      inspections: 1,
-      backfills: 1,
-      quietExceptions: { pending: record.exception ? 1 : 0 },
-      repeated: record.flags.includes('repeated') ? 1 : 0,
-    })
+    await bumpCounters(
+      ctx.db,
+      { deptId: dept._id, region: record.region, month: record.month },
+      {
+        inspections: 1,
+        backfills: 1,
+        quietExceptions: { pending: record.exception ? 1 : 0 },
+        repeated: record.flags.includes('repeated') ? 1 : 0,
+      },
+    )
     return { inspection: toInspectionView(record, now) }
   },
 })

@@ -29,8 +29,14 @@ export const certCard = action('inspection', 'certCard', {
       const { token, id } = mintToken('c', ctx.secret)
       const record: CardTokenRecord = { _id: id, officerId: officer._id, createdAt: ctx.now, expiresAt: ctx.now + ttl }
       await ctx.db.runTransaction(async (tx) => {
-        await tx.collection('cardTokens').doc(id).set({ data: fieldsOf(record) })
-        await tx.collection('users').doc(user._id).update({ data: { cardToken: { id, expiresAt: record.expiresAt } } })
+        await tx
+          .collection('cardTokens')
+          .doc(id)
+          .set({ data: fieldsOf(record) })
+        await tx
+          .collection('users')
+          .doc(user._id)
+          .update({ data: { cardToken: { id, expiresAt: record.expiresAt } } })
         await audit(ctx, { action: 'inspection.certCard', target: `officers/${officer._id}`, details: { tokenId: id } }, tx)
       })
       card = { token, id, expiresAt: record.expiresAt }

@@ -103,12 +103,25 @@ export const checkIn = action('inspection', 'checkIn', {
         const join = open ? sameDeptJoin(open, { ...scan, officerId: officer._id }, settings) : null
         if (open && join) {
           // A re-scan by an officer already on the inspection writes nothing (SPEC §6: the gate stays bounded).
-          if (open.officerIds.includes(officer._id)) return { kind: 'done' as const, inspection: open, joined: open.officerIds[0] !== officer._id, flags: open.flags }
+          if (open.officerIds.includes(officer._id))
+            return { kind: 'done' as const, inspection: open, joined: open.officerIds[0] !== officer._id, flags: open.flags }
           const flags: InspectionFlag[] = join === 'late_join' && !open.flags.includes('late_join') ? [...open.flags, 'late_join'] : open.flags
-          const team = { officerIds: [...open.officerIds, officer._id], officerNames: [...open.officerNames, officer.name], officerDeptIds: [...officerDepartments(open), dept._id], officerJoinedAt: [...joinTimes(open), at] }
+          const team = {
+            officerIds: [...open.officerIds, officer._id],
+            officerNames: [...open.officerNames, officer.name],
+            officerDeptIds: [...officerDepartments(open), dept._id],
+            officerJoinedAt: [...joinTimes(open), at],
+          }
           const joined: InspectionRecord = { ...open, ...team, flags, updatedAt: at }
-          await tx.collection('inspections').doc(joined._id).update({ data: { ...team, flags, updatedAt: at } })
-          await audit(actx, { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id, late: join === 'late_join' } }, tx)
+          await tx
+            .collection('inspections')
+            .doc(joined._id)
+            .update({ data: { ...team, flags, updatedAt: at } })
+          await audit(
+            actx,
+            { action: 'inspection.join', target: `inspections/${joined._id}`, details: { officerId: officer._id, late: join === 'late_join' } },
+            tx,
+          )
           await saveGate(tx, company, movedGate(gate, { kind: 'join', inspectionId: joined._id, keyId }, { now: at, today }, settings))
           return { kind: 'done' as const, inspection: joined, joined: true, flags: joined.flags }
         }
@@ -123,7 +136,8 @@ export const checkIn = action('inspection', 'checkIn', {
         // company, or so long ago that the gate forgot it): never overwrite it.
         const made = await readDoc<InspectionRecord>(tx, 'inspections', inspectionIdFor(keyId))
         if (made) {
-          if (made.companyId !== company._id) fail('CONFLICT', '这次扫码的请求号已用于另一家企业的检查，请返回重新扫码', { clientRequestId: input.clientRequestId })
+          if (made.companyId !== company._id)
+            fail('CONFLICT', '这次扫码的请求号已用于另一家企业的检查，请返回重新扫码', { clientRequestId: input.clientRequestId })
           return { kind: 'replay' as const, inspectionId: made._id, joined: false }
         }
         const prepared = await prepareNew(input, actx, tx, { officer, dept, company, keyId })
@@ -148,7 +162,10 @@ export const checkIn = action('inspection', 'checkIn', {
           record.ledgerEntryId = entry._id
           ledger = { seq: entry.seq, hash: entry.hash }
         }
-        await tx.collection('inspections').doc(record._id).set({ data: fieldsOf(record) })
+        await tx
+          .collection('inspections')
+          .doc(record._id)
+          .set({ data: fieldsOf(record) })
         const move = {
           kind: 'open' as const,
           inspectionId: record._id,
@@ -176,7 +193,13 @@ export const checkIn = action('inspection', 'checkIn', {
           {
             action: 'inspection.checkIn',
             target: `inspections/${record._id}`,
-            details: { companyId: company._id, source: record.source, planId: record.planId ?? null, exception: record.exception?.category ?? null, flags: record.flags },
+            details: {
+              companyId: company._id,
+              source: record.source,
+              planId: record.planId ?? null,
+              exception: record.exception?.category ?? null,
+              flags: record.flags,
+            },
           },
           tx,
         )
@@ -195,12 +218,21 @@ export const checkIn = action('inspection', 'checkIn', {
       }
       // A joint join counts the visit once for the joining department (rule 14), where the company is.
       if ('jointPart' in outcome && outcome.jointPart) {
-        await bumpCounters(ctx.db, counterKeyAt(outcome.inspection.region, outcome.inspection.checkInAt), { inspections: 1, quietExceptions: { pending: outcome.jointPart.exception ? 1 : 0 } })
+        await bumpCounters(ctx.db, counterKeyAt(outcome.inspection.region, outcome.inspection.checkInAt), {
+          inspections: 1,
+          quietExceptions: { pending: outcome.jointPart.exception ? 1 : 0 },
+        })
       }
-      return { inspection: toInspectionView(outcome.inspection, decidedAt), joined: outcome.joined, joint: !!outcome.inspection.joint, flags: [...outcome.flags] }
+      return {
+        inspection: toInspectionView(outcome.inspection, decidedAt),
+        joined: outcome.joined,
+        joint: !!outcome.inspection.joint,
+        flags: [...outcome.flags],
+      }
     } catch (err) {
       // A cap refusal is counted for the dashboard; it is the only trace a refused check-in leaves.
-      if (err instanceof AppError && err.code === 'FREQUENCY_CAP' && companyRegion) await bumpCounters(ctx.db, counterKeyAt(companyRegion, decidedAt), { capRefusals: 1 })
+      if (err instanceof AppError && err.code === 'FREQUENCY_CAP' && companyRegion)
+        await bumpCounters(ctx.db, counterKeyAt(companyRegion, decidedAt), { capRefusals: 1 })
       // …and the company's gate remembers it for a while, to flag a case-sourced check-in that follows (rule 15).
       if (err instanceof AppError && err.code === 'FREQUENCY_CAP') await noteCapRefusal({ ...ctx, now: decidedAt }, companyId, dept._id)
       throw err
@@ -253,7 +285,13 @@ export interface Prepared {
 /** What the rules read of a check-in or a back-fill (a back-fill has no position). */
 export type SourceInput = Pick<Input, 'source' | 'planId' | 'sourceRef' | 'exception'> & { location?: Input['location'] }
 
-export async function prepareNew(input: SourceInput, ctx: Ctx, tx: Transaction, who: Scanner & { company: CompanyRecord; keyId: string }, dayWord = '今天'): Promise<Prepared> {
+export async function prepareNew(
+  input: SourceInput,
+  ctx: Ctx,
+  tx: Transaction,
+  who: Scanner & { company: CompanyRecord; keyId: string },
+  dayWord = '今天',
+): Promise<Prepared> {
   const { officer, dept, company } = who
   const { settings, now } = ctx
   const date = chinaDate(now, settings.timezone)
@@ -265,7 +303,10 @@ export async function prepareNew(input: SourceInput, ctx: Ctx, tx: Transaction, 
   // Rule 1: the quiet period, and the special case that lifts it.
   if (input.exception) {
     const problem = specialCaseProblem(input.exception, settings)
-    if (problem) fail('INVALID_INPUT', `输入有误：${problem.path.join('.')} — ${problem.message}`, { issues: [{ path: problem.path, code: 'custom', message: problem.message }] })
+    if (problem)
+      fail('INVALID_INPUT', `输入有误：${problem.path.join('.')} — ${problem.message}`, {
+        issues: [{ path: problem.path, code: 'custom', message: problem.message }],
+      })
   }
   if (quietPeriodBlocks(now, company, settings) && !input.exception) {
     const quiet = quietPeriodStatus(now, settings)
@@ -284,11 +325,17 @@ export async function prepareNew(input: SourceInput, ctx: Ctx, tx: Transaction, 
     const covering = gatePlansCovering(company.gate, dept._id, date)[0]
     plan = covering ? planOnGate(company, covering.id) : null
   }
-  const verdict = legitimateSource({ source: input.source, hasSpecialCase: !!input.exception, planNamed: !!input.planId }, plan, { deptId: dept._id, companyId: company._id, date })
+  const verdict = legitimateSource({ source: input.source, hasSpecialCase: !!input.exception, planNamed: !!input.planId }, plan, {
+    deptId: dept._id,
+    companyId: company._id,
+    date,
+  })
   if (!verdict.ok) {
     fail(
       'PLAN_REQUIRED',
-      verdict.reason === 'plan_not_covering' ? '所选检查计划未经批准，或不包含该企业、今天的日期' : '没有覆盖该企业和今天的已批准检查计划，也未说明案件来源或特殊情形',
+      verdict.reason === 'plan_not_covering'
+        ? '所选检查计划未经批准，或不包含该企业、今天的日期'
+        : '没有覆盖该企业和今天的已批准检查计划，也未说明案件来源或特殊情形',
       { planId: input.planId ?? null },
     )
   }
@@ -339,7 +386,9 @@ export async function prepareNew(input: SourceInput, ctx: Ctx, tx: Transaction, 
     checkInAt: now,
     date,
     month: chinaMonth(now, settings.timezone),
-    ...(input.location && where ? { location: { lat: input.location.lat, lng: input.location.lng, accuracy: input.location.accuracy }, distanceM: where.distanceM } : {}),
+    ...(input.location && where
+      ? { location: { lat: input.location.lat, lng: input.location.lng, accuracy: input.location.accuracy }, distanceM: where.distanceM }
+      : {}),
     flags,
     status: 'open',
     dueAt: resultDueAt(now, settings),

@@ -60,7 +60,12 @@ export const preview = action('inspection', 'preview', {
  * window, or late until its result: rules 4, 16), else another department's open one
  * inside the join window (a joint inspection, rule 14; the earliest-opened).
  */
-async function joinOffer(ctx: Ctx, company: CompanyRecord, deptId: string, officerId: string): Promise<{ inspection: InspectionRecord; kind: 'team' | 'late' | 'joint' } | null> {
+async function joinOffer(
+  ctx: Ctx,
+  company: CompanyRecord,
+  deptId: string,
+  officerId: string,
+): Promise<{ inspection: InspectionRecord; kind: 'team' | 'late' | 'joint' } | null> {
   const scan = { deptId, companyId: company._id, now: ctx.now, officerId }
   const own = lockOf(company.gate, deptId)
   const mine = own ? await readDoc<InspectionRecord>(ctx.db, 'inspections', own.inspectionId) : null

@@ -30,9 +30,7 @@ export async function currentRatingToken(ctx: Ctx, inspection: InspectionRecord)
   const all = got.data as unknown as RatingTokenRecord[]
   // Already rated (a later department's result): the code that was used, never a new one.
   if (inspection.rating.state === 'rated' && all.length) return tokenFromId('r', [...all].sort((a, b) => b.createdAt - a.createdAt)[0]._id, ctx.secret)
-  const usable = all
-    .filter((t) => t.usedAt === null && t.expiresAt > ctx.now)
-    .sort((a, b) => b.createdAt - a.createdAt)[0]
+  const usable = all.filter((t) => t.usedAt === null && t.expiresAt > ctx.now).sort((a, b) => b.createdAt - a.createdAt)[0]
   let token: string
   if (usable) {
     token = tokenFromId('r', usable._id, ctx.secret)

@@ -85,13 +85,25 @@ export const recordResult = action('inspection', 'recordResult', {
       await tx.collection('inspections').doc(current._id).update({ data: change })
       const token = first ? (await issueRatingToken(tx, ctx, updated)).token : null
       const wasOverdue = overdueDepartments(current).includes(deptId)
-      await audit(ctx, { action: 'inspection.recordResult', target: `inspections/${current._id}`, details: { deptId, outcome: input.outcome, leniencyItemId: leniency ?? null, lateByMs: result.lateByMs, wasOverdue } }, tx)
+      await audit(
+        ctx,
+        {
+          action: 'inspection.recordResult',
+          target: `inspections/${current._id}`,
+          details: { deptId, outcome: input.outcome, leniencyItemId: leniency ?? null, lateByMs: result.lateByMs, wasOverdue },
+        },
+        tx,
+      )
       return { inspection: updated, token, wasOverdue, deptId }
     })
     // After the commit: the region's counters are shared (store/counters.ts).
     const { inspection } = answer
     const token = answer.token ?? (await currentRatingToken(ctx, inspection))
-    await bumpCounters(ctx.db, { deptId: answer.deptId, region: inspection.region, month: inspection.month }, { results: 1, overdue: answer.wasOverdue ? -1 : 0, noPenalty: input.outcome === 'no_penalty' ? 1 : 0 })
+    await bumpCounters(
+      ctx.db,
+      { deptId: answer.deptId, region: inspection.region, month: inspection.month },
+      { results: 1, overdue: answer.wasOverdue ? -1 : 0, noPenalty: input.outcome === 'no_penalty' ? 1 : 0 },
+    )
     await noticeResult(ctx, answer.inspection)
     return { inspection: toInspectionView(answer.inspection, ctx.now), rating: { token, scene: token, path: RATING_PAGE } }
   },

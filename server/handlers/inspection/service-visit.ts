@@ -70,8 +70,15 @@ export const serviceVisit = action('inspection', 'serviceVisit', {
         rating: { state: 'none' },
         createdAt: now,
       }
-      await tx.collection(SERVICE_VISITS).doc(id).set({ data: fieldsOf(record) })
-      await audit(ctx, { action: 'inspection.serviceVisit', target: `${SERVICE_VISITS}/${id}`, details: { companyId: company._id, purpose: input.purpose, flags } }, tx)
+      await tx
+        .collection(SERVICE_VISITS)
+        .doc(id)
+        .set({ data: fieldsOf(record) })
+      await audit(
+        ctx,
+        { action: 'inspection.serviceVisit', target: `${SERVICE_VISITS}/${id}`, details: { companyId: company._id, purpose: input.purpose, flags } },
+        tx,
+      )
       return { record, created: true }
     })
     // Counted where the company is, after the commit (store/counters.ts).

@@ -37,16 +37,25 @@ export const withdraw = action('inspection', 'withdraw', {
       const current = await readDoc<InspectionRecord>(tx, 'inspections', input.inspectionId)
       if (!current) return fail('NOT_FOUND', '没有找到该次检查')
       const problem = withdrawProblem(current, now, settings)
-      if (problem) fail('CONFLICT', problem === 'too_late' ? `只能在入企后 ${settings.withdraw.windowMinutes} 分钟内撤回；已超过时限，请如实录入结果` : PROBLEMS[problem])
+      if (problem)
+        fail('CONFLICT', problem === 'too_late' ? `只能在入企后 ${settings.withdraw.windowMinutes} 分钟内撤回；已超过时限，请如实录入结果` : PROBLEMS[problem])
       const withdrawal = { by: officerId, byName: current.officerNames[current.officerIds.indexOf(officerId)] ?? '', at: now, reason: input.reason }
-      await tx.collection('inspections').doc(current._id).update({ data: { status: 'withdrawn', withdrawal, updatedAt: now } })
+      await tx
+        .collection('inspections')
+        .doc(current._id)
+        .update({ data: { status: 'withdrawn', withdrawal, updatedAt: now } })
       const company = await companyInTx(tx, current.companyId)
       const year = capYear(current.checkInAt, settings)
       const caps = [
         ...(current.capCounted ? [{ deptId: current.deptId, year }] : []),
         ...(current.joins ?? []).filter((j) => j.capCounted).map((j) => ({ deptId: j.deptId, year })),
       ]
-      if (company) await saveGate(tx, company, movedGate(company.gate, { kind: 'withdraw', inspectionId: current._id, caps }, { now, today: chinaDate(now, settings.timezone) }, settings))
+      if (company)
+        await saveGate(
+          tx,
+          company,
+          movedGate(company.gate, { kind: 'withdraw', inspectionId: current._id, caps }, { now, today: chinaDate(now, settings.timezone) }, settings),
+        )
       await audit(ctx, { action: 'inspection.withdraw', target: `inspections/${current._id}`, details: { reason: input.reason } }, tx)
       return { ...current, status: 'withdrawn' as const, withdrawal, updatedAt: now }
     })

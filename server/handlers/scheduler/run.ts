@@ -22,7 +22,11 @@ export const run = action('scheduler', 'run', {
         if (r.consistency) consistency = r.consistency
       } catch (err) {
         failed.push(job.name)
-        ctx.log.error('scheduler_job_failed', { job: job.name, requestId: ctx.requestId, error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) })
+        ctx.log.error('scheduler_job_failed', {
+          job: job.name,
+          requestId: ctx.requestId,
+          error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err),
+        })
       }
     }
     return { ...totals, ...(consistency ? { consistency } : {}), ...(failed.length ? { failedJobs: failed } : {}) }

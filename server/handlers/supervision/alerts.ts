@@ -52,7 +52,13 @@ export async function withRatings(ctx: Ctx, items: Alert[]): Promise<Alert[]> {
   const ratings = new Map((await readByIds<RatingRecord>(ctx.db, RATINGS, ids)).map((r) => [r._id, r]))
   return items.map((a) => {
     const r = ratings.get(ratingIdOf(a.ref) ?? '')
-    return r ? { ...a, rating: { score: r.score, tags: [...r.tags], ...(r.comment ? { comment: r.comment } : {}), ratedAt: r.ratedAt }, ...(a.dueAt === undefined && r.followUpDueAt !== undefined ? { dueAt: r.followUpDueAt } : {}) } : a
+    return r
+      ? {
+          ...a,
+          rating: { score: r.score, tags: [...r.tags], ...(r.comment ? { comment: r.comment } : {}), ratedAt: r.ratedAt },
+          ...(a.dueAt === undefined && r.followUpDueAt !== undefined ? { dueAt: r.followUpDueAt } : {}),
+        }
+      : a
   })
 }
 

@@ -19,6 +19,11 @@ export const complaints = action('supervision', 'complaints', {
     const where: DocData = isCityRegion(scope) ? { city: scope } : { region: scope }
     if (input.status) where.status = input.status
     const got = await ctx.db.collection(COMPLAINTS).where(where).orderBy('receivedAt', 'desc').limit(MAX_GET).get()
-    return { items: await withVisits(ctx.db, (got.data as unknown as ComplaintRecord[]).map((c) => toComplaintView(c, ctx.now, 'supervisor'))) }
+    return {
+      items: await withVisits(
+        ctx.db,
+        (got.data as unknown as ComplaintRecord[]).map((c) => toComplaintView(c, ctx.now, 'supervisor')),
+      ),
+    }
   },
 })

@@ -72,7 +72,12 @@ export const dashboard = action('supervision', 'dashboard', {
       byDepartment: rows.map((r) => ({ deptId: r.deptId, deptName: r.deptName, region: r.region, ...presentFigures(r.figures, viewer, min) })),
       trend: months.map((m) => {
         const f = trend.get(m) ?? zeroFigures()
-        return { month: m, inspections: f.inspections, overdue: f.overdue, quietExceptions: f.quietExceptions.pending + f.quietExceptions.justified + f.quietExceptions.unjustified }
+        return {
+          month: m,
+          inspections: f.inspections,
+          overdue: f.overdue,
+          quietExceptions: f.quietExceptions.pending + f.quietExceptions.justified + f.quietExceptions.unjustified,
+        }
       }),
       ...calendarNotice(ctx, viewer),
       overdueOpen: await overdueOpen,
@@ -91,7 +96,10 @@ function calendarNotice(ctx: { now: number; settings: { timezone: string; calend
 
 /** Inspections of the scope that are red lights now (status `overdue`: no result past the deadline). */
 async function countOverdue(ctx: Ctx, where: DocData): Promise<number> {
-  const got = await ctx.db.collection('inspections').where({ ...where, status: 'overdue' }).count()
+  const got = await ctx.db
+    .collection('inspections')
+    .where({ ...where, status: 'overdue' })
+    .count()
   return got.total
 }
 
@@ -102,8 +110,22 @@ async function countOverdue(ctx: Ctx, where: DocData): Promise<number> {
  * inspections too).
  */
 async function countOpenAlerts(ctx: Ctx, where: DocData, overdueOpen: Promise<number>): Promise<Record<string, number>> {
-  const stored = STORED_KINDS.map(async (kind) => [kind, (await ctx.db.collection(ALERTS).where({ ...where, resolved: false, kind }).count()).total] as const)
-  const pending = ctx.db.collection('inspections').where({ ...where, 'exception.review': 'pending' }).count()
+  const stored = STORED_KINDS.map(
+    async (kind) =>
+      [
+        kind,
+        (
+          await ctx.db
+            .collection(ALERTS)
+            .where({ ...where, resolved: false, kind })
+            .count()
+        ).total,
+      ] as const,
+  )
+  const pending = ctx.db
+    .collection('inspections')
+    .where({ ...where, 'exception.review': 'pending' })
+    .count()
   const counts: Record<string, number> = Object.fromEntries(await Promise.all(stored))
   return { ...counts, overdue: await overdueOpen, pending_exception: (await pending).total }
 }

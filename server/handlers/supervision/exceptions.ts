@@ -16,7 +16,12 @@ export const exceptions = action('supervision', 'exceptions', {
     // Special cases, and back-filled visits, which wait for the same review (rule 17).
     const lists = await Promise.all(
       ['exception.review', 'backfill.review'].map(async (field) => {
-        const got = await ctx.db.collection('inspections').where({ ...scope.where, [field]: status }).orderBy('checkInAt', 'desc').limit(MAX_GET).get()
+        const got = await ctx.db
+          .collection('inspections')
+          .where({ ...scope.where, [field]: status })
+          .orderBy('checkInAt', 'desc')
+          .limit(MAX_GET)
+          .get()
         return got.data as unknown as InspectionRecord[]
       }),
     )

@@ -59,13 +59,34 @@ export const handleAlert = action('supervision', 'handleAlert', {
       if (current.resolved) {
         return fail('CONFLICT', `该提醒已由${current.handling?.byName ?? '其他监督人员'}处理，无需重复处理`, { status: 'handled' })
       }
-      await tx.collection(ALERTS).doc(current._id).update({ data: { resolved: true, handling, ...(counted ? { counted } : {}) } })
+      await tx
+        .collection(ALERTS)
+        .doc(current._id)
+        .update({ data: { resolved: true, handling, ...(counted ? { counted } : {}) } })
       if (needsFollowUp(current.kind)) {
         const twinKind = current.kind === 'bad_rating' ? 'follow_up_overdue' : 'bad_rating'
         const twin = await readDoc<AlertRecord>(tx, ALERTS, alertIdFor(twinKind, current.ref))
-        if (twin && !twin.resolved) await tx.collection(ALERTS).doc(twin._id).update({ data: { resolved: true, handling } })
+        if (twin && !twin.resolved)
+          await tx
+            .collection(ALERTS)
+            .doc(twin._id)
+            .update({ data: { resolved: true, handling } })
       }
-      await audit(ctx, { action: 'supervision.handleAlert', target: `alerts/${current._id}`, details: { kind: current.kind, ref: current.ref, note: input.note, ...(handling.followUp ? { followUp: handling.followUp } : {}), ...(current.kind === 'unscanned' ? { confirmed: !!input.confirmed } : {}) } }, tx)
+      await audit(
+        ctx,
+        {
+          action: 'supervision.handleAlert',
+          target: `alerts/${current._id}`,
+          details: {
+            kind: current.kind,
+            ref: current.ref,
+            note: input.note,
+            ...(handling.followUp ? { followUp: handling.followUp } : {}),
+            ...(current.kind === 'unscanned' ? { confirmed: !!input.confirmed } : {}),
+          },
+        },
+        tx,
+      )
       return { ...current, resolved: true, handling, ...(counted ? { counted } : {}) }
     })
     if (counted) await bumpCounters(ctx.db, counted, { unscanned: 1 })

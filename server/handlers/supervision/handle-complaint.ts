@@ -43,7 +43,11 @@ export const handleComplaint = action('supervision', 'handleComplaint', {
       const assignee = current.assignee ?? { id: user._id, name: user.name ?? '监督人员' }
       const data = { status, timeline, assignee, updatedAt: ctx.now, ...(closing ? { closedAt: ctx.now } : {}) }
       await tx.collection(COMPLAINTS).doc(current._id).update({ data })
-      await audit(ctx, { action: 'supervision.handleComplaint', target: `${COMPLAINTS}/${current._id}`, details: { step, from: current.status, to: status } }, tx)
+      await audit(
+        ctx,
+        { action: 'supervision.handleComplaint', target: `${COMPLAINTS}/${current._id}`, details: { step, from: current.status, to: status } },
+        tx,
+      )
       return { ...current, ...data } as ComplaintRecord
     })
     // After the commit: the region's counters are shared (store/counters.ts).

@@ -23,7 +23,8 @@ export const ledger = action('supervision', 'ledger', {
     const read = await readLedger(ctx, company._id, input)
     const alertIds = read.items.filter((e) => e.unscanned).map((e) => alertIdFor('unscanned', `ledger/${e.id}`))
     const alerts = new Map((await readByIds<AlertRecord>(ctx.db, ALERTS, alertIds)).map((a) => [a.ref, a]))
-    const review = (a: AlertRecord | undefined): 'open' | 'confirmed' | 'not_confirmed' => (!a || !a.resolved ? 'open' : a.handling?.confirmed ? 'confirmed' : 'not_confirmed')
+    const review = (a: AlertRecord | undefined): 'open' | 'confirmed' | 'not_confirmed' =>
+      !a || !a.resolved ? 'open' : a.handling?.confirmed ? 'confirmed' : 'not_confirmed'
     return {
       ...read,
       company: { id: company._id, name: company.name, region: company.region },

@@ -28,7 +28,11 @@ export const monthlyReport = action('supervision', 'monthlyReport', {
     // Stored under a plain path (one per generation); people see the file by `fileName`.
     const fileName = `${safeFileName(regionName(scope.region, ctx.settings))}_${monthTitle(input.month)}_行政执法监督通报.xlsx`
     const { fileID } = await ctx.storage.put(`exports/report/${scope.region}/${input.month}_${ctx.now}.xlsx`, buffer, XLSX_MIME)
-    await audit(ctx, { action: 'supervision.monthlyReport', target: `exports/report/${scope.region}`, details: { month: input.month, departments: departments.length, fileID } })
+    await audit(ctx, {
+      action: 'supervision.monthlyReport',
+      target: `exports/report/${scope.region}`,
+      details: { month: input.month, departments: departments.length, fileID },
+    })
     return { fileID, url: await ctx.storage.tempUrl(fileID), fileName, departments: departments.length }
   },
 })

@@ -52,7 +52,11 @@ async function pendingPlanFacts(ctx: Ctx, plans: PlanRecord[]): Promise<Map<stri
   const _ = ctx.db.command
   const deptIds = [...new Set(pending.map((p) => p.deptId))]
   const [companies, others] = await Promise.all([
-    readByIds<CompanyRecord>(ctx.db, 'companies', pending.flatMap((p) => p.companyIds)),
+    readByIds<CompanyRecord>(
+      ctx.db,
+      'companies',
+      pending.flatMap((p) => p.companyIds),
+    ),
     Promise.all(deptIds.map((deptId) => readAllPages<PlanRecord>(ctx.db, 'plans', { deptId, status: _.in(['pending', 'approved']) }))),
   ])
   const byId = new Map(companies.map((c) => [c._id, c]))
@@ -65,7 +69,14 @@ async function pendingPlanFacts(ctx: Ctx, plans: PlanRecord[]): Promise<Map<stri
       quiet: { ...quietDaysBetween(p.from, p.to, ctx.settings), parkCompanies: named.filter((c) => quietPeriodAppliesTo(c, ctx.settings)).length },
       overlaps: siblings
         .filter((o) => o.deptId === p.deptId && o._id !== p._id && o.from <= p.to && p.from <= o.to)
-        .map((o) => ({ planId: o._id, title: o.title, from: o.from, to: o.to, status: o.status, sharedCompanies: o.companyIds.filter((id) => mine.has(id)).length })),
+        .map((o) => ({
+          planId: o._id,
+          title: o.title,
+          from: o.from,
+          to: o.to,
+          status: o.status,
+          sharedCompanies: o.companyIds.filter((id) => mine.has(id)).length,
+        })),
     })
   }
   return out

@@ -37,7 +37,10 @@ export const reviewException = action('supervision', 'reviewException', {
       const verdict = { review: input.verdict, reviewComment: input.comment, reviewedBy: user._id, reviewedAt: ctx.now }
       const exception: InspectionException | undefined = current.exception && exceptionPending ? { ...current.exception, ...verdict } : current.exception
       const backfill = current.backfill && backfillPending ? { ...current.backfill, ...verdict } : current.backfill
-      await tx.collection('inspections').doc(current._id).update({ data: { ...(exception ? { exception } : {}), ...(backfill ? { backfill } : {}), updatedAt: ctx.now } })
+      await tx
+        .collection('inspections')
+        .doc(current._id)
+        .update({ data: { ...(exception ? { exception } : {}), ...(backfill ? { backfill } : {}), updatedAt: ctx.now } })
       const ref = `inspections/${current._id}`
       if (input.verdict === 'unjustified') {
         await raiseAlert(tx, {
@@ -55,14 +58,30 @@ export const reviewException = action('supervision', 'reviewException', {
       }
       const pendingAlertId = alertIdFor('pending_exception', ref)
       if (await readDoc(tx, ALERTS, pendingAlertId)) {
-        await tx.collection(ALERTS).doc(pendingAlertId).update({ data: { resolved: true, resolvedAt: ctx.now, resolvedBy: user._id } })
+        await tx
+          .collection(ALERTS)
+          .doc(pendingAlertId)
+          .update({ data: { resolved: true, resolvedAt: ctx.now, resolvedBy: user._id } })
       }
-      await audit(ctx, { action: 'supervision.reviewException', target: ref, details: { verdict: input.verdict, comment: input.comment, category: current.exception?.category ?? null, backfill: backfillPending } }, tx)
+      await audit(
+        ctx,
+        {
+          action: 'supervision.reviewException',
+          target: ref,
+          details: { verdict: input.verdict, comment: input.comment, category: current.exception?.category ?? null, backfill: backfillPending },
+        },
+        tx,
+      )
       return { inspection: { ...current, ...(exception ? { exception } : {}), ...(backfill ? { backfill } : {}), updatedAt: ctx.now }, exceptionPending }
     })
     // After the commit: the region's counters are shared (store/counters.ts). A back-fill alone moves no special-case figure.
     const { inspection } = reviewed
-    if (reviewed.exceptionPending) await bumpCounters(ctx.db, { deptId: inspection.deptId, region: inspection.region, month: inspection.month }, { quietExceptions: { pending: -1, [input.verdict]: 1 } })
+    if (reviewed.exceptionPending)
+      await bumpCounters(
+        ctx.db,
+        { deptId: inspection.deptId, region: inspection.region, month: inspection.month },
+        { quietExceptions: { pending: -1, [input.verdict]: 1 } },
+      )
     return { inspection: toInspectionView(inspection, ctx.now) }
   },
 })

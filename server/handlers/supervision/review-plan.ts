@@ -21,7 +21,10 @@ async function markPlanOnGates(ctx: Ctx, plan: PlanRecord): Promise<void> {
   const mark: GatePlan = { deptId: plan.deptId, kind: plan.kind, title: plan.title, from: plan.from, to: plan.to }
   for (let i = 0; i < plan.companyIds.length; i += MAX_GET) {
     const ids = plan.companyIds.slice(i, i + MAX_GET)
-    await ctx.db.collection('companies').where({ _id: _.in(ids) }).update({ data: { [`gate.plans.${plan._id}`]: mark } })
+    await ctx.db
+      .collection('companies')
+      .where({ _id: _.in(ids) })
+      .update({ data: { [`gate.plans.${plan._id}`]: mark } })
   }
 }
 
@@ -36,7 +39,8 @@ export const reviewPlan = action('supervision', 'reviewPlan', {
     const reviewed = await ctx.db.runTransaction(async (tx) => {
       const current = await readDoc<PlanRecord>(tx, 'plans', input.planId)
       if (!current) return fail('NOT_FOUND', '没有找到该检查计划')
-      if (current.status !== 'pending') return fail('CONFLICT', `该计划已${current.status === 'approved' ? '批准' : '驳回'}，不能重复审核`, { status: current.status })
+      if (current.status !== 'pending')
+        return fail('CONFLICT', `该计划已${current.status === 'approved' ? '批准' : '驳回'}，不能重复审核`, { status: current.status })
       const review = { by: user._id, at: ctx.now, decision: input.decision, comment: input.comment }
       const status = input.decision === 'approve' ? 'approved' : 'rejected'
       await tx.collection('plans').doc(current._id).update({ data: { status, review } })

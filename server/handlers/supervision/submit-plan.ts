@@ -29,7 +29,15 @@ export const submitPlan = action('supervision', 'submitPlan', {
     const { missing, outside } = await companiesOutside(ctx, companyIds, dept.region)
     if (missing.length > 0) fail('NOT_FOUND', `以下企业不存在：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''}`, { missing })
     // SPEC §6: a department plans only inside its own region (a city department: the whole city).
-    if (outside.length > 0) fail('FORBIDDEN', `以下企业不在本单位管辖区域内，不能列入本单位的检查计划：${outside.slice(0, 5).map((c) => c.name).join('、')}${outside.length > 5 ? ' 等' : ''}`, { outside: outside.map((c) => c.id) })
+    if (outside.length > 0)
+      fail(
+        'FORBIDDEN',
+        `以下企业不在本单位管辖区域内，不能列入本单位的检查计划：${outside
+          .slice(0, 5)
+          .map((c) => c.name)
+          .join('、')}${outside.length > 5 ? ' 等' : ''}`,
+        { outside: outside.map((c) => c.id) },
+      )
 
     const plan: PlanRecord = {
       _id: newId('plan'),
@@ -48,8 +56,19 @@ export const submitPlan = action('supervision', 'submitPlan', {
       submittedAt: ctx.now,
     }
     await ctx.db.runTransaction(async (tx) => {
-      await tx.collection('plans').doc(plan._id).set({ data: fieldsOf(plan) })
-      await audit(ctx, { action: 'supervision.submitPlan', target: `plans/${plan._id}`, details: { deptId: plan.deptId, kind: plan.kind, companies: companyIds.length, from: plan.from, to: plan.to } }, tx)
+      await tx
+        .collection('plans')
+        .doc(plan._id)
+        .set({ data: fieldsOf(plan) })
+      await audit(
+        ctx,
+        {
+          action: 'supervision.submitPlan',
+          target: `plans/${plan._id}`,
+          details: { deptId: plan.deptId, kind: plan.kind, companies: companyIds.length, from: plan.from, to: plan.to },
+        },
+        tx,
+      )
     })
     return { plan: toPlanView(plan) }
   },
@@ -61,7 +80,11 @@ async function companiesOutside(ctx: Ctx, ids: string[], region: string): Promis
   const outside: Array<{ id: string; name: string }> = []
   for (let i = 0; i < ids.length; i += MAX_GET) {
     const chunk = ids.slice(i, i + MAX_GET)
-    const got = await ctx.db.collection('companies').where({ _id: ctx.db.command.in(chunk) }).limit(MAX_GET).get()
+    const got = await ctx.db
+      .collection('companies')
+      .where({ _id: ctx.db.command.in(chunk) })
+      .limit(MAX_GET)
+      .get()
     for (const doc of got.data) {
       found.add(String(doc._id))
       if (!regionCovers(region, String(doc.region))) outside.push({ id: String(doc._id), name: String(doc.name) })

@@ -68,8 +68,17 @@ export default function Complain() {
   if (done) {
     return (
       <PageShell id='page-complain'>
-        <SuccessView id='complain-done' title='投诉已提交' detail={`监督部门将在${words?.complaintDue ?? '规定期限'}内答复，截止${chinaMonthDay(done.dueAt)}。${done.anonymous ? '本投诉为匿名投诉。' : ''}`} />
-        <Button id='btn-my-complaints' className='btn btn--ghost complain-done__more' hoverClass='btn--hover' onClick={() => Taro.redirectTo({ url: '/enterprise/complaints/index' })}>
+        <SuccessView
+          id='complain-done'
+          title='投诉已提交'
+          detail={`监督部门将在${words?.complaintDue ?? '规定期限'}内答复，截止${chinaMonthDay(done.dueAt)}。${done.anonymous ? '本投诉为匿名投诉。' : ''}`}
+        />
+        <Button
+          id='btn-my-complaints'
+          className='btn btn--ghost complain-done__more'
+          hoverClass='btn--hover'
+          onClick={() => Taro.redirectTo({ url: '/enterprise/complaints/index' })}
+        >
           查看我的投诉
         </Button>
       </PageShell>
@@ -132,7 +141,15 @@ export default function Complain() {
         被投诉的执法单位和执法人员任何情况下都看不到投诉内容和投诉人。
       </Text>
       {anonymous ? null : (
-        <FormField id='input-phone' label='联系电话（选填）' value={phone} onChange={(v) => setPhone(v)} placeholder='便于监督部门回访核实' maxlength={20} type='number' />
+        <FormField
+          id='input-phone'
+          label='联系电话（选填）'
+          value={phone}
+          onChange={(v) => setPhone(v)}
+          placeholder='便于监督部门回访核实'
+          maxlength={20}
+          type='number'
+        />
       )}
 
       <View className='complain-submit'>

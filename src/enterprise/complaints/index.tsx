@@ -38,10 +38,20 @@ function ReplyVerdict({ c, onRated, onError }: { c: Complaint; onRated: (c: Comp
     <View className='reply-verdict' id={`reply-verdict-${c.id}`}>
       <Text className='note'>监督部门的答复解决您的问题了吗？</Text>
       <View className='reply-verdict__buttons'>
-        <Button id={`btn-reply-ok-${c.id}`} className={`btn reply-verdict__btn${busy ? ' btn--disabled' : ''}`} hoverClass='btn--hover' onClick={() => void (busy ? null : send(true))}>
+        <Button
+          id={`btn-reply-ok-${c.id}`}
+          className={`btn reply-verdict__btn${busy ? ' btn--disabled' : ''}`}
+          hoverClass='btn--hover'
+          onClick={() => void (busy ? null : send(true))}
+        >
           满意
         </Button>
-        <Button id={`btn-reply-bad-${c.id}`} className={`btn btn--ghost reply-verdict__btn${busy ? ' btn--disabled' : ''}`} hoverClass='btn--hover' onClick={() => void (busy ? null : send(false))}>
+        <Button
+          id={`btn-reply-bad-${c.id}`}
+          className={`btn btn--ghost reply-verdict__btn${busy ? ' btn--disabled' : ''}`}
+          hoverClass='btn--hover'
+          onClick={() => void (busy ? null : send(false))}
+        >
           不满意
         </Button>
       </View>
@@ -88,7 +98,11 @@ export default function Complaints() {
               {c.phone ? ` · 回访电话 ${c.phone}` : ''}
             </Text>
             {c.inspectionId ? (
-              <Text className='complaint-item__about' id={`complaint-about-${c.id}`} onClick={() => Taro.navigateTo({ url: inspectionNoticeUrl(c.inspectionId!) })}>
+              <Text
+                className='complaint-item__about'
+                id={`complaint-about-${c.id}`}
+                onClick={() => Taro.navigateTo({ url: inspectionNoticeUrl(c.inspectionId!) })}
+              >
                 所投诉的检查：{c.inspectionDate ? longDate(c.inspectionDate) : ''} {(c as Complaint & { deptName?: string }).deptName ?? ''} ›
               </Text>
             ) : (
@@ -96,7 +110,10 @@ export default function Complaints() {
             )}
             <Text className='complaint-item__content'>{c.content}</Text>
             {open ? (
-              <Text className={`complaint-item__due${c.overdue ? ' complaint-item__due--bad' : ''}`}>答复期限：{chinaMonthDay(c.dueAt)}{words ? `（${words.complaintDue}）` : ''}</Text>
+              <Text className={`complaint-item__due${c.overdue ? ' complaint-item__due--bad' : ''}`}>
+                答复期限：{chinaMonthDay(c.dueAt)}
+                {words ? `（${words.complaintDue}）` : ''}
+              </Text>
             ) : null}
             <View className='timeline'>
               {c.timeline.map((e, n) => (

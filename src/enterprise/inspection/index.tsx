@@ -63,7 +63,9 @@ export default function InspectionNoticePage() {
           <Text className='card-title'>执法单位与人员</Text>
           <StatusBadge tone={status.tone} text={status.text} />
         </View>
-        <InfoRow label='执法单位' id='notice-departments'>{notice.departments.map((d) => d.name).join('、')}</InfoRow>
+        <InfoRow label='执法单位' id='notice-departments'>
+          {notice.departments.map((d) => d.name).join('、')}
+        </InfoRow>
         <InfoRow label='入企时间'>{chinaLongDateTime(notice.checkInAt)}</InfoRow>
         {notice.officers.map((o, i) => (
           <View key={`${o.name}-${i}`} className='notice-officer' id={`notice-officer-${i + 1}`}>
@@ -78,8 +80,12 @@ export default function InspectionNoticePage() {
         <InfoRow label='检查来源'>{notice.sourceLabel}</InfoRow>
         {notice.plan ? (
           <View>
-            <InfoRow label='检查计划' stack>{notice.plan.title}</InfoRow>
-            <InfoRow label='法律依据' stack>{notice.plan.basis}</InfoRow>
+            <InfoRow label='检查计划' stack>
+              {notice.plan.title}
+            </InfoRow>
+            <InfoRow label='法律依据' stack>
+              {notice.plan.basis}
+            </InfoRow>
             {notice.plan.items.length ? <Text className='notice-items'>检查事项：{notice.plan.items.join('；')}</Text> : null}
           </View>
         ) : null}
@@ -96,15 +102,25 @@ export default function InspectionNoticePage() {
         <Text className='card-title'>检查结果</Text>
         {notice.result ? (
           <View>
-            <InfoRow label='结论' id='notice-outcome'>{notice.result.outcomeLabel}</InfoRow>
-            <InfoRow label='检查情况' stack>{notice.result.findings}</InfoRow>
-            {notice.result.rectifyBy ? <InfoRow label='整改期限' tone='bad'>{longDate(notice.result.rectifyBy)}</InfoRow> : null}
+            <InfoRow label='结论' id='notice-outcome'>
+              {notice.result.outcomeLabel}
+            </InfoRow>
+            <InfoRow label='检查情况' stack>
+              {notice.result.findings}
+            </InfoRow>
+            {notice.result.rectifyBy ? (
+              <InfoRow label='整改期限' tone='bad'>
+                {longDate(notice.result.rectifyBy)}
+              </InfoRow>
+            ) : null}
             <InfoRow label='记录时间'>{chinaLongDateTime(notice.result.recordedAt)}</InfoRow>
           </View>
         ) : (
           <Text className='hint'>执法人员尚未录入检查结果。</Text>
         )}
-        <InfoRow label='评价' id='notice-rating'>{ratingLine(notice.rating)}</InfoRow>
+        <InfoRow label='评价' id='notice-rating'>
+          {ratingLine(notice.rating)}
+        </InfoRow>
         {notice.rating.canRate ? (
           <Button id='btn-rate-notice' className='btn' hoverClass='btn--hover' onClick={() => Taro.navigateTo({ url: rateInspectionUrl(notice.id) })}>
             评价本次检查

@@ -58,7 +58,13 @@ export default function Inspections() {
         const badge = ratingBadge(i)
         const expanded = open === i.id
         return (
-          <View key={i.id} id={`inspection-${i.id}`} className='list-item inspection-item' hoverClass='list-item--hover' onClick={() => setOpen(expanded ? null : i.id)}>
+          <View
+            key={i.id}
+            id={`inspection-${i.id}`}
+            className='list-item inspection-item'
+            hoverClass='list-item--hover'
+            onClick={() => setOpen(expanded ? null : i.id)}
+          >
             <View className='list-item__head'>
               <Text className='list-item__title'>{i.deptName ?? '执法单位'}</Text>
               <StatusBadge tone={badge.tone} text={badge.text} />
@@ -67,15 +73,17 @@ export default function Inspections() {
               {longDate(i.date)} · {i.officerNames.join('、')}
             </Text>
             <Text className={`list-item__meta inspection-item__result${i.status === 'overdue' ? ' inspection-item__result--bad' : ''}`}>
-              {i.result ? `结果：${OUTCOME_LABELS[i.result.outcome].title}` : i.status === 'overdue' ? (words?.overdueForCompany ?? '已超过结果录入期限') : '检查进行中，尚未录入结果'}
+              {i.result
+                ? `结果：${OUTCOME_LABELS[i.result.outcome].title}`
+                : i.status === 'overdue'
+                  ? (words?.overdueForCompany ?? '已超过结果录入期限')
+                  : '检查进行中，尚未录入结果'}
             </Text>
             {expanded ? (
               <View className='inspection-item__detail' id={`detail-${i.id}`}>
                 <InfoRow label='入企时间'>{chinaLongDateTime(i.checkInAt)}</InfoRow>
                 <InfoRow label='检查来源'>{sourceLabel(i)}</InfoRow>
-                {i.exception ? (
-                  <InfoRow label='安静期例外入企'>{VERDICT_FOR_COMPANY[i.exception.review]}</InfoRow>
-                ) : null}
+                {i.exception ? <InfoRow label='安静期例外入企'>{VERDICT_FOR_COMPANY[i.exception.review]}</InfoRow> : null}
                 {i.result ? (
                   <InfoRow label='检查结论' stack>
                     {i.result.findings}

@@ -21,12 +21,20 @@ import './index.css'
 
 /** An entry as the ledger answers it: the linked inspection's result and rating ride along when there is one. */
 type Entry = LedgerEntry & { outcomeLabel?: string; ratingScore?: number; visitOfficerNames?: string[] }
-type Loaded = { status: 'loading' } | { status: 'not-monitoring'; message: string } | { status: 'failed'; message: string } | { status: 'ready'; items: Entry[]; chainOk: boolean }
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'not-monitoring'; message: string }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; items: Entry[]; chainOk: boolean }
 type Draft = { date: string; deptId?: string; deptName: string; manualDept: boolean; officers: string; purpose: string; note: string }
 
 const emptyDraft = (today: string): Draft => ({ date: today, deptName: '', manualDept: false, officers: '', purpose: '', note: '' })
 /** 张三、李四 / 张三,李四 / 张三 李四 → ['张三', '李四'] */
-const splitNames = (s: string) => s.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean)
+const splitNames = (s: string) =>
+  s
+    .split(/[、,，;；\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)
 
 /** 监测点台账: every visit to a monitoring-point company (scans written automatically, visits nobody scanned added here), verified and exported. */
 export default function Ledger() {
@@ -54,7 +62,10 @@ export default function Ledger() {
     }
     const items = ([...res.data.items] as Entry[]).sort((a, b) => b.seq - a.seq)
     setLoaded({ status: 'ready', items, chainOk: res.data.chainOk })
-    const dates = items.map((e) => e.date).concat(day ? [day] : []).sort()
+    const dates = items
+      .map((e) => e.date)
+      .concat(day ? [day] : [])
+      .sort()
     setRange((cur) => cur ?? (dates.length ? { from: dates[0], to: dates[dates.length - 1] } : null))
   }
 
@@ -137,7 +148,9 @@ export default function Ledger() {
       <PageShell id='page-ledger' title='监测点台账'>
         <View className='empty empty--left' id='ledger-not-monitoring'>
           <Text className='empty__title'>本企业不是营商环境监测点</Text>
-          <Text className='empty__detail'>监测点台账仅适用于政府确定的营商环境监测点企业：执法人员每次扫码入企都会自动登记，企业也可补录未扫码的来访，供监督部门核查。</Text>
+          <Text className='empty__detail'>
+            监测点台账仅适用于政府确定的营商环境监测点企业：执法人员每次扫码入企都会自动登记，企业也可补录未扫码的来访，供监督部门核查。
+          </Text>
           <Text className='empty__detail'>贵企业接受的每一次检查，都可以在“检查记录”中查看、评价和投诉。</Text>
           <View className='empty__actions'>
             <Button id='btn-to-inspections' className='btn' hoverClass='btn--hover' onClick={() => Taro.navigateTo({ url: '/enterprise/inspections/index' })}>
@@ -193,7 +206,14 @@ export default function Ledger() {
           </Picker>
           <Text className='form-label ledger-form__gap'>执法单位</Text>
           {draft.manualDept ? (
-            <FormField id='input-dept-name' label='' value={draft.deptName} onChange={(v) => edit({ deptName: v })} placeholder='如：赣州市某某局' maxlength={60} />
+            <FormField
+              id='input-dept-name'
+              label=''
+              value={draft.deptName}
+              onChange={(v) => edit({ deptName: v })}
+              placeholder='如：赣州市某某局'
+              maxlength={60}
+            />
           ) : (
             <Picker
               mode='selector'
@@ -210,11 +230,7 @@ export default function Ledger() {
               </View>
             </Picker>
           )}
-          <Text
-            id='btn-dept-manual'
-            className='ledger-form__switch'
-            onClick={() => edit({ manualDept: !draft.manualDept, deptId: undefined, deptName: '' })}
-          >
+          <Text id='btn-dept-manual' className='ledger-form__switch' onClick={() => edit({ manualDept: !draft.manualDept, deptId: undefined, deptName: '' })}>
             {draft.manualDept ? '从列表选择执法单位' : '列表中没有？手动填写单位名称'}
           </Text>
           <FormField
@@ -225,7 +241,14 @@ export default function Ledger() {
             placeholder='姓名，多人用顿号分隔'
             maxlength={200}
           />
-          <FormField id='input-purpose' label='检查事由' value={draft.purpose} onChange={(v) => edit({ purpose: v })} placeholder='如：消防安全检查' maxlength={200} />
+          <FormField
+            id='input-purpose'
+            label='检查事由'
+            value={draft.purpose}
+            onChange={(v) => edit({ purpose: v })}
+            placeholder='如：消防安全检查'
+            maxlength={200}
+          />
           <Text className='form-label'>
             备注<Text className='form-label__optional'>（选填）</Text>
           </Text>
@@ -271,7 +294,17 @@ export default function Ledger() {
           {exporting ? '正在生成…' : '导出 Excel 文件'}
         </Button>
         {exported && h5 && exported.url
-          ? createElement('a', { id: 'export-link', className: 'export-link', href: fileHref(exported.url), download: (exported as { fileName?: string }).fileName ?? '监测点台账.xlsx', target: '_blank' }, '下载台账文件（Excel）')
+          ? createElement(
+              'a',
+              {
+                id: 'export-link',
+                className: 'export-link',
+                href: fileHref(exported.url),
+                download: (exported as { fileName?: string }).fileName ?? '监测点台账.xlsx',
+                target: '_blank',
+              },
+              '下载台账文件（Excel）',
+            )
           : null}
         {exported && !h5 ? <Text className='note'>已生成台账文件，可在打开的页面右上角转发或保存。</Text> : null}
       </View>
@@ -290,7 +323,11 @@ export default function Ledger() {
         <View key={e.id} id={`entry-${e.id}`} className={`list-item ledger-entry${e.unscanned ? ' ledger-entry--unscanned' : ''}`}>
           <View className='list-item__head'>
             <Text className='list-item__title'>{e.deptName}</Text>
-            {e.unscanned ? <StatusBadge tone='bad' text='未扫码' /> : <StatusBadge tone={e.source === 'scan' ? 'ok' : 'info'} text={e.source === 'scan' ? '扫码' : '补录'} />}
+            {e.unscanned ? (
+              <StatusBadge tone='bad' text='未扫码' />
+            ) : (
+              <StatusBadge tone={e.source === 'scan' ? 'ok' : 'info'} text={e.source === 'scan' ? '扫码' : '补录'} />
+            )}
           </View>
           <Text className='list-item__meta'>
             {longDate(e.date)} · {(e.visitOfficerNames ?? e.officerNames).join('、')}

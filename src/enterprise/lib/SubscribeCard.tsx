@@ -12,9 +12,7 @@ const KINDS = ['checkin_notice', 'result_notice'] as const
  * message. Shown once; the inbox keeps every message either way.
  */
 export function SubscribeCard() {
-  const [show, setShow] = useState(
-    () => process.env.TARO_ENV === 'weapp' && templateIdsFor([...KINDS]).length > 0 && !Taro.getStorageSync(ASKED_KEY),
-  )
+  const [show, setShow] = useState(() => process.env.TARO_ENV === 'weapp' && templateIdsFor([...KINDS]).length > 0 && !Taro.getStorageSync(ASKED_KEY))
   if (!show) return null
   const done = () => {
     Taro.setStorageSync(ASKED_KEY, '1')

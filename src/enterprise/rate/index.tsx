@@ -42,7 +42,10 @@ const stopsOf = (words: RuleWords | null): Record<string, { title: string; detai
 const MAX_COMMENT = 500
 
 /** The rating page's summary of an inspection opened from the company's list or a message (by id, no code). */
-async function summaryById(inspectionId: string, words: RuleWords | null): Promise<{ ok: true; summary: Summary } | { ok: false; stop?: { title: string; detail: string }; message?: string }> {
+async function summaryById(
+  inspectionId: string,
+  words: RuleWords | null,
+): Promise<{ ok: true; summary: Summary } | { ok: false; stop?: { title: string; detail: string }; message?: string }> {
   const res = await inspectionNotice(inspectionId)
   if (!res.ok) return { ok: false, stop: stopsOf(words)[res.error.code], message: res.error.message }
   const n = res.data.inspection
@@ -63,7 +66,9 @@ async function summaryById(inspectionId: string, words: RuleWords | null): Promi
     source: n.source,
     sourceLabel: n.sourceLabel,
     ...(basis ? { basis } : {}),
-    ...(n.result ? { result: { outcome: n.result.outcome, findings: n.result.findings, ...(n.result.rectifyBy ? { rectifyBy: n.result.rectifyBy } : {}) } } : {}),
+    ...(n.result
+      ? { result: { outcome: n.result.outcome, findings: n.result.findings, ...(n.result.rectifyBy ? { rectifyBy: n.result.rectifyBy } : {}) } }
+      : {}),
     ...(n.result ? { outcomeLabel: OUTCOME_LABELS[n.result.outcome].title } : {}),
     rated: false,
     // From the list there is no code: the rating period is what runs out.
@@ -234,12 +239,18 @@ export default function Rate() {
     <PageShell id='page-rate' title='评价本次检查' subtitle={`${s.companyName}，请对本次入企检查作出评价。`}>
       <View className='card' id='rating-summary'>
         <Text className='card-title'>检查情况</Text>
-        <InfoRow label='执法单位' id='summary-dept'>{s.department}</InfoRow>
-        <InfoRow label='执法人员' id='summary-officers'>{s.officerNames.join('、')}</InfoRow>
+        <InfoRow label='执法单位' id='summary-dept'>
+          {s.department}
+        </InfoRow>
+        <InfoRow label='执法人员' id='summary-officers'>
+          {s.officerNames.join('、')}
+        </InfoRow>
         <InfoRow label='检查时间'>{chinaLongDateTime(s.time)}</InfoRow>
         <InfoRow label='检查来源'>{sourceLabel(s)}</InfoRow>
         {s.basis ? (
-          <InfoRow label='检查依据' id='summary-basis' stack>{s.basis}</InfoRow>
+          <InfoRow label='检查依据' id='summary-basis' stack>
+            {s.basis}
+          </InfoRow>
         ) : null}
         {s.result ? (
           <InfoRow label='检查结果' id='summary-result' stack>

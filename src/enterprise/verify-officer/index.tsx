@@ -18,12 +18,13 @@ import type { RuleWords } from '@rule-words'
 import '../lib/enterprise.css'
 import './index.css'
 
-type Check =
-  | { kind: 'checked'; data: Output<'enterprise', 'verifyOfficer'>; at: number }
-  | { kind: 'refused'; title: string; detail: string }
+type Check = { kind: 'checked'; data: Output<'enterprise', 'verifyOfficer'>; at: number } | { kind: 'refused'; title: string; detail: string }
 
 const refusalsOf = (words: RuleWords | null): Record<string, { title: string; detail: string }> => ({
-  TOKEN_EXPIRED: { title: '二维码已过期，请执法人员刷新亮证码', detail: `${words ? `亮证码${words.certCardValid}内有效。` : ''}请执法人员在“亮证”页面点“刷新二维码”后重新扫描。` },
+  TOKEN_EXPIRED: {
+    title: '二维码已过期，请执法人员刷新亮证码',
+    detail: `${words ? `亮证码${words.certCardValid}内有效。` : ''}请执法人员在“亮证”页面点“刷新二维码”后重新扫描。`,
+  },
   TOKEN_INVALID: { title: '无法识别的亮证码', detail: '这不是“企检码”的电子执法证二维码，或二维码已被篡改。请要求执法人员出示“企检码”中的亮证码。' },
   NOT_FOUND: { title: '查无此执法人员', detail: '系统中没有该二维码对应的执法人员，请拒绝其入企并向监督部门反映。' },
 })
@@ -103,9 +104,7 @@ export default function VerifyOfficer() {
 
 function Result({ verdict }: { verdict: Check }) {
   if (verdict.kind === 'refused') {
-    return (
-      <Verdict id='verify-result' tone='bad' icon='!' titleId='verify-title' title={verdict.title} detail={verdict.detail} />
-    )
+    return <Verdict id='verify-result' tone='bad' icon='!' titleId='verify-title' title={verdict.title} detail={verdict.detail} />
   }
   const { valid, officer } = verdict.data
   const status = CERT_STATUS_LABELS[officer.status]?.text ?? officer.status
@@ -123,8 +122,12 @@ function Result({ verdict }: { verdict: Check }) {
         <Text className='verify__name' id='verify-name'>
           {officer.name}
         </Text>
-        <InfoRow label='执法单位' id='verify-dept'>{officer.department}</InfoRow>
-        <InfoRow label='执法证号' id='verify-cert-no'>{officer.certNo}</InfoRow>
+        <InfoRow label='执法单位' id='verify-dept'>
+          {officer.department}
+        </InfoRow>
+        <InfoRow label='执法证号' id='verify-cert-no'>
+          {officer.certNo}
+        </InfoRow>
         <InfoRow label='证件状态' id='verify-status' tone={valid ? 'ok' : 'bad'}>
           {status}
         </InfoRow>

@@ -82,15 +82,31 @@ export default function Backfill() {
       </View>
       <View className='form-block'>
         <Text className='form-label'>未能扫码的原因</Text>
-        <Textarea id='input-reason' className='textarea' value={reason} maxlength={500} placeholder='例如：企业门口企检码被遮挡，现场无网络' onInput={(e) => setReason(e.detail.value)} />
+        <Textarea
+          id='input-reason'
+          className='textarea'
+          value={reason}
+          maxlength={500}
+          placeholder='例如：企业门口企检码被遮挡，现场无网络'
+          onInput={(e) => setReason(e.detail.value)}
+        />
       </View>
       <Text className='section-title'>检查来源</Text>
       <ChoiceList id='source-picker' idPrefix='source' choices={SOURCES} value={source} onChange={setSource} />
-      {source && source !== 'plan' ? <FormField id='input-source-ref' label='来源编号' hint='投诉、移送、预警或申请的编号' value={sourceRef} maxlength={40} onChange={setSourceRef} /> : null}
+      {source && source !== 'plan' ? (
+        <FormField id='input-source-ref' label='来源编号' hint='投诉、移送、预警或申请的编号' value={sourceRef} maxlength={40} onChange={setSourceRef} />
+      ) : null}
       <Text className='section-title'>特殊情形（当天处于安静生产期的园区企业须选择）</Text>
       <ChoiceList id='exception-picker' idPrefix='exception' tone='warn' choices={categories} value={exception} onChange={setException} />
       {exception === 'other' ? (
-        <Textarea id='input-exception-reason' className='textarea' value={exceptionReason} maxlength={500} placeholder='请写明确需现场检查的理由' onInput={(e) => setExceptionReason(e.detail.value)} />
+        <Textarea
+          id='input-exception-reason'
+          className='textarea'
+          value={exceptionReason}
+          maxlength={500}
+          placeholder='请写明确需现场检查的理由'
+          onInput={(e) => setExceptionReason(e.detail.value)}
+        />
       ) : null}
       {error ? <ErrorBox message={error} /> : null}
       <SubmitButton id='btn-backfill' large label='提交补录' busy={busy} busyLabel='正在提交…' onClick={() => void submit()} />

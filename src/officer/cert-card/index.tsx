@@ -93,9 +93,15 @@ export default function CertCard() {
               </Text>
               <StatusBadge tone={status.tone} text={status.text} id='cert-status' />
             </View>
-            <InfoRow label='执法单位' id='cert-dept'>{card.department.name}</InfoRow>
-            <InfoRow label='执法证号' id='cert-no'>{card.officer.certNo}</InfoRow>
-            <InfoRow label='有效期至' tone={status.expired ? 'bad' : undefined}>{chinaLongDate(card.officer.certExpiresAt)}</InfoRow>
+            <InfoRow label='执法单位' id='cert-dept'>
+              {card.department.name}
+            </InfoRow>
+            <InfoRow label='执法证号' id='cert-no'>
+              {card.officer.certNo}
+            </InfoRow>
+            <InfoRow label='有效期至' tone={status.expired ? 'bad' : undefined}>
+              {chinaLongDate(card.officer.certExpiresAt)}
+            </InfoRow>
             {card.officer.certStatusReason && status.tone === 'bad' ? <Text className='note note--bad'>{card.officer.certStatusReason}</Text> : null}
           </View>
           <View className='cert__qr-box'>

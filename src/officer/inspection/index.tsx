@@ -48,7 +48,12 @@ export default function InspectionDetail() {
   const withdraw = async () => {
     if (busy) return
     setWithdrawError('')
-    const sure = await Taro.showModal({ title: '撤回这次入企登记？', content: '撤回后不可恢复，记录会保留并报监督部门。只有扫错企业时才应撤回。', confirmText: '确认撤回', cancelText: '不撤回' })
+    const sure = await Taro.showModal({
+      title: '撤回这次入企登记？',
+      content: '撤回后不可恢复，记录会保留并报监督部门。只有扫错企业时才应撤回。',
+      confirmText: '确认撤回',
+      cancelText: '不撤回',
+    })
     if (!sure.confirm) return
     setBusy(true)
     const res = await withdrawInspection({ inspectionId: id, reason: reason.trim() })
@@ -57,8 +62,18 @@ export default function InspectionDetail() {
     void load()
   }
 
-  if (error) return <PageShell id='page-inspection' title='检查详情'><ErrorBox message={error} /></PageShell>
-  if (!data) return <PageShell id='page-inspection' title='检查详情'><Loading /></PageShell>
+  if (error)
+    return (
+      <PageShell id='page-inspection' title='检查详情'>
+        <ErrorBox message={error} />
+      </PageShell>
+    )
+  if (!data)
+    return (
+      <PageShell id='page-inspection' title='检查详情'>
+        <Loading />
+      </PageShell>
+    )
   const it = data.inspection
   const name = it.companyName ?? '企业'
   const status = STATUS[it.status] ?? STATUS.open
@@ -76,7 +91,10 @@ export default function InspectionDetail() {
         </View>
         <InfoRow label='检查部门'>{depts.join('、')}</InfoRow>
         <InfoRow label='执法人员'>{it.officerNames.join('、')}</InfoRow>
-        <InfoRow label='来源'>{sourceLabel(it)}{it.sourceRef ? `（编号 ${it.sourceRef}）` : ''}</InfoRow>
+        <InfoRow label='来源'>
+          {sourceLabel(it)}
+          {it.sourceRef ? `（编号 ${it.sourceRef}）` : ''}
+        </InfoRow>
         {canRecord ? <InfoRow label='结果期限'>{chinaDateTime(it.dueAt)} 前</InfoRow> : null}
         {(it.results ?? []).map((r) => (
           <InfoRow key={r.deptId} label={depts[[it.deptId, ...(it.joins ?? []).map((j) => j.deptId)].indexOf(r.deptId)] || '结果'}>
@@ -95,12 +113,20 @@ export default function InspectionDetail() {
           </View>
         ))}
         <View className='timeline-step'>
-          <Text className='timeline-step__text'>{it.rating.state === 'rated' ? '企业已评价' : it.rating.state === 'issued' ? '已生成评价码，等待企业评价' : '尚未录入结果'}</Text>
+          <Text className='timeline-step__text'>
+            {it.rating.state === 'rated' ? '企业已评价' : it.rating.state === 'issued' ? '已生成评价码，等待企业评价' : '尚未录入结果'}
+          </Text>
         </View>
       </View>
 
       {canRecord ? (
-        <SubmitButton id='btn-to-record' large label='录入检查结果' busy={false} onClick={() => void Taro.navigateTo({ url: recordUrl(it.id, name, it.officerIds.length) })} />
+        <SubmitButton
+          id='btn-to-record'
+          large
+          label='录入检查结果'
+          busy={false}
+          onClick={() => void Taro.navigateTo({ url: recordUrl(it.id, name, it.officerIds.length) })}
+        />
       ) : null}
       {it.rating.state === 'issued' ? (
         <SubmitButton id='btn-rating-code' label='出示评价码' busy={false} onClick={() => void Taro.navigateTo({ url: ratingUrl(it.id, name) })} />
@@ -110,7 +136,14 @@ export default function InspectionDetail() {
         <View className='withdraw-block' id='withdraw-section'>
           <Text className='section-title'>扫错了企业？</Text>
           <Text className='note'>入企后短时间内、录入结果前可以撤回，须写明原因；撤回的记录会保留并报监督部门。</Text>
-          <Textarea id='input-withdraw-reason' className='textarea' value={reason} maxlength={500} placeholder='例如：误扫了隔壁企业的企检码，实际未进入该企业' onInput={(e) => setReason(e.detail.value)} />
+          <Textarea
+            id='input-withdraw-reason'
+            className='textarea'
+            value={reason}
+            maxlength={500}
+            placeholder='例如：误扫了隔壁企业的企检码，实际未进入该企业'
+            onInput={(e) => setReason(e.detail.value)}
+          />
           {withdrawError ? <ErrorBox message={withdrawError} /> : null}
           <SubmitButton id='btn-withdraw' label='撤回这次入企登记' busy={busy} busyLabel='正在撤回…' onClick={() => void withdraw()} />
         </View>

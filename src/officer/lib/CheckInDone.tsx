@@ -15,22 +15,27 @@ export function CheckInDone({ answer, companyName, categories, located }: Props)
   const words = useRuleWords()
   const { inspection, joined, flags } = answer
   const alone = !!words && inspection.officerIds.length < words.minOfficers
-  const exceptionLabel = inspection.exception ? categories.find((c) => c.key === inspection.exception!.category)?.label ?? inspection.exception.category : null
+  const exceptionLabel = inspection.exception
+    ? (categories.find((c) => c.key === inspection.exception!.category)?.label ?? inspection.exception.category)
+    : null
   return (
     <View id='checkin-done'>
-      <Verdict tone='ok' titleId='checkin-done-title' title={joined ? '已加入检查' : '已登记入企检查'} detail={`${companyName} · ${chinaDateTime(inspection.checkInAt)}`} />
+      <Verdict
+        tone='ok'
+        titleId='checkin-done-title'
+        title={joined ? '已加入检查' : '已登记入企检查'}
+        detail={`${companyName} · ${chinaDateTime(inspection.checkInAt)}`}
+      />
 
-      {alone ? (
-        <Verdict id='waiting-second' tone='quiet' title='等待同部门执法人员扫码加入' detail={words?.waitingForTeam ?? ''} />
-      ) : null}
+      {alone ? <Verdict id='waiting-second' tone='quiet' title='等待同部门执法人员扫码加入' detail={words?.waitingForTeam ?? ''} /> : null}
 
       <View className='card'>
         <Text className='card-title'>检查信息</Text>
-        <InfoRow label='执法人员' id='done-officers'>{inspection.officerNames.join('、')}（{inspection.officerIds.length}人）</InfoRow>
+        <InfoRow label='执法人员' id='done-officers'>
+          {inspection.officerNames.join('、')}（{inspection.officerIds.length}人）
+        </InfoRow>
         <InfoRow label='检查来源'>{sourceLabel(inspection)}</InfoRow>
-        {exceptionLabel ? (
-          <InfoRow label='特殊情形'>{exceptionLabel}</InfoRow>
-        ) : null}
+        {exceptionLabel ? <InfoRow label='特殊情形'>{exceptionLabel}</InfoRow> : null}
         <InfoRow label='结果录入期限'>{chinaDateTime(inspection.dueAt)} 前</InfoRow>
         {!located ? <Text className='note note--warn'>未获取到定位，已按企业登记位置提交，该次检查将标记为“不在企业现场”供核查。</Text> : null}
       </View>

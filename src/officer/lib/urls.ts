@@ -3,7 +3,8 @@
 export const recordUrl = (id: string, companyName: string, officers: number) =>
   `/officer/record-result/index?id=${encodeURIComponent(id)}&company=${encodeURIComponent(companyName)}&n=${officers}`
 
-export const ratingUrl = (id: string, companyName: string) => `/officer/rating-code/index?id=${encodeURIComponent(id)}&company=${encodeURIComponent(companyName)}`
+export const ratingUrl = (id: string, companyName: string) =>
+  `/officer/rating-code/index?id=${encodeURIComponent(id)}&company=${encodeURIComponent(companyName)}`
 
 /** A router parameter, decoded (H5 may hand it over encoded, weapp decoded). */
 export function param(value: string | undefined): string {

@@ -33,10 +33,21 @@ function Item({ it }: { it: Inspection }) {
   const go = () => void Taro.navigateTo({ url: detailUrl(it.id) })
   const overdue = it.status === 'overdue'
   return (
-    <View className={`card inspection-item${overdue ? ' inspection-item--overdue' : ''}`} id={`inspection-${it.id}`} hoverClass='inspection-item--hover' onClick={go}>
+    <View
+      className={`card inspection-item${overdue ? ' inspection-item--overdue' : ''}`}
+      id={`inspection-${it.id}`}
+      hoverClass='inspection-item--hover'
+      onClick={go}
+    >
       <View className='inspection-item__head'>
         <Text className='inspection-item__name'>{name}</Text>
-        {overdue ? <StatusBadge tone='bad' text='红灯' /> : it.status === 'open' ? <StatusBadge tone='info' text='进行中' /> : <StatusBadge tone='ok' text='已结束' />}
+        {overdue ? (
+          <StatusBadge tone='bad' text='红灯' />
+        ) : it.status === 'open' ? (
+          <StatusBadge tone='info' text='进行中' />
+        ) : (
+          <StatusBadge tone='ok' text='已结束' />
+        )}
       </View>
       <Text className='inspection-item__meta'>
         {chinaDateTime(it.checkInAt)} 入企 · {sourceLabel(it)} · {it.officerNames.join('、')}
@@ -44,9 +55,13 @@ function Item({ it }: { it: Inspection }) {
       {overdue ? (
         <Text className='inspection-item__alert'>已超过 {chinaDateTime(it.dueAt)} 的结果录入期限，请立即录入结果</Text>
       ) : it.status === 'open' ? (
-        <Text className='inspection-item__due'>请于 {chinaDateTime(it.dueAt)} 前录入结果{words && it.officerIds.length < words.minOfficers ? ' · 尚缺执法人员扫码加入' : ''}</Text>
+        <Text className='inspection-item__due'>
+          请于 {chinaDateTime(it.dueAt)} 前录入结果{words && it.officerIds.length < words.minOfficers ? ' · 尚缺执法人员扫码加入' : ''}
+        </Text>
       ) : (
-        <Text className='inspection-item__due'>{it.rating.state === 'rated' ? '企业已评价' : it.rating.state === 'issued' ? '点此出示评价码' : '已录入结果'}</Text>
+        <Text className='inspection-item__due'>
+          {it.rating.state === 'rated' ? '企业已评价' : it.rating.state === 'issued' ? '点此出示评价码' : '已录入结果'}
+        </Text>
       )}
       {it.flags.length > 0 ? (
         <View className='badge-row'>
@@ -107,7 +122,11 @@ export default function MyInspections() {
           <Text className='empty__detail'>{EMPTY[tab]}</Text>
         </View>
       ) : null}
-      <View id='inspection-list'>{items?.map((it) => <Item key={it.id} it={it} />)}</View>
+      <View id='inspection-list'>
+        {items?.map((it) => (
+          <Item key={it.id} it={it} />
+        ))}
+      </View>
       {cursor ? (
         <Button id='btn-more' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void load(tab, cursor)}>
           {busy ? '正在加载…' : '加载更多'}

@@ -20,11 +20,25 @@ export default function DeptPlans() {
   useDidShow(() => {
     void deptPlans({}).then((res) => (res.ok ? setData(res.data) : setError(res.error.message)))
   })
-  if (error) return <PageShell id='page-plans' title='本部门检查计划'><ErrorBox message={error} /></PageShell>
-  if (!data) return <PageShell id='page-plans' title='本部门检查计划'><Loading /></PageShell>
+  if (error)
+    return (
+      <PageShell id='page-plans' title='本部门检查计划'>
+        <ErrorBox message={error} />
+      </PageShell>
+    )
+  if (!data)
+    return (
+      <PageShell id='page-plans' title='本部门检查计划'>
+        <Loading />
+      </PageShell>
+    )
   return (
     <PageShell id='page-plans' title='本部门检查计划' subtitle='已批准、尚未结束的计划'>
-      {data.items.length === 0 ? <Text className='note' id='empty'>本部门目前没有已批准的检查计划。</Text> : null}
+      {data.items.length === 0 ? (
+        <Text className='note' id='empty'>
+          本部门目前没有已批准的检查计划。
+        </Text>
+      ) : null}
       {data.items.map((p) => (
         <View key={p.id} className='card' id={`plan-${p.id}`}>
           <Text className='card-title'>{p.title}</Text>

@@ -46,7 +46,17 @@ function GateVerdict({ data, me }: { data: Data; me: Me | null }) {
     const days = q ? `本月${q.firstDay}–${q.lastDay}日` : '安静生产期内'
     const until = data.quiet.windowEnd ? `（至${monthDayOf(data.quiet.windowEnd)}）` : ''
     return (
-      <Verdict id='verdict' tone='quiet' title={<>安静生产期：{who}{days}无特殊情形不得入企{until}</>} detail='确需入企的，请在下方选择特殊情形；入企记录将报监督部门审核。' />
+      <Verdict
+        id='verdict'
+        tone='quiet'
+        title={
+          <>
+            安静生产期：{who}
+            {days}无特殊情形不得入企{until}
+          </>
+        }
+        detail='确需入企的，请在下方选择特殊情形；入企记录将报监督部门审核。'
+      />
     )
   }
   if (capped) {
@@ -55,13 +65,15 @@ function GateVerdict({ data, me }: { data: Data; me: Me | null }) {
         id='verdict'
         tone='bad'
         title='本部门今年对该企业的计划检查已达上限'
-        detail={<>今年计划检查 {data.yearCount.used}/{data.yearCount.cap} 次，再次计划检查将被拒绝。投诉举报、上级交办、监测预警、企业申请等案件来源的检查不受此限。</>}
+        detail={
+          <>
+            今年计划检查 {data.yearCount.used}/{data.yearCount.cap} 次，再次计划检查将被拒绝。投诉举报、上级交办、监测预警、企业申请等案件来源的检查不受此限。
+          </>
+        }
       />
     )
   }
-  return (
-    <Verdict id='verdict' tone='ok' title='可以入企检查' detail='今天不在安静生产期限制内。请亮证并说明检查事项。' />
-  )
+  return <Verdict id='verdict' tone='ok' title='可以入企检查' detail='今天不在安静生产期限制内。请亮证并说明检查事项。' />
 }
 
 /** 入企登记: the verdict at the gate, then one tap to check in (or to join the colleague's inspection). */
@@ -117,7 +129,11 @@ export default function OfficerPreview() {
     if (!data) return []
     const plans = data.plans
       .filter((p) => p.status === 'approved')
-      .map((p) => ({ key: planKey(p.id), title: `检查计划：${p.title}`, detail: `${monthDayOf(p.from)}—${monthDayOf(p.to)} · ${p.items.slice(0, 3).join('、')}` }))
+      .map((p) => ({
+        key: planKey(p.id),
+        title: `检查计划：${p.title}`,
+        detail: `${monthDayOf(p.from)}—${monthDayOf(p.to)} · ${p.items.slice(0, 3).join('、')}`,
+      }))
     const cases = CASE_SOURCES.map((s) => ({ key: s, title: SOURCE_LABELS[s] }))
     return [...plans, ...cases]
   }, [data])
@@ -179,7 +195,12 @@ export default function OfficerPreview() {
     setBusy(true)
     setError(null)
     const location = await (fixPromise.current ?? locate())
-    const res = await serviceVisit({ scene, clientRequestId: requestId.current, purpose: service as 'policy', location: { lat: location.lat, lng: location.lng, accuracy: location.accuracy } })
+    const res = await serviceVisit({
+      scene,
+      clientRequestId: requestId.current,
+      purpose: service as 'policy',
+      location: { lat: location.lat, lng: location.lng, accuracy: location.accuracy },
+    })
     setBusy(false)
     if (!res.ok) {
       if (res.error.code !== 'INTERNAL') requestId.current = newClientRequestId()
@@ -218,7 +239,7 @@ export default function OfficerPreview() {
   const { company, yearCount } = data
   // Other departments only: the officer's own department is shown as the open inspection.
   const recent = data.recent.filter((r) => r.deptId !== me?.user?.deptId)
-  const openException = open?.exception ? data.exceptionCategories.find((c) => c.key === open.exception!.category)?.label ?? open.exception.category : null
+  const openException = open?.exception ? (data.exceptionCategories.find((c) => c.key === open.exception!.category)?.label ?? open.exception.category) : null
   const capped = yearCount.cap > 0 && yearCount.used >= yearCount.cap
   const joint = data.jointSuggested ?? (recent.length > 0 || (data.otherPlans?.length ?? 0) > 0)
   return (
@@ -229,7 +250,11 @@ export default function OfficerPreview() {
         </Text>
         <Text className='company-card__addr'>{company.address}</Text>
         <View className='badge-row'>
-          {company.inPark ? <StatusBadge tone='warn' text={`园区企业 · ${company.parkName ?? '园区'}`} id='park-badge' /> : <StatusBadge tone='muted' text='非园区企业' />}
+          {company.inPark ? (
+            <StatusBadge tone='warn' text={`园区企业 · ${company.parkName ?? '园区'}`} id='park-badge' />
+          ) : (
+            <StatusBadge tone='muted' text='非园区企业' />
+          )}
           {company.monitoringPoint ? <StatusBadge tone='info' text='监测点企业' /> : null}
         </View>
       </View>
@@ -238,7 +263,13 @@ export default function OfficerPreview() {
         <Verdict
           id='open-inspection'
           tone='info'
-          title={alreadyIn ? '您已在本次检查中' : jointJoin ? `${open.deptName ?? '其他部门'}正在检查该企业，可联合检查` : `本部门${open.officerNames.join('、')}正在检查该企业`}
+          title={
+            alreadyIn
+              ? '您已在本次检查中'
+              : jointJoin
+                ? `${open.deptName ?? '其他部门'}正在检查该企业，可联合检查`
+                : `本部门${open.officerNames.join('、')}正在检查该企业`
+          }
           detail={
             <>
               {chinaDateTime(open.checkInAt)} 开始 · {sourceLabel(open)} · 现有 {open.officerIds.length} 名执法人员。
@@ -258,7 +289,9 @@ export default function OfficerPreview() {
       {joining ? null : <GateVerdict data={data} me={me} />}
 
       <View className='card'>
-        <InfoRow label='本部门今年计划检查' id='year-count' tone={capped ? 'bad' : undefined}>今年计划检查 {yearCount.used}/{yearCount.cap} 次</InfoRow>
+        <InfoRow label='本部门今年计划检查' id='year-count' tone={capped ? 'bad' : undefined}>
+          今年计划检查 {yearCount.used}/{yearCount.cap} 次
+        </InfoRow>
         <InfoRow label='定位' id='location-status' tone={fix && !fix.real ? 'bad' : undefined}>
           {fix ? (fix.real ? `已获取（精度约 ${Math.round(fix.accuracy)} 米）` : '未获取到定位') : '正在获取…'}
         </InfoRow>
@@ -308,10 +341,22 @@ export default function OfficerPreview() {
           {!joining ? (
             <View id='source-section'>
               <Text className='section-title'>检查来源</Text>
-              {data.plans.length === 0 ? <Text className='note' id='no-plan'>今天没有覆盖该企业的已批准检查计划。属投诉举报等案件的，请选择案件来源；属特殊情形的，请在下方选择情形。</Text> : null}
+              {data.plans.length === 0 ? (
+                <Text className='note' id='no-plan'>
+                  今天没有覆盖该企业的已批准检查计划。属投诉举报等案件的，请选择案件来源；属特殊情形的，请在下方选择情形。
+                </Text>
+              ) : null}
               <ChoiceList id='source-picker' idPrefix='source' choices={sourceChoices} value={source} onChange={setSource} />
               {caseSource ? (
-                <FormField id='input-source-ref' label='来源编号' hint='投诉、移送、预警或申请的编号' value={sourceRef} maxlength={40} placeholder='例如 TS-2026-0128' onChange={setSourceRef} />
+                <FormField
+                  id='input-source-ref'
+                  label='来源编号'
+                  hint='投诉、移送、预警或申请的编号'
+                  value={sourceRef}
+                  maxlength={40}
+                  placeholder='例如 TS-2026-0128'
+                  onChange={setSourceRef}
+                />
               ) : null}
             </View>
           ) : null}
@@ -356,7 +401,14 @@ export default function OfficerPreview() {
 
           {/* Fixed at the bottom: reachable without scrolling, also with the special cases open. */}
           <View className='sticky-actions'>
-            <SubmitButton id='btn-checkin' large label={joining ? '加入检查' : jointJoin ? '联合检查' : '确认入企检查'} busy={busy} busyLabel='正在登记…' onClick={() => void submit()} />
+            <SubmitButton
+              id='btn-checkin'
+              large
+              label={joining ? '加入检查' : jointJoin ? '联合检查' : '确认入企检查'}
+              busy={busy}
+              busyLabel='正在登记…'
+              onClick={() => void submit()}
+            />
           </View>
         </View>
       )}

@@ -50,7 +50,9 @@ export default function RatingCode() {
           <Loading text='正在生成评价码…' />
         )}
         <Text className='rating__expiry' id='rating-expiry'>
-          {code?.expiresAt ? `评价码有效期至 ${chinaDateTime(code.expiresAt)}${words ? `（${words.ratingValid}内有效）` : ''}` : `评价码${words ? `${words.ratingValid}内` : ''}有效，仅可评价一次`}
+          {code?.expiresAt
+            ? `评价码有效期至 ${chinaDateTime(code.expiresAt)}${words ? `（${words.ratingValid}内有效）` : ''}`
+            : `评价码${words ? `${words.ratingValid}内` : ''}有效，仅可评价一次`}
         </Text>
         <Text className='rating__note'>评价由企业匿名提交给监督部门，执法部门只能看到汇总结果。</Text>
       </View>
@@ -62,7 +64,12 @@ export default function RatingCode() {
           </Button>
         </View>
       ) : null}
-      <Button id='btn-my-inspections' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void Taro.redirectTo({ url: '/officer/my-inspections/index' })}>
+      <Button
+        id='btn-my-inspections'
+        className='btn btn--ghost'
+        hoverClass='btn--hover'
+        onClick={() => void Taro.redirectTo({ url: '/officer/my-inspections/index' })}
+      >
         我的检查
       </Button>
       <Button id='btn-home' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>

@@ -43,11 +43,22 @@ export default function RecordResult() {
 
   const submit = async () => {
     if (busy) return
-    const missing = [!outcome && '检查结论', !findings.trim() && '检查情况', outcome === 'rectify' && !rectifyBy && '整改期限', outcome === 'no_penalty' && !itemId && '所依据的清单事项'].filter(Boolean)
+    const missing = [
+      !outcome && '检查结论',
+      !findings.trim() && '检查情况',
+      outcome === 'rectify' && !rectifyBy && '整改期限',
+      outcome === 'no_penalty' && !itemId && '所依据的清单事项',
+    ].filter(Boolean)
     if (missing.length) return setError({ code: 'MISSING', message: `请填写${missing.join('、')}` })
     setBusy(true)
     setError(null)
-    const res = await recordResult({ inspectionId: id, outcome: outcome!, findings: findings.trim(), ...(outcome === 'rectify' ? { rectifyBy } : {}), ...(outcome === 'no_penalty' && itemId ? { leniencyItemId: itemId } : {}) })
+    const res = await recordResult({
+      inspectionId: id,
+      outcome: outcome!,
+      findings: findings.trim(),
+      ...(outcome === 'rectify' ? { rectifyBy } : {}),
+      ...(outcome === 'no_penalty' && itemId ? { leniencyItemId: itemId } : {}),
+    })
     setBusy(false)
     if (res.ok) return void Taro.redirectTo({ url: ratingUrl(id, company) })
     setError({ code: res.error.code, message: res.error.message })
@@ -64,24 +75,25 @@ export default function RecordResult() {
   return (
     <PageShell id='page-record-result' title='录入检查结果' subtitle={company || undefined}>
       {words && officers < words.minOfficers ? (
-        <Verdict id='need-two-hint' tone='quiet' title={`目前只有 ${officers} 名执法人员`} detail={`${words.teamRequired}。请同部门另一名执法人员扫描该企业码加入检查。`} />
+        <Verdict
+          id='need-two-hint'
+          tone='quiet'
+          title={`目前只有 ${officers} 名执法人员`}
+          detail={`${words.teamRequired}。请同部门另一名执法人员扫描该企业码加入检查。`}
+        />
       ) : null}
 
       <Text className='section-title'>检查结论</Text>
-      <ChoiceList
-        id='outcome-picker'
-        idPrefix='outcome'
-        choices={OUTCOMES}
-        value={outcome}
-        onChange={(k) => setOutcome(k as Outcome)}
-      />
+      <ChoiceList id='outcome-picker' idPrefix='outcome' choices={OUTCOMES} value={outcome} onChange={(k) => setOutcome(k as Outcome)} />
 
       {outcome === 'rectify' ? (
         <View className='form-block'>
           <Text className='form-label'>整改期限</Text>
           <Picker mode='date' value={rectifyBy} onChange={(e) => setRectifyBy(String(e.detail.value))}>
             <View id='input-rectify-by' className='picker-field'>
-              <Text className={rectifyBy ? '' : 'picker-field__placeholder'}>{rectifyBy ? `${monthDayOf(rectifyBy)}前（${rectifyBy}）` : '请选择整改期限'}</Text>
+              <Text className={rectifyBy ? '' : 'picker-field__placeholder'}>
+                {rectifyBy ? `${monthDayOf(rectifyBy)}前（${rectifyBy}）` : '请选择整改期限'}
+              </Text>
               <Text className='picker-field__arrow'>›</Text>
             </View>
           </Picker>

@@ -50,7 +50,12 @@ export function CompanyHome() {
           {quietText}
         </Text>
         {data.toRate > 0 ? (
-          <View className='company-home__rate' id='company-to-rate' hoverClass='company-home__rate--hover' onClick={() => Taro.navigateTo({ url: '/enterprise/inspections/index' })}>
+          <View
+            className='company-home__rate'
+            id='company-to-rate'
+            hoverClass='company-home__rate--hover'
+            onClick={() => Taro.navigateTo({ url: '/enterprise/inspections/index' })}
+          >
             <Text>{data.toRate} 次检查待评价，点此评价 ›</Text>
           </View>
         ) : null}

@@ -65,7 +65,12 @@ function Unbound() {
       <Button id='btn-bind-officer' className='btn btn--large' hoverClass='btn--hover' onClick={() => Taro.navigateTo({ url: '/pages/bind-officer/index' })}>
         我是执法人员（绑定执法证）
       </Button>
-      <Button id='btn-bind-company' className='btn btn--large btn--ghost' hoverClass='btn--hover' onClick={() => Taro.navigateTo({ url: '/pages/bind-company/index' })}>
+      <Button
+        id='btn-bind-company'
+        className='btn btn--large btn--ghost'
+        hoverClass='btn--hover'
+        onClick={() => Taro.navigateTo({ url: '/pages/bind-company/index' })}
+      >
         我是企业（绑定企业）
       </Button>
     </View>

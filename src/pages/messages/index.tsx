@@ -79,7 +79,13 @@ export default function Messages() {
         </Button>
       ) : null}
       {items?.map((m) => (
-        <View key={m.id} id={`message-${m.id}`} className={`msg-item msg-item--${m.kind}${m.read ? '' : ' msg-item--unread'}`} hoverClass='msg-item--hover' onClick={() => void open(m)}>
+        <View
+          key={m.id}
+          id={`message-${m.id}`}
+          className={`msg-item msg-item--${m.kind}${m.read ? '' : ' msg-item--unread'}`}
+          hoverClass='msg-item--hover'
+          onClick={() => void open(m)}
+        >
           <View className='msg-item__head'>
             <Text className='msg-item__title'>{m.title}</Text>
             {m.read ? null : <Text className='msg-item__dot'>未读</Text>}

@@ -74,10 +74,24 @@ function HandleForm({ a, onDone }: { a: Alert; onDone: () => void }) {
             value={contacted}
             onChange={setContacted}
           />
-          <Textarea id='input-outcome' className='textarea sv-textarea' value={outcome} maxlength={500} placeholder='回访结果：企业的意见、检查人员的说明、整改或处理情况' onInput={(e) => setOutcome(e.detail.value)} />
+          <Textarea
+            id='input-outcome'
+            className='textarea sv-textarea'
+            value={outcome}
+            maxlength={500}
+            placeholder='回访结果：企业的意见、检查人员的说明、整改或处理情况'
+            onInput={(e) => setOutcome(e.detail.value)}
+          />
         </View>
       ) : null}
-      <Textarea id='input-note' className='textarea sv-textarea' value={note} maxlength={500} placeholder='处理意见（必填），例如：已约谈该部门负责人' onInput={(e) => setNote(e.detail.value)} />
+      <Textarea
+        id='input-note'
+        className='textarea sv-textarea'
+        value={note}
+        maxlength={500}
+        placeholder='处理意见（必填），例如：已约谈该部门负责人'
+        onInput={(e) => setNote(e.detail.value)}
+      />
       {error ? <ErrorBox message={error} id='handle-error' /> : null}
       {a.kind === 'unscanned' ? (
         <View className='sv-actions'>
@@ -112,7 +126,9 @@ function AlertRow({ a, dept, open, onToggle, onDone }: { a: Alert; dept?: string
         </View>
         <Text className='sv-item__line alert-item__summary'>{a.summary ?? label.chip}</Text>
         <Text className='sv-item__meta'>
-          {[dept && !(a.summary ?? '').includes(dept) ? dept : '', regionName(a.region), a.dueAt && !handled ? `回访期限 ${chinaLongDate(a.dueAt)}` : ''].filter(Boolean).join(' · ')}
+          {[dept && !(a.summary ?? '').includes(dept) ? dept : '', regionName(a.region), a.dueAt && !handled ? `回访期限 ${chinaLongDate(a.dueAt)}` : '']
+            .filter(Boolean)
+            .join(' · ')}
           {open ? '' : ' · 点击展开 ›'}
         </Text>
       </View>
@@ -139,7 +155,9 @@ function AlertRow({ a, dept, open, onToggle, onDone }: { a: Alert; dept?: string
                   回访：{a.handling.followUp.contacted ? '已联系到企业' : '未能联系到企业'}；{a.handling.followUp.outcome}
                 </Text>
               ) : null}
-              {a.handling.confirmed !== undefined ? <Text className='sv-item__line'>核实结论：{a.handling.confirmed ? '确属未扫码入企（计入通报）' : '不属实'}</Text> : null}
+              {a.handling.confirmed !== undefined ? (
+                <Text className='sv-item__line'>核实结论：{a.handling.confirmed ? '确属未扫码入企（计入通报）' : '不属实'}</Text>
+              ) : null}
             </View>
           ) : null}
           {links.visit ? (
@@ -148,7 +166,12 @@ function AlertRow({ a, dept, open, onToggle, onDone }: { a: Alert; dept?: string
             </Button>
           ) : null}
           {links.work ? (
-            <Button id='btn-work' className='btn btn--ghost sv-btn--small' hoverClass='btn--hover' onClick={() => void Taro.navigateTo({ url: links.work!.url })}>
+            <Button
+              id='btn-work'
+              className='btn btn--ghost sv-btn--small'
+              hoverClass='btn--hover'
+              onClick={() => void Taro.navigateTo({ url: links.work!.url })}
+            >
               {links.work.label}
             </Button>
           ) : null}
@@ -197,16 +220,21 @@ export default function SupervisorAlerts() {
   }, [])
 
   const count = (k: AlertKind) => items?.filter((a) => a.kind === k).length ?? 0
-  const segments = [{ key: 'all', label: '全部', count: items?.length }, ...ALERT_ORDER.filter((k) => count(k) > 0 || k === kind).map((k) => ({ key: k, label: ALERT_LABELS[k].chip, count: count(k) }))]
+  const segments = [
+    { key: 'all', label: '全部', count: items?.length },
+    ...ALERT_ORDER.filter((k) => count(k) > 0 || k === kind).map((k) => ({ key: k, label: ALERT_LABELS[k].chip, count: count(k) })),
+  ]
   const shown = (items ?? []).filter((a) => kind === 'all' || a.kind === kind)
   const ages = AGE_BUCKETS.map((b, n) => ({
     key: b.key,
     label: b.label,
     tone: (n >= 2 ? 'bad' : n === 1 ? 'warn' : 'normal') as 'bad' | 'warn' | 'normal',
-    value: today ? shown.filter((a) => {
-      const age = daysBetween(chinaDateOf(a.at), today)
-      return age <= b.max && age > (AGE_BUCKETS[n - 1]?.max ?? -1)
-    }).length : 0,
+    value: today
+      ? shown.filter((a) => {
+          const age = daysBetween(chinaDateOf(a.at), today)
+          return age <= b.max && age > (AGE_BUCKETS[n - 1]?.max ?? -1)
+        }).length
+      : 0,
   }))
 
   return (

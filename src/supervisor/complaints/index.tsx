@@ -84,7 +84,8 @@ function Detail({ c, meId, onChanged, onBack }: { c: Complaint; meId?: string; o
         <View className='sv-kv'>
           <Text className='sv-kv__k'>办理期限</Text>
           <Text className={`sv-kv__v${c.overdue ? ' sv-bad' : ''}`}>
-            {chinaLongDate(c.dueAt)}前{words ? `（${words.complaintDue}）` : ''}{c.overdue ? ' 已逾期' : ''}
+            {chinaLongDate(c.dueAt)}前{words ? `（${words.complaintDue}）` : ''}
+            {c.overdue ? ' 已逾期' : ''}
           </Text>
         </View>
         {c.visit ? (
@@ -98,7 +99,9 @@ function Detail({ c, meId, onChanged, onBack }: { c: Complaint; meId?: string; o
         {c.phone ? (
           <View className='sv-kv'>
             <Text className='sv-kv__k'>回访电话</Text>
-            <Text className='sv-kv__v' id='complaint-phone'>{c.phone}</Text>
+            <Text className='sv-kv__v' id='complaint-phone'>
+              {c.phone}
+            </Text>
           </View>
         ) : null}
         {c.replyRating ? (
@@ -140,7 +143,14 @@ function Detail({ c, meId, onChanged, onBack }: { c: Complaint; meId?: string; o
       ) : next ? (
         <View className='card'>
           <Text className='form-label'>{next.prompt}</Text>
-          <Textarea id='input-text' className='textarea sv-textarea' value={text} maxlength={2000} placeholder='请填写' onInput={(e) => setText(e.detail.value)} />
+          <Textarea
+            id='input-text'
+            className='textarea sv-textarea'
+            value={text}
+            maxlength={2000}
+            placeholder='请填写'
+            onInput={(e) => setText(e.detail.value)}
+          />
           {error ? <ErrorBox message={error} id='handle-error' /> : null}
           <Button id={next.id} className='btn' hoverClass='btn--hover' onClick={() => void act()}>
             {busy ? '正在提交…' : next.label}
@@ -188,7 +198,15 @@ export default function SupervisorComplaints() {
   if (current) {
     return (
       <PageShell id='page-complaints'>
-        <Detail c={current} meId={meId} onChanged={(c) => setItems((prev) => (prev ? prev.map((x) => (x.id === c.id ? c : x)) : prev))} onBack={() => { setOpenId(null); void load(tab) }} />
+        <Detail
+          c={current}
+          meId={meId}
+          onChanged={(c) => setItems((prev) => (prev ? prev.map((x) => (x.id === c.id ? c : x)) : prev))}
+          onBack={() => {
+            setOpenId(null)
+            void load(tab)
+          }}
+        />
       </PageShell>
     )
   }
@@ -206,7 +224,13 @@ export default function SupervisorComplaints() {
       ) : null}
       <View id='complaint-list'>
         {items?.map((c) => (
-          <View key={c.id} className={`card sv-item sv-item--${c.overdue ? 'bad' : c.status === 'received' ? 'warn' : ''} complaint-item`} id={`complaint-${c.id}`} hoverClass='stat--hover' onClick={() => setOpenId(c.id)}>
+          <View
+            key={c.id}
+            className={`card sv-item sv-item--${c.overdue ? 'bad' : c.status === 'received' ? 'warn' : ''} complaint-item`}
+            id={`complaint-${c.id}`}
+            hoverClass='stat--hover'
+            onClick={() => setOpenId(c.id)}
+          >
             <View className='sv-item__head'>
               <Text className='sv-item__title'>{c.companyName ?? c.companyId}</Text>
               <StatusBadge tone={statusTone(c)} text={c.overdue ? '已逾期' : COMPLAINT_STATUS_FOR_SUPERVISOR[c.status]} />

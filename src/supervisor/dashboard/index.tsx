@@ -58,11 +58,18 @@ function metricOf(d: Dept, m: Metric): number {
 async function loadTrend(month: string, region: string | undefined, board: Board): Promise<Trend> {
   if (board.trend && board.trend.length) return board.trend
   const months = Array.from({ length: 12 }, (_, i) => shiftMonth(month, i - 11))
-  const answers = await Promise.all(months.map((m) => (m === month ? Promise.resolve({ ok: true as const, data: board }) : dashboard({ month: m, ...(region ? { region } : {}) }))))
+  const answers = await Promise.all(
+    months.map((m) => (m === month ? Promise.resolve({ ok: true as const, data: board }) : dashboard({ month: m, ...(region ? { region } : {}) }))),
+  )
   return months.map((m, i) => {
     const a = answers[i]
     const t = a.ok ? a.data.totals : null
-    return { month: m, inspections: t?.inspections ?? 0, overdue: t?.overdue ?? 0, quietExceptions: t ? t.quietExceptions.pending + t.quietExceptions.justified + t.quietExceptions.unjustified : 0 }
+    return {
+      month: m,
+      inspections: t?.inspections ?? 0,
+      overdue: t?.overdue ?? 0,
+      quietExceptions: t ? t.quietExceptions.pending + t.quietExceptions.justified + t.quietExceptions.unjustified : 0,
+    }
   })
 }
 
@@ -87,11 +94,45 @@ function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: 
   const badHidden = !!t.hidden?.includes('ratings.bad')
   return (
     <View className='sv-grid' id='totals'>
-      <StatCard id='card-inspections' label='检查次数' value={t.inspections} note={`企业评价 ${t.ratings.count} 条 · 查看名单`} onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ month: board.month }) })} />
-      <StatCard id='card-overdue' label='红灯' note='本月入企中逾期未录入结果' value={t.overdue} tone={t.overdue ? 'bad' : 'normal'} onTap={alerts('overdue')} />
-      <StatCard id='card-overdue-open' label='红灯 未消除' note='今天仍未录入结果（含往月）' value={board.overdueOpen} tone={board.overdueOpen ? 'bad' : 'normal'} onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ status: 'overdue' }) })} />
-      <StatCard id='card-exceptions-pending' label='例外 待审核' value={t.quietExceptions.pending} tone={t.quietExceptions.pending ? 'warn' : 'normal'} note={`已认定合理 ${t.quietExceptions.justified}`} onTap={go(exceptionsUrl({ status: 'pending' }))} />
-      <StatCard id='card-exceptions-unjustified' label='例外 不合理' note='安静期入企情形不成立' value={t.quietExceptions.unjustified} tone={t.quietExceptions.unjustified ? 'bad' : 'normal'} onTap={go(exceptionsUrl({ status: 'unjustified' }))} />
+      <StatCard
+        id='card-inspections'
+        label='检查次数'
+        value={t.inspections}
+        note={`企业评价 ${t.ratings.count} 条 · 查看名单`}
+        onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ month: board.month }) })}
+      />
+      <StatCard
+        id='card-overdue'
+        label='红灯'
+        note='本月入企中逾期未录入结果'
+        value={t.overdue}
+        tone={t.overdue ? 'bad' : 'normal'}
+        onTap={alerts('overdue')}
+      />
+      <StatCard
+        id='card-overdue-open'
+        label='红灯 未消除'
+        note='今天仍未录入结果（含往月）'
+        value={board.overdueOpen}
+        tone={board.overdueOpen ? 'bad' : 'normal'}
+        onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ status: 'overdue' }) })}
+      />
+      <StatCard
+        id='card-exceptions-pending'
+        label='例外 待审核'
+        value={t.quietExceptions.pending}
+        tone={t.quietExceptions.pending ? 'warn' : 'normal'}
+        note={`已认定合理 ${t.quietExceptions.justified}`}
+        onTap={go(exceptionsUrl({ status: 'pending' }))}
+      />
+      <StatCard
+        id='card-exceptions-unjustified'
+        label='例外 不合理'
+        note='安静期入企情形不成立'
+        value={t.quietExceptions.unjustified}
+        tone={t.quietExceptions.unjustified ? 'bad' : 'normal'}
+        onTap={go(exceptionsUrl({ status: 'unjustified' }))}
+      />
       <StatCard
         id='card-bad-ratings'
         label='差评'
@@ -101,14 +142,49 @@ function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: 
         onTap={alerts('bad_rating')}
       />
       {supervisor ? (
-        <StatCard id='card-complaints-open' label='投诉 办理中' note='仅监督部门可见' value={t.complaints.open} tone={t.complaints.open ? 'warn' : 'normal'} onTap={go(complaintsUrl())} />
+        <StatCard
+          id='card-complaints-open'
+          label='投诉 办理中'
+          note='仅监督部门可见'
+          value={t.complaints.open}
+          tone={t.complaints.open ? 'warn' : 'normal'}
+          onTap={go(complaintsUrl())}
+        />
       ) : null}
       {supervisor ? (
-        <StatCard id='card-complaints-overdue' label='投诉 逾期' note={words ? `超${words.complaintDue}` : ''} value={t.complaints.overdue} tone={t.complaints.overdue ? 'bad' : 'normal'} onTap={alerts('complaint_overdue')} />
+        <StatCard
+          id='card-complaints-overdue'
+          label='投诉 逾期'
+          note={words ? `超${words.complaintDue}` : ''}
+          value={t.complaints.overdue}
+          tone={t.complaints.overdue ? 'bad' : 'normal'}
+          onTap={alerts('complaint_overdue')}
+        />
       ) : null}
-      <StatCard id='card-unscanned' label='未扫码入企' note='监测点台账核出' value={t.unscanned} tone={t.unscanned ? 'bad' : 'normal'} onTap={alerts('unscanned')} />
-      <StatCard id='card-repeated' label='重复检查' note={words ? `同一企业${words.repeatedWindow}内` : ''} value={t.repeated} tone={t.repeated ? 'warn' : 'normal'} onTap={alerts('repeated')} />
-      <StatCard id='card-cap-refusals' label='超频次拒绝' note={words ? `年度计划检查超${words.cap}` : ''} value={t.capRefusals} tone={t.capRefusals ? 'warn' : 'normal'} onTap={() => onMetric('capRefusals')} />
+      <StatCard
+        id='card-unscanned'
+        label='未扫码入企'
+        note='监测点台账核出'
+        value={t.unscanned}
+        tone={t.unscanned ? 'bad' : 'normal'}
+        onTap={alerts('unscanned')}
+      />
+      <StatCard
+        id='card-repeated'
+        label='重复检查'
+        note={words ? `同一企业${words.repeatedWindow}内` : ''}
+        value={t.repeated}
+        tone={t.repeated ? 'warn' : 'normal'}
+        onTap={alerts('repeated')}
+      />
+      <StatCard
+        id='card-cap-refusals'
+        label='超频次拒绝'
+        note={words ? `年度计划检查超${words.cap}` : ''}
+        value={t.capRefusals}
+        tone={t.capRefusals ? 'warn' : 'normal'}
+        onTap={() => onMetric('capRefusals')}
+      />
     </View>
   )
 }
@@ -147,12 +223,25 @@ export default function SupervisorDashboard() {
     }
   }, [month, region])
 
-  if (meState.status === 'failed') return <PageShell id='page-dashboard'><ErrorBox message={meState.message} /></PageShell>
-  if (!me || !month) return <PageShell id='page-dashboard'><Loading /></PageShell>
+  if (meState.status === 'failed')
+    return (
+      <PageShell id='page-dashboard'>
+        <ErrorBox message={meState.message} />
+      </PageShell>
+    )
+  if (!me || !month)
+    return (
+      <PageShell id='page-dashboard'>
+        <Loading />
+      </PageShell>
+    )
 
   const deptOnly = !hasRole(me, 'supervisor') && !hasRole(me, 'admin')
   const regions = regionOptions()
-  const regionIdx = Math.max(0, regions.findIndex((r) => r.code === (region ?? me.city.code)))
+  const regionIdx = Math.max(
+    0,
+    regions.findIndex((r) => r.code === (region ?? me.city.code)),
+  )
   const m = METRICS.find((x) => x.key === metric)!
   const bars: HBar[] = (board?.byDepartment ?? [])
     .map((d) => ({ key: d.deptId, label: shortDeptName(d.deptName), value: metricOf(d, metric), tone: m.tone }))
@@ -165,7 +254,12 @@ export default function SupervisorDashboard() {
       <View className='sv-bar'>
         <MonthStepper id='month-picker' value={month} max={monthOf(today)} onChange={setMonth} />
         {seesCity(me) ? (
-          <Picker mode='selector' range={regions.map((r) => r.name)} value={regionIdx} onChange={(e) => setRegion(regions[Number(e.detail.value)].code === me.city.code ? undefined : regions[Number(e.detail.value)].code)}>
+          <Picker
+            mode='selector'
+            range={regions.map((r) => r.name)}
+            value={regionIdx}
+            onChange={(e) => setRegion(regions[Number(e.detail.value)].code === me.city.code ? undefined : regions[Number(e.detail.value)].code)}
+          >
             <View className='sv-scope' id='region-picker'>
               <Text>范围：{regions[regionIdx].name}</Text>
               <Text className='sv-scope__more'>切换县区 ›</Text>
@@ -202,7 +296,9 @@ export default function SupervisorDashboard() {
               <View className='card' hoverClass='stat--hover' onClick={() => void Taro.navigateTo({ url: alertsUrl() })}>
                 <HBarChart
                   id='open-alerts'
-                  bars={ALERT_ORDER.map((k) => ({ key: k, label: ALERT_LABELS[k].chip, value: board.openAlerts?.[k] ?? 0, tone: ALERT_LABELS[k].tone })).filter((b) => b.value > 0)}
+                  bars={ALERT_ORDER.map((k) => ({ key: k, label: ALERT_LABELS[k].chip, value: board.openAlerts?.[k] ?? 0, tone: ALERT_LABELS[k].tone })).filter(
+                    (b) => b.value > 0,
+                  )}
                   unit='条'
                   empty='没有待处理的预警'
                 />
@@ -216,7 +312,12 @@ export default function SupervisorDashboard() {
                 <Text className='sv-section__title'>各部门对比</Text>
                 <Text className='sv-section__note'>从多到少</Text>
               </View>
-              <SegmentTabs id='bar-metric' segments={METRICS.map((x) => ({ key: x.key, label: x.label }))} value={metric} onChange={(k) => setMetric(k as Metric)} />
+              <SegmentTabs
+                id='bar-metric'
+                segments={METRICS.map((x) => ({ key: x.key, label: x.label }))}
+                value={metric}
+                onChange={(k) => setMetric(k as Metric)}
+              />
               <View className='card'>
                 <HBarChart id='dept-bars' bars={bars} unit={m.unit} empty={`本月各部门${m.label}均为 0`} />
               </View>
@@ -231,7 +332,13 @@ export default function SupervisorDashboard() {
             {trend ? (
               <ColumnChart
                 id='trend'
-                columns={trend.map((t) => ({ key: t.month, label: `${Number(t.month.slice(5))}月`, value: t.inspections, sub: t.overdue, highlight: t.month === month }))}
+                columns={trend.map((t) => ({
+                  key: t.month,
+                  label: `${Number(t.month.slice(5))}月`,
+                  value: t.inspections,
+                  sub: t.overdue,
+                  highlight: t.month === month,
+                }))}
                 subLabel='红字：当月红灯数（逾期未录入结果）'
               />
             ) : (

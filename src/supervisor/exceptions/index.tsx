@@ -37,7 +37,14 @@ function Review({ it, onDone }: { it: Inspection; onDone: (i: Inspection, verdic
   return (
     <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
       <Text className='form-label'>审核意见</Text>
-      <Textarea id='input-comment' className='textarea sv-textarea' value={comment} maxlength={500} placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形' onInput={(e) => setComment(e.detail.value)} />
+      <Textarea
+        id='input-comment'
+        className='textarea sv-textarea'
+        value={comment}
+        maxlength={500}
+        placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形'
+        onInput={(e) => setComment(e.detail.value)}
+      />
       {error ? <ErrorBox message={error} id='review-error' /> : null}
       <View className='sv-actions'>
         <Button id='btn-justified' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('justified')}>
@@ -51,13 +58,27 @@ function Review({ it, onDone }: { it: Inspection; onDone: (i: Inspection, verdic
   )
 }
 
-function Item({ it, selected, onSelect, onDone }: { it: Inspection; selected: boolean; onSelect: () => void; onDone: (i: Inspection, v: 'justified' | 'unjustified') => void }) {
+function Item({
+  it,
+  selected,
+  onSelect,
+  onDone,
+}: {
+  it: Inspection
+  selected: boolean
+  onSelect: () => void
+  onDone: (i: Inspection, v: 'justified' | 'unjustified') => void
+}) {
   const ex = it.exception
   const words = useRuleWords()
   const verdict = ex?.review ?? 'pending'
   const v = VERDICT_LABELS[verdict]
   return (
-    <View className={`card sv-item sv-item--${verdict === 'pending' ? 'warn' : verdict === 'unjustified' ? 'bad' : ''}${selected ? ' sv-item--on' : ''} exception-item`} id={`exception-${it.id}`} onClick={onSelect}>
+    <View
+      className={`card sv-item sv-item--${verdict === 'pending' ? 'warn' : verdict === 'unjustified' ? 'bad' : ''}${selected ? ' sv-item--on' : ''} exception-item`}
+      id={`exception-${it.id}`}
+      onClick={onSelect}
+    >
       <View className='sv-item__head'>
         <Text className='sv-item__title'>{it.companyName ?? it.companyId}</Text>
         <StatusBadge tone={v.tone} text={v.text} />

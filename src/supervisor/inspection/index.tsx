@@ -35,8 +35,18 @@ export default function InspectionDetail() {
     void inspectionDetail({ inspectionId: id }).then((res) => (res.ok ? setD(res.data) : setError(res.error.message)))
   }, [id])
 
-  if (error) return <PageShell id='page-inspection'><ErrorBox message={error} /></PageShell>
-  if (!d) return <PageShell id='page-inspection'><Loading /></PageShell>
+  if (error)
+    return (
+      <PageShell id='page-inspection'>
+        <ErrorBox message={error} />
+      </PageShell>
+    )
+  if (!d)
+    return (
+      <PageShell id='page-inspection'>
+        <Loading />
+      </PageShell>
+    )
   const i = d.inspection
   const s = STATUS[i.status] ?? STATUS.open
   return (
@@ -132,7 +142,12 @@ export default function InspectionDetail() {
           </Button>
         </View>
       ) : null}
-      <Button id='btn-company-inspections' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void Taro.navigateTo({ url: inspectionsUrl({ companyId: i.companyId, month: i.month }) })}>
+      <Button
+        id='btn-company-inspections'
+        className='btn btn--ghost'
+        hoverClass='btn--hover'
+        onClick={() => void Taro.navigateTo({ url: inspectionsUrl({ companyId: i.companyId, month: i.month }) })}
+      >
         该企业本月的全部检查
       </Button>
     </PageShell>

@@ -45,7 +45,12 @@ function Row({ i }: { i: Inspection }) {
   const words = useRuleWords()
   const badge = STATUS_BADGE[i.status]
   return (
-    <View className={`card sv-item sv-item--${badge.tone === 'bad' ? 'bad' : 'normal'} insp-item`} id={`insp-${i.id}`} hoverClass='stat--hover' onClick={() => void Taro.navigateTo({ url: inspectionUrl(i.id) })}>
+    <View
+      className={`card sv-item sv-item--${badge.tone === 'bad' ? 'bad' : 'normal'} insp-item`}
+      id={`insp-${i.id}`}
+      hoverClass='stat--hover'
+      onClick={() => void Taro.navigateTo({ url: inspectionUrl(i.id) })}
+    >
       <View className='sv-item__head'>
         <StatusBadge tone={badge.tone} text={badge.text} />
         <Text className='sv-item__meta'>{i.date}</Text>
@@ -54,9 +59,7 @@ function Row({ i }: { i: Inspection }) {
       <Text className='sv-item__line'>
         {i.deptName} · {i.officerNames.join('、')}
       </Text>
-      <Text className='sv-item__meta'>
-        {[sourceLabel(i), regionName(i.region), ...i.flags.map((f) => words?.flags[f]?.title ?? '')].join(' · ')} · 查看 ›
-      </Text>
+      <Text className='sv-item__meta'>{[sourceLabel(i), regionName(i.region), ...i.flags.map((f) => words?.flags[f]?.title ?? '')].join(' · ')} · 查看 ›</Text>
     </View>
   )
 }
@@ -116,16 +119,36 @@ export default function InspectionSearch() {
     void load(false)
   }, [month, status, deptId, mark])
 
-  if (meState.status === 'failed') return <PageShell id='page-inspections'><ErrorBox message={meState.message} /></PageShell>
-  if (!me || !month) return <PageShell id='page-inspections'><Loading /></PageShell>
+  if (meState.status === 'failed')
+    return (
+      <PageShell id='page-inspections'>
+        <ErrorBox message={meState.message} />
+      </PageShell>
+    )
+  if (!me || !month)
+    return (
+      <PageShell id='page-inspections'>
+        <Loading />
+      </PageShell>
+    )
   const deptOptions = [{ id: '', name: '全部部门' }, ...depts]
-  const deptIdx = Math.max(0, deptOptions.findIndex((d) => d.id === deptId))
-  const markIdx = Math.max(0, MARKS.findIndex((m) => m.key === mark))
+  const deptIdx = Math.max(
+    0,
+    deptOptions.findIndex((d) => d.id === deptId),
+  )
+  const markIdx = Math.max(
+    0,
+    MARKS.findIndex((m) => m.key === mark),
+  )
 
   return (
     <PageShell id='page-inspections'>
       <View className='sv-bar'>
-        {allMonths ? <Text className='sv-note'>红灯：今天仍未录入结果的检查，不分月份。</Text> : <MonthStepper id='month-picker' value={month} max={monthOf(me.today.date)} onChange={setMonth} />}
+        {allMonths ? (
+          <Text className='sv-note'>红灯：今天仍未录入结果的检查，不分月份。</Text>
+        ) : (
+          <MonthStepper id='month-picker' value={month} max={monthOf(me.today.date)} onChange={setMonth} />
+        )}
         {hasRole(me, 'supervisor') ? (
           <Picker mode='selector' range={deptOptions.map((d) => d.name)} value={deptIdx} onChange={(e) => setDeptId(deptOptions[Number(e.detail.value)].id)}>
             <View className='sv-scope' id='dept-picker'>

@@ -57,11 +57,23 @@ export default function SupervisorLedger() {
     if (!month) return
     setLedger(null)
     setError('')
-    void companyLedger({ companyId, from: `${month}-01`, to: lastDateOfMonthOf(month) }).then((res) => (res.ok ? setLedger(res.data) : setError(res.error.message)))
+    void companyLedger({ companyId, from: `${month}-01`, to: lastDateOfMonthOf(month) }).then((res) =>
+      res.ok ? setLedger(res.data) : setError(res.error.message),
+    )
   }, [companyId, month])
 
-  if (meState.status === 'failed') return <PageShell id='page-ledger'><ErrorBox message={meState.message} /></PageShell>
-  if (!me || !month) return <PageShell id='page-ledger'><Loading /></PageShell>
+  if (meState.status === 'failed')
+    return (
+      <PageShell id='page-ledger'>
+        <ErrorBox message={meState.message} />
+      </PageShell>
+    )
+  if (!me || !month)
+    return (
+      <PageShell id='page-ledger'>
+        <Loading />
+      </PageShell>
+    )
   const items = [...(ledger?.items ?? [])].sort((a, b) => b.seq - a.seq)
   const unscanned = items.filter((e) => e.unscanned).length
   return (

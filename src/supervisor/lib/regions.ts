@@ -55,4 +55,5 @@ export function useRegions(): RegionOption[] {
 }
 
 /** Department names are long (赣州市市场监督管理局): drop the city prefix on charts. */
-export const shortDeptName = (name: string): string => (city && name.startsWith(city.name) && name.length > city.name.length ? name.slice(city.name.length) : name)
+export const shortDeptName = (name: string): string =>
+  city && name.startsWith(city.name) && name.length > city.name.length ? name.slice(city.name.length) : name

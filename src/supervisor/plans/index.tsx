@@ -45,7 +45,8 @@ function PlanFactsView({ f }: { f: PlanFacts }) {
       ))}
       <Text className='form-label'>与安静生产期</Text>
       <Text className={`sv-item__line${f.quiet.quietDays && f.quiet.parkCompanies ? ' sv-note--bad' : ''}`} id='plan-quiet'>
-        共 {f.quiet.days} 天，其中 {f.quiet.quietDays} 天在安静生产期内、{f.quiet.openDays} 天可正常入企；{f.quiet.parkCompanies ? `${f.quiet.parkCompanies} 家园区企业在安静期内不能按计划入企。` : '不涉及园区企业。'}
+        共 {f.quiet.days} 天，其中 {f.quiet.quietDays} 天在安静生产期内、{f.quiet.openDays} 天可正常入企；
+        {f.quiet.parkCompanies ? `${f.quiet.parkCompanies} 家园区企业在安静期内不能按计划入企。` : '不涉及园区企业。'}
       </Text>
       <Text className='form-label'>与本单位其他计划</Text>
       {f.overlaps.length === 0 ? (
@@ -56,7 +57,8 @@ function PlanFactsView({ f }: { f: PlanFacts }) {
         <View id='plan-overlaps'>
           {f.overlaps.map((o) => (
             <Text key={o.planId} className='sv-item__line'>
-              {o.title}（{monthDayOf(o.from)}—{monthDayOf(o.to)}，{PLAN_STATUS_LABELS[o.status].text}）{o.sharedCompanies ? `：同 ${o.sharedCompanies} 家企业重复` : '：企业不重复'}
+              {o.title}（{monthDayOf(o.from)}—{monthDayOf(o.to)}，{PLAN_STATUS_LABELS[o.status].text}）
+              {o.sharedCompanies ? `：同 ${o.sharedCompanies} 家企业重复` : '：企业不重复'}
             </Text>
           ))}
         </View>
@@ -65,7 +67,21 @@ function PlanFactsView({ f }: { f: PlanFacts }) {
   )
 }
 
-function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: Plan & { facts?: PlanFacts }; dept?: string; reviewable: boolean; selected: boolean; onSelect: () => void; onReviewed: (p: Plan) => void }) {
+function PlanCard({
+  p,
+  dept,
+  reviewable,
+  selected,
+  onSelect,
+  onReviewed,
+}: {
+  p: Plan & { facts?: PlanFacts }
+  dept?: string
+  reviewable: boolean
+  selected: boolean
+  onSelect: () => void
+  onReviewed: (p: Plan) => void
+}) {
   const s = PLAN_STATUS_LABELS[p.status]
   const [comment, setComment] = useState('')
   const [error, setError] = useState('')
@@ -81,7 +97,11 @@ function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: 
     onReviewed(res.data.plan)
   }
   return (
-    <View className={`card sv-item sv-item--${p.status === 'pending' ? 'warn' : p.status === 'rejected' ? 'bad' : ''}${selected ? ' sv-item--on' : ''} plan-item`} id={`plan-${p.id}`} onClick={onSelect}>
+    <View
+      className={`card sv-item sv-item--${p.status === 'pending' ? 'warn' : p.status === 'rejected' ? 'bad' : ''}${selected ? ' sv-item--on' : ''} plan-item`}
+      id={`plan-${p.id}`}
+      onClick={onSelect}
+    >
       <View className='sv-item__head'>
         <Text className='sv-item__title'>{p.title}</Text>
         <StatusBadge tone={s.tone} text={s.text} />
@@ -104,7 +124,14 @@ function PlanCard({ p, dept, reviewable, selected, onSelect, onReviewed }: { p: 
       {reviewable && selected ? (
         <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
           <Text className='form-label'>审核意见</Text>
-          <Textarea id='input-comment' className='textarea sv-textarea' value={comment} maxlength={500} placeholder='例如：检查事项与依据明确，同意 / 与其他部门计划重复，请合并为联合检查' onInput={(e) => setComment(e.detail.value)} />
+          <Textarea
+            id='input-comment'
+            className='textarea sv-textarea'
+            value={comment}
+            maxlength={500}
+            placeholder='例如：检查事项与依据明确，同意 / 与其他部门计划重复，请合并为联合检查'
+            onInput={(e) => setComment(e.detail.value)}
+          />
           {error ? <ErrorBox message={error} id='review-error' /> : null}
           <View className='sv-actions'>
             <Button id='btn-approve' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('approve')}>
@@ -145,12 +172,24 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
   const toggle = (c: Company) => setPicked((prev) => (prev.some((x) => x.id === c.id) ? prev.filter((x) => x.id !== c.id) : [...prev, c]))
   const submit = async () => {
     if (busy || !me.user?.deptId) return
-    const list = items.split(/\n|；|;/).map((s) => s.trim()).filter(Boolean)
+    const list = items
+      .split(/\n|；|;/)
+      .map((s) => s.trim())
+      .filter(Boolean)
     if (!title.trim() || !list.length || !basis.trim()) return setError('请填写计划名称、检查事项和检查依据')
     if (!picked.length) return setError('请至少选择一家检查对象企业')
     setBusy(true)
     setError('')
-    const res = await submitPlan({ deptId: me.user.deptId, title: title.trim(), kind, items: list, basis: basis.trim(), companyIds: picked.map((c) => c.id), from, to })
+    const res = await submitPlan({
+      deptId: me.user.deptId,
+      title: title.trim(),
+      kind,
+      items: list,
+      basis: basis.trim(),
+      companyIds: picked.map((c) => c.id),
+      from,
+      to,
+    })
     setBusy(false)
     if (!res.ok) return setError(res.error.message)
     setTitle('')
@@ -167,11 +206,31 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
       <Text className='sv-note'>计划经监督部门批准后，执法人员方可据此入企{words ? `；${words.capNote}` : ''}。</Text>
       <FormField id='input-title' label='计划名称' value={title} onChange={setTitle} placeholder='例如：2027年1月食品生产企业日常检查' maxlength={100} />
       <Text className='form-label'>检查类型</Text>
-      <ChoiceList id='plan-kind' idPrefix='kind' value={kind} onChange={(k) => setKind(k as PlanKind)} choices={(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => ({ key: k, title: PLAN_KIND_LABELS[k] }))} />
+      <ChoiceList
+        id='plan-kind'
+        idPrefix='kind'
+        value={kind}
+        onChange={(k) => setKind(k as PlanKind)}
+        choices={(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => ({ key: k, title: PLAN_KIND_LABELS[k] }))}
+      />
       <Text className='form-label'>检查事项（每行一项）</Text>
-      <Textarea id='input-items' className='textarea sv-textarea' value={items} maxlength={2000} placeholder={'例如：\n生产许可证照\n原料进货查验记录'} onInput={(e) => setItems(e.detail.value)} />
+      <Textarea
+        id='input-items'
+        className='textarea sv-textarea'
+        value={items}
+        maxlength={2000}
+        placeholder={'例如：\n生产许可证照\n原料进货查验记录'}
+        onInput={(e) => setItems(e.detail.value)}
+      />
       <Text className='form-label'>检查依据</Text>
-      <Textarea id='input-basis' className='textarea sv-textarea' value={basis} maxlength={500} placeholder='法律法规及条款，例如：《食品安全法》第一百一十条' onInput={(e) => setBasis(e.detail.value)} />
+      <Textarea
+        id='input-basis'
+        className='textarea sv-textarea'
+        value={basis}
+        maxlength={500}
+        placeholder='法律法规及条款，例如：《食品安全法》第一百一十条'
+        onInput={(e) => setBasis(e.detail.value)}
+      />
       <FormField id='input-from' label='开始日期' value={from} onChange={setFrom} placeholder='YYYY-MM-DD' maxlength={10} />
       <FormField id='input-to' label='结束日期' value={to} onChange={setTo} placeholder='YYYY-MM-DD' maxlength={10} />
       <Text className='form-label'>检查对象（已选 {picked.length} 家）</Text>
@@ -239,8 +298,18 @@ export default function SupervisorPlans() {
     void listDepartments({}).then((res) => res.ok && setDepts(Object.fromEntries(res.data.items.map((d) => [d.id, d.name]))))
   }, [])
 
-  if (meState.status === 'failed') return <PageShell id='page-plans'><ErrorBox message={meState.message} /></PageShell>
-  if (!me) return <PageShell id='page-plans'><Loading /></PageShell>
+  if (meState.status === 'failed')
+    return (
+      <PageShell id='page-plans'>
+        <ErrorBox message={meState.message} />
+      </PageShell>
+    )
+  if (!me)
+    return (
+      <PageShell id='page-plans'>
+        <Loading />
+      </PageShell>
+    )
 
   return (
     <PageShell id='page-plans'>
@@ -258,7 +327,19 @@ export default function SupervisorPlans() {
           }}
         />
       ) : null}
-      {supervisor ? <SegmentTabs id='plan-tabs' segments={TABS} value={tab} onChange={(k) => { setItems(null); setTab(k as PlanStatus) }} /> : <Text className='sv-section__title'>本单位计划</Text>}
+      {supervisor ? (
+        <SegmentTabs
+          id='plan-tabs'
+          segments={TABS}
+          value={tab}
+          onChange={(k) => {
+            setItems(null)
+            setTab(k as PlanStatus)
+          }}
+        />
+      ) : (
+        <Text className='sv-section__title'>本单位计划</Text>
+      )}
       {error ? <ErrorBox message={error} /> : null}
       {items === null && !error ? <Loading /> : null}
       {items && items.length === 0 ? (

@@ -74,15 +74,33 @@ export default function SupervisorReport() {
     setAudit(res.data)
   }
 
-  if (meState.status === 'failed') return <PageShell id='page-report'><ErrorBox message={meState.message} /></PageShell>
-  if (!month) return <PageShell id='page-report'><Loading /></PageShell>
+  if (meState.status === 'failed')
+    return (
+      <PageShell id='page-report'>
+        <ErrorBox message={meState.message} />
+      </PageShell>
+    )
+  if (!month)
+    return (
+      <PageShell id='page-report'>
+        <Loading />
+      </PageShell>
+    )
 
   return (
     <PageShell id='page-report'>
       <View className='card'>
         <Text className='sv-section__title'>月度通报</Text>
         <Text className='sv-note'>按部门汇总：检查次数、安静期例外（合理/不合理）、红灯、评价数/平均分/差评、投诉、未扫码、重复检查，并附部门排名。</Text>
-        <MonthStepper id='month-picker' value={month} max={monthOf(today)} onChange={(m) => { setMonth(m); setReport(null) }} />
+        <MonthStepper
+          id='month-picker'
+          value={month}
+          max={monthOf(today)}
+          onChange={(m) => {
+            setMonth(m)
+            setReport(null)
+          }}
+        />
         <View className='sv-panel'>
           <Button id='btn-report' className='btn' hoverClass='btn--hover' onClick={() => void build()}>
             {busy === 'report' ? '正在生成…' : `生成${monthTitle(month)}通报`}
@@ -115,7 +133,8 @@ export default function SupervisorReport() {
               </Text>
             ) : (
               <Text className='sv-bad' id='audit-broken'>
-                校验未通过：共核对 {audit.checked} 条，{audit.brokenAt ? `企业 ${audit.brokenAt.companyId} 第 ${audit.brokenAt.seq} 条记录起链条断裂` : '发现链条断裂'}，请立即核查。
+                校验未通过：共核对 {audit.checked} 条，
+                {audit.brokenAt ? `企业 ${audit.brokenAt.companyId} 第 ${audit.brokenAt.seq} 条记录起链条断裂` : '发现链条断裂'}，请立即核查。
               </Text>
             )}
           </View>

@@ -73,8 +73,19 @@ export function AddCompany({ onAdded, onCancel }: { onAdded: (c: Company) => voi
       <FormField id='input-company-lat' label='纬度' value={lat} onChange={setLat} placeholder='例如 25.8310' maxlength={12} />
       <FormField id='input-company-lng' label='经度' value={lng} onChange={setLng} placeholder='例如 114.9350' maxlength={12} />
       <Text className='form-label'>是否在园区（园区企业适用安静生产期）</Text>
-      <ChoiceList id='company-park' idPrefix='park' value={park} onChange={(k) => setPark(k as 'no' | 'yes')} choices={[{ key: 'no', title: '不在园区' }, { key: 'yes', title: '在园区' }]} />
-      {park === 'yes' ? <FormField id='input-company-park' label='园区名称' value={parkName} onChange={setParkName} placeholder='例如：赣州经济技术开发区' maxlength={60} /> : null}
+      <ChoiceList
+        id='company-park'
+        idPrefix='park'
+        value={park}
+        onChange={(k) => setPark(k as 'no' | 'yes')}
+        choices={[
+          { key: 'no', title: '不在园区' },
+          { key: 'yes', title: '在园区' },
+        ]}
+      />
+      {park === 'yes' ? (
+        <FormField id='input-company-park' label='园区名称' value={parkName} onChange={setParkName} placeholder='例如：赣州经济技术开发区' maxlength={60} />
+      ) : null}
       <Text className='form-label'>企业规模</Text>
       <Picker mode='selector' range={SCALES.map((s) => SCALE_LABELS[s])} value={scaleIdx} onChange={(e) => setScaleIdx(Number(e.detail.value))}>
         <View className='sv-scope' id='company-scale-picker'>
@@ -83,7 +94,16 @@ export function AddCompany({ onAdded, onCancel }: { onAdded: (c: Company) => voi
         </View>
       </Picker>
       <Text className='form-label'>监测点（企业须记录入企台账）</Text>
-      <ChoiceList id='company-monitoring' idPrefix='monitoring' value={monitoring} onChange={(k) => setMonitoring(k as 'no' | 'yes')} choices={[{ key: 'no', title: '不是监测点' }, { key: 'yes', title: '设为监测点' }]} />
+      <ChoiceList
+        id='company-monitoring'
+        idPrefix='monitoring'
+        value={monitoring}
+        onChange={(k) => setMonitoring(k as 'no' | 'yes')}
+        choices={[
+          { key: 'no', title: '不是监测点' },
+          { key: 'yes', title: '设为监测点' },
+        ]}
+      />
       {error ? <ErrorBox message={error} id='company-error' /> : null}
       <View className='sv-actions'>
         <Button id='btn-save-company' className='btn' hoverClass='btn--hover' disabled={busy} onClick={() => void save()}>

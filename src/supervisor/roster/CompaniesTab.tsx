@@ -96,7 +96,15 @@ export function CompaniesTab({ canEdit }: { canEdit: boolean }) {
         />
       ) : null}
       <FormField id='input-company-query' label='查找企业' value={query} onChange={setQuery} placeholder='企业名称关键字或统一社会信用代码' maxlength={60} />
-      <Button id='btn-company-search' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => { setItems(null); void load() }}>
+      <Button
+        id='btn-company-search'
+        className='btn btn--ghost'
+        hoverClass='btn--hover'
+        onClick={() => {
+          setItems(null)
+          void load()
+        }}
+      >
         搜索
       </Button>
       {error ? <ErrorBox message={error} /> : null}
@@ -125,7 +133,12 @@ export function CompaniesTab({ canEdit }: { canEdit: boolean }) {
               ) : null}
             </View>
             {canEdit ? (
-              <Button id={`btn-monitor-${c.id}`} className='btn btn--ghost sv-btn--small sv-monitor' hoverClass='btn--hover' onClick={() => void toggleMonitoring(c)}>
+              <Button
+                id={`btn-monitor-${c.id}`}
+                className='btn btn--ghost sv-btn--small sv-monitor'
+                hoverClass='btn--hover'
+                onClick={() => void toggleMonitoring(c)}
+              >
                 {c.monitoringPoint ? '取消监测点' : '设为监测点'}
               </Button>
             ) : null}

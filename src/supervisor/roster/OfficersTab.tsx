@@ -44,7 +44,14 @@ function CertAction({ o, onDone }: { o: Officer; onDone: (o: Officer) => void })
   }
   return (
     <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
-      <ChoiceList id='cert-status' idPrefix='cert' value={status} onChange={(k) => setStatus(k as CertStatus)} choices={STATUS_CHOICES.filter((c) => c.key !== o.certStatus)} tone={status === 'valid' ? 'normal' : 'warn'} />
+      <ChoiceList
+        id='cert-status'
+        idPrefix='cert'
+        value={status}
+        onChange={(k) => setStatus(k as CertStatus)}
+        choices={STATUS_CHOICES.filter((c) => c.key !== o.certStatus)}
+        tone={status === 'valid' ? 'normal' : 'warn'}
+      />
       <FormField id='input-reason' label='原因' value={reason} onChange={setReason} placeholder='例如：涉嫌违规入企，暂停执法资格待查' maxlength={200} />
       {error ? <ErrorBox message={error} id='cert-error' /> : null}
       <Button id='btn-cert-apply' className={`btn${status === 'valid' ? '' : ' sv-btn--bad'}`} hoverClass='btn--hover' onClick={() => void apply()}>
@@ -110,7 +117,10 @@ export function OfficersTab({ fixedDeptId, canSetStatus, canAdd, today }: Props)
     void listOfficers({ deptId }).then((res) => (res.ok ? setItems(res.data.items) : setError(res.error.message)))
   }, [deptId])
 
-  const idx = Math.max(0, depts.findIndex((d) => d.id === deptId))
+  const idx = Math.max(
+    0,
+    depts.findIndex((d) => d.id === deptId),
+  )
   const dept = depts.find((d) => d.id === deptId)
   return (
     <View id='roster-officers'>
@@ -154,7 +164,12 @@ export function OfficersTab({ fixedDeptId, canSetStatus, canAdd, today }: Props)
           const expired = chinaDateOf(o.certExpiresAt) < today
           const s = ROSTER_CERT_STATUS_LABELS[expired && o.certStatus === 'valid' ? 'expired' : o.certStatus]
           return (
-            <View key={o.id} className={`card sv-item${s.tone === 'ok' ? '' : ` sv-item--${s.tone}`} officer-item`} id={`officer-${o.id}`} onClick={() => canSetStatus && setOpen(o.id)}>
+            <View
+              key={o.id}
+              className={`card sv-item${s.tone === 'ok' ? '' : ` sv-item--${s.tone}`} officer-item`}
+              id={`officer-${o.id}`}
+              onClick={() => canSetStatus && setOpen(o.id)}
+            >
               <View className='sv-item__head'>
                 <Text className='sv-item__title'>{o.name}</Text>
                 <StatusBadge tone={s.tone} text={s.text} id={`cert-badge-${o.id}`} />

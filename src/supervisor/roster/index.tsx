@@ -22,13 +22,28 @@ type Tab = 'departments' | 'companies' | 'officers'
 export default function Roster() {
   const meState = useMe()
   const [tab, setTab] = useState<Tab | null>(null)
-  if (meState.status === 'failed') return <PageShell id='page-roster'><ErrorBox message={meState.message} /></PageShell>
-  if (meState.status === 'loading') return <PageShell id='page-roster'><Loading /></PageShell>
+  if (meState.status === 'failed')
+    return (
+      <PageShell id='page-roster'>
+        <ErrorBox message={meState.message} />
+      </PageShell>
+    )
+  if (meState.status === 'loading')
+    return (
+      <PageShell id='page-roster'>
+        <Loading />
+      </PageShell>
+    )
   const me = meState.me
   const admin = hasRole(me, 'admin')
   const supervisor = hasRole(me, 'supervisor')
   const deptAdmin = hasRole(me, 'deptAdmin')
-  if (!admin && !supervisor && !deptAdmin) return <PageShell id='page-roster'><ErrorBox message='仅系统管理员、执法单位管理员和监督人员可查看名册' /></PageShell>
+  if (!admin && !supervisor && !deptAdmin)
+    return (
+      <PageShell id='page-roster'>
+        <ErrorBox message='仅系统管理员、执法单位管理员和监督人员可查看名册' />
+      </PageShell>
+    )
 
   const tabs: { key: Tab; label: string }[] = admin
     ? [
@@ -40,7 +55,11 @@ export default function Roster() {
   const current = tab ?? tabs[0].key
   return (
     <PageShell id='page-roster'>
-      {tabs.length > 1 ? <SegmentTabs id='roster-tabs' segments={tabs} value={current} onChange={(k) => setTab(k as Tab)} /> : <Text className='sv-section__title'>{tabs[0].label}</Text>}
+      {tabs.length > 1 ? (
+        <SegmentTabs id='roster-tabs' segments={tabs} value={current} onChange={(k) => setTab(k as Tab)} />
+      ) : (
+        <Text className='sv-section__title'>{tabs[0].label}</Text>
+      )}
       {current === 'departments' ? <DepartmentsTab canEdit={admin} /> : null}
       {current === 'companies' ? <CompaniesTab canEdit={admin} /> : null}
       {current === 'officers' ? (

@@ -56,8 +56,14 @@ async function burst(db: EmulatorDatabase, file: string, from: number, n: number
   let max = 0
   for (let i = from; i < from + n; i++) {
     await db.runTransaction(async (tx) => {
-      await tx.collection('docs').doc(`d${i}`).set({ data: { k: i % 97, pad: 'x'.repeat(3000 + (i % 7) * 300) } })
-      await tx.collection('docs').doc(`e${i}`).set({ data: { k: i, pad: 'y'.repeat(1500) } })
+      await tx
+        .collection('docs')
+        .doc(`d${i}`)
+        .set({ data: { k: i % 97, pad: 'x'.repeat(3000 + (i % 7) * 300) } })
+      await tx
+        .collection('docs')
+        .doc(`e${i}`)
+        .set({ data: { k: i, pad: 'y'.repeat(1500) } })
     })
     max = Math.max(max, walBytes(file))
   }

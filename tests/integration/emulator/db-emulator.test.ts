@@ -26,7 +26,10 @@ describe('emulator database', () => {
   test('a collection not declared in COLLECTIONS is refused, as a missing cloud collection', async () => {
     const db = openDatabase(':memory:')
     await expect(db.collection('nope').add({ data: { a: 1 } })).rejects.toThrow('collection not exists')
-    const err = await db.collection('nope').get().catch((e: unknown) => e)
+    const err = await db
+      .collection('nope')
+      .get()
+      .catch((e: unknown) => e)
     expect(String(err)).toContain('collection not exists')
     expect(isNotFound(err)).toBe(false) // a deployment fault, not "no such document"
     db.close()
@@ -36,8 +39,14 @@ describe('emulator database', () => {
     const scans: string[] = []
     const db = openDatabase(':memory:', { onFullScan: (c) => scans.push(c) })
     await db.collection('inspections').where({ companyId: 'c1' }).get()
-    await db.collection('inspections').where({ officerIds: 'o1', checkInAt: db.command.gt(5) }).get()
-    await db.collection('inspections').where({ _id: db.command.in(['a', 'b']) }).get()
+    await db
+      .collection('inspections')
+      .where({ officerIds: 'o1', checkInAt: db.command.gt(5) })
+      .get()
+    await db
+      .collection('inspections')
+      .where({ _id: db.command.in(['a', 'b']) })
+      .get()
     expect(scans).toEqual([])
     await db.collection('inspections').where({ note: 'x' }).get()
     expect(scans).toEqual(['inspections'])
@@ -62,15 +71,37 @@ describe('emulator database', () => {
         ;(tx.collection('system') as unknown as { where(c: object): unknown }).where({})
       }),
     ).rejects.toThrow('single-document operations')
-    await expect(leaked!.collection('system').doc('a').set({ data: { a: 1 } })).rejects.toThrow('already finished')
+    await expect(
+      leaked!
+        .collection('system')
+        .doc('a')
+        .set({ data: { a: 1 } }),
+    ).rejects.toThrow('already finished')
     db.close()
   })
 
   test('update reports only documents that changed (MongoDB nModified)', async () => {
     const db = openDatabase(':memory:')
-    await db.collection('system').doc('s').set({ data: { a: 1 } })
-    expect((await db.collection('system').doc('s').update({ data: { a: 1 } })).stats.updated).toBe(0)
-    expect((await db.collection('system').doc('s').update({ data: { a: 2 } })).stats.updated).toBe(1)
+    await db
+      .collection('system')
+      .doc('s')
+      .set({ data: { a: 1 } })
+    expect(
+      (
+        await db
+          .collection('system')
+          .doc('s')
+          .update({ data: { a: 1 } })
+      ).stats.updated,
+    ).toBe(0)
+    expect(
+      (
+        await db
+          .collection('system')
+          .doc('s')
+          .update({ data: { a: 2 } })
+      ).stats.updated,
+    ).toBe(1)
     db.close()
   })
 
@@ -116,15 +147,27 @@ describe('emulator database', () => {
     const _ = db.command
     t = performance.now()
     for (let i = 0; i < 50; i++) {
-      const page = await db.collection('inspections').where({ companyId: `c${i}` }).orderBy('checkInAt', 'desc').limit(20).get()
+      const page = await db
+        .collection('inspections')
+        .where({ companyId: `c${i}` })
+        .orderBy('checkInAt', 'desc')
+        .limit(20)
+        .get()
       expect(page.data).toHaveLength(20)
-      const mine = await db.collection('inspections').where({ officerIds: `o${i}` }).limit(100).get()
+      const mine = await db
+        .collection('inspections')
+        .where({ officerIds: `o${i}` })
+        .limit(100)
+        .get()
       expect(mine.data.every((d) => (d.officerIds as string[]).includes(`o${i}`))).toBe(true)
     }
     const queryMs = (performance.now() - t) / 100
     const review = await db.collection('inspections').where({ 'exception.review': 'pending', region: 'r0' }).count()
     expect(review.total).toBe(200)
-    const due = await db.collection('inspections').where({ status: 'open', dueAt: _.lt(1_700_000_000_000 + 100_000) }).count()
+    const due = await db
+      .collection('inspections')
+      .where({ status: 'open', dueAt: _.lt(1_700_000_000_000 + 100_000) })
+      .count()
     expect(due.total).toBe(10)
     db.close()
     // Generous bounds: this is a sanity check, not a benchmark.

@@ -53,7 +53,10 @@ describe('query planner', () => {
     ['everything (walk runs out: missing values come last)', { city: '3607' }, () => true, 2950, 100],
   ])('%s, by at desc', async (_name, where, test, skip, limit) => {
     const db = openDatabase(':memory:')
-    await db.bulkInsert('alerts', docs.map((d) => ({ ...d })))
+    await db.bulkInsert(
+      'alerts',
+      docs.map((d) => ({ ...d })),
+    )
     const got = await db.collection('alerts').where(where).orderBy('at', 'desc').skip(skip).limit(limit).get()
     expect(got.data.map((d) => d._id)).toEqual(reference(docs, test, 'at', true, skip, limit))
     db.close()
@@ -65,7 +68,12 @@ describe('query planner', () => {
     await db.bulkInsert('alerts', mixed)
     const _ = db.command
     const ids = [...mixed].map((d) => d._id).sort()
-    const page = await db.collection('alerts').where({ city: '3607', _id: _.gt(ids[500]) }).orderBy('_id', 'asc').limit(100).get()
+    const page = await db
+      .collection('alerts')
+      .where({ city: '3607', _id: _.gt(ids[500]) })
+      .orderBy('_id', 'asc')
+      .limit(100)
+      .get()
     expect(page.data.map((d) => d._id)).toEqual(ids.slice(501, 601))
     const top = await db.collection('alerts').where({ city: '3607' }).orderBy('at', 'desc').limit(5).get()
     expect(top.data.map((d) => d._id)).toEqual(reference(mixed, () => true, 'at', true, 0, 5))

@@ -29,7 +29,14 @@ const countAll = async (collection: string) => (await emu.emulator.db.collection
 let n = 0
 const crid = () => `atk-${++n}-${Date.now().toString(36)}`
 const checkIn = (openid: string, company: { id: string; location: { lat: number; lng: number } }, extra: object = {}) =>
-  call(openid, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId: crid(), source: 'complaint', sourceRef: 'REF-2026-0001', location: at(company), ...extra })
+  call(openid, 'inspection', 'checkIn', {
+    scene: `c=${company.id}`,
+    clientRequestId: crid(),
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: at(company),
+    ...extra,
+  })
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-26T02:00:00Z' })
@@ -44,7 +51,9 @@ describe('a reused clientRequestId never replaces another inspection', () => {
     expect(first).toMatchObject({ ok: true, data: { joined: false } })
     const id = first.data.inspection.id
     expect(await checkIn('demo-officer-2', a)).toMatchObject({ ok: true, data: { joined: true } })
-    expect(await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: id, outcome: 'compliant', findings: '现场检查未发现问题' })).toMatchObject({ ok: true })
+    expect(
+      await call('demo-officer-1', 'inspection', 'recordResult', { inspectionId: id, outcome: 'compliant', findings: '现场检查未发现问题' }),
+    ).toMatchObject({ ok: true })
 
     const again = await checkIn('demo-officer-1', b, { clientRequestId: key })
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
@@ -107,31 +116,58 @@ describe('a company’s manual ledger entries are bounded (SPEC §6)', () => {
 
 describe('separation of duties', () => {
   test('an officer is never made a supervisor, and a supervisor never binds a certificate', async () => {
-    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'demo-officer-1', role: 'supervisor', region: '3607' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'demo-deptadmin-1', role: 'supervisor', region: '3607' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'demo-officer-1', role: 'supervisor', region: '3607' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
+    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'demo-deptadmin-1', role: 'supervisor', region: '3607' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
     const code = DEMO_BIND_CODES.officers[0]
     const bind = { certNo: code.certNo, name: code.name, code: code.code }
     expect(await call('demo-supervisor-county', 'account', 'bindOfficer', bind)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     // The refused bind did not use up the code.
     expect(await call('sod-new-officer', 'account', 'bindOfficer', bind)).toMatchObject({ ok: true })
-    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'sod-new-officer', role: 'supervisor', region: '3607' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'sod-new-officer', role: 'supervisor', region: '3607' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
   })
 
   test('nobody changes their own certificate’s status', async () => {
-    const made = await call('demo-admin', 'account', 'upsertOfficer', { deptId: DEMO_IDS.cityMarketDept, name: '赵管理', certNo: '36070009901', certExpiresAt: '2028-01-01T00:00:00+08:00' })
+    const made = await call('demo-admin', 'account', 'upsertOfficer', {
+      deptId: DEMO_IDS.cityMarketDept,
+      name: '赵管理',
+      certNo: '36070009901',
+      certExpiresAt: '2028-01-01T00:00:00+08:00',
+    })
     expect(made).toMatchObject({ ok: true })
     expect(await call('demo-admin', 'account', 'bindOfficer', { certNo: '36070009901', name: '赵管理', code: made.data.bindCode })).toMatchObject({ ok: true })
     const own = await call('demo-admin', 'account', 'setCertStatus', { officerId: made.data.officer.id, status: 'suspended', reason: '测试本人操作' })
     expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     // Someone else's still works.
-    expect(await call('demo-admin', 'account', 'setCertStatus', { officerId: DEMO_IDS.officer3, status: 'valid', reason: '复核无误' })).toMatchObject({ ok: true })
+    expect(await call('demo-admin', 'account', 'setCertStatus', { officerId: DEMO_IDS.officer3, status: 'valid', reason: '复核无误' })).toMatchObject({
+      ok: true,
+    })
   })
 })
 
 describe('a department plans only inside its own region', () => {
   test('a county department naming a company of another county is FORBIDDEN; its own county is fine', async () => {
-    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'zg-admin', role: 'deptAdmin', deptId: DEMO_IDS.zhangGongMarketDept })).toMatchObject({ ok: true })
-    const plan = (companyIds: string[]) => ({ deptId: DEMO_IDS.zhangGongMarketDept, title: '日常检查', kind: 'routine', items: ['证照'], basis: '《行政处罚法》', companyIds, from: '2027-01-01', to: '2027-01-31' })
+    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'zg-admin', role: 'deptAdmin', deptId: DEMO_IDS.zhangGongMarketDept })).toMatchObject({
+      ok: true,
+    })
+    const plan = (companyIds: string[]) => ({
+      deptId: DEMO_IDS.zhangGongMarketDept,
+      title: '日常检查',
+      kind: 'routine',
+      items: ['证照'],
+      basis: '《行政处罚法》',
+      companyIds,
+      from: '2027-01-01',
+      to: '2027-01-31',
+    })
     const refused = await call('zg-admin', 'supervision', 'submitPlan', plan([inZhangGong.id, outsideZhangGong.id]))
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(refused.error!.message).toContain(outsideZhangGong.name)
@@ -142,7 +178,9 @@ describe('a department plans only inside its own region', () => {
 describe('what an officer sees at the gate', () => {
   test('never the company’s registered location; other departments’ plans only as department, title and dates', async () => {
     const target = town[4]
-    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'em-admin-atk', role: 'deptAdmin', deptId: DEMO_IDS.cityEmergencyDept })).toMatchObject({ ok: true })
+    expect(await call('demo-admin', 'account', 'grantRole', { openid: 'em-admin-atk', role: 'deptAdmin', deptId: DEMO_IDS.cityEmergencyDept })).toMatchObject({
+      ok: true,
+    })
     const submitted = await call('em-admin-atk', 'supervision', 'submitPlan', {
       deptId: DEMO_IDS.cityEmergencyDept,
       title: '安全生产专项检查',
@@ -153,7 +191,9 @@ describe('what an officer sees at the gate', () => {
       from: '2026-12-01',
       to: '2026-12-31',
     })
-    expect(await call('demo-supervisor-city', 'supervision', 'reviewPlan', { planId: submitted.data.plan.id, decision: 'approve', comment: '同意' })).toMatchObject({ ok: true })
+    expect(
+      await call('demo-supervisor-city', 'supervision', 'reviewPlan', { planId: submitted.data.plan.id, decision: 'approve', comment: '同意' }),
+    ).toMatchObject({ ok: true })
 
     const preview = await call('demo-officer-1', 'inspection', 'preview', { scene: `c=${target.id}` })
     expect(preview.ok).toBe(true)
@@ -183,7 +223,13 @@ describe('the emulator’s own surface', () => {
     const u = new URL(opts.base ?? emu.baseUrl)
     return new Promise((resolve, reject) => {
       const req = http.request(
-        { host: u.hostname, port: u.port, path: pathname, method: opts.method ?? 'GET', headers: { ...(opts.host ? { host: opts.host } : {}), ...(opts.body ? { 'content-type': 'application/json' } : {}) } },
+        {
+          host: u.hostname,
+          port: u.port,
+          path: pathname,
+          method: opts.method ?? 'GET',
+          headers: { ...(opts.host ? { host: opts.host } : {}), ...(opts.body ? { 'content-type': 'application/json' } : {}) },
+        },
         (res) => {
           res.resume()
           resolve(res.statusCode!)

@@ -94,7 +94,11 @@ export class MiniProgram {
     token: string,
   ) {
     this.appJson = this.readJson('app.json') as MiniProgram['appJson']
-    this.templates = new Templates(root, (f) => this.readJson(f), (m) => this.problems.push(`template: ${m}`))
+    this.templates = new Templates(
+      root,
+      (f) => this.readJson(f),
+      (m) => this.problems.push(`template: ${m}`),
+    )
     this.fakes = createWx({
       emulator: opts.emulator,
       token,
@@ -102,7 +106,12 @@ export class MiniProgram {
       navigate: (kind, url) => this.navigate(kind, url),
       onMissing: (name) => this.problems.push(`wx.${name} is used but the stand-in has no such WeChat API`),
     })
-    const log = (level: string) => (...a: unknown[]) => this.problems.push(`console.${level}: ${a.map((x) => (x instanceof Error ? x.stack ?? x.message : typeof x === 'string' ? x : JSON.stringify(x))).join(' ')}`)
+    const log =
+      (level: string) =>
+      (...a: unknown[]) =>
+        this.problems.push(
+          `console.${level}: ${a.map((x) => (x instanceof Error ? (x.stack ?? x.message) : typeof x === 'string' ? x : JSON.stringify(x))).join(' ')}`,
+        )
     // The page code's timers, tracked so that close() leaves nothing running.
     const timers = this.timers
     this.sandbox = vm.createContext({
@@ -310,7 +319,10 @@ export class MiniProgram {
     for (;;) {
       const got = this.stack.length ? check() : null
       if (got) return got
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what} on ${this.stack.length ? this.page.route : '(no page)'}; the page shows: ${this.stack.length ? this.text().slice(0, 600) : ''}`)
+      if (Date.now() > until)
+        throw new Error(
+          `timed out waiting for ${what} on ${this.stack.length ? this.page.route : '(no page)'}; the page shows: ${this.stack.length ? this.text().slice(0, 600) : ''}`,
+        )
       await this.settle(25)
     }
   }
@@ -337,7 +349,8 @@ export class MiniProgram {
     }
     if (!bound) throw new Error(`nothing handles ${type} on ${JSON.stringify(target)} (${textOf(el).slice(0, 80)})`)
     const dataset: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(bound.el.attr)) if (k.startsWith('data-')) dataset[k.slice(5).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = v
+    for (const [k, v] of Object.entries(bound.el.attr))
+      if (k.startsWith('data-')) dataset[k.slice(5).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = v
     const node = { id: String(bound.el.attr.id ?? ''), dataset, offsetLeft: 0, offsetTop: 0 }
     const fn = this.page.config[bound.handler] ?? this.page.self[bound.handler]
     if (typeof fn !== 'function') throw new Error(`the page has no method ${bound.handler} for ${type}`)

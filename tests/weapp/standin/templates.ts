@@ -29,7 +29,10 @@ const compiled = new Map<string, string>()
 function wccOutput(root: string): string {
   const cached = compiled.get(root)
   if (cached) return cached
-  const r = spawnSync(compilerPath('wcc'), ['-d', ...listFiles(root, ['.wxml']), ...listFiles(root, ['.wxs']), '-gn', '$gwx'], { cwd: root, maxBuffer: 256 * 1024 * 1024 })
+  const r = spawnSync(compilerPath('wcc'), ['-d', ...listFiles(root, ['.wxml']), ...listFiles(root, ['.wxs']), '-gn', '$gwx'], {
+    cwd: root,
+    maxBuffer: 256 * 1024 * 1024,
+  })
   if (r.status !== 0) throw new Error(`wcc failed on ${root}: ${r.stderr.toString()}`)
   const code = r.stdout.toString()
   compiled.set(root, code)
@@ -48,7 +51,9 @@ export class Templates {
     private readonly readJson: (file: string) => { usingComponents?: Record<string, string> } | null,
     onWarning: (message: string) => void,
   ) {
-    const sandbox = vm.createContext({ console: { log: () => {}, info: () => {}, warn: (...a: unknown[]) => onWarning(a.join(' ')), error: (...a: unknown[]) => onWarning(a.join(' ')) } }) as Record<string, unknown>
+    const sandbox = vm.createContext({
+      console: { log: () => {}, info: () => {}, warn: (...a: unknown[]) => onWarning(a.join(' ')), error: (...a: unknown[]) => onWarning(a.join(' ')) },
+    }) as Record<string, unknown>
     sandbox.window = sandbox
     vm.runInContext(wccOutput(root), sandbox, { filename: 'wcc-output.js' })
     this.gwx = sandbox.$gwx as Gwx

@@ -39,7 +39,19 @@ export interface WxOptions {
 }
 
 /** Members Taro's runtime reads to learn the platform, or the webpack chunk registry it keeps on wx. */
-const QUIET = new Set(['webpackJsonp', 'then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'onPageNotFound', 'onUnhandledRejection', 'onError'])
+const QUIET = new Set([
+  'webpackJsonp',
+  'then',
+  'toJSON',
+  'constructor',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'onPageNotFound',
+  'onUnhandledRejection',
+  'onError',
+])
 
 export function createWx(opts: WxOptions): WxFakes {
   const fakes: WxFakes = { wx: {}, scans: [], storage: new Map(), calls: [], toasts: [], opened: [], keepScreenOn: false }
@@ -69,10 +81,27 @@ export function createWx(opts: WxOptions): WxFakes {
       return o.success || o.fail || o.complete ? undefined : done
     }
 
-  const info = { windowWidth: 375, windowHeight: 812, screenWidth: 375, screenHeight: 812, pixelRatio: 2, statusBarHeight: 44, safeArea: { top: 44, bottom: 778, left: 0, right: 375, width: 375, height: 734 } }
+  const info = {
+    windowWidth: 375,
+    windowHeight: 812,
+    screenWidth: 375,
+    screenHeight: 812,
+    pixelRatio: 2,
+    statusBarHeight: 44,
+    safeArea: { top: 44, bottom: 778, left: 0, right: 375, width: 375, height: 734 },
+  }
   const impl: Record<string, any> = {
     env: { USER_DATA_PATH: 'wxfile://usr' },
-    getSystemInfoSync: () => ({ ...info, platform: 'devtools', system: 'iOS 17.0', brand: 'devtools', model: 'iPhone X', SDKVersion: '3.3.4', version: '8.0.50', language: 'zh_CN' }),
+    getSystemInfoSync: () => ({
+      ...info,
+      platform: 'devtools',
+      system: 'iOS 17.0',
+      brand: 'devtools',
+      model: 'iPhone X',
+      SDKVersion: '3.3.4',
+      version: '8.0.50',
+      language: 'zh_CN',
+    }),
     getWindowInfo: () => info,
     getMenuButtonBoundingClientRect: () => ({ top: 48, bottom: 80, left: 281, right: 368, width: 87, height: 32 }),
     getStorageSync: (key: string) => (fakes.storage.has(key) ? fakes.storage.get(key) : ''),
@@ -115,7 +144,10 @@ export function createWx(opts: WxOptions): WxFakes {
         if (res.status !== 200) throw new Error(`cloud.callFunction:fail HTTP ${res.status}`)
         return { result: res.body, requestID: `standin-${fakes.calls.length}` }
       }),
-      downloadFile: api<Callbacks & { fileID: string }>('cloud.downloadFile', (o) => ({ tempFilePath: `wxfile://tmp/${encodeURIComponent(o.fileID)}`, statusCode: 200 })),
+      downloadFile: api<Callbacks & { fileID: string }>('cloud.downloadFile', (o) => ({
+        tempFilePath: `wxfile://tmp/${encodeURIComponent(o.fileID)}`,
+        statusCode: 200,
+      })),
     },
   }
   fakes.wx = new Proxy(impl, {

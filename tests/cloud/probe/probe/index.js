@@ -17,7 +17,12 @@ const scenarios = {
     const afterUpdate = (await c.doc(added._id).get()).data
     await c.doc('probe-set').set({ data: { kind: 'probe', n: 10 } })
     const set = (await c.doc('probe-set').get()).data
-    const found = (await c.where({ kind: 'probe', n: _.gt(1).and(_.lt(100)) }).orderBy('n', 'desc').get()).data.map((d) => d.n)
+    const found = (
+      await c
+        .where({ kind: 'probe', n: _.gt(1).and(_.lt(100)) })
+        .orderBy('n', 'desc')
+        .get()
+    ).data.map((d) => d.n)
     const counted = (await c.where(_.or([{ n: 3 }, { n: 10 }])).count()).total
     const paged = (await c.where({ kind: 'probe' }).orderBy('n', 'asc').skip(1).limit(1).get()).data.map((d) => d.n)
     const multi = (await c.where({ kind: 'probe' }).update({ data: { seen: true } })).stats
@@ -43,16 +48,29 @@ const scenarios = {
   async transaction(db) {
     const _ = db.command
     const committed = await db.runTransaction(async (tx) => {
-      const got = await tx.collection('system').doc('probe-tx').get().catch((err) => errorOf(err))
-      await tx.collection('system').doc('probe-tx').set({ data: { n: 1 } })
-      await tx.collection('system').doc('probe-tx').update({ data: { n: _.inc(1) } })
+      const got = await tx
+        .collection('system')
+        .doc('probe-tx')
+        .get()
+        .catch((err) => errorOf(err))
+      await tx
+        .collection('system')
+        .doc('probe-tx')
+        .set({ data: { n: 1 } })
+      await tx
+        .collection('system')
+        .doc('probe-tx')
+        .update({ data: { n: _.inc(1) } })
       await tx.collection('audit').add({ data: { at: 1, actor: 'probe', action: 'probe.tx' } })
       return { missingInTx: got }
     })
     let rolledBack
     try {
       await db.runTransaction(async (tx) => {
-        await tx.collection('system').doc('probe-tx').update({ data: { n: _.inc(100) } })
+        await tx
+          .collection('system')
+          .doc('probe-tx')
+          .update({ data: { n: _.inc(100) } })
         throw new Error('changed my mind')
       })
     } catch (err) {
