@@ -5,6 +5,7 @@ import type { Caller, Ctx, Platform, UserRecord } from './context'
 import { isNotFound, recordCommand, withConflictRetry, type ConflictTally } from './db'
 import { answerProblems } from './answer-check'
 import { AppError } from './errors'
+import { invalidInputMessage } from './field-labels'
 import type { Access, FunctionHandlers } from './handler'
 import { userIdFor } from './ids'
 
@@ -146,6 +147,8 @@ function cleanIssue(issue: z.core.$ZodIssue) {
 
 function describeIssues(issues: z.core.$ZodIssue[]): string {
   const first = issues[0]
-  const where = first.path.length ? first.path.map(String).join('.') : '(请求)'
-  return `输入有误：${where} — ${first.message}`
+  return invalidInputMessage(
+    first.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    first.message,
+  )
 }

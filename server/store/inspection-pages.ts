@@ -1,9 +1,9 @@
 import type { Inspection } from '@contract'
 import type { Ctx } from '../platform/context'
 import type { DocData } from '../platform/db'
-import { fail } from '../platform/errors'
 import type { InspectionRecord } from '../domain/inspection-records'
 import { toInspectionView } from '../views/inspection'
+import { invalidField } from '../platform/field-labels'
 
 /**
  * Inspections newest first, 20 a page, with keyset paging: the cursor (opaque to the
@@ -43,7 +43,7 @@ export function decodeCursor(cursor: string): { at: number; id: string } {
   const m = /^(\d{1,16}):([A-Za-z0-9_-]{1,64})$/.exec(text)
   if (!m) {
     const message = '分页游标无效，请从第一页重新加载'
-    return fail('INVALID_INPUT', `输入有误：cursor — ${message}`, { issues: [{ path: ['cursor'], code: 'custom', message }] })
+    return invalidField(['cursor'], message)
   }
   return { at: Number(m[1]), id: m[2] }
 }

@@ -13,6 +13,7 @@ import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { noticeComplaintStep, noticeNewComplaint } from '../../notices'
 import { callerCompany } from '../../access/company'
+import { invalidField } from '../../platform/field-labels'
 
 /**
  * A complaint 投诉 (SPEC §2.10), about one of the company's inspections or about
@@ -34,7 +35,7 @@ export const complain = action('enterprise', 'complain', {
     }
     if (input.category === 'quiet_period_violation' && !quietPeriodAppliesTo(company, ctx.settings)) {
       const message = '贵企业不在园区内，不适用安静生产期；请选择其他投诉类别'
-      return fail('INVALID_INPUT', `输入有误：category — ${message}`, { issues: [{ path: ['category'], code: 'custom', message }] })
+      return invalidField(['category'], message)
     }
     const anonymous = input.anonymous ?? false
     const dueAt = complaintDueAt(ctx.now, ctx.settings)

@@ -1,11 +1,11 @@
 import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
-import { fail } from '../../platform/errors'
 import { withinOneYear } from '../../domain/ledger-range'
 import { callerMonitoringPoint } from '../../access/company'
 import { inRange, inspectionsOf, readWholeChain } from '../../store/ledger-read'
 import { buildLedgerWorkbook } from '../../exports/ledger-workbook'
 import { safeFileName } from '../../domain/file-names'
+import { invalidField } from '../../platform/field-labels'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -13,7 +13,7 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export const exportLedger = action('enterprise', 'exportLedger', {
   access: ['enterprise'],
   async handle(input, ctx) {
-    const bad = (message: string) => fail('INVALID_INPUT', `输入有误：to — ${message}`, { issues: [{ path: ['to'], code: 'custom', message }] })
+    const bad = (message: string) => invalidField(['to'], message)
     if (input.from > input.to) bad('结束日期不能早于开始日期')
     if (!withinOneYear(input.from, input.to)) bad('导出范围不能超过一年')
     const company = await callerMonitoringPoint(ctx)

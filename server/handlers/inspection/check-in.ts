@@ -31,6 +31,7 @@ import { callerOfficer } from '../../access/officer'
 import { joinJointly, noteCapRefusal, raiseAfterCapAlert } from '../../store/joint-join'
 import { toInspectionView } from '../../views/inspection'
 import { ruleWords } from '@rule-words'
+import { invalidField } from '../../platform/field-labels'
 
 type Input = ParsedInput<'inspection', 'checkIn'>
 
@@ -303,10 +304,7 @@ export async function prepareNew(
   // Rule 1: the quiet period, and the special case that lifts it.
   if (input.exception) {
     const problem = specialCaseProblem(input.exception, settings)
-    if (problem)
-      fail('INVALID_INPUT', `输入有误：${problem.path.join('.')} — ${problem.message}`, {
-        issues: [{ path: problem.path, code: 'custom', message: problem.message }],
-      })
+    if (problem) invalidField(problem.path, problem.message)
   }
   if (quietPeriodBlocks(now, company, settings) && !input.exception) {
     const quiet = quietPeriodStatus(now, settings)

@@ -9,6 +9,7 @@ import type { DepartmentRecord } from '../../domain/records'
 import { cityOf, regionCovers } from '../../domain/scope'
 import { fieldsOf, readDoc } from '../../store/docs'
 import { toPlanView } from '../../views/inspection'
+import { invalidField } from '../../platform/field-labels'
 
 /**
  * A department admin files an inspection plan (measure 3): kind, items, legal basis,
@@ -21,7 +22,7 @@ export const submitPlan = action('supervision', 'submitPlan', {
     if (user.deptId !== input.deptId) fail('FORBIDDEN', '只能为本单位提交检查计划')
     if (input.from > input.to) {
       const message = '结束日期不能早于开始日期'
-      fail('INVALID_INPUT', `输入有误：to — ${message}`, { issues: [{ path: ['to'], code: 'custom', message }] })
+      invalidField(['to'], message)
     }
     const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', input.deptId)
     if (!dept) return fail('NOT_FOUND', '没有找到该执法单位')
