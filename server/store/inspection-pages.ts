@@ -12,7 +12,12 @@ import { invalidField } from '../platform/field-labels'
  */
 export const INSPECTION_PAGE = 20
 
-export async function newestInspectionsPage(ctx: Ctx, conditions: DocData[], cursor: string | undefined): Promise<{ items: Inspection[]; cursor?: string }> {
+export async function newestInspectionsPage(
+  ctx: Ctx,
+  conditions: DocData[],
+  cursor: string | undefined,
+  view: { score?: boolean } = {},
+): Promise<{ items: Inspection[]; cursor?: string }> {
   const _ = ctx.db.command
   const all = [...conditions]
   if (cursor) {
@@ -31,7 +36,7 @@ export async function newestInspectionsPage(ctx: Ctx, conditions: DocData[], cur
   const page = rows.slice(0, INSPECTION_PAGE)
   const last = page[page.length - 1]
   return {
-    items: page.map((r) => toInspectionView(r, ctx.now)),
+    items: page.map((r) => toInspectionView(r, ctx.now, view)),
     ...(rows.length > INSPECTION_PAGE && last ? { cursor: encodeCursor(last.checkInAt, last._id) } : {}),
   }
 }

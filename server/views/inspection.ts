@@ -24,8 +24,12 @@ export function toPlanView(p: PlanRecord): Plan {
   }
 }
 
-/** `now` turns an open inspection past its deadline into `overdue` on read (the scheduler may not have run yet). */
-export function toInspectionView(r: InspectionRecord, now: number): Inspection {
+/**
+ * `now` turns an open inspection past its deadline into `overdue` on read (the scheduler may
+ * not have run yet). The rating's score is shown only to the rated company (`score: true`):
+ * departments see ratings only as aggregates (SPEC rule 9), supervisors in the rating itself.
+ */
+export function toInspectionView(r: InspectionRecord, now: number, opts: { score?: boolean } = {}): Inspection {
   return {
     id: r._id,
     companyId: r.companyId,
@@ -68,6 +72,6 @@ export function toInspectionView(r: InspectionRecord, now: number): Inspection {
     status: effectiveStatus(r, now),
     dueAt: r.dueAt,
     ...(r.result ? { result: { ...r.result } } : {}),
-    rating: { ...r.rating },
+    rating: opts.score || r.rating.score === undefined ? { ...r.rating } : { state: r.rating.state },
   }
 }

@@ -7,6 +7,7 @@ export const inspections = action('enterprise', 'inspections', {
   access: ['enterprise'],
   async handle(input, ctx) {
     const companyId = ctx.caller.user?.companyId ?? fail('FORBIDDEN', '您的账号未绑定企业，请先绑定')
-    return newestInspectionsPage(ctx, [{ companyId }], input.cursor)
+    // The company sees its own ratings' scores.
+    return newestInspectionsPage(ctx, [{ companyId }], input.cursor, { score: true })
   },
 })

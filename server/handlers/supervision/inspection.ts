@@ -29,9 +29,9 @@ export const inspection = action('supervision', 'inspection', {
       supervisor ? ctx.db.collection(COMPLAINTS).where({ inspectionId: r._id }).orderBy('receivedAt', 'desc').limit(MAX_GET).get() : null,
       r.ledgerEntryId ? readDoc<LedgerEntryRecord>(ctx.db, LEDGER, r.ledgerEntryId) : null,
     ])
-    const view = toInspectionView(r, ctx.now)
+    const view = toInspectionView(r, ctx.now, { score: supervisor })
     return {
-      inspection: supervisor ? view : { ...view, rating: { state: view.rating.state } },
+      inspection: view,
       timeline: inspectionTimeline(r, ctx.now, rating),
       ...(rating ? { rating: toRatingView(rating) } : {}),
       ...(complaints ? { complaints: (complaints.data as unknown as ComplaintRecord[]).map((c) => toComplaintView(c, ctx.now, 'supervisor')) } : {}),

@@ -204,6 +204,20 @@ describe('what an officer sees at the gate', () => {
   })
 })
 
+describe('ratings stay aggregates for departments (rule 9)', () => {
+  test('an officer’s own list and detail show that an inspection was rated, never its score', async () => {
+    const rated: Array<{ id: string; rating: { state: string; score?: number } }> = []
+    for (const status of ['closed', undefined]) {
+      const page = await call('demo-officer-1', 'inspection', 'list', status ? { status } : {})
+      rated.push(...page.data.items.filter((i: { rating: { state: string } }) => i.rating.state === 'rated'))
+    }
+    expect(rated.length).toBeGreaterThan(0) // the demo history has rated visits of this officer
+    for (const i of rated) expect(i.rating.score).toBeUndefined()
+    const detail = await call('demo-officer-1', 'inspection', 'detail', { inspectionId: rated[0].id })
+    expect(detail.data.inspection.rating).toEqual({ state: 'rated' })
+  })
+})
+
 describe('the certificate card', () => {
   test('showing it again within half its validity shows the same code; later, a new one', async () => {
     const first = await call('demo-officer-3', 'inspection', 'certCard')
