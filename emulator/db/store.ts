@@ -22,6 +22,8 @@ export type CollectionSpecs = Record<string, { indexes: IndexSpec[] }>
 
 /** Index rows counted at most when estimating how many rows a hint selects. */
 const ESTIMATE_CAP = 1000
+/** How much further tied wide hints are counted (index-only counts: still a few ms). */
+const WIDE_ESTIMATE_FACTOR = 50
 const RANGE_OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
@@ -126,13 +128,20 @@ export class Store {
    * large the collection). `estimate` is Infinity when no hint can use an index.
    */
   bestHint(name: string, hints: Hint[]): { hint: Hint | null; estimate: number } {
-    let best: { hint: Hint | null; estimate: number } = { hint: null, estimate: Infinity }
-    for (const h of hints) {
-      if (!this.isIndexed(name, h)) continue
-      const estimate = this.estimate(name, h, Math.min(ESTIMATE_CAP, best.estimate))
-      if (estimate < best.estimate || (estimate === best.estimate && best.hint?.kind === 'range' && h.kind === 'eq')) best = { hint: h, estimate }
+    const pick = (cap: number, among: Hint[]) => {
+      let best: { hint: Hint | null; estimate: number } = { hint: null, estimate: Infinity }
+      for (const h of among) {
+        if (!this.isIndexed(name, h)) continue
+        const estimate = this.estimate(name, h, Math.min(cap, best.estimate))
+        if (estimate < best.estimate || (estimate === best.estimate && best.hint?.kind === 'range' && h.kind === 'eq')) best = { hint: h, estimate }
+      }
+      return best
     }
-    return best
+    const first = pick(ESTIMATE_CAP, hints)
+    // Two wide hints both reach the cap (a whole city, and its 3,000 red lights): count the
+    // tied ones further before choosing, or the wider may drive the scan.
+    const tied = first.estimate === ESTIMATE_CAP ? hints.filter((h) => this.isIndexed(name, h) && this.estimate(name, h, ESTIMATE_CAP) === ESTIMATE_CAP) : []
+    return tied.length > 1 ? pick(ESTIMATE_CAP * WIDE_ESTIMATE_FACTOR, tied) : first
   }
 
   /** Rows `h` selects, counted up to `cap` (a hint reaching the best one so far can stop counting). */
