@@ -28,6 +28,8 @@ export interface WxFakes {
   toasts: string[]
   opened: string[]
   keepScreenOn: boolean
+  /** The template ids of every requestSubscribeMessage, in order (the user accepts them all). */
+  subscribeRequests: string[][]
 }
 
 export interface WxOptions {
@@ -54,7 +56,7 @@ const QUIET = new Set([
 ])
 
 export function createWx(opts: WxOptions): WxFakes {
-  const fakes: WxFakes = { wx: {}, scans: [], storage: new Map(), calls: [], toasts: [], opened: [], keepScreenOn: false }
+  const fakes: WxFakes = { wx: {}, scans: [], storage: new Map(), calls: [], toasts: [], opened: [], keepScreenOn: false, subscribeRequests: [] }
 
   /** A WeChat async API: runs `body`, then success+complete with `name:ok`, or fail+complete with its errMsg. */
   const api =
@@ -121,6 +123,10 @@ export function createWx(opts: WxOptions): WxFakes {
     showModal: api<Callbacks & { title?: string; content?: string }>('showModal', (o) => {
       fakes.toasts.push(`${o.title ?? ''} ${o.content ?? ''}`.trim())
       return { confirm: true, cancel: false }
+    }),
+    requestSubscribeMessage: api<Callbacks & { tmplIds: string[] }>('requestSubscribeMessage', (o) => {
+      fakes.subscribeRequests.push([...o.tmplIds])
+      return Object.fromEntries(o.tmplIds.map((id) => [id, 'accept']))
     }),
     previewImage: api<Callbacks & { urls: string[] }>('previewImage', (o) => void fakes.opened.push(...o.urls)),
     scanCode: api<Callbacks & { onlyFromCamera?: boolean }>('scanCode', () => {
