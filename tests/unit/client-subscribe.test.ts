@@ -74,8 +74,8 @@ describe('the pages ask at the right moments', () => {
     expect(card).toMatch(/onClick=\{\(\) => \{\s*void askToSubscribe\(\[\.\.\.KINDS\]\)/)
   })
 
-  it('home remembers the template ids whoami hands over', () => {
-    expect(src('pages/home/index.tsx')).toContain('rememberTemplates(res.data.templates)')
+  it('every whoami answer hands over the template ids (a page opened by a deep link has them too)', () => {
+    expect(src('services/account/whoami.ts')).toContain('rememberTemplates(res.data.templates)')
   })
 })
 

@@ -3,7 +3,6 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { whoami, type Me } from '@/services/account/whoami'
 import { messages } from '@/services/account/messages'
-import { rememberTemplates } from '@/services/subscribe'
 import { devLogin, listPersonas, type Persona } from '@/services/dev'
 import { Banner } from '@/components/Banner'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -159,7 +158,6 @@ export default function Home() {
     setState(res.ok ? { status: 'ready', me: res.data } : { status: 'failed', message: res.error.message })
     Taro.stopPullDownRefresh()
     if (!res.ok) return
-    rememberTemplates(res.data.templates)
     if (!res.data.user) return setUnread(null)
     const inbox = await messages()
     setUnread(inbox.ok ? inbox.data.unread : null)
