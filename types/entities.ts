@@ -163,6 +163,21 @@ export const Backfill = z.object({
 })
 export type Backfill = z.infer<typeof Backfill>
 
+/**
+ * One department's case awaiting (or past) the supervisor's review: the leading department's
+ * special case and/or back-fill (`lead`), or the special case of a department that joined (rule 14).
+ */
+export const ReviewCase = z.object({
+  deptId: Id,
+  deptName: z.string(),
+  lead: z.boolean(),
+  review: ExceptionVerdict,
+  exception: InspectionException.optional(),
+  /** The leading department's back-fill waits for this review too (rule 17). */
+  backfillPending: z.boolean(),
+})
+export type ReviewCase = z.infer<typeof ReviewCase>
+
 export const Withdrawal = z.object({ by: Id, byName: z.string(), at: Instant, reason: z.string() })
 export type Withdrawal = z.infer<typeof Withdrawal>
 
@@ -210,6 +225,8 @@ export const Rating = z.object({
   inspectionId: Id,
   companyId: Id,
   deptId: Id,
+  /** Every department of the visit, `deptId` (the leading one) first: the rating counts for each (rule 14). */
+  deptIds: z.array(Id).optional(),
   region: RegionCode,
   month: Month,
   score: z.number().int().min(1).max(5),
@@ -334,6 +351,8 @@ export const Alert = z.object({
   at: Instant,
   region: RegionCode,
   deptId: Id.optional(),
+  /** Every department the alert concerns, `deptId` first (a bad rating of a joint inspection concerns each, rule 14). */
+  deptIds: z.array(Id).optional(),
   companyId: Id.optional(),
   summary: z.string().optional(),
   resolved: z.boolean().optional(),

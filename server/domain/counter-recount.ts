@@ -1,5 +1,6 @@
 import type { CounterFigures } from '../store/counters'
 import { flattenFigures, zeroFigures } from './dept-figures'
+import { ratedDepartments } from './ratings'
 
 /**
  * Recounting the per-region-department-month figures from the records (the consistency
@@ -76,11 +77,14 @@ export function countServiceVisit(tally: Tally, v: TallyPlace): void {
   entry(tally, v).serviceVisits++
 }
 
-export function countRating(tally: Tally, r: TallyPlace & { score: number }, badAtMost: number): void {
-  const f = entry(tally, r)
-  f.ratings.count++
-  f.ratings.sum += r.score
-  if (r.score <= badAtMost) f.ratings.bad++
+/** A rating counts for each department of the visit it rates (rule 14), in its month, where the company is. */
+export function countRating(tally: Tally, r: TallyPlace & { score: number; deptIds?: string[] }, badAtMost: number): void {
+  for (const deptId of ratedDepartments(r)) {
+    const f = entry(tally, { region: r.region, deptId, month: r.month })
+    f.ratings.count++
+    f.ratings.sum += r.score
+    if (r.score <= badAtMost) f.ratings.bad++
+  }
 }
 
 /** A complaint counts only when it names a department (`counterKey`). */

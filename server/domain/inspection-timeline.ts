@@ -8,12 +8,13 @@ import type { InspectionRecord } from './inspection-records'
  */
 export function inspectionTimeline(r: InspectionRecord, now: number, rating?: { score: number; ratedAt: number } | null): InspectionEvent[] {
   const events: InspectionEvent[] = [{ at: r.checkInAt, kind: 'check_in', text: `${r.deptName} ${r.officerNames.join('、')} 扫码进入 ${r.companyName}` }]
-  const ex = r.exception
-  if (ex?.reviewedAt !== undefined && ex.review !== 'pending') {
+  // The leading department's special case, then each joined department's (rule 14).
+  for (const [ex, whose] of [[r.exception, ''], ...(r.joins ?? []).map((j) => [j.exception, `${j.deptName}的`] as const)] as const) {
+    if (ex?.reviewedAt === undefined || ex.review === 'pending') continue
     events.push({
       at: ex.reviewedAt,
       kind: 'exception_review',
-      text: `监督审核特殊情形：${ex.review === 'justified' ? '成立' : '不成立'}${ex.reviewComment ? `（${ex.reviewComment}）` : ''}`,
+      text: `监督审核${whose}特殊情形：${ex.review === 'justified' ? '成立' : '不成立'}${ex.reviewComment ? `（${ex.reviewComment}）` : ''}`,
     })
   }
   const late = r.result ? r.result.lateByMs > 0 : r.dueAt < now

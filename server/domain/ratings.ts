@@ -11,6 +11,9 @@ export function ratingFollowUpDueAt(ratedAt: number, settings: Pick<Settings, 'r
   return endOfChinaDay(addWorkingDays(chinaDate(ratedAt, settings.timezone), settings.rating.followUpWorkingDays, settings.calendar), settings.timezone)
 }
 
+/** The departments a rating counts for: every department of the visit, the leading one first (rule 14). */
+export const ratedDepartments = (r: { deptId: string; deptIds?: string[] }): string[] => (r.deptIds?.length ? [...r.deptIds] : [r.deptId])
+
 export const SCORE_LABELS: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '一般', 2: '不满意', 1: '非常不满意' }
 
 /** Whether a rating token is past its expiry at `now` (expiry instant itself still valid). */

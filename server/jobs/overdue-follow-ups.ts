@@ -48,6 +48,7 @@ export async function raiseOverdueFollowUps(ctx: Ctx): Promise<JobResult> {
           at: ctx.now,
           region: a.region,
           ...(a.deptId ? { deptId: a.deptId } : {}),
+          ...(a.deptIds ? { deptIds: a.deptIds } : {}),
           ...(a.companyId ? { companyId: a.companyId } : {}),
           dueAt: a.dueAt,
           summary: `差评回访已超过期限 ${chinaDate(a.dueAt!, ctx.settings.timezone)}：${a.summary ?? ''}`,

@@ -138,6 +138,21 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
           ['checkInAt', 'desc'],
         ],
       },
+      /** supervision.exceptions: special cases of departments that joined (rule 14). */
+      {
+        fields: [
+          ['joins.exception.review', 'asc'],
+          ['region', 'asc'],
+          ['checkInAt', 'desc'],
+        ],
+      },
+      {
+        fields: [
+          ['joins.exception.review', 'asc'],
+          ['city', 'asc'],
+          ['checkInAt', 'desc'],
+        ],
+      },
       /** supervision.exceptions: back-filled visits awaiting review (rule 17). */
       {
         fields: [

@@ -22,6 +22,8 @@ export interface AlertInput {
   at: number
   region: string
   deptId?: string
+  /** Every department the alert concerns, `deptId` first (a joint inspection's bad rating). */
+  deptIds?: string[]
   companyId?: string
   summary?: string
   /** bad_rating: the follow-up is due by then (the scheduler raises follow_up_overdue after it). */
@@ -41,6 +43,7 @@ export interface AlertRecord {
   region: string
   city: string
   deptId?: string
+  deptIds?: string[]
   companyId?: string
   summary?: string
   resolved: boolean
@@ -53,6 +56,17 @@ export interface AlertRecord {
 /** A deterministic alert id for "one alert of this kind per record". */
 export const alertIdFor = (kind: AlertKind, ref: string): string => `${kind}_${ref.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 120)
 
+/**
+ * The id of the one alert of `kind` about a department's review case 特殊情形 (rule 14):
+ * the leading department's is the inspection's (`alertIdFor(kind, 'inspections/<id>')`), a
+ * joined department's is keyed by its place among the joins (short enough for an id). The
+ * alert's `ref` stays the inspection.
+ */
+export function caseAlertId(kind: AlertKind, inspection: { _id: string; joins?: Array<{ deptId: string }> }, c: { lead: boolean; deptId: string }): string {
+  if (c.lead) return alertIdFor(kind, `inspections/${inspection._id}`)
+  return alertIdFor(kind, `j${(inspection.joins ?? []).findIndex((j) => j.deptId === c.deptId) + 1}/${inspection._id}`)
+}
+
 /** Writes the alert (in `tx` when given a transaction) and answers the stored record. */
 export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRecord> {
   const record: AlertRecord = {
@@ -63,6 +77,7 @@ export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRec
     region: alert.region,
     city: cityOf(alert.region),
     deptId: alert.deptId,
+    ...(alert.deptIds ? { deptIds: [...alert.deptIds] } : {}),
     companyId: alert.companyId,
     summary: alert.summary,
     resolved: false,

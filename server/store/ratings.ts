@@ -1,4 +1,12 @@
-import type { Rating } from '@contract'
+import type { Rating, Settings } from '@contract'
+import { ruleWords } from '@rule-words'
+import type { Ctx } from '../platform/context'
+import type { Database } from '../platform/db'
+import type { InspectionRecord } from '../domain/inspection-records'
+import { isBadRating, ratedDepartments, SCORE_LABELS } from '../domain/ratings'
+import { alertIdFor, raiseAlert } from './alerts'
+import { bumpCounters } from './counters'
+import type { Writer } from './docs'
 
 /**
  * Ratings 好差评 (`ratings/<inspectionId>`: one per inspection, SPEC §2.9). Who rated is
@@ -12,7 +20,10 @@ export interface RatingRecord {
   _id: string
   inspectionId: string
   companyId: string
+  /** The leading department. */
   deptId: string
+  /** Every department of the visit, `deptId` first (rule 14; absent on a one-department visit's older ratings: `[deptId]`). */
+  deptIds?: string[]
   /** The company's region (where it happened): supervisors' scope. */
   region: string
   month: string
@@ -33,6 +44,7 @@ export function toRatingView(r: RatingRecord): Rating {
     inspectionId: r.inspectionId,
     companyId: r.companyId,
     deptId: r.deptId,
+    ...(r.deptIds ? { deptIds: [...r.deptIds] } : {}),
     region: r.region,
     month: r.month,
     score: r.score,
@@ -41,4 +53,42 @@ export function toRatingView(r: RatingRecord): Rating {
     ratedAt: r.ratedAt,
     ...(r.followUpDueAt !== undefined ? { followUpDueAt: r.followUpDueAt } : {}),
   }
+}
+
+/**
+ * Books a committed rating in the figures of each department of the visit (its month,
+ * where the company is): the company rated the one visit several departments made, so
+ * each counts it (rule 14). After the commit: the counters are shared (store/counters.ts).
+ */
+export async function bookRating(db: Database, r: RatingRecord, settings: Pick<Settings, 'rating'>): Promise<void> {
+  const bad = isBadRating(r.score, settings) ? 1 : 0
+  for (const deptId of ratedDepartments(r)) await bumpCounters(db, { deptId, region: r.region, month: r.month }, { ratings: { count: 1, sum: r.score, bad } })
+}
+
+/**
+ * A bad rating's alert (rules 9, 21): one per rating, naming every department of the visit
+ * (`deptIds`), so one follow-up answers the company; raised in the rating's transaction.
+ */
+export async function raiseBadRatingAlert(
+  tx: Writer,
+  ctx: Pick<Ctx, 'now' | 'settings'>,
+  inspection: Pick<InspectionRecord, 'region' | 'deptId' | 'deptName' | 'deptIds' | 'joins' | 'companyId' | 'companyName' | 'date'>,
+  r: RatingRecord,
+): Promise<void> {
+  const ref = `ratings/${r._id}`
+  const deptIds = ratedDepartments(r)
+  const names = [inspection.deptName, ...(inspection.joins ?? []).filter((j) => deptIds.includes(j.deptId)).map((j) => j.deptName)]
+  const visit = names.length > 1 ? `${names.join('、')} 对 ${inspection.companyName} 的联合检查` : `${inspection.deptName} 对 ${inspection.companyName} 的检查`
+  await raiseAlert(tx, {
+    id: alertIdFor('bad_rating', ref),
+    kind: 'bad_rating',
+    ref,
+    at: ctx.now,
+    region: inspection.region,
+    deptId: inspection.deptId,
+    ...(deptIds.length > 1 ? { deptIds } : {}),
+    companyId: inspection.companyId,
+    ...(r.followUpDueAt !== undefined ? { dueAt: r.followUpDueAt } : {}),
+    summary: `${visit}（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），${ruleWords(ctx.settings).badRatingFollowUp}`,
+  })
 }

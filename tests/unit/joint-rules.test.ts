@@ -1,10 +1,12 @@
 import { defaultSettings } from '@contract'
 import { backfillTimeProblem } from '@server/domain/backfill'
 import { isAfterCap, prunedRefusals, sourceRefProblem } from '@server/domain/case-source'
-import { countInspection, type Tally } from '@server/domain/counter-recount'
+import { casesWith, pickCase, reviewCases, type CaseHolder } from '@server/domain/case-review'
+import { countInspection, countRating, type Tally } from '@server/domain/counter-recount'
 import { movedGate, type CompanyGate } from '@server/domain/gate'
 import { departmentsWithoutResult, deptResultProblem, jointJoinProblem, overdueDepartments, sameDeptJoin } from '@server/domain/joint'
 import { findLeniencyItem, listsForField } from '@server/domain/leniency'
+import { ratedDepartments } from '@server/domain/ratings'
 import { rectifyByProblem } from '@server/domain/rectify-by'
 import { serviceVisitFlags } from '@server/domain/service-visit'
 import { timelineOf } from '@server/domain/timeline'
@@ -176,6 +178,62 @@ describe('counting (rules 14, 17, 18, 20)', () => {
     const d2 = tally.get('360702_d2_2026-12')!.figures
     expect(d1).toMatchObject({ inspections: 1, withdrawn: 1, repeated: 1, results: 1, noPenalty: 1, backfills: 1 })
     expect(d2).toMatchObject({ inspections: 1, results: 1, noPenalty: 0, repeated: 0, quietExceptions: { pending: 1 } })
+  })
+})
+
+describe('rule 14: each department’s special case is its own review case', () => {
+  const pending = { category: 'emergency', review: 'pending' as const }
+  const joint = (lead: CaseHolder['exception'], joined: CaseHolder['exception'], extra: Partial<CaseHolder> = {}): CaseHolder => ({
+    deptId: 'd1',
+    deptName: '市场监管局',
+    ...(lead ? { exception: lead } : {}),
+    joins: [
+      { deptId: 'd2', deptName: '应急管理局', ...(joined ? { exception: joined } : {}) },
+      { deptId: 'd3', deptName: '税务局' },
+    ],
+    ...extra,
+  })
+
+  it('one case per department with a special case, the leading one first; a joined department without one has none', () => {
+    expect(reviewCases(joint(pending, { ...pending, category: 'high_risk' })).map((c) => [c.deptId, c.lead, c.review])).toEqual([
+      ['d1', true, 'pending'],
+      ['d2', false, 'pending'],
+    ])
+    expect(reviewCases(joint(undefined, pending)).map((c) => c.deptId)).toEqual(['d2'])
+    expect(reviewCases(joint(undefined, undefined))).toEqual([])
+  })
+
+  it('the leading case waits while its back-fill waits, whatever its special case’s verdict', () => {
+    const r = joint({ ...pending, review: 'justified' }, undefined, { backfill: { review: 'pending' } })
+    expect(reviewCases(r)).toEqual([expect.objectContaining({ deptId: 'd1', review: 'pending', backfillPending: true })])
+    expect(reviewCases({ ...r, backfill: { review: 'unjustified' } })[0]).toMatchObject({ review: 'justified', backfillPending: false })
+    expect(casesWith(joint({ ...pending, review: 'justified' }, pending), 'justified').map((c) => c.deptId)).toEqual(['d1'])
+  })
+
+  it('picks the named department’s case, or the only pending one; several pending and none named is ambiguous', () => {
+    const both = joint(pending, pending)
+    expect(pickCase(both)).toMatchObject({ ok: false, problem: 'several', pending: [{ deptId: 'd1' }, { deptId: 'd2' }] })
+    expect(pickCase(both, 'd2')).toMatchObject({ ok: true, case: { deptId: 'd2', lead: false } })
+    expect(pickCase(both, 'd3')).toMatchObject({ ok: false, problem: 'not_on' })
+    expect(pickCase(both, 'd9')).toMatchObject({ ok: false, problem: 'not_on' })
+    const one = joint({ ...pending, review: 'unjustified' }, pending)
+    expect(pickCase(one)).toMatchObject({ ok: true, case: { deptId: 'd2' } })
+    expect(pickCase(one, 'd1')).toMatchObject({ ok: false, problem: 'done', case: { deptId: 'd1', review: 'unjustified' } })
+    expect(pickCase(joint({ ...pending, review: 'justified' }, { ...pending, review: 'justified' }))).toEqual({ ok: false, problem: 'done' })
+    expect(pickCase(joint({ ...pending, review: 'justified' }, undefined))).toMatchObject({ ok: false, problem: 'done', case: { deptId: 'd1' } })
+    expect(pickCase(joint(undefined, undefined))).toEqual({ ok: false, problem: 'none' })
+  })
+})
+
+describe('rule 14 with rule 9: a rating counts for each department of the visit', () => {
+  it('books the score, and a bad one, in every department’s figures; an older rating only its department’s', () => {
+    expect(ratedDepartments({ deptId: 'd1', deptIds: ['d1', 'd2'] })).toEqual(['d1', 'd2'])
+    expect(ratedDepartments({ deptId: 'd1' })).toEqual(['d1'])
+    const tally: Tally = new Map()
+    countRating(tally, { region: '360702', deptId: 'd1', deptIds: ['d1', 'd2'], month: '2026-12', score: 2 }, settings.rating.badAtMost)
+    countRating(tally, { region: '360702', deptId: 'd1', month: '2026-12', score: 5 }, settings.rating.badAtMost)
+    expect(tally.get('360702_d1_2026-12')!.figures.ratings).toEqual({ count: 2, sum: 7, bad: 1 })
+    expect(tally.get('360702_d2_2026-12')!.figures.ratings).toEqual({ count: 1, sum: 2, bad: 1 })
   })
 })
 

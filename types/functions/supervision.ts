@@ -19,6 +19,7 @@ import {
   PlanKind,
   PlanStatus,
   Rating,
+  ReviewCase,
 } from '../entities'
 
 /** `supervision`: plans, reviews, complaints, figures (SPEC §3 supervision). */
@@ -50,10 +51,12 @@ export const supervision = {
   },
   exceptions: {
     input: z.object({ status: ExceptionVerdict.optional() }),
-    output: z.object({ items: z.array(Inspection) }),
+    /** One item per department's case: an inspection can carry several (rule 14), each reviewed on its own. */
+    output: z.object({ items: z.array(Inspection.extend({ reviewCase: ReviewCase })) }),
   },
   reviewException: {
-    input: z.object({ inspectionId: Id, verdict: z.enum(['justified', 'unjustified']), comment: text(500) }),
+    /** `deptId`: whose case (a joint inspection can carry several); absent = the one pending case. */
+    input: z.object({ inspectionId: Id, deptId: Id.optional(), verdict: z.enum(['justified', 'unjustified']), comment: text(500) }),
     output: z.object({ inspection: Inspection }),
   },
   complaints: {

@@ -3,22 +3,20 @@ import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import { chinaMonth } from '../../domain/china-time'
 import { pseudonymousActor, raterKeyFor } from '../../domain/pseudonyms'
-import { isBadRating, ratingFollowUpDueAt, SCORE_LABELS } from '../../domain/ratings'
-import { alertIdFor, raiseAlert } from '../../store/alerts'
-import { bumpCounters } from '../../store/counters'
+import { departmentsOf } from '../../domain/joint'
+import { isBadRating, ratingFollowUpDueAt } from '../../domain/ratings'
 import { fieldsOf, readDoc } from '../../store/docs'
-import { RATINGS, toRatingView, type RatingRecord } from '../../store/ratings'
+import { bookRating, raiseBadRatingAlert, RATINGS, toRatingView, type RatingRecord } from '../../store/ratings'
 import { RATING_TOKENS } from '../../store/tokens'
 import { countTokenLookup } from '../../store/rate-limits'
 import type { Writer } from '../../store/docs'
 import { ratableFromList, usableRatingToken } from '../../access/rating'
-import { ruleWords } from '@rule-words'
 
 /**
  * Rates an inspection (SPEC §2.9, §2.22): once, by a user of the inspected company, with a
  * single-use token or from the company's own list within `ratingFromList.days` of the result. One transaction: the token used, `ratings/<inspectionId>`, the
- * inspection's rating state, the department's counters (month of the rating), a
- * `bad_rating` alert with its follow-up deadline, and the audit event. Who rated is kept
+ * inspection's rating state, a `bad_rating` alert with its follow-up deadline, and the
+ * audit event; after it, the figures of each department of the visit (store/ratings.ts bookRating). Who rated is kept
  * only as keyed hashes (rating.raterKey, the audit actor).
  */
 export const rate = action('enterprise', 'rate', {
@@ -37,6 +35,7 @@ export const rate = action('enterprise', 'rate', {
         inspectionId: inspection._id,
         companyId: inspection.companyId,
         deptId: inspection.deptId,
+        ...(inspection.joint ? { deptIds: departmentsOf(inspection) } : {}),
         region: inspection.region,
         month: chinaMonth(ctx.now, ctx.settings.timezone),
         score: input.score,
@@ -60,20 +59,7 @@ export const rate = action('enterprise', 'rate', {
         .collection('inspections')
         .doc(inspection._id)
         .update({ data: { rating: { state: 'rated', score: r.score }, updatedAt: ctx.now } })
-      if (bad) {
-        const ref = `ratings/${r._id}`
-        await raiseAlert(tx, {
-          id: alertIdFor('bad_rating', ref),
-          kind: 'bad_rating',
-          ref,
-          at: ctx.now,
-          region: inspection.region,
-          deptId: inspection.deptId,
-          companyId: inspection.companyId,
-          ...(r.followUpDueAt !== undefined ? { dueAt: r.followUpDueAt } : {}),
-          summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），${ruleWords(ctx.settings).badRatingFollowUp}`,
-        })
-      }
+      if (bad) await raiseBadRatingAlert(tx, ctx, inspection, r)
       const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } }
       await audit(
         actorCtx,
@@ -84,11 +70,10 @@ export const rate = action('enterprise', 'rate', {
         },
         tx,
       )
-      return { r, key: { deptId: inspection.deptId, region: inspection.region, month: r.month } }
+      return r
     })
-    // After the commit: the region's counters are shared (store/counters.ts).
-    await bumpCounters(ctx.db, committed.key, { ratings: { count: 1, sum: committed.r.score, bad: bad ? 1 : 0 } })
-    const rating = committed.r
+    await bookRating(ctx.db, committed, ctx.settings)
+    const rating = committed
     return { rating: toRatingView(rating) }
   },
 })

@@ -3,9 +3,10 @@ import type { Ctx } from '../../platform/context'
 import type { DocData } from '../../platform/db'
 import { MAX_GET } from '../../platform/db'
 import { action } from '../../platform/handler'
+import { casesWith } from '../../domain/case-review'
 import type { InspectionRecord } from '../../domain/inspection-records'
 import { findCategory } from '../../domain/special-case'
-import { alertIdFor, ALERTS, type AlertRecord } from '../../store/alerts'
+import { ALERTS, caseAlertId, type AlertRecord } from '../../store/alerts'
 import { readByIds } from '../../store/paging'
 import { RATINGS, type RatingRecord } from '../../store/ratings'
 import { supervisorScope } from '../../access/supervisor-scope'
@@ -70,6 +71,7 @@ export function toAlertView(a: AlertRecord): Alert {
     at: a.at,
     region: a.region,
     ...(a.deptId ? { deptId: a.deptId } : {}),
+    ...(a.deptIds ? { deptIds: [...a.deptIds] } : {}),
     ...(a.companyId ? { companyId: a.companyId } : {}),
     summary: a.summary ?? '',
     resolved: a.resolved,
@@ -97,27 +99,40 @@ async function withoutSettled(ctx: Ctx, records: AlertRecord[]): Promise<AlertRe
   })
 }
 
+/** One pending-exception alert per department's pending special case (domain/case-review.ts), the joined departments' included. */
 async function pendingExceptionAlerts(ctx: Ctx, scopeWhere: DocData): Promise<AlertRecord[]> {
-  const got = await ctx.db
-    .collection('inspections')
-    .where({ ...scopeWhere, 'exception.review': 'pending' })
-    .orderBy('checkInAt', 'desc')
-    .limit(MAX_GET)
-    .get()
-  return (got.data as unknown as InspectionRecord[]).map((r) => {
-    const ref = `inspections/${r._id}`
-    const label = r.exception ? (findCategory(r.exception.category, ctx.settings)?.label ?? r.exception.category) : ''
-    return {
-      _id: alertIdFor('pending_exception', ref),
-      kind: 'pending_exception',
-      ref,
-      at: r.checkInAt,
-      region: r.region,
-      city: r.city,
-      deptId: r.deptId,
-      companyId: r.companyId,
-      summary: `${r.deptName} 于 ${r.date} 以特殊情形“${label}”在安静生产期进入 ${r.companyName}，待审核`,
-      resolved: false,
-    }
-  })
+  const lists = await Promise.all(
+    ['exception.review', 'joins.exception.review'].map(
+      async (field) =>
+        (
+          await ctx.db
+            .collection('inspections')
+            .where({ ...scopeWhere, [field]: 'pending' })
+            .orderBy('checkInAt', 'desc')
+            .limit(MAX_GET)
+            .get()
+        ).data as unknown as InspectionRecord[],
+    ),
+  )
+  const byId = new Map(lists.flat().map((r) => [r._id, r]))
+  return [...byId.values()].flatMap((r) =>
+    casesWith(r, 'pending')
+      .filter((c) => c.exception?.review === 'pending')
+      .map((c) => {
+        const ref = `inspections/${r._id}`
+        const label = findCategory(c.exception!.category, ctx.settings)?.label ?? c.exception!.category
+        return {
+          _id: caseAlertId('pending_exception', r, c),
+          kind: 'pending_exception' as const,
+          ref,
+          at: r.checkInAt,
+          region: r.region,
+          city: r.city,
+          deptId: c.deptId,
+          companyId: r.companyId,
+          summary: `${c.deptName} 于 ${r.date} 以特殊情形“${label}”在安静生产期进入 ${r.companyName}${c.lead ? '' : '（联合检查）'}，待审核`,
+          resolved: false,
+        }
+      }),
+  )
 }

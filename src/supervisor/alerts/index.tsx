@@ -27,8 +27,8 @@ const FOLLOW_UP_KINDS: AlertKind[] = ['bad_rating', 'follow_up_overdue']
 function linksOf(a: Alert): { work?: { url: string; label: string }; visit?: string } {
   const { collection, id } = parseRef(a.ref)
   const visit = collection === 'inspections' || collection === 'ratings' ? inspectionUrl(id) : undefined
-  if (a.kind === 'pending_exception') return { work: { url: exceptionsUrl({ status: 'pending', id }), label: '去审核特殊情形 ›' }, visit }
-  if (a.kind === 'unjustified_exception') return { work: { url: exceptionsUrl({ status: 'unjustified', id }), label: '查看审核记录 ›' }, visit }
+  if (a.kind === 'pending_exception') return { work: { url: exceptionsUrl({ status: 'pending', id, dept: a.deptId }), label: '去审核特殊情形 ›' }, visit }
+  if (a.kind === 'unjustified_exception') return { work: { url: exceptionsUrl({ status: 'unjustified', id, dept: a.deptId }), label: '查看审核记录 ›' }, visit }
   if (a.kind === 'complaint_overdue') return { work: { url: complaintsUrl({ id }), label: '去办理投诉 ›' } }
   return { visit }
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
-import type { ExceptionVerdict, Inspection } from '@contract'
+import type { ExceptionVerdict, Output } from '@contract'
 import { listExceptions } from '@/services/supervision/exceptions'
 import { reviewException } from '@/services/supervision/review-exception'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -14,13 +14,17 @@ import { useRuleWords } from '@/hooks/useRuleWords'
 import { chinaDateTime } from '@/lib/china-time'
 import '../lib/supervisor.css'
 
+/** One department's case of one inspection (a joint inspection can carry several, each reviewed on its own). */
+type CaseItem = Output<'supervision', 'exceptions'>['items'][number]
+const caseKey = (it: CaseItem) => `${it.id}:${it.reviewCase.deptId}`
+
 const TABS: { key: ExceptionVerdict; label: string }[] = [
   { key: 'pending', label: '待审核' },
   { key: 'unjustified', label: '不合理' },
   { key: 'justified', label: '情形成立' },
 ]
 
-function Review({ it, onDone }: { it: Inspection; onDone: (i: Inspection, verdict: 'justified' | 'unjustified') => void }) {
+function Review({ it, onDone }: { it: CaseItem; onDone: (i: CaseItem, verdict: 'justified' | 'unjustified') => void }) {
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -29,10 +33,10 @@ function Review({ it, onDone }: { it: Inspection; onDone: (i: Inspection, verdic
     if (!comment.trim()) return setError('请填写审核意见（将记入台账，并通报该部门）')
     setBusy(true)
     setError('')
-    const res = await reviewException({ inspectionId: it.id, verdict, comment: comment.trim() })
+    const res = await reviewException({ inspectionId: it.id, deptId: it.reviewCase.deptId, verdict, comment: comment.trim() })
     setBusy(false)
     if (!res.ok) return setError(res.error.message)
-    onDone(res.data.inspection, verdict)
+    onDone(it, verdict)
   }
   return (
     <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
@@ -64,19 +68,22 @@ function Item({
   onSelect,
   onDone,
 }: {
-  it: Inspection
+  it: CaseItem
   selected: boolean
   onSelect: () => void
-  onDone: (i: Inspection, v: 'justified' | 'unjustified') => void
+  onDone: (i: CaseItem, v: 'justified' | 'unjustified') => void
 }) {
-  const ex = it.exception
+  const { reviewCase: c } = it
+  const ex = c.exception
   const words = useRuleWords()
-  const verdict = ex?.review ?? 'pending'
+  const verdict = c.review
+  const others = it.joint ? it.deptIds.length - 1 : 0
+  const comment = ex?.reviewComment ?? (c.lead ? it.backfill?.reviewComment : undefined)
   const v = VERDICT_LABELS[verdict]
   return (
     <View
       className={`card sv-item sv-item--${verdict === 'pending' ? 'warn' : verdict === 'unjustified' ? 'bad' : ''}${selected ? ' sv-item--on' : ''} exception-item`}
-      id={`exception-${it.id}`}
+      id={`exception-${it.id}-${c.deptId}`}
       onClick={onSelect}
     >
       <View className='sv-item__head'>
@@ -84,12 +91,17 @@ function Item({
         <StatusBadge tone={v.tone} text={v.text} />
       </View>
       <Text className='sv-item__line'>
-        {it.deptName ?? it.deptId} · {it.officerNames.join('、')}
+        {c.deptName}
+        {others > 0 ? (c.lead ? `（联合检查牵头，另有 ${others} 个部门）` : `（加入${it.deptName ?? ''}的联合检查）`) : ''}
       </Text>
-      <Text className='sv-item__line'>特殊情形：{ex ? (words?.categoryLabel(ex.category) ?? '') : '—'}</Text>
+      <Text className='sv-item__line'>检查人员：{it.officerNames.join('、')}</Text>
+      <Text className='sv-item__line'>特殊情形：{ex ? (words?.categoryLabel(ex.category) ?? '') : '无（补录的检查）'}</Text>
       {ex?.reason ? <Text className='sv-item__line'>说明：{ex.reason}</Text> : null}
-      <Text className='sv-item__meta'>{chinaDateTime(it.checkInAt)} 入企 · 安静生产期</Text>
-      {ex?.reviewComment ? <Text className='sv-item__meta'>审核意见：{ex.reviewComment}</Text> : null}
+      <Text className='sv-item__meta'>
+        {chinaDateTime(it.checkInAt)} 入企{ex ? ' · 安静生产期' : ''}
+        {c.lead && it.backfill ? ' · 补录' : ''}
+      </Text>
+      {comment ? <Text className='sv-item__meta'>审核意见：{comment}</Text> : null}
       {verdict === 'pending' && selected ? <Review it={it} onDone={onDone} /> : null}
       {verdict === 'pending' && !selected ? <Text className='sv-item__meta sv-scope__more'>点击审核 ›</Text> : null}
     </View>
@@ -101,8 +113,11 @@ export default function SupervisorExceptions() {
   const router = useRouter()
   const words = useRuleWords()
   const [tab, setTab] = useState<ExceptionVerdict>((router.params.status as ExceptionVerdict) || 'pending')
-  const [items, setItems] = useState<Inspection[] | null>(null)
-  const [selected, setSelected] = useState<string | null>(router.params.id ? decodeURIComponent(router.params.id) : null)
+  const [items, setItems] = useState<CaseItem[] | null>(null)
+  // Opened from an alert: the inspection (and the department, for one case of a joint inspection).
+  const [selected, setSelected] = useState<string | null>(
+    router.params.id ? `${decodeURIComponent(router.params.id)}:${router.params.dept ? decodeURIComponent(router.params.dept) : ''}` : null,
+  )
   const [error, setError] = useState('')
   const [notice, setNotice] = useState('')
 
@@ -110,7 +125,14 @@ export default function SupervisorExceptions() {
     setError('')
     const res = await listExceptions({ status })
     if (!res.ok) return setError(res.error.message)
-    setItems([...res.data.items].sort((a, b) => b.checkInAt - a.checkInAt))
+    const loaded = [...res.data.items].sort((a, b) => b.checkInAt - a.checkInAt)
+    setItems(loaded)
+    // Opened from an alert naming only the inspection: its first case.
+    setSelected((s) => {
+      if (!s?.endsWith(':')) return s
+      const hit = loaded.find((x) => `${x.id}:` === s)
+      return hit ? caseKey(hit) : null
+    })
   }
   useDidShow(() => {
     void load(tab)
@@ -121,9 +143,9 @@ export default function SupervisorExceptions() {
     setNotice('')
     void load(k as ExceptionVerdict)
   }
-  const done = (i: Inspection, verdict: 'justified' | 'unjustified') => {
-    setNotice(`已审核：${i.companyName ?? ''} ${verdict === 'justified' ? '特殊情形成立' : '不合理，已计入该部门通报'}`)
-    setItems((prev) => (prev ? prev.filter((x) => x.id !== i.id) : prev))
+  const done = (i: CaseItem, verdict: 'justified' | 'unjustified') => {
+    setNotice(`已审核：${i.companyName ?? ''} ${i.reviewCase.deptName} ${verdict === 'justified' ? '特殊情形成立' : '不合理，已计入该部门通报'}`)
+    setItems((prev) => (prev ? prev.filter((x) => caseKey(x) !== caseKey(i)) : prev))
     setSelected(null)
   }
 
@@ -145,7 +167,7 @@ export default function SupervisorExceptions() {
       ) : null}
       <View id='exception-list'>
         {items?.map((it) => (
-          <Item key={it.id} it={it} selected={selected === it.id} onSelect={() => setSelected(it.id)} onDone={done} />
+          <Item key={caseKey(it)} it={it} selected={selected === caseKey(it)} onSelect={() => setSelected(caseKey(it))} onDone={done} />
         ))}
       </View>
     </PageShell>

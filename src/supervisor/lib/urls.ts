@@ -3,8 +3,15 @@ import type { AlertKind } from '@contract'
 /** Routes inside the supervisor subpackage, with their query parameters. */
 
 export const alertsUrl = (kind?: AlertKind | 'all') => `/supervisor/alerts/index${kind && kind !== 'all' ? `?kind=${kind}` : ''}`
-export const exceptionsUrl = (opts: { status?: string; id?: string } = {}) => {
-  const q = [opts.status ? `status=${opts.status}` : '', opts.id ? `id=${encodeURIComponent(opts.id)}` : ''].filter(Boolean).join('&')
+/** The exceptions review page, optionally opened on one inspection's case (`dept`: whose, for a joint inspection). */
+export const exceptionsUrl = (opts: { status?: string; id?: string; dept?: string } = {}) => {
+  const q = [
+    opts.status ? `status=${opts.status}` : '',
+    opts.id ? `id=${encodeURIComponent(opts.id)}` : '',
+    opts.dept ? `dept=${encodeURIComponent(opts.dept)}` : '',
+  ]
+    .filter(Boolean)
+    .join('&')
   return `/supervisor/exceptions/index${q ? `?${q}` : ''}`
 }
 export const complaintsUrl = (opts: { status?: string; id?: string } = {}) => {
