@@ -130,9 +130,9 @@ d('supervisor journey (H5)', () => {
     const alertId = `pending_exception_inspections_${prep.inspectionId}`
     await see(sup, `#alert-${alertId}`)
     await tap(sup, `#alert-${alertId}`)
-    await see(sup, `#exception-${prep.inspectionId}`)
+    await see(sup, `#exception-${prep.inspectionId}-${MARKET_DEPT.id}`)
     await see(sup, '#btn-unjustified')
-    expect(await textOf(sup, `#exception-${prep.inspectionId}`)).toContain(PARK_MONITORING.name)
+    expect(await textOf(sup, `#exception-${prep.inspectionId}-${MARKET_DEPT.id}`)).toContain(PARK_MONITORING.name)
     await fill(sup, 'input-comment', '当日企业无安全事故，不属于突发性事故处置情形。')
     await screenshot(sup, 'supervisor-exceptions')
     await tap(sup, '#btn-unjustified')
