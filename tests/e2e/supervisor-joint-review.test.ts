@@ -94,4 +94,13 @@ d('supervisor reviews a joint inspection’s special cases one department at a t
     expect(mine(pending)).toEqual([MARKET.id])
     expect(mine(unjustified)).toEqual([EMERGENCY.id])
   })
+
+  it('the inspection’s detail shows each department’s special case with its own verdict', async () => {
+    await openPage(sup, app, `/supervisor/inspection/index?id=${id}`)
+    await see(sup, `#insp-join-${EMERGENCY.id}`)
+    expect(await textOf(sup, `#insp-join-${EMERGENCY.id}`)).toMatch(new RegExp(`${EMERGENCY.name}.*特殊情形.*不合理`))
+    await see(sup, '#timeline')
+    expect(await textOf(sup, '#timeline')).toContain(`监督审核${EMERGENCY.name}的特殊情形：不成立`)
+    await screenshot(sup, 'supervisor-inspection-joint')
+  })
 })

@@ -59,7 +59,16 @@ export default function InspectionDetail() {
         <Text className='sv-item__title' id='insp-company'>
           {i.companyName}
         </Text>
-        <InfoRow label='检查部门'>{i.deptName}</InfoRow>
+        <InfoRow label='检查部门'>
+          {i.deptName}
+          {i.joint ? '（联合检查牵头）' : ''}
+        </InfoRow>
+        {(i.joins ?? []).map((j) => (
+          <InfoRow key={j.deptId} label='联合检查' id={`insp-join-${j.deptId}`} tone={j.exception?.review === 'unjustified' ? 'bad' : undefined}>
+            {j.deptName}
+            {j.exception ? ` · 特殊情形：${words?.categoryLabel(j.exception.category) ?? ''} · ${VERDICT_LABELS[j.exception.review].text}` : ''}
+          </InfoRow>
+        ))}
         <InfoRow label='执法人员' id='insp-officers'>
           {i.officerNames.join('、')}
         </InfoRow>
