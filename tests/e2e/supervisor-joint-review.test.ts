@@ -8,7 +8,7 @@
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
 import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, startApp, tap, textOf, type Phone } from './helpers'
-import { caller } from './supervisor-helpers'
+import { caller, MARKET_DEPT } from './supervisor-helpers'
 
 const unavailable = e2eUnavailable()
 const d = unavailable ? describe.skip : describe
@@ -18,7 +18,7 @@ if (unavailable) console.warn(`supervisor joint review e2e skipped: ${unavailabl
 const CLOCK = '2026-12-15T02:00:00Z'
 const roster = buildDemoRoster()
 const PARK = roster.companies.find((c) => Number(c.id.slice(3)) >= 100 && c.inPark && !c.monitoringPoint)!
-const MARKET = roster.departments.find((x) => x.id === DEMO_IDS.cityMarketDept)!
+const MARKET = MARKET_DEPT
 const EMERGENCY = roster.departments.find((x) => x.id === DEMO_IDS.cityEmergencyDept)!
 const location = { lat: PARK.location.lat, lng: PARK.location.lng, accuracy: 20 }
 
