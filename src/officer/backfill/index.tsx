@@ -44,6 +44,12 @@ export default function Backfill() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<{ field: ErrorField; message: string } | null>(null)
   const errorAt = (field: ErrorField) => (error && error.field === field ? <ErrorBox message={error.message} /> : null)
+  /** Shows the refusal next to its field and brings the field on screen (the button sits far below the time). */
+  const refuse = (field: ErrorField, message: string) => {
+    setError({ field, message })
+    const selector = field === 'checkInAt' ? '#input-date' : field === 'reason' ? '#input-reason' : '#error'
+    setTimeout(() => void Taro.pageScrollTo({ selector, duration: 200 }), 50)
+  }
   const requestId = useRef(newClientRequestId())
   // The special cases of the settings (the same list the preview offers).
   const [categories, setCategories] = useState<Array<{ key: string; title: string }>>([])
@@ -54,7 +60,7 @@ export default function Backfill() {
   const submit = async () => {
     if (busy) return
     const missing = [!date && '入企日期', !time && '入企时间', !reason.trim() && '未能扫码的原因'].filter(Boolean)
-    if (missing.length) return setError({ field: !date || !time ? 'checkInAt' : 'reason', message: `请填写${missing.join('、')}` })
+    if (missing.length) return refuse(!date || !time ? 'checkInAt' : 'reason', `请填写${missing.join('、')}`)
     setBusy(true)
     setError(null)
     const res = await backfillInspection({
@@ -71,7 +77,7 @@ export default function Backfill() {
     setBusy(false)
     if (res.ok) return void Taro.redirectTo({ url: detailUrl(res.data.inspection.id) })
     if (res.error.code !== 'INTERNAL') requestId.current = newClientRequestId()
-    setError({ field: fieldOf(res.error.details), message: res.error.message })
+    refuse(fieldOf(res.error.details), res.error.message)
   }
 
   return (
