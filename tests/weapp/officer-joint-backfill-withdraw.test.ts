@@ -67,6 +67,12 @@ function row(mp: MiniProgram, label: string): string {
   throw new Error(`no row ${label} on ${mp.page.route}: ${mp.text().slice(0, 400)}`)
 }
 
+/** The inspection's status badge on its detail page ('' while loading). */
+const badge = (mp: MiniProgram): string => {
+  const el = mp.find({ id: 'status-badge' })
+  return el ? textOf(el).trim() : ''
+}
+
 /** Where in the page's reading order the element with this id, or the first text matching, comes. */
 function position(mp: MiniProgram, target: { id: string } | { text: string }): number {
   let k = 0
@@ -146,7 +152,7 @@ describe('joint join (rule 14)', () => {
     expect(row(wang, EMERGENCY)).toBe('未发现问题：安全警示标志、消防通道检查未发现问题。')
     await wang.see({ text: `${EMERGENCY} 联合检查：王强 加入` })
     // The market bureau has not recorded yet: the inspection stays open for it.
-    expect(textOf(wang.find({ id: 'status-badge' })!)).toBe('进行中')
+    expect(badge(wang)).toBe('进行中')
   })
 
   it('with 王强 on the inspection, 张伟 records the market bureau’s own result and the inspection ends with both', async () => {
@@ -156,7 +162,7 @@ describe('joint join (rule 14)', () => {
     await zhang.tap({ id: 'btn-home' })
     await zhang.waitForRoute('pages/home/index')
     await openDetail(zhang, JOINT.name, 'closed')
-    expect(textOf(zhang.find({ id: 'status-badge' })!)).toBe('已结束')
+    expect(badge(zhang)).toBe('已结束')
     expect(row(zhang, '检查部门')).toBe(`${MARKET}、${EMERGENCY}`)
     expect(row(zhang, MARKET)).toBe('未发现问题：进货查验记录齐全，证照公示到位。')
     expect(row(zhang, EMERGENCY)).toBe('未发现问题：安全警示标志、消防通道检查未发现问题。')
@@ -190,12 +196,12 @@ describe('withdraw (rule 18)', () => {
     // An irreversible step asks first; 不撤回 leaves everything as it was.
     expect(zhang.modal).toMatchObject({ title: '撤回这次入企登记？', confirmText: '确认撤回', cancelText: '不撤回' })
     await zhang.tapModal('不撤回')
-    expect(textOf(zhang.find({ id: 'status-badge' })!)).toBe('进行中')
+    expect(badge(zhang)).toBe('进行中')
     expect(zhang.fakes.calls).not.toContain('inspection.withdraw')
 
     await zhang.tap({ id: 'btn-withdraw' })
     await zhang.tapModal('确认撤回')
-    await zhang.waitFor(() => textOf(zhang.find({ id: 'status-badge' }) ?? { tag: '', attr: {}, children: [] }) === '已撤回', 'the badge 已撤回')
+    await zhang.waitFor(() => badge(zhang) === '已撤回', 'the badge 已撤回')
     expect(row(zhang, '撤回原因')).toBe('误扫了隔壁企业的企检码，实际未进入该企业')
     await zhang.see({ text: '张伟 撤回：误扫了隔壁企业的企检码，实际未进入该企业' })
     expect(zhang.find({ id: 'withdraw-section' })).toBeNull()
@@ -204,13 +210,17 @@ describe('withdraw (rule 18)', () => {
     // Back in 我的检查, the visit has left 进行中 and is listed under 已撤回.
     await zhang.back()
     await zhang.waitForRoute('officer/my-inspections/index')
-    await zhang.waitFor(() => zhang.find({ id: 'empty' }) ?? zhang.find({ text: /入企 ·/ }), 'the open inspections')
-    expect(zhang.find({ text: WRONG.name })).toBeNull()
+    // The list reloads as the page shows again: the visit leaves 进行中.
+    await zhang.waitFor(
+      () => !zhang.find({ text: WRONG.name }) && (zhang.find({ id: 'empty' }) ?? zhang.find({ text: /入企 ·/ })),
+      `进行中 loaded without ${WRONG.name}`,
+    )
     await zhang.tap({ id: 'tab-withdrawn' })
-    const item = await zhang.see({ id: 'inspection-list' })
     await zhang.see({ text: WRONG.name })
-    expect(textOf(item)).toContain('已撤回')
-    expect(textOf(item)).not.toContain('已结束')
+    const list = textOf(zhang.find({ id: 'inspection-list' })!)
+    expect(list).toContain('已撤回')
+    expect(list).toContain('撤回原因：误扫了隔壁企业的企检码，实际未进入该企业')
+    expect(list).not.toContain('已结束')
   })
 
   it('scanned again, the company’s year count has gone back', async () => {
@@ -251,7 +261,7 @@ describe('back-fill (rule 17)', () => {
     await zhang.tap({ id: 'btn-backfill' })
     await zhang.waitForRoute('officer/inspection/index')
     await zhang.see({ id: 'status-badge' })
-    expect(textOf(zhang.find({ id: 'status-badge' })!)).toBe('进行中')
+    expect(badge(zhang)).toBe('进行中')
     await zhang.see({ text: '事后补录' })
     expect(row(zhang, '补录审核')).toBe('监督部门审核中')
     await zhang.see({ text: '事后补录：企业门口企检码被遮挡，现场无网络' })
