@@ -6,8 +6,8 @@
  * back-fill form; the quiet-period path keeps the confirm button on screen at 375×812.
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
-import type { TestEmulator } from '../helpers/emulator'
 import { approvedMarketPlan } from '../helpers/plans'
+import type { TestEmulator } from '../helpers/emulator'
 import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, visible, type Phone } from './helpers'
 
 const unavailable = e2eUnavailable()
