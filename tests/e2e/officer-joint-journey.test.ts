@@ -6,6 +6,7 @@
  * back-fill form; the quiet-period path keeps the confirm button on screen at 375×812.
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
+import { approvedMarketPlan } from '../helpers/plans'
 import type { TestEmulator } from '../helpers/emulator'
 import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, visible, type Phone } from './helpers'
 
@@ -38,23 +39,7 @@ d('officer joint journey (H5)', () => {
 
   beforeAll(async () => {
     app = await startApp({ seed: 'demo', clock: CLOCK })
-    const admin = await app.login('demo-deptadmin-1')
-    const plan = await app.call(
-      'supervision',
-      'submitPlan',
-      {
-        deptId: DEMO_IDS.cityMarketDept,
-        title: '岁末食品安全联合检查',
-        kind: 'campaign',
-        items: ['进货查验', '证照公示'],
-        basis: '《中华人民共和国食品安全法》',
-        companyIds: [JOINT.id, WRONG.id, BACKFILL.id, PARK.id],
-        from: '2026-12-01',
-        to: '2027-01-31',
-      },
-      admin,
-    )
-    await app.call('supervision', 'reviewPlan', { planId: plan.data.plan.id, decision: 'approve', comment: '同意' }, await app.login('demo-supervisor-city'))
+    await approvedMarketPlan(app, [JOINT.id, WRONG.id, BACKFILL.id, PARK.id])
     const opened = await app.call(
       'inspection',
       'checkIn',

@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, 'fixtures', 'standin-app')
 let emulator: TestEmulator
 let mp: MiniProgram
 beforeAll(async () => {
-  emulator = await startTestEmulator({ seed: 'none' })
+  emulator = await startTestEmulator({ seed: 'none', clock: '2026-12-27T02:00:00Z' })
 }, 60_000)
 beforeEach(async () => {
   mp = await MiniProgram.launch({ emulator, openid: 'someone', root: ROOT, url: 'pages/index/index?start=1' })
@@ -52,4 +52,36 @@ test('a wx API WeChat does not have is a problem', async () => {
 
 test('nothing handles a tap on plain text', async () => {
   await expect(mp.tap({ id: 'count' })).rejects.toThrow(/nothing handles tap/)
+})
+
+test('a date picker offers only the days between its start and end', async () => {
+  await mp.pick('date', '2026-12-24')
+  await mp.see({ text: '日期 2026-12-24' })
+  await expect(mp.pick('date', '2026-11-30')).rejects.toThrow(/offers 2026-12-01 to 2026-12-27, not 2026-11-30/)
+  await expect(mp.pick('date', '12/24')).rejects.toThrow(/date picker answers/)
+  await expect(mp.pick('count', 1)).rejects.toThrow(/nothing handles change/)
+})
+
+test('a modal waits for the person: it covers the page until one of its buttons is tapped', async () => {
+  await mp.tap({ id: 'ask' })
+  expect(mp.modal).toMatchObject({ title: '确认？', content: '不可恢复', confirmText: '确认', cancelText: '再想想' })
+  await expect(mp.tap({ id: 'add' })).rejects.toThrow(/covers the page/)
+  expect(() => mp.modal!.tap('好的')).toThrow(/has no button "好的"/)
+  await mp.tapModal('再想想')
+  await mp.see({ text: '回答 no' })
+  await mp.tap({ id: 'ask' })
+  await mp.tapModal('确认')
+  await mp.see({ text: '回答 yes' })
+  expect(mp.modal).toBeNull()
+})
+
+test('a modal button of more than 4 characters: the dialog never shows and the call fails', async () => {
+  await mp.tap({ id: 'ask-too-long' })
+  expect(mp.modal).toBeNull()
+  await mp.see({ text: /回答 showModal:fail confirmText length/ })
+})
+
+test('the phone’s clock agrees with the emulator’s', async () => {
+  await mp.tap({ id: 'show-today' })
+  await mp.see({ text: /^2026-12-27T02:0/ })
 })

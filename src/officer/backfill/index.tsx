@@ -13,6 +13,15 @@ import { CASE_SOURCES, SOURCE_LABELS } from '@/lib/labels'
 import { whoami } from '@/services/account/whoami'
 import { detailUrl, param } from '../lib/urls'
 
+/** The form's fields an error can sit next to: the visit's time, the reason; anything else shows above the button. */
+type ErrorField = 'checkInAt' | 'reason' | null
+
+/** The field a refusal names (the first issue's path), if it is one of ours. */
+function fieldOf(details: unknown): ErrorField {
+  const path = (details as { issues?: Array<{ path?: unknown[] }> } | undefined)?.issues?.[0]?.path?.[0]
+  return path === 'checkInAt' || path === 'reason' ? path : null
+}
+
 const SOURCES = [{ key: 'plan', title: '本部门检查计划' }, ...CASE_SOURCES.map((s) => ({ key: s, title: SOURCE_LABELS[s] }))]
 
 /**
@@ -33,7 +42,14 @@ export default function Backfill() {
   const [exception, setException] = useState<string | null>(null)
   const [exceptionReason, setExceptionReason] = useState('')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const [error, setError] = useState<{ field: ErrorField; message: string } | null>(null)
+  const errorAt = (field: ErrorField) => (error && error.field === field ? <ErrorBox message={error.message} /> : null)
+  /** Shows the refusal next to its field and brings the field on screen (the button sits far below the time). */
+  const refuse = (field: ErrorField, message: string) => {
+    setError({ field, message })
+    const selector = field === 'checkInAt' ? '#input-date' : field === 'reason' ? '#input-reason' : '#error'
+    setTimeout(() => void Taro.pageScrollTo({ selector, duration: 200 }), 50)
+  }
   const requestId = useRef(newClientRequestId())
   // The special cases of the settings (the same list the preview offers).
   const [categories, setCategories] = useState<Array<{ key: string; title: string }>>([])
@@ -44,9 +60,9 @@ export default function Backfill() {
   const submit = async () => {
     if (busy) return
     const missing = [!date && '入企日期', !time && '入企时间', !reason.trim() && '未能扫码的原因'].filter(Boolean)
-    if (missing.length) return setError(`请填写${missing.join('、')}`)
+    if (missing.length) return refuse(!date || !time ? 'checkInAt' : 'reason', `请填写${missing.join('、')}`)
     setBusy(true)
-    setError('')
+    setError(null)
     const res = await backfillInspection({
       companyId,
       clientRequestId: requestId.current,
@@ -61,7 +77,7 @@ export default function Backfill() {
     setBusy(false)
     if (res.ok) return void Taro.redirectTo({ url: detailUrl(res.data.inspection.id) })
     if (res.error.code !== 'INTERNAL') requestId.current = newClientRequestId()
-    setError(res.error.message)
+    refuse(fieldOf(res.error.details), res.error.message)
   }
 
   return (
@@ -79,6 +95,7 @@ export default function Backfill() {
             <Text className={time ? '' : 'picker-field__placeholder'}>{time || '请选择时间'}</Text>
           </View>
         </Picker>
+        {errorAt('checkInAt')}
       </View>
       <View className='form-block'>
         <Text className='form-label'>未能扫码的原因</Text>
@@ -90,6 +107,7 @@ export default function Backfill() {
           placeholder='例如：企业门口企检码被遮挡，现场无网络'
           onInput={(e) => setReason(e.detail.value)}
         />
+        {errorAt('reason')}
       </View>
       <Text className='section-title'>检查来源</Text>
       <ChoiceList id='source-picker' idPrefix='source' choices={SOURCES} value={source} onChange={setSource} />
@@ -108,7 +126,7 @@ export default function Backfill() {
           onInput={(e) => setExceptionReason(e.detail.value)}
         />
       ) : null}
-      {error ? <ErrorBox message={error} /> : null}
+      {errorAt(null)}
       <SubmitButton id='btn-backfill' large label='提交补录' busy={busy} busyLabel='正在提交…' onClick={() => void submit()} />
     </PageShell>
   )

@@ -10,7 +10,7 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
 import { SubmitButton } from '@/components/SubmitButton'
-import { OUTCOME_LABELS, sourceLabel } from '@/lib/labels'
+import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import { chinaDateTime } from '@/lib/china-time'
 import { param, ratingUrl, recordUrl } from '../lib/urls'
@@ -101,6 +101,7 @@ export default function InspectionDetail() {
             {OUTCOME_LABELS[r.outcome].title}：{r.findings}
           </InfoRow>
         ))}
+        {it.backfill ? <InfoRow label='补录审核'>{VERDICT_FOR_COMPANY[it.backfill.review]}</InfoRow> : null}
         {it.withdrawal ? <InfoRow label='撤回原因'>{it.withdrawal.reason}</InfoRow> : null}
       </View>
 

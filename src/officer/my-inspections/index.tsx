@@ -45,6 +45,8 @@ function Item({ it }: { it: Inspection }) {
           <StatusBadge tone='bad' text='红灯' />
         ) : it.status === 'open' ? (
           <StatusBadge tone='info' text='进行中' />
+        ) : it.status === 'withdrawn' ? (
+          <StatusBadge tone='muted' text='已撤回' />
         ) : (
           <StatusBadge tone='ok' text='已结束' />
         )}
@@ -58,6 +60,8 @@ function Item({ it }: { it: Inspection }) {
         <Text className='inspection-item__due'>
           请于 {chinaDateTime(it.dueAt)} 前录入结果{words && it.officerIds.length < words.minOfficers ? ' · 尚缺执法人员扫码加入' : ''}
         </Text>
+      ) : it.status === 'withdrawn' ? (
+        <Text className='inspection-item__due'>撤回原因：{it.withdrawal?.reason ?? ''}</Text>
       ) : (
         <Text className='inspection-item__due'>
           {it.rating.state === 'rated' ? '企业已评价' : it.rating.state === 'issued' ? '点此出示评价码' : '已录入结果'}

@@ -3,7 +3,7 @@ import path from 'node:path'
 import vm from 'node:vm'
 import type { TestEmulator } from '../../helpers/emulator'
 import { Templates, textOf, walk, type WxElement } from './templates'
-import { createWx, type WxFakes } from './wx'
+import { createWx, type Modal, type WxFakes } from './wx'
 
 /**
  * A WeChat runtime stand-in for tests: it runs the real weapp build (dist/weapp, the code
@@ -138,6 +138,23 @@ export class MiniProgram {
         clearInterval(t)
       },
     })
+    // The phone's clock agrees with the cloud's (network time): the page code's Date follows the emulator's clock.
+    const now = () => opts.emulator.emulator.clock.now()
+    vm.runInContext(
+      `(function (now) {
+        const Real = Date
+        function PhoneDate(...a) {
+          if (!new.target) return new Real(now()).toString()
+          return a.length ? new Real(...a) : new Real(now())
+        }
+        PhoneDate.prototype = Real.prototype
+        PhoneDate.now = now
+        PhoneDate.parse = Real.parse
+        PhoneDate.UTC = Real.UTC
+        globalThis.Date = PhoneDate
+      })`,
+      this.sandbox,
+    )(now)
     const s = this.sandbox
     s.wx = this.fakes.wx
     s.App = (config: Record<string, any>) => (this.app = config)
@@ -336,18 +353,25 @@ export class MiniProgram {
   }
 
   /** Fires `type` on the element (or its nearest ancestor bound to it) as WeChat does: the handler named in the template, with the element's dataset. */
-  private async fire(target: { id?: string; text?: string | RegExp }, type: string, detail: Record<string, unknown>): Promise<void> {
+  private async bound(target: { id?: string; text?: string | RegExp }, type: string): Promise<{ el: WxElement; handler: string }> {
+    const modal = this.fakes.modals[0]
+    if (modal) throw new Error(`the dialog "${modal.title}" covers the page: tap one of its buttons first (tapModal)`)
     const hit = await this.waitFor(() => this.locate(target), JSON.stringify({ id: target.id, text: String(target.text ?? '') }))
     const el = hit.el
-    let bound: { el: WxElement; handler: string } | null = null
     for (const cand of [el, ...hit.ancestors.slice().reverse()]) {
       const handler = cand.attr[`bind${type}`] ?? cand.attr[`catch${type}`] ?? cand.attr[`bind:${type}`] ?? cand.attr[`catch:${type}`]
-      if (typeof handler === 'string' && handler) {
-        bound = { el: cand, handler }
-        break
-      }
+      if (typeof handler === 'string' && handler) return { el: cand, handler }
     }
-    if (!bound) throw new Error(`nothing handles ${type} on ${JSON.stringify(target)} (${textOf(el).slice(0, 80)})`)
+    throw new Error(`nothing handles ${type} on ${JSON.stringify(target)} (${textOf(el).slice(0, 80)})`)
+  }
+
+  private async fire(
+    target: { id?: string; text?: string | RegExp },
+    type: string,
+    detail: Record<string, unknown>,
+    found?: { el: WxElement; handler: string },
+  ): Promise<void> {
+    const bound = found ?? (await this.bound(target, type))
     const dataset: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(bound.el.attr))
       if (k.startsWith('data-')) dataset[k.slice(5).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = v
@@ -370,9 +394,53 @@ export class MiniProgram {
     await this.fire({ id: targetId }, 'input', { value, cursor: value.length, keyCode: 0 })
   }
 
-  /** A picker's choice (by id): a change event with the chosen index. */
-  async pick(id: string, index: number): Promise<void> {
-    await this.fire({ id }, 'change', { value: index })
+  /**
+   * A picker's choice (the picker or an element inside it, by id), as WeChat's picker lets a
+   * person make it: an index of a `selector`'s range, a `YYYY-MM-DD` date or an `hh:mm` time
+   * between the picker's `start` and `end`. A value the picker does not offer fails the test.
+   */
+  async pick(id: string, value: number | string): Promise<void> {
+    const bound = await this.bound({ id }, 'change')
+    if (bound.el.tag !== 'picker') throw new Error(`#${id} is not inside a picker`)
+    if (bound.el.attr.disabled === true) throw new Error(`the picker of #${id} is disabled`)
+    const mode = String(bound.el.attr.mode || 'selector')
+    const bounds = (format: RegExp) => {
+      if (typeof value !== 'string' || !format.test(value)) throw new Error(`a ${mode} picker answers ${format}, not ${JSON.stringify(value)}`)
+      const start = String(bound.el.attr.start ?? '')
+      const end = String(bound.el.attr.end ?? '')
+      if ((start && value < start) || (end && value > end))
+        throw new Error(`the ${mode} picker of #${id} offers ${start || '…'} to ${end || '…'}, not ${value}`)
+    }
+    if (mode === 'date') bounds(/^\d{4}-\d{2}-\d{2}$/)
+    else if (mode === 'time') bounds(/^\d{2}:\d{2}$/)
+    else if (mode === 'selector') {
+      const range = bound.el.attr.range
+      const size = Array.isArray(range) ? range.length : 0
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= size)
+        throw new Error(`the picker of #${id} offers indexes 0–${size - 1}, not ${value}`)
+    } else throw new Error(`the stand-in does not model a ${mode} picker`)
+    await this.fire({ id }, 'change', { value }, bound)
+  }
+
+  /** The dialog on screen (wx.showModal), if any. */
+  get modal(): Modal | null {
+    return this.fakes.modals[0] ?? null
+  }
+
+  /** Waits for a dialog (wx.showModal) and taps its button of this text. */
+  async tapModal(button: string): Promise<Modal> {
+    const modal = await this.waitFor(() => this.fakes.modals[0], 'a dialog (wx.showModal)')
+    modal.tap(button)
+    await this.settle()
+    return modal
+  }
+
+  /** The navigation bar's back button: the previous page shows again. */
+  async back(): Promise<void> {
+    if (this.fakes.modals[0]) throw new Error(`the dialog "${this.fakes.modals[0].title}" covers the page`)
+    if (this.stack.length < 2) throw new Error('the first page has no back button')
+    await this.navigate('navigateBack', 1)
+    await this.settle()
   }
 
   /** Pull-down refresh, as the page's enablePullDownRefresh allows. */

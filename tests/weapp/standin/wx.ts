@@ -30,7 +30,23 @@ export interface WxFakes {
   keepScreenOn: boolean
   /** The template ids of every requestSubscribeMessage, in order (the user accepts them all). */
   subscribeRequests: string[][]
+  /** Modal dialogs on screen, oldest first: each waits until the test taps one of its buttons. */
+  modals: Modal[]
 }
+
+/** A wx.showModal dialog on screen: what it says, its buttons, and the tap that closes it. */
+export interface Modal {
+  title: string
+  content: string
+  confirmText: string
+  /** Absent when the dialog shows no cancel button. */
+  cancelText?: string
+  /** Closes the dialog as the button of this text would. */
+  tap: (button: string) => void
+}
+
+/** WeChat's limit on a modal button's text: over it the dialog never shows and the call fails. */
+const MODAL_BUTTON_MAX = 4
 
 export interface WxOptions {
   emulator: TestEmulator
@@ -56,7 +72,17 @@ const QUIET = new Set([
 ])
 
 export function createWx(opts: WxOptions): WxFakes {
-  const fakes: WxFakes = { wx: {}, scans: [], storage: new Map(), calls: [], toasts: [], opened: [], keepScreenOn: false, subscribeRequests: [] }
+  const fakes: WxFakes = {
+    wx: {},
+    scans: [],
+    storage: new Map(),
+    calls: [],
+    toasts: [],
+    opened: [],
+    keepScreenOn: false,
+    subscribeRequests: [],
+    modals: [],
+  }
 
   /** A WeChat async API: runs `body`, then success+complete with `name:ok`, or fail+complete with its errMsg. */
   const api =
@@ -120,9 +146,30 @@ export function createWx(opts: WxOptions): WxFakes {
     hideToast: api('hideToast', () => {}),
     showLoading: api('showLoading', () => {}),
     hideLoading: api('hideLoading', () => {}),
-    showModal: api<Callbacks & { title?: string; content?: string }>('showModal', (o) => {
-      fakes.toasts.push(`${o.title ?? ''} ${o.content ?? ''}`.trim())
-      return { confirm: true, cancel: false }
+    // The dialog stays on screen until the test taps a button (MiniProgram.tapModal), as the person would.
+    showModal: api<Callbacks & { title?: string; content?: string; showCancel?: boolean; confirmText?: string; cancelText?: string }>('showModal', (o) => {
+      const confirmText = o.confirmText ?? '确定'
+      const cancelText = o.showCancel === false ? undefined : (o.cancelText ?? '取消')
+      for (const [name, text] of [
+        ['confirmText', confirmText],
+        ['cancelText', cancelText ?? ''],
+      ])
+        if ([...text].length > MODAL_BUTTON_MAX) throw new Error(`showModal:fail ${name} length should not larger than ${MODAL_BUTTON_MAX} Chinese characters`)
+      return new Promise<Record<string, unknown>>((resolve) => {
+        const modal: Modal = {
+          title: o.title ?? '',
+          content: o.content ?? '',
+          confirmText,
+          ...(cancelText ? { cancelText } : {}),
+          tap: (button) => {
+            if (button !== confirmText && button !== cancelText)
+              throw new Error(`the dialog "${modal.title}" has no button "${button}" (it shows ${[cancelText, confirmText].filter(Boolean).join(' / ')})`)
+            fakes.modals.splice(fakes.modals.indexOf(modal), 1)
+            resolve({ confirm: button === confirmText, cancel: button !== confirmText, content: '' })
+          },
+        }
+        fakes.modals.push(modal)
+      })
     }),
     requestSubscribeMessage: api<Callbacks & { tmplIds: string[] }>('requestSubscribeMessage', (o) => {
       fakes.subscribeRequests.push([...o.tmplIds])
