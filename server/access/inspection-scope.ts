@@ -2,14 +2,16 @@ import type { Ctx } from '../platform/context'
 import type { DocData } from '../platform/db'
 import { fail } from '../platform/errors'
 import type { InspectionRecord } from '../domain/inspection-records'
+import { departmentsOf } from '../domain/joint'
 import { regionCovers } from '../domain/scope'
 import { supervisorScope, whereRegion } from './supervisor-scope'
 
 /**
  * Whose inspections a caller of the supervision function may read (SPEC §3 inspections):
  * a supervisor those of their region (where the company is; `region` narrows it, a region
- * outside their own is FORBIDDEN), a department admin those of their department
- * (anywhere; `region` narrows to a county, another department is FORBIDDEN).
+ * outside their own is FORBIDDEN), a department admin those of their department, the
+ * joint inspections it joined included (rule 14; anywhere; `region` narrows to a county,
+ * another department is FORBIDDEN).
  */
 export type InspectionReader = { kind: 'supervisor'; where: DocData } | { kind: 'deptAdmin'; deptId: string; where: DocData }
 
@@ -17,13 +19,14 @@ export function inspectionReader(ctx: Ctx, region?: string): InspectionReader {
   const user = ctx.caller.user!
   if (user.roles.includes('supervisor')) return { kind: 'supervisor', where: supervisorScope(ctx, region).where }
   const deptId = user.deptId ?? fail('FORBIDDEN', '您的账号未绑定执法单位')
-  return { kind: 'deptAdmin', deptId, where: { deptId, ...(region ? whereRegion(region) : {}) } }
+  // `deptIds` lists every department on an inspection, the leading one first (an array field matches any element).
+  return { kind: 'deptAdmin', deptId, where: { deptIds: deptId, ...(region ? whereRegion(region) : {}) } }
 }
 
 /** Whether the caller may open this inspection (FORBIDDEN otherwise: it exists, but not for them). */
 export function assertMayRead(ctx: Ctx, reader: InspectionReader, r: InspectionRecord): void {
   if (reader.kind === 'deptAdmin') {
-    if (r.deptId !== reader.deptId) fail('FORBIDDEN', '这次检查不是本单位的，无法查看')
+    if (!departmentsOf(r).includes(reader.deptId)) fail('FORBIDDEN', '这次检查不是本单位的，无法查看')
     return
   }
   const own = ctx.caller.user?.region

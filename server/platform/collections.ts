@@ -181,6 +181,13 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
           ['checkInAt', 'desc'],
         ],
       },
+      /** A department admin's inspections, the joint ones it joined included, newest first. */
+      {
+        fields: [
+          ['deptIds', 'asc'],
+          ['checkInAt', 'desc'],
+        ],
+      },
       /** The dashboard's overdueOpen: a scope's red lights now. */
       {
         fields: [

@@ -15,7 +15,7 @@ const roster = buildDemoRoster()
 const fresh = (f: (c: (typeof roster.companies)[number]) => boolean) => roster.companies.filter((c) => Number(c.id.slice(3)) >= 100 && f(c)).reverse()
 const [parkA, parkB] = fresh((c) => c.inPark && !c.monitoringPoint)
 const [monitored] = fresh((c) => c.monitoringPoint)
-const [townCap, townJoint, townLate, townWithdraw, townBackfill, townService] = fresh((c) => !c.inPark && !c.monitoringPoint)
+const [townCap, townJoint, townLate, townWithdraw, townBackfill, townService, townSolo] = fresh((c) => !c.inPark && !c.monitoringPoint)
 const at = (c: { location: { lat: number; lng: number } }) => ({ lat: c.location.lat + 0.0005, lng: c.location.lng, accuracy: 15 })
 const scene = (c: { id: string }) => `c=${c.id}`
 const MARKET = DEMO_IDS.cityMarketDept
@@ -42,7 +42,7 @@ beforeAll(async () => {
     kind: 'routine',
     items: ['证照公示'],
     basis: '《市场监督管理行政处罚程序规定》',
-    companyIds: [parkA.id, parkB.id, townCap.id, townJoint.id, townLate.id, townWithdraw.id, townBackfill.id],
+    companyIds: [parkA.id, parkB.id, townCap.id, townJoint.id, townLate.id, townWithdraw.id, townBackfill.id, townSolo.id],
     from: '2026-12-01',
     to: '2026-12-31',
   })
@@ -140,6 +140,18 @@ describe('rule 14: joint inspections', () => {
     const detail = await insp('demo-officer-3', 'detail', { inspectionId: id })
     expect(detail.data.timeline.map((s: { kind: string }) => s.kind)).toEqual(['check_in', 'joint_join', 'result', 'result'])
     expect(await insp('demo-officer-2', 'detail', { inspectionId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('the joining department’s admin finds the joint inspection in its search and opens it; another department’s admin cannot', async () => {
+    await emu.call('account', 'grantRole', { openid: 'em-admin', role: 'deptAdmin', deptId: EMERGENCY }, await as('demo-admin'))
+    const listed = await sup('em-admin', 'inspections', { companyId: townJoint.id })
+    expect(listed).toMatchObject({ ok: true })
+    expect(listed.data.items.map((i: { id: string }) => i.id)).toContain(id)
+    expect(await sup('em-admin', 'inspection', { inspectionId: id })).toMatchObject({ ok: true, data: { inspection: { id, deptIds: [MARKET, EMERGENCY] } } })
+    const onlyMarket = await checkIn('demo-officer-1', townSolo)
+    expect(await sup('em-admin', 'inspection', { inspectionId: onlyMarket.data.inspection.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const ownList = await sup('em-admin', 'inspections', { companyId: townSolo.id })
+    expect(ownList.data.items.map((i: { id: string }) => i.id)).not.toContain(onlyMarket.data.inspection.id)
   })
 })
 

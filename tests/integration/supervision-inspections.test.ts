@@ -157,7 +157,8 @@ it('filters by department, company, source, flag, status and dates; a department
   // A department admin: their department everywhere, never a score.
   const mine = await searchAll('demo-deptadmin-1', {})
   expect(mine.length).toBeGreaterThan(0)
-  expect(mine.every((i) => i.deptId === DEMO_IDS.cityMarketDept && i.rating.score === undefined)).toBe(true)
+  // Their department's, the joint inspections it joined included (rule 14).
+  expect(mine.every((i) => i.deptIds.includes(DEMO_IDS.cityMarketDept) && i.rating.score === undefined)).toBe(true)
   expect(await sup('demo-deptadmin-1', 'inspections', { deptId: DEMO_IDS.cityEmergencyDept })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await sup('demo-supervisor-county', 'inspections', { region: '360703' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await sup('demo-supervisor-county', 'inspections', { cursor: 'not-a-cursor!' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
