@@ -158,7 +158,7 @@ it('filters by department, company, source, flag, status and dates; a department
   const mine = await searchAll('demo-deptadmin-1', {})
   expect(mine.length).toBeGreaterThan(0)
   // Their department's, the joint inspections it joined included (rule 14).
-  expect(mine.every((i) => i.deptIds.includes(DEMO_IDS.cityMarketDept) && i.rating.score === undefined)).toBe(true)
+  expect(mine.every((i) => (i.deptIds ?? [i.deptId]).includes(DEMO_IDS.cityMarketDept) && i.rating.score === undefined)).toBe(true)
   expect(await sup('demo-deptadmin-1', 'inspections', { deptId: DEMO_IDS.cityEmergencyDept })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await sup('demo-supervisor-county', 'inspections', { region: '360703' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await sup('demo-supervisor-county', 'inspections', { cursor: 'not-a-cursor!' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
