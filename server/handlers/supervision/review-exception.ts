@@ -5,9 +5,9 @@ import { fail } from '../../platform/errors'
 import type { InspectionRecord } from '../../domain/inspection-records'
 import { alertIdFor, ALERTS, raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
-import { readDoc } from '../../store/docs'
+import { readDoc, readOrFail } from '../../store/docs'
 import { toInspectionView } from '../../views/inspection'
-import { inScope } from '../../access/supervisor-scope'
+import { readInScope } from '../../access/supervisor-scope'
 
 /**
  * A supervisor of the inspection's region judges a pending special case justified or
@@ -20,12 +20,9 @@ export const reviewException = action('supervision', 'reviewException', {
   access: ['supervisor'],
   async handle(input, ctx) {
     const user = ctx.caller.user!
-    const found = await readDoc<InspectionRecord>(ctx.db, 'inspections', input.inspectionId)
-    if (!found) return fail('NOT_FOUND', '没有找到该次检查')
-    if (!inScope(ctx, found.region)) fail('FORBIDDEN', '该次检查不在您的监督辖区内')
+    await readInScope<InspectionRecord>(ctx, 'inspections', input.inspectionId, { missing: '没有找到该次检查', outside: '该次检查不在您的监督辖区内' })
     const reviewed = await ctx.db.runTransaction(async (tx) => {
-      const current = await readDoc<InspectionRecord>(tx, 'inspections', input.inspectionId)
-      if (!current) return fail('NOT_FOUND', '没有找到该次检查')
+      const current = await readOrFail<InspectionRecord>(tx, 'inspections', input.inspectionId, '没有找到该次检查')
       const backfillPending = current.backfill?.review === 'pending'
       if (!current.exception && !current.backfill) return fail('CONFLICT', '该次检查不是安静生产期特殊情形，无需审核')
       const exceptionPending = current.exception?.review === 'pending'
