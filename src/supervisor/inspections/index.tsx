@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
-import { View, Text, Button, Picker } from '@tarojs/components'
+import { View, Text, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus } from '@contract'
 import { searchInspections } from '@/services/supervision/inspections'
 import { listDepartments } from '@/services/account/departments'
 import { ErrorBox } from '@/components/ErrorBox'
+import { LoadMore } from '@/components/LoadMore'
 import { Loading } from '@/components/Loading'
 import { MonthStepper } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
@@ -183,11 +184,7 @@ export default function InspectionSearch() {
           <Row key={i.id} i={i} />
         ))}
       </View>
-      {cursor ? (
-        <Button id='btn-more' className='btn btn--ghost' hoverClass='btn--hover' disabled={busy} onClick={() => void load(true)}>
-          {busy ? '正在加载…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore cursor={cursor} busy={busy} onMore={() => void load(true)} />
     </PageShell>
   )
 }
