@@ -40,8 +40,8 @@ function Item({ it }: { it: Inspection }) {
       hoverClass='inspection-item--hover'
       onClick={go}
     >
-      <View className='inspection-item__head'>
-        <Text className='inspection-item__name'>{name}</Text>
+      <View className='list-item__head'>
+        <Text className='list-item__title'>{name}</Text>
         {overdue ? (
           <StatusBadge tone='bad' text='红灯' />
         ) : it.status === 'open' ? (

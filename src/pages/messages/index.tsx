@@ -72,12 +72,12 @@ export default function Messages() {
         <View
           key={m.id}
           id={`message-${m.id}`}
-          className={`msg-item msg-item--${m.kind}${m.read ? '' : ' msg-item--unread'}`}
-          hoverClass='msg-item--hover'
+          className={`list-item msg-item msg-item--${m.kind}${m.read ? '' : ' msg-item--unread'}`}
+          hoverClass='list-item--hover'
           onClick={() => void open(m)}
         >
-          <View className='msg-item__head'>
-            <Text className='msg-item__title'>{m.title}</Text>
+          <View className='list-item__head'>
+            <Text className='list-item__title'>{m.title}</Text>
             {m.read ? null : <Text className='msg-item__dot'>未读</Text>}
           </View>
           <Text className='msg-item__time'>{chinaLongDateTime(m.at)}</Text>
