@@ -11,11 +11,11 @@
 import ExcelJS from 'exceljs'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, visible, type Phone } from './helpers'
+import { closeAll, fill, journeyDescribe, loginAs, logins, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf } from './helpers'
+import { visible } from './helpers'
+import type { Phone } from './helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`enterprise e2e skipped: ${unavailable}`)
+const d = journeyDescribe('enterprise')
 
 /** 10:00 on 27 November 2026 in Beijing: outside the quiet production period (days 1–25). */
 const CLOCK = '2026-11-27T02:00:00Z'
@@ -46,15 +46,10 @@ d('enterprise journey (H5)', () => {
   beforeAll(async () => {
     app = await startApp({ seed: 'demo', clock: CLOCK })
     phone = await openPhone()
-    officer1 = await app.login('demo-officer-1')
-    officer2 = await app.login('demo-officer-2')
-    company = await app.login('demo-enterprise-1')
+    ;[officer1, officer2, company] = await logins(app, 'demo-officer-1', 'demo-officer-2', 'demo-enterprise-1')
     await loginAs(phone, app, 'demo-enterprise-1')
   })
-  afterAll(async () => {
-    await phone?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(phone, app))
 
   it('verifies the officer at the gate from the certificate card code: valid, then expired after 5 minutes', async () => {
     const card = await app.call('inspection', 'certCard', {}, officer1)

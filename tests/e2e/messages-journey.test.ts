@@ -8,11 +8,9 @@
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, type Phone } from './helpers'
+import { closeAll, fill, journeyDescribe, loginAs, logins, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, type Phone } from './helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`messages e2e skipped: ${unavailable}`)
+const d = journeyDescribe('messages')
 
 /** 10:00 on 26 December 2026 in Beijing: after the quiet production period. */
 const CLOCK = '2026-12-26T02:00:00Z'
@@ -33,14 +31,9 @@ d('messages journey (H5)', () => {
   beforeAll(async () => {
     app = await startApp({ seed: 'demo', clock: CLOCK })
     phone = await openPhone()
-    officer1 = await app.login('demo-officer-1')
-    officer2 = await app.login('demo-officer-2')
-    company = await app.login('demo-enterprise-2')
+    ;[officer1, officer2, company] = await logins(app, 'demo-officer-1', 'demo-officer-2', 'demo-enterprise-2')
   })
-  afterAll(async () => {
-    await phone?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(phone, app))
 
   it('a check-in puts 入企告知 in the company inbox; home counts it; the notice opens 检查告知 with the rights', async () => {
     const before = (await app.call('account', 'messages', {}, company)).data.unread as number
