@@ -9,6 +9,7 @@ import { HBarChart, type HBar } from '@/components/HBarChart'
 import { Loading } from '@/components/Loading'
 import { MonthStepper, shiftMonth } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
+import { MeWaiting } from '../lib/MeWaiting'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatCard } from '@/components/StatCard'
 import { useRuleWords } from '@/hooks/useRuleWords'
@@ -239,18 +240,7 @@ export default function SupervisorDashboard() {
     }
   }, [month, region])
 
-  if (meState.status === 'failed')
-    return (
-      <PageShell id='page-dashboard'>
-        <ErrorBox message={meState.message} />
-      </PageShell>
-    )
-  if (!me || !month)
-    return (
-      <PageShell id='page-dashboard'>
-        <Loading />
-      </PageShell>
-    )
+  if (meState.status === 'failed' || !me || !month) return <MeWaiting id='page-dashboard' state={meState} />
 
   const deptOnly = !hasRole(me, 'supervisor') && !hasRole(me, 'admin')
   const regions = regionOptions()

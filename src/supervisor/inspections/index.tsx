@@ -9,6 +9,7 @@ import { LoadMore } from '@/components/LoadMore'
 import { Loading } from '@/components/Loading'
 import { MonthStepper } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
+import { MeWaiting } from '../lib/MeWaiting'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
 import { SOURCE_LABELS, sourceLabel } from '@/lib/labels'
@@ -120,18 +121,7 @@ export default function InspectionSearch() {
     void load(false)
   }, [month, status, deptId, mark])
 
-  if (meState.status === 'failed')
-    return (
-      <PageShell id='page-inspections'>
-        <ErrorBox message={meState.message} />
-      </PageShell>
-    )
-  if (!me || !month)
-    return (
-      <PageShell id='page-inspections'>
-        <Loading />
-      </PageShell>
-    )
+  if (meState.status === 'failed' || !me || !month) return <MeWaiting id='page-inspections' state={meState} />
   const deptOptions = [{ id: '', name: '全部部门' }, ...depts]
   const deptIdx = Math.max(
     0,
