@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
+import { complaintCheckIn, rectifyResult } from '../helpers/visits'
 import { closeAll, fill, journeyDescribe, loginAs, logins, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf } from './helpers'
 import { visible } from './helpers'
 import type { Phone } from './helpers'
@@ -99,32 +100,11 @@ d('enterprise journey (H5)', () => {
 
   it('rates the inspection after the result: summary first, then a bad score with a tag and a comment', async () => {
     // The officers' side: check in (case source), the second officer joins, the result.
-    const at = { lat: PARK.location.lat, lng: PARK.location.lng, accuracy: 20 }
-    const first = await app.call(
-      'inspection',
-      'checkIn',
-      { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-      officer1,
-    )
+    const first = await complaintCheckIn(app, officer1, PARK, 'e2e-ent-checkin-0001')
     expect(first).toMatchObject({ ok: true, data: { joined: false } })
     inspectionId = first.data.inspection.id
-    expect(
-      await app.call(
-        'inspection',
-        'checkIn',
-        { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-        officer2,
-      ),
-    ).toMatchObject({
-      ok: true,
-      data: { joined: true },
-    })
-    const result = await app.call(
-      'inspection',
-      'recordResult',
-      { inspectionId, outcome: 'rectify', findings: '消防通道堆放杂物，灭火器过期2具。', rectifyBy: '2026-12-10' },
-      officer1,
-    )
+    expect(await complaintCheckIn(app, officer2, PARK, 'e2e-ent-checkin-0002')).toMatchObject({ ok: true, data: { joined: true } })
+    const result = await rectifyResult(app, officer1, inspectionId, '消防通道堆放杂物，灭火器过期2具。', '2026-12-10')
     expect(result).toMatchObject({ ok: true })
     ratingToken = result.data.rating.token
 

@@ -8,6 +8,7 @@
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
+import { complaintCheckIn, rectifyResult } from '../helpers/visits'
 import { closeAll, fill, journeyDescribe, loginAs, logins, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, type Phone } from './helpers'
 
 const d = journeyDescribe('messages')
@@ -37,22 +38,10 @@ d('messages journey (H5)', () => {
 
   it('a check-in puts 入企告知 in the company inbox; home counts it; the notice opens 检查告知 with the rights', async () => {
     const before = (await app.call('account', 'messages', {}, company)).data.unread as number
-    const open = await app.call(
-      'inspection',
-      'checkIn',
-      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-      officer1,
-    )
+    const open = await complaintCheckIn(app, officer1, TOWN, 'e2e-msg-checkin-0001')
     expect(open).toMatchObject({ ok: true, data: { joined: false } })
     inspectionId = open.data.inspection.id
-    expect(
-      await app.call(
-        'inspection',
-        'checkIn',
-        { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-        officer2,
-      ),
-    ).toMatchObject({ ok: true, data: { joined: true } })
+    expect(await complaintCheckIn(app, officer2, TOWN, 'e2e-msg-checkin-0002')).toMatchObject({ ok: true, data: { joined: true } })
 
     await loginAs(phone, app, 'demo-enterprise-2')
     await see(phone, '#home-unread')
@@ -89,14 +78,7 @@ d('messages journey (H5)', () => {
   })
 
   it('the result puts the result and a rating link in the inbox; the company rates from it without a code', async () => {
-    expect(
-      await app.call(
-        'inspection',
-        'recordResult',
-        { inspectionId, outcome: 'rectify', findings: '灭火器过期2具，疏散指示灯损坏。', rectifyBy: '2027-01-20' },
-        officer1,
-      ),
-    ).toMatchObject({ ok: true })
+    expect(await rectifyResult(app, officer1, inspectionId, '灭火器过期2具，疏散指示灯损坏。', '2027-01-20')).toMatchObject({ ok: true })
     await openPage(phone, app, '/pages/messages/index')
     await see(phone, '.msg-item--result_notice')
     const text = await textOf(phone, '.msg-item--result_notice')
