@@ -20,6 +20,7 @@ import path from 'node:path'
 import type { FnName } from '@contract'
 import { openDatabase, type EmulatorDatabase } from '../emulator/db'
 import { createEmulator } from '../emulator/server'
+import { inProcessPlatform } from '../emulator/in-process'
 import { issueToken } from '../emulator/sessions'
 import { registry } from '../server/functions'
 import { dispatch, clearSettingsCache } from '../server/platform/dispatch'
@@ -80,19 +81,8 @@ function loadRoster(db: EmulatorDatabase): Roster {
 }
 
 const silentLog = { info: () => {}, error: (e: string, f?: Record<string, unknown>) => console.error('  handler error', e, JSON.stringify(f).slice(0, 300)) }
-function platformFor(db: CountingDatabase | EmulatorDatabase, openid: string, now: number): Platform {
-  return {
-    db,
-    openid,
-    clock: () => now,
-    storage: { put: async (p) => ({ fileID: p }), tempUrl: async (id) => id },
-    codes: { image: async () => 'data:image/png;base64,' },
-    notify: { send: async () => {} },
-    log: silentLog,
-    env: {},
-    keys: BENCH_KEYS,
-  }
-}
+const platformFor = (db: CountingDatabase | EmulatorDatabase, openid: string, now: number): Platform =>
+  inProcessPlatform({ db, openid, now, keys: BENCH_KEYS, log: silentLog })
 
 const CATEGORIES = ['emergency', 'mandated_campaign', 'hazard_followup', 'high_risk', 'complaint_case', 'tax', 'other']
 const CASES = ['complaint', 'referral', 'monitoring', 'enterprise_request'] as const

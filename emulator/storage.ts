@@ -19,7 +19,12 @@ export interface DiskStorage extends FileStorage {
   resolve(relPath: string): string
 }
 
-const SEGMENT = /^[A-Za-z0-9\u4e00-\u9fff_\-][A-Za-z0-9\u4e00-\u9fff_\-.]*$/
+/**
+ * Letters, digits, `_`, `-`, `.`: the cloud's SDK sends the path in a request header, which
+ * refuses Chinese (uploadFile fails), so a stored file is named plainly and its name for
+ * people travels beside it (`fileName`).
+ */
+const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/
 
 /** Checks a storage path: relative, `/`-separated, no `..`, no dot-files, no odd characters. */
 export function checkStoragePath(relPath: string): string {

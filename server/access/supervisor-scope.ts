@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context'
 import type { DocData } from '../platform/db'
 import { fail } from '../platform/errors'
 import { isCityRegion, normalizeRegion, regionCovers } from '../domain/scope'
+import { readOrFail } from '../store/docs'
 
 /**
  * A supervisor's reach (SPEC §3: "a supervisor whose region is a county sees only that
@@ -33,4 +34,19 @@ export function supervisorScope(ctx: Ctx, requested?: string): SupervisorScope {
 export function inScope(ctx: Ctx, region: string): boolean {
   const own = ctx.caller.user?.region
   return !!own && regionCovers(own, region)
+}
+
+/**
+ * A record a supervisor acts on: NOT_FOUND (`missing`) when it does not exist, FORBIDDEN
+ * (`outside`) when its region is not within the caller's scope.
+ */
+export async function readInScope<T extends { _id: string; region: string }>(
+  ctx: Ctx,
+  collection: string,
+  id: string,
+  words: { missing: string; outside: string },
+): Promise<T> {
+  const record = await readOrFail<T>(ctx.db, collection, id, words.missing)
+  if (!inScope(ctx, record.region)) fail('FORBIDDEN', words.outside)
+  return record
 }

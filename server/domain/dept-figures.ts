@@ -29,53 +29,36 @@ export function zeroFigures(): CounterFigures {
   }
 }
 
-/** A department's stored counters entry, with any figure it lacks as 0 (a partial or missing entry). */
-export function figuresOf(doc: Partial<CounterFigures> | null | undefined): CounterFigures {
-  const z = zeroFigures()
-  if (!doc) return z
-  return {
-    inspections: doc.inspections ?? 0,
-    quietExceptions: { ...z.quietExceptions, ...(doc.quietExceptions ?? {}) },
-    overdue: doc.overdue ?? 0,
-    results: doc.results ?? 0,
-    ratings: { ...z.ratings, ...(doc.ratings ?? {}) },
-    complaints: { ...z.complaints, ...(doc.complaints ?? {}) },
-    unscanned: doc.unscanned ?? 0,
-    repeated: doc.repeated ?? 0,
-    capRefusals: doc.capRefusals ?? 0,
-    noPenalty: doc.noPenalty ?? 0,
-    backfills: doc.backfills ?? 0,
-    withdrawn: doc.withdrawn ?? 0,
-    serviceVisits: doc.serviceVisits ?? 0,
-  }
+/** A figure's place in the figures: `inspections`, or `ratings` + `sum`. */
+type FigurePath = readonly [string] | readonly [string, string]
+
+/** Every figure's path, in the order of `zeroFigures`. */
+const FIGURE_PATHS: FigurePath[] = Object.entries(zeroFigures()).flatMap(([k, v]): FigurePath[] =>
+  typeof v === 'number' ? [[k]] : Object.keys(v as object).map((sub): FigurePath => [k, sub]),
+)
+
+/** The number at `path` of (possibly partial) figures; undefined when absent. */
+function figureAt(f: Partial<CounterFigures> | null | undefined, path: FigurePath): number | undefined {
+  const top = (f as Record<string, unknown> | null | undefined)?.[path[0]]
+  const v = path.length === 1 ? top : (top as Record<string, unknown> | undefined)?.[path[1]]
+  return typeof v === 'number' ? v : undefined
 }
 
-/** Figure by figure sum (the month's totals, a trend point). */
-export function addFigures(a: CounterFigures, b: CounterFigures): CounterFigures {
-  return {
-    inspections: a.inspections + b.inspections,
-    quietExceptions: {
-      pending: a.quietExceptions.pending + b.quietExceptions.pending,
-      justified: a.quietExceptions.justified + b.quietExceptions.justified,
-      unjustified: a.quietExceptions.unjustified + b.quietExceptions.unjustified,
-    },
-    overdue: a.overdue + b.overdue,
-    results: a.results + b.results,
-    ratings: { count: a.ratings.count + b.ratings.count, sum: a.ratings.sum + b.ratings.sum, bad: a.ratings.bad + b.ratings.bad },
-    complaints: {
-      received: a.complaints.received + b.complaints.received,
-      open: a.complaints.open + b.complaints.open,
-      overdue: a.complaints.overdue + b.complaints.overdue,
-    },
-    unscanned: a.unscanned + b.unscanned,
-    repeated: a.repeated + b.repeated,
-    capRefusals: a.capRefusals + b.capRefusals,
-    noPenalty: a.noPenalty + b.noPenalty,
-    backfills: a.backfills + b.backfills,
-    withdrawn: a.withdrawn + b.withdrawn,
-    serviceVisits: a.serviceVisits + b.serviceVisits,
+/** Figures with each figure computed from its path. */
+function figuresFrom(value: (path: FigurePath) => number): CounterFigures {
+  const out: Record<string, unknown> = {}
+  for (const path of FIGURE_PATHS) {
+    if (path.length === 1) out[path[0]] = value(path)
+    else out[path[0]] = { ...(out[path[0]] as object | undefined), [path[1]]: value(path) }
   }
+  return out as unknown as CounterFigures
 }
+
+/** A department's stored counters entry, with any figure it lacks as 0 (a partial or missing entry). */
+export const figuresOf = (doc: Partial<CounterFigures> | null | undefined): CounterFigures => figuresFrom((p) => figureAt(doc, p) ?? 0)
+
+/** Figure by figure sum (the month's totals, a trend point). */
+export const addFigures = (a: CounterFigures, b: CounterFigures): CounterFigures => figuresFrom((p) => figureAt(a, p)! + figureAt(b, p)!)
 
 export const sumFigures = (list: CounterFigures[]): CounterFigures => list.reduce(addFigures, zeroFigures())
 
@@ -138,27 +121,7 @@ export function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
 }
 
-/** The figures as flat `path → value` pairs (for comparing two sets figure by figure). */
+/** The figures as flat `path → value` pairs, e.g. `ratings.sum` (for comparing two sets figure by figure). */
 export function flattenFigures(f: CounterFigures): Record<string, number> {
-  return {
-    inspections: f.inspections,
-    'quietExceptions.pending': f.quietExceptions.pending,
-    'quietExceptions.justified': f.quietExceptions.justified,
-    'quietExceptions.unjustified': f.quietExceptions.unjustified,
-    overdue: f.overdue,
-    results: f.results,
-    'ratings.count': f.ratings.count,
-    'ratings.sum': f.ratings.sum,
-    'ratings.bad': f.ratings.bad,
-    'complaints.received': f.complaints.received,
-    'complaints.open': f.complaints.open,
-    'complaints.overdue': f.complaints.overdue,
-    unscanned: f.unscanned,
-    repeated: f.repeated,
-    capRefusals: f.capRefusals,
-    noPenalty: f.noPenalty,
-    backfills: f.backfills,
-    withdrawn: f.withdrawn,
-    serviceVisits: f.serviceVisits,
-  }
+  return Object.fromEntries(FIGURE_PATHS.map((p) => [p.join('.'), figureAt(f, p)!]))
 }

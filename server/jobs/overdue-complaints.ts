@@ -1,5 +1,4 @@
 import type { Ctx } from '../platform/context'
-import { MAX_GET } from '../platform/db'
 import { audit } from '../platform/audit'
 import { chinaDate } from '../domain/china-time'
 import { COMPLAINT_CATEGORY_LABELS } from '../domain/complaints'
@@ -7,10 +6,8 @@ import { alertIdFor, raiseAlert } from '../store/alerts'
 import { COMPLAINTS, OPEN_STATUSES, type ComplaintRecord } from '../store/complaints'
 import { bumpCounters } from '../store/counters'
 import { readDoc } from '../store/docs'
+import { sweepPastDue } from './past-due'
 import type { JobResult } from '.'
-
-/** Bound on one run's work; the next hourly run picks up the rest. */
-const MAX_PAGES = 20
 
 /**
  * Complaints not closed by their due date (SPEC §2.10): each marked `overdue` in its own
@@ -20,45 +17,35 @@ const MAX_PAGES = 20
  */
 export async function markOverdueComplaints(ctx: Ctx): Promise<JobResult> {
   const _ = ctx.db.command
-  let marked = 0
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const got = await ctx.db
-      .collection(COMPLAINTS)
-      .where({ status: _.in(OPEN_STATUSES), dueAt: _.lt(ctx.now), overdue: false })
-      .orderBy('dueAt', 'asc')
-      .limit(MAX_GET)
-      .get()
-    const batch = got.data as unknown as ComplaintRecord[]
-    let progressed = 0
-    for (const candidate of batch) {
-      const changed = await ctx.db.runTransaction(async (tx) => {
-        const current = await readDoc<ComplaintRecord>(tx, COMPLAINTS, candidate._id)
-        if (!current || current.overdue || current.status === 'closed' || !(current.dueAt < ctx.now)) return null
-        await tx
-          .collection(COMPLAINTS)
-          .doc(current._id)
-          .update({ data: { overdue: true, overdueAt: ctx.now, updatedAt: ctx.now } })
-        const ref = `${COMPLAINTS}/${current._id}`
-        await raiseAlert(tx, {
-          id: alertIdFor('complaint_overdue', ref),
-          kind: 'complaint_overdue',
-          ref,
-          at: ctx.now,
-          region: current.region,
-          ...(current.deptId ? { deptId: current.deptId } : {}),
-          companyId: current.companyId,
-          summary: `投诉（${COMPLAINT_CATEGORY_LABELS[current.category] ?? current.category}，${chinaDate(current.receivedAt, ctx.settings.timezone)} 收到）已超过办理期限 ${chinaDate(current.dueAt, ctx.settings.timezone)}`,
-        })
-        await audit(ctx, { action: 'scheduler.overdueComplaint', target: ref, details: { dueAt: current.dueAt } }, tx)
-        return current
+  const marked = await sweepPastDue<ComplaintRecord>(
+    ctx,
+    COMPLAINTS,
+    { status: _.in(OPEN_STATUSES), dueAt: _.lt(ctx.now), overdue: false },
+    async (tx, id) => {
+      const current = await readDoc<ComplaintRecord>(tx, COMPLAINTS, id)
+      if (!current || current.overdue || current.status === 'closed' || !(current.dueAt < ctx.now)) return null
+      await tx
+        .collection(COMPLAINTS)
+        .doc(current._id)
+        .update({ data: { overdue: true, overdueAt: ctx.now, updatedAt: ctx.now } })
+      const ref = `${COMPLAINTS}/${current._id}`
+      await raiseAlert(tx, {
+        id: alertIdFor('complaint_overdue', ref),
+        kind: 'complaint_overdue',
+        ref,
+        at: ctx.now,
+        region: current.region,
+        ...(current.deptId ? { deptId: current.deptId } : {}),
+        companyId: current.companyId,
+        summary: `投诉（${COMPLAINT_CATEGORY_LABELS[current.category] ?? current.category}，${chinaDate(current.receivedAt, ctx.settings.timezone)} 收到）已超过办理期限 ${chinaDate(current.dueAt, ctx.settings.timezone)}`,
       })
-      if (!changed) continue
+      await audit(ctx, { action: 'scheduler.overdueComplaint', target: ref, details: { dueAt: current.dueAt } }, tx)
+      return current
+    },
+    async (changed) => {
       // After the commit: the region's counters are shared (store/counters.ts).
       if (changed.counterKey) await bumpCounters(ctx.db, changed.counterKey, { complaints: { overdue: 1 } })
-      progressed++
-      marked++
-    }
-    if (batch.length < MAX_GET || progressed === 0) break
-  }
+    },
+  )
   return { overdueComplaints: marked }
 }

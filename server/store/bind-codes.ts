@@ -1,4 +1,5 @@
 import { readDoc } from './docs'
+import { countBindFailure } from './rate-limits'
 import type { Ctx } from '../platform/context'
 import type { Transaction } from '../platform/db'
 import { fail } from '../platform/errors'
@@ -8,7 +9,7 @@ import { BIND_CODE_TTL_DAYS, bindCodeState, generateBindCode, hashBindCode, type
 const DAY_MS = 86_400_000
 
 /** The stored code for this subject whose hash matches what was typed (any state), or null. */
-export async function findTypedCode(ctx: Ctx, kind: BindCodeKind, subjectId: string, typed: string): Promise<BindCodeRecord | null> {
+async function findTypedCode(ctx: Ctx, kind: BindCodeKind, subjectId: string, typed: string): Promise<BindCodeRecord | null> {
   const hash = hashBindCode(typed, ctx.secret)
   const got = await ctx.db.collection('bindCodes').where({ subjectId, codeHash: hash }).limit(10).get()
   const records = got.data as unknown as BindCodeRecord[]
@@ -16,11 +17,30 @@ export async function findTypedCode(ctx: Ctx, kind: BindCodeKind, subjectId: str
 }
 
 /** Refuses a matching code that can no longer be used, saying why. */
-export function refuseUnusableCode(code: BindCodeRecord, now: number): void {
+function refuseUnusableCode(code: BindCodeRecord, now: number): void {
   const state = bindCodeState(code, now)
   if (state === 'used') fail('FORBIDDEN', '该绑定码已使用过。如需重新绑定，请联系管理员')
   if (state === 'voided') fail('FORBIDDEN', '该绑定码已作废（已签发新的绑定码），请使用最新的绑定码')
   if (state === 'expired') fail('FORBIDDEN', '该绑定码已过期，请联系管理员重新签发')
+}
+
+/**
+ * A failed bind attempt: counted toward the hourly limit, then refused (FORBIDDEN) with
+ * `wrong`, one answer that does not say which part was wrong.
+ */
+export async function refuseWrongBind(ctx: Ctx, wrong: string): Promise<never> {
+  await countBindFailure(ctx)
+  return fail('FORBIDDEN', wrong)
+}
+
+/**
+ * The code the caller typed for this subject: none matching is a failed attempt
+ * (`refuseWrongBind`); a used, voided or expired one is refused saying why.
+ */
+export async function typedUsableCode(ctx: Ctx, kind: BindCodeKind, subjectId: string, typed: string, wrong: string): Promise<BindCodeRecord> {
+  const code = (await findTypedCode(ctx, kind, subjectId, typed)) ?? (await refuseWrongBind(ctx, wrong))
+  refuseUnusableCode(code, ctx.now)
+  return code
 }
 
 /** Marks the code used inside the binding transaction; refuses when another bind won the race. */

@@ -1,4 +1,3 @@
-import type { DeptFigures } from '@contract'
 import { withConflictRetry, type Database, type DbCommand, type DocData, type Transaction, type UpdateResult } from '../platform/db'
 import { cityOf } from '../domain/scope'
 import { figuresOf, zeroFigures } from '../domain/dept-figures'
@@ -141,25 +140,6 @@ async function createOrAdd(tx: Transaction, _: DbCommand, key: CounterKey, flat:
     return
   }
   await ref.set({ data: newCounterDoc(key.region, key.month, { [key.deptId]: withIncrements(zeroFigures(), flat) }) })
-}
-
-/** The figures of one counters entry in the contract's shape (average, not sum). */
-export function toDeptFigures(record: Partial<CounterFigures> | null): DeptFigures {
-  const f = figuresOf(record)
-  return {
-    inspections: f.inspections,
-    quietExceptions: { ...f.quietExceptions },
-    overdue: f.overdue,
-    ratings: { count: f.ratings.count, avg: f.ratings.count > 0 ? f.ratings.sum / f.ratings.count : null, bad: f.ratings.bad },
-    complaints: { open: f.complaints.open, overdue: f.complaints.overdue },
-    unscanned: f.unscanned,
-    repeated: f.repeated,
-    capRefusals: f.capRefusals,
-    noPenalty: f.noPenalty,
-    backfills: f.backfills,
-    withdrawn: f.withdrawn,
-    serviceVisits: f.serviceVisits,
-  }
 }
 
 /** Figure paths (['quietExceptions', 'pending']) and what to add to them. */

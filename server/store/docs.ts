@@ -1,5 +1,6 @@
 import type { Database, DocData, Transaction } from '../platform/db'
 import { isNotFound, MAX_GET } from '../platform/db'
+import { fail } from '../platform/errors'
 
 /**
  * Reading one document by id, in or out of a transaction. The port's `doc().get()`
@@ -21,6 +22,19 @@ export async function readDoc<T extends { _id: string }>(r: Writer, collection: 
     if (isNotFound(err)) return null
     throw err
   }
+}
+
+/** A document by id; NOT_FOUND with `missing` (what a person reads) when it does not exist. */
+export async function readOrFail<T extends { _id: string }>(r: Writer, collection: string, id: string, missing: string): Promise<T> {
+  return (await readDoc<T>(r, collection, id)) ?? fail('NOT_FOUND', missing)
+}
+
+/** Writes a record whole under its `_id` (creating or replacing the document). */
+export async function setDoc<T extends { _id: string }>(w: Writer, collection: string, record: T): Promise<void> {
+  await w
+    .collection(collection)
+    .doc(record._id)
+    .set({ data: fieldsOf(record) })
 }
 
 /** A record's fields without `_id` and without undefined values, as `set` wants them. */

@@ -4,17 +4,16 @@ import { MAX_GET } from '../platform/db'
 import { verifyChain } from '../domain/hash-chain'
 import type { InspectionRecord } from '../domain/inspection-records'
 import { LEDGER, storedLedgerHead, type LedgerEntryRecord } from './ledger'
+import { readByIds } from './paging'
 
 /**
- * Reading a company's ledger: the WHOLE chain, in seq order, in pages of the cloud's 100,
- * so `chainOk` covers every entry, not just the requested range. The chain must also end
- * where the head says it does (a removed last entry breaks it too).
+ * A company's ledger entries in seq order, a page of the cloud's 100 at a time; `visit`
+ * answers false to stop. Answers the seq of the last entry visited (0: none).
  */
-export async function readWholeChain(ctx: Ctx, companyId: string): Promise<{ entries: LedgerEntryRecord[]; chainOk: boolean; brokenAt: number | null }> {
+export async function forEachLedgerPage(ctx: Ctx, companyId: string, visit: (page: LedgerEntryRecord[]) => boolean | void): Promise<number> {
   const _ = ctx.db.command
-  const entries: LedgerEntryRecord[] = []
+  let lastSeq = 0
   for (;;) {
-    const lastSeq = entries.length ? entries[entries.length - 1].seq : 0
     const got = await ctx.db
       .collection(LEDGER)
       .where({ companyId, seq: _.gt(lastSeq) })
@@ -22,9 +21,21 @@ export async function readWholeChain(ctx: Ctx, companyId: string): Promise<{ ent
       .limit(MAX_GET)
       .get()
     const page = got.data as unknown as LedgerEntryRecord[]
-    entries.push(...page)
-    if (page.length < MAX_GET) break
+    if (page.length > 0) lastSeq = page[page.length - 1].seq
+    if (visit(page) === false || page.length < MAX_GET) return lastSeq
   }
+}
+
+/**
+ * Reading a company's ledger: the WHOLE chain, in seq order, so `chainOk` covers every
+ * entry, not just the requested range. The chain must also end where the head says it
+ * does (a removed last entry breaks it too).
+ */
+export async function readWholeChain(ctx: Ctx, companyId: string): Promise<{ entries: LedgerEntryRecord[]; chainOk: boolean; brokenAt: number | null }> {
+  const entries: LedgerEntryRecord[] = []
+  await forEachLedgerPage(ctx, companyId, (page) => {
+    entries.push(...page)
+  })
   const verdict = verifyChain(entries)
   const head = await storedLedgerHead(ctx.db, companyId)
   const last = entries[entries.length - 1]
@@ -35,17 +46,8 @@ export async function readWholeChain(ctx: Ctx, companyId: string): Promise<{ ent
 
 /** The inspections entries point at (scan: inspectionId; manual: matchedInspectionId), by id. */
 export async function inspectionsOf(ctx: Ctx, entries: LedgerEntryRecord[]): Promise<Map<string, InspectionRecord>> {
-  const ids = [...new Set(entries.map((e) => e.inspectionId ?? e.matchedInspectionId).filter((x): x is string => !!x))]
-  const out = new Map<string, InspectionRecord>()
-  for (let i = 0; i < ids.length; i += MAX_GET) {
-    const got = await ctx.db
-      .collection('inspections')
-      .where({ _id: ctx.db.command.in(ids.slice(i, i + MAX_GET)) })
-      .limit(MAX_GET)
-      .get()
-    for (const r of got.data as unknown as InspectionRecord[]) out.set(r._id, r)
-  }
-  return out
+  const ids = entries.map((e) => e.inspectionId ?? e.matchedInspectionId).filter((x): x is string => !!x)
+  return new Map((await readByIds<InspectionRecord>(ctx.db, 'inspections', ids)).map((r) => [r._id, r]))
 }
 
 export function toLedgerEntryView(e: LedgerEntryRecord): LedgerEntry {

@@ -24,14 +24,14 @@ export function ChoiceList({ id, idPrefix, choices, value, onChange, tone = 'nor
           <View
             key={c.key}
             id={`${idPrefix}-${c.key}`}
-            className={`choice${on ? ' choice--on' : ''}`}
-            hoverClass='choice--hover'
+            className={`option choice${on ? ' option--on choice--on' : ''}`}
+            hoverClass='option--hover'
             onClick={() => onChange(c.key)}
           >
             <View className='choice__mark'>{on ? <Text className='choice__dot' /> : null}</View>
             <View className='choice__body'>
-              <Text className='choice__title'>{c.title}</Text>
-              {c.detail ? <Text className='choice__detail'>{c.detail}</Text> : null}
+              <Text className='option__title'>{c.title}</Text>
+              {c.detail ? <Text className='option__detail'>{c.detail}</Text> : null}
             </View>
           </View>
         )

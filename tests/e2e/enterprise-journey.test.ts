@@ -11,11 +11,12 @@
 import ExcelJS from 'exceljs'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, visible, type Phone } from './helpers'
+import { complaintCheckIn, rectifyResult } from '../helpers/visits'
+import { closeAll, fill, journeyDescribe, loginAs, logins, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf } from './helpers'
+import { visible } from './helpers'
+import type { Phone } from './helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`enterprise e2e skipped: ${unavailable}`)
+const d = journeyDescribe('enterprise')
 
 /** 10:00 on 27 November 2026 in Beijing: outside the quiet production period (days 1–25). */
 const CLOCK = '2026-11-27T02:00:00Z'
@@ -46,15 +47,10 @@ d('enterprise journey (H5)', () => {
   beforeAll(async () => {
     app = await startApp({ seed: 'demo', clock: CLOCK })
     phone = await openPhone()
-    officer1 = await app.login('demo-officer-1')
-    officer2 = await app.login('demo-officer-2')
-    company = await app.login('demo-enterprise-1')
+    ;[officer1, officer2, company] = await logins(app, 'demo-officer-1', 'demo-officer-2', 'demo-enterprise-1')
     await loginAs(phone, app, 'demo-enterprise-1')
   })
-  afterAll(async () => {
-    await phone?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(phone, app))
 
   it('verifies the officer at the gate from the certificate card code: valid, then expired after 5 minutes', async () => {
     const card = await app.call('inspection', 'certCard', {}, officer1)
@@ -104,32 +100,11 @@ d('enterprise journey (H5)', () => {
 
   it('rates the inspection after the result: summary first, then a bad score with a tag and a comment', async () => {
     // The officers' side: check in (case source), the second officer joins, the result.
-    const at = { lat: PARK.location.lat, lng: PARK.location.lng, accuracy: 20 }
-    const first = await app.call(
-      'inspection',
-      'checkIn',
-      { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-      officer1,
-    )
+    const first = await complaintCheckIn(app, officer1, PARK, 'e2e-ent-checkin-0001')
     expect(first).toMatchObject({ ok: true, data: { joined: false } })
     inspectionId = first.data.inspection.id
-    expect(
-      await app.call(
-        'inspection',
-        'checkIn',
-        { scene: `c=${PARK.id}`, clientRequestId: 'e2e-ent-checkin-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-        officer2,
-      ),
-    ).toMatchObject({
-      ok: true,
-      data: { joined: true },
-    })
-    const result = await app.call(
-      'inspection',
-      'recordResult',
-      { inspectionId, outcome: 'rectify', findings: '消防通道堆放杂物，灭火器过期2具。', rectifyBy: '2026-12-10' },
-      officer1,
-    )
+    expect(await complaintCheckIn(app, officer2, PARK, 'e2e-ent-checkin-0002')).toMatchObject({ ok: true, data: { joined: true } })
+    const result = await rectifyResult(app, officer1, inspectionId, '消防通道堆放杂物，灭火器过期2具。', '2026-12-10')
     expect(result).toMatchObject({ ok: true })
     ratingToken = result.data.rating.token
 
@@ -285,9 +260,13 @@ d('enterprise journey (H5)', () => {
     await phone.page.locator(visible('#export-link')).first().scrollIntoViewIfNeeded()
     await screenshot(phone, 'enterprise-ledger-export')
 
-    // Named by the company and the period, not by a timestamp.
-    expect(decodeURIComponent(href).replace(/\?session=.*$/, '')).toMatch(
-      new RegExp(`/${PARK.name.replace(/[^A-Za-z0-9\u4e00-\u9fff_-]+/g, '_')}_监测点台账_\\d{4}-\\d\\d-\\d\\d至\\d{4}-\\d\\d-\\d\\d\\.xlsx$`),
+    // The download is named by the company and the period, not by a timestamp.
+    const name = await phone.page
+      .locator(visible('#export-link'))
+      .first()
+      .evaluate((a: HTMLAnchorElement) => a.download)
+    expect(name).toMatch(
+      new RegExp(`^${PARK.name.replace(/[^A-Za-z0-9\u4e00-\u9fff_-]+/g, '_')}_监测点台账_\\d{4}-\\d\\d-\\d\\d至\\d{4}-\\d\\d-\\d\\d\\.xlsx$`),
     )
     const res = await fetch(href)
     expect(res.status).toBe(200)

@@ -39,6 +39,18 @@ export function e2eUnavailable(): string | null {
   return missing
 }
 
+/** `describe` for a journey, or `describe.skip` with a warning saying why when the suite cannot run here. */
+export function journeyDescribe(name: string): jest.Describe {
+  const unavailable = e2eUnavailable()
+  if (unavailable) console.warn(`${name} e2e skipped: ${unavailable}`)
+  return unavailable ? describe.skip : describe
+}
+
+/** Closes what a journey opened (phones, then the app), skipping what a failed start left undefined. */
+export async function closeAll(...opened: Array<{ close(): Promise<void> } | undefined>): Promise<void> {
+  for (const o of opened) await o?.close()
+}
+
 /** The emulator with the demo data (or none), serving the H5 build at its base URL. */
 export async function startApp(opts: { seed?: 'demo' | 'none'; clock?: string } = {}): Promise<TestEmulator> {
   return startTestEmulator({ seed: opts.seed ?? 'demo', clock: opts.clock, staticDir: H5_DIR })
@@ -84,6 +96,20 @@ export async function openPhone(opts: { geolocation?: { latitude: number; longit
     },
   }
   return phone
+}
+
+/** A GPS fix at a company's registered location (for `openPhone({ geolocation })`). */
+export const atGate = (company: { location: { lat: number; lng: number } }, accuracy = 20) => ({
+  latitude: company.location.lat,
+  longitude: company.location.lng,
+  accuracy,
+})
+
+/** Emulator sessions of demo identities, in the order asked (for driving their side through the API). */
+export async function logins(app: TestEmulator, ...openids: string[]): Promise<string[]> {
+  const tokens: string[] = []
+  for (const openid of openids) tokens.push(await app.login(openid))
+  return tokens
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, loginAs, openPage, openPhone, screenshot, see, startApp, tap, visible, type Phone } from './helpers'
+import { closeAll, journeyDescribe, loginAs, openPage, openPhone, screenshot, see, startApp, tap, visible, type Phone } from './helpers'
 
 /** 大字模式 (适老化): one tap from home enlarges every page, and the choice stays on the phone. */
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
+const d = journeyDescribe('large-text')
 jest.setTimeout(90_000)
 
 d('large-text mode', () => {
@@ -15,10 +14,7 @@ d('large-text mode', () => {
     phone = await openPhone()
     await loginAs(phone, app, 'demo-enterprise-2')
   })
-  afterAll(async () => {
-    await phone?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(phone, app))
 
   const fontSizeOf = (selector: string) =>
     phone.page

@@ -8,11 +8,10 @@
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, type Phone } from './helpers'
+import { complaintCheckIn, rectifyResult } from '../helpers/visits'
+import { closeAll, fill, journeyDescribe, loginAs, logins, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, type Phone } from './helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`messages e2e skipped: ${unavailable}`)
+const d = journeyDescribe('messages')
 
 /** 10:00 on 26 December 2026 in Beijing: after the quiet production period. */
 const CLOCK = '2026-12-26T02:00:00Z'
@@ -33,33 +32,16 @@ d('messages journey (H5)', () => {
   beforeAll(async () => {
     app = await startApp({ seed: 'demo', clock: CLOCK })
     phone = await openPhone()
-    officer1 = await app.login('demo-officer-1')
-    officer2 = await app.login('demo-officer-2')
-    company = await app.login('demo-enterprise-2')
+    ;[officer1, officer2, company] = await logins(app, 'demo-officer-1', 'demo-officer-2', 'demo-enterprise-2')
   })
-  afterAll(async () => {
-    await phone?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(phone, app))
 
   it('a check-in puts 入企告知 in the company inbox; home counts it; the notice opens 检查告知 with the rights', async () => {
     const before = (await app.call('account', 'messages', {}, company)).data.unread as number
-    const open = await app.call(
-      'inspection',
-      'checkIn',
-      { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0001', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-      officer1,
-    )
+    const open = await complaintCheckIn(app, officer1, TOWN, 'e2e-msg-checkin-0001')
     expect(open).toMatchObject({ ok: true, data: { joined: false } })
     inspectionId = open.data.inspection.id
-    expect(
-      await app.call(
-        'inspection',
-        'checkIn',
-        { scene: `c=${TOWN.id}`, clientRequestId: 'e2e-msg-checkin-0002', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-        officer2,
-      ),
-    ).toMatchObject({ ok: true, data: { joined: true } })
+    expect(await complaintCheckIn(app, officer2, TOWN, 'e2e-msg-checkin-0002')).toMatchObject({ ok: true, data: { joined: true } })
 
     await loginAs(phone, app, 'demo-enterprise-2')
     await see(phone, '#home-unread')
@@ -96,14 +78,7 @@ d('messages journey (H5)', () => {
   })
 
   it('the result puts the result and a rating link in the inbox; the company rates from it without a code', async () => {
-    expect(
-      await app.call(
-        'inspection',
-        'recordResult',
-        { inspectionId, outcome: 'rectify', findings: '灭火器过期2具，疏散指示灯损坏。', rectifyBy: '2027-01-20' },
-        officer1,
-      ),
-    ).toMatchObject({ ok: true })
+    expect(await rectifyResult(app, officer1, inspectionId, '灭火器过期2具，疏散指示灯损坏。', '2027-01-20')).toMatchObject({ ok: true })
     await openPage(phone, app, '/pages/messages/index')
     await see(phone, '.msg-item--result_notice')
     const text = await textOf(phone, '.msg-item--result_notice')

@@ -8,11 +8,11 @@
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import { approvedMarketPlan } from '../helpers/plans'
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, visible, type Phone } from './helpers'
+import { atGate, closeAll, fill, journeyDescribe, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf } from './helpers'
+import { visible } from './helpers'
+import type { Phone } from './helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`officer joint e2e skipped: ${unavailable}`)
+const d = journeyDescribe('officer joint')
 
 /** 10:00 on 27 December 2026 in Beijing: after the quiet production period. */
 const CLOCK = '2026-12-27T02:00:00Z'
@@ -47,14 +47,10 @@ d('officer joint journey (H5)', () => {
       await app.login('demo-officer-1'),
     )
     jointId = opened.data.inspection.id
-    market = await openPhone({ geolocation: { latitude: WRONG.location.lat, longitude: WRONG.location.lng, accuracy: 20 } })
-    emergency = await openPhone({ geolocation: { latitude: JOINT.location.lat, longitude: JOINT.location.lng, accuracy: 20 } })
+    market = await openPhone({ geolocation: atGate(WRONG) })
+    emergency = await openPhone({ geolocation: atGate(JOINT) })
   })
-  afterAll(async () => {
-    await market?.close()
-    await emergency?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(market, emergency, app))
 
   it('an emergency-management officer joins the market bureau’s inspection as a joint inspection in 3 taps', async () => {
     await loginAs(emergency, app, 'demo-officer-3')

@@ -7,11 +7,9 @@
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, type Phone } from './helpers'
+import { atGate, closeAll, fill, journeyDescribe, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf, type Phone } from './helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`officer e2e skipped: ${unavailable}`)
+const d = journeyDescribe('officer')
 
 /** 10:00 on 12 December 2026 in Beijing: days 1–25 are the quiet production period. */
 const CLOCK = '2026-12-12T02:00:00Z'
@@ -28,14 +26,10 @@ d('officer journey (H5)', () => {
   beforeAll(async () => {
     app = await startApp({ seed: 'demo', clock: CLOCK })
     // A's phone has a GPS fix at the company's gate; B's phone refuses the location.
-    a = await openPhone({ geolocation: { latitude: PARK.location.lat, longitude: PARK.location.lng, accuracy: 25 } })
+    a = await openPhone({ geolocation: atGate(PARK, 25) })
     b = await openPhone()
   })
-  afterAll(async () => {
-    await a?.close()
-    await b?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(a, b, app))
 
   it('A scans a park company in the quiet period, is refused, picks a special case and checks in in 2 taps', async () => {
     await loginAs(a, app, 'demo-officer-1')

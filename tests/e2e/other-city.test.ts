@@ -9,11 +9,9 @@ import type { TestEmulator } from '../helpers/emulator'
 import { clearSettingsCache } from '../../server/platform/dispatch'
 import { GANZHOU_WORDS, OTHER_CITY } from '../helpers/other-city'
 import { PARK_MONITORING } from './supervisor-helpers'
-import { e2eUnavailable, loginAs, openPage, openPhone, startApp, type Phone } from './helpers'
+import { closeAll, journeyDescribe, loginAs, openPage, openPhone, startApp, type Phone } from './helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`other-city e2e skipped: ${unavailable}`)
+const d = journeyDescribe('other-city')
 
 /** 10:00 on 15 December 2026 in Beijing: inside both cities' windows. */
 const CLOCK = '2026-12-15T02:00:00Z'
@@ -71,10 +69,7 @@ d('another city’s settings on every page (H5)', () => {
     clearSettingsCache()
     phone = await openPhone()
   })
-  afterAll(async () => {
-    await phone?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(phone, app))
 
   it('shows the other city’s rules on every page, for every role, and never Ganzhou’s numbers', async () => {
     await visit('/pages/home/index')

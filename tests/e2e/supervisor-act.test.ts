@@ -7,13 +7,11 @@
  */
 import type { TestEmulator } from '../helpers/emulator'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
-import { confirmDialog, e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, tap, textOf, startApp, type Phone } from './helpers'
+import { closeAll, confirmDialog, fill, journeyDescribe, loginAs, openPage, openPhone, screenshot, see, startApp, tap, textOf, type Phone } from './helpers'
 import { caller } from './supervisor-helpers'
 import { makeUsccFromParts } from '../../server/domain/uscc'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`supervisor act e2e skipped: ${unavailable}`)
+const d = journeyDescribe('supervisor act')
 
 const CLOCK = '2026-12-15T02:00:00Z'
 const roster = buildDemoRoster()
@@ -54,10 +52,7 @@ d('a county supervisor acts on what they see (H5)', () => {
     sup = await openPhone()
     await loginAs(sup, app, 'demo-supervisor-county')
   })
-  afterAll(async () => {
-    await sup?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(sup, app))
 
   it('the dashboard counts the county where the companies are, with open alerts by kind', async () => {
     await openPage(sup, app, '/supervisor/dashboard/index')

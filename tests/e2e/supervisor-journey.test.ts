@@ -8,27 +8,12 @@
  * the ledger chains verify. Then the administrator's roster: gate poster, bind codes.
  */
 import type { TestEmulator } from '../helpers/emulator'
-import {
-  confirmDialog,
-  e2eUnavailable,
-  fill,
-  loginAs,
-  openPage,
-  openPhone,
-  screenshot,
-  see,
-  seeText,
-  tap,
-  textOf,
-  startApp,
-  visible,
-  type Phone,
-} from './helpers'
+import { closeAll, confirmDialog, fill, journeyDescribe, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap } from './helpers'
+import { textOf, visible } from './helpers'
+import type { Phone } from './helpers'
 import { caller, fetchWorkbook, MARKET_DEPT, PARK_MONITORING, prepareJourney, sheetRows, type Prepared } from './supervisor-helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`supervisor e2e skipped: ${unavailable}`)
+const d = journeyDescribe('supervisor')
 
 /** 10:00 on 15 December 2026 in Beijing: inside the quiet production period (days 1–25). */
 const CLOCK = '2026-12-15T02:00:00Z'
@@ -71,10 +56,7 @@ d('supervisor journey (H5)', () => {
     prep = await prepareJourney(app)
     sup = await openPhone()
   })
-  afterAll(async () => {
-    await sup?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(sup, app))
 
   it('the alerts list shows the bad rating, newest first, with Chinese kind chips', async () => {
     await loginAs(sup, app, 'demo-supervisor-city')

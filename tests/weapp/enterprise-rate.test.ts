@@ -1,5 +1,6 @@
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { complaintCheckIn, rectifyResult } from '../helpers/visits'
 import { MiniProgram } from './standin/miniprogram'
 
 /**
@@ -23,29 +24,11 @@ beforeAll(async () => {
   emulator = await startTestEmulator({ seed: 'demo', clock: CLOCK })
   const officer1 = await emulator.login('demo-officer-1')
   const officer2 = await emulator.login('demo-officer-2')
-  const at = { lat: PARK.location.lat, lng: PARK.location.lng, accuracy: 20 }
-  const first = await emulator.call(
-    'inspection',
-    'checkIn',
-    { scene: `c=${PARK.id}`, clientRequestId: 'weapp-rate-checkin-1', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-    officer1,
-  )
+  const first = await complaintCheckIn(emulator, officer1, PARK, 'weapp-rate-checkin-1')
   expect(first).toMatchObject({ ok: true })
   inspectionId = first.data.inspection.id
-  expect(
-    await emulator.call(
-      'inspection',
-      'checkIn',
-      { scene: `c=${PARK.id}`, clientRequestId: 'weapp-rate-checkin-2', source: 'complaint', sourceRef: 'REF-2026-0001', location: at },
-      officer2,
-    ),
-  ).toMatchObject({ ok: true })
-  const result = await emulator.call(
-    'inspection',
-    'recordResult',
-    { inspectionId, outcome: 'rectify', findings: '消防通道堆放杂物，灭火器过期2具。', rectifyBy: '2026-12-10' },
-    officer1,
-  )
+  expect(await complaintCheckIn(emulator, officer2, PARK, 'weapp-rate-checkin-2')).toMatchObject({ ok: true })
+  const result = await rectifyResult(emulator, officer1, inspectionId, '消防通道堆放杂物，灭火器过期2具。', '2026-12-10')
   expect(result).toMatchObject({ ok: true })
   ratingToken = result.data.rating.token
 }, 60_000)

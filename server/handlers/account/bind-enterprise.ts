@@ -3,9 +3,9 @@ import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import { userIdFor } from '../../platform/ids'
 import type { CompanyRecord } from '../../domain/records'
-import { consumeCode, findTypedCode, refuseUnusableCode } from '../../store/bind-codes'
+import { consumeCode, refuseWrongBind, typedUsableCode } from '../../store/bind-codes'
 import { callerOpenid } from '../../access/caller'
-import { countBindFailure, refuseIfTooManyBindFailures } from '../../store/rate-limits'
+import { refuseIfTooManyBindFailures } from '../../store/rate-limits'
 import { saveUser } from '../../store/users'
 import { refuseInvalidUscc } from '../../access/uscc-input'
 import { toUserView } from '../../views/account'
@@ -25,18 +25,10 @@ export const bindEnterprise = action('account', 'bindEnterprise', {
     refuseInvalidUscc(input.uscc)
     await refuseIfTooManyBindFailures(ctx)
     const company = await findOne<CompanyRecord>(ctx.db, 'companies', { uscc: input.uscc })
-    if (!company) {
-      await countBindFailure(ctx)
-      return fail('FORBIDDEN', WRONG)
-    }
+    if (!company) return refuseWrongBind(ctx, WRONG)
     const me = ctx.caller.user
     if (me?.companyId === company._id && me.roles.includes('enterprise')) return { user: toUserView(me) }
-    const code = await findTypedCode(ctx, 'enterprise', company._id, input.code)
-    if (!code) {
-      await countBindFailure(ctx)
-      return fail('FORBIDDEN', WRONG)
-    }
-    refuseUnusableCode(code, ctx.now)
+    const code = await typedUsableCode(ctx, 'enterprise', company._id, input.code, WRONG)
     if (me?.companyId) fail('CONFLICT', '该微信号已绑定另一家企业；一个微信号只能绑定一家企业')
 
     const userId = userIdFor(openid)

@@ -3,10 +3,10 @@ import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import { userIdFor } from '../../platform/ids'
 import type { DepartmentRecord, OfficerRecord } from '../../domain/records'
-import { consumeCode, findTypedCode, refuseUnusableCode } from '../../store/bind-codes'
+import { consumeCode, refuseWrongBind, typedUsableCode } from '../../store/bind-codes'
 import { callerOpenid } from '../../access/caller'
 import { officerSnapshot } from '../../store/officer-snapshot'
-import { countBindFailure, refuseIfTooManyBindFailures } from '../../store/rate-limits'
+import { refuseIfTooManyBindFailures } from '../../store/rate-limits'
 import { refuseRoleConflict, saveUser } from '../../store/users'
 import { toUserView } from '../../views/account'
 import { findOne, readDoc } from '../../store/docs'
@@ -25,20 +25,12 @@ export const bindOfficer = action('account', 'bindOfficer', {
     const openid = callerOpenid(ctx)
     await refuseIfTooManyBindFailures(ctx)
     const officer = await findOne<OfficerRecord>(ctx.db, 'officers', { certNo: input.certNo })
-    if (!officer || officer.name !== input.name) {
-      await countBindFailure(ctx)
-      return fail('FORBIDDEN', WRONG)
-    }
+    if (!officer || officer.name !== input.name) return refuseWrongBind(ctx, WRONG)
     const me = ctx.caller.user
     // Retrying a bind that already succeeded (weak network) answers the same user.
     if (me?.officerId === officer._id) return { user: toUserView(me) }
     refuseRoleConflict(me?.roles ?? [], 'officer')
-    const code = await findTypedCode(ctx, 'officer', officer._id, input.code)
-    if (!code) {
-      await countBindFailure(ctx)
-      return fail('FORBIDDEN', WRONG)
-    }
-    refuseUnusableCode(code, ctx.now)
+    const code = await typedUsableCode(ctx, 'officer', officer._id, input.code, WRONG)
     if (me?.officerId) fail('CONFLICT', '该微信号已绑定另一张执法证，不能再绑定；如需更换请联系管理员')
     const userId = userIdFor(openid)
     if (officer.userId && officer.userId !== userId) fail('CONFLICT', '该执法证已绑定其他微信号；如需更换请联系管理员')

@@ -45,16 +45,19 @@ interface Page {
   cursor?: string
 }
 
-const after = (ctx: Ctx, where: DocData, cursor: string | undefined): DocData => (cursor ? { ...where, _id: ctx.db.command.gt(cursor) } : where)
-
-async function plainPage(ctx: Ctx, where: DocData, cursor: string | undefined): Promise<Page> {
+/** Up to `limit` companies matching `where` with an id after `cursor`, in `_id` order. */
+async function companiesAfter(ctx: Ctx, where: DocData, cursor: string | undefined, limit: number): Promise<CompanyRecord[]> {
   const got = await ctx.db
     .collection('companies')
-    .where(after(ctx, where, cursor))
+    .where(cursor ? { ...where, _id: ctx.db.command.gt(cursor) } : where)
     .orderBy('_id', 'asc')
-    .limit(COMPANY_PAGE_SIZE)
+    .limit(limit)
     .get()
-  const items = got.data as unknown as CompanyRecord[]
+  return got.data as unknown as CompanyRecord[]
+}
+
+async function plainPage(ctx: Ctx, where: DocData, cursor: string | undefined): Promise<Page> {
+  const items = await companiesAfter(ctx, where, cursor, COMPANY_PAGE_SIZE)
   return items.length === COMPANY_PAGE_SIZE ? { items, cursor: items[items.length - 1]._id } : { items }
 }
 
@@ -63,13 +66,7 @@ async function searchByName(ctx: Ctx, where: DocData, query: string, cursor: str
   let last = cursor
   let scanned = 0
   while (scanned < MAX_SCANNED_PER_CALL) {
-    const got = await ctx.db
-      .collection('companies')
-      .where(after(ctx, where, last))
-      .orderBy('_id', 'asc')
-      .limit(MAX_GET)
-      .get()
-    const batch = got.data as unknown as CompanyRecord[]
+    const batch = await companiesAfter(ctx, where, last, MAX_GET)
     for (const company of batch) {
       last = company._id
       if (company.name.includes(query)) {

@@ -6,7 +6,7 @@ import type { CompanyRecord } from '../../domain/records'
 import { cityOf } from '../../domain/scope'
 import { refuseInvalidUscc } from '../../access/uscc-input'
 import { toCompanyView } from '../../views/account'
-import { fieldsOf, findOne, readDoc } from '../../store/docs'
+import { findOne, readOrFail, setDoc } from '../../store/docs'
 
 /** Creates a company, or corrects one (`id` given: it must exist). One company per USCC. */
 export const upsertCompany = action('account', 'upsertCompany', {
@@ -18,8 +18,7 @@ export const upsertCompany = action('account', 'upsertCompany', {
       fail('CONFLICT', `统一社会信用代码 ${input.uscc} 已登记为「${sameUscc.name}」`, { field: 'uscc', companyId: sameUscc._id })
     }
     const company = await ctx.db.runTransaction(async (tx) => {
-      const existing = input.id ? await readDoc<CompanyRecord>(tx, 'companies', input.id) : null
-      if (input.id && !existing) fail('NOT_FOUND', '没有找到该企业')
+      const existing = input.id ? await readOrFail<CompanyRecord>(tx, 'companies', input.id, '没有找到该企业') : null
       const record: CompanyRecord = {
         _id: existing?._id ?? newId('co'),
         uscc: input.uscc,
@@ -39,10 +38,7 @@ export const upsertCompany = action('account', 'upsertCompany', {
         createdAt: existing?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       }
-      await tx
-        .collection('companies')
-        .doc(record._id)
-        .set({ data: fieldsOf(record) })
+      await setDoc(tx, 'companies', record)
       await audit(
         ctx,
         { action: 'account.upsertCompany', target: `companies/${record._id}`, details: { created: !existing, uscc: record.uscc, name: record.name } },

@@ -1,19 +1,17 @@
 import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
-import { fail } from '../../platform/errors'
 import { newId } from '../../platform/ids'
 import type { DepartmentRecord } from '../../domain/records'
 import { cityOf } from '../../domain/scope'
 import { toDepartmentView } from '../../views/account'
-import { fieldsOf, readDoc } from '../../store/docs'
+import { readOrFail, setDoc } from '../../store/docs'
 
 /** Creates a department, or corrects one (`id` given: it must exist). */
 export const upsertDepartment = action('account', 'upsertDepartment', {
   access: ['admin'],
   async handle(input, ctx) {
     const { department, corrected } = await ctx.db.runTransaction(async (tx) => {
-      const existing = input.id ? await readDoc<DepartmentRecord>(tx, 'departments', input.id) : null
-      if (input.id && !existing) fail('NOT_FOUND', '没有找到该执法单位')
+      const existing = input.id ? await readOrFail<DepartmentRecord>(tx, 'departments', input.id, '没有找到该执法单位') : null
       const record: DepartmentRecord = {
         _id: existing?._id ?? newId('dept'),
         name: input.name,
@@ -23,10 +21,7 @@ export const upsertDepartment = action('account', 'upsertDepartment', {
         createdAt: existing?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       }
-      await tx
-        .collection('departments')
-        .doc(record._id)
-        .set({ data: fieldsOf(record) })
+      await setDoc(tx, 'departments', record)
       await audit(
         ctx,
         {

@@ -9,7 +9,7 @@ import { boundUser } from '../../access/caller'
 import { certExpiryInstant } from '../../domain/cert-expiry'
 import { rewriteOfficerSnapshot } from '../../store/officer-snapshot'
 import { toOfficerView } from '../../views/account'
-import { fieldsOf, findOne, readDoc } from '../../store/docs'
+import { findOne, readDoc, readOrFail, setDoc } from '../../store/docs'
 
 /**
  * Creates an officer (answering their bind code once) or corrects one. Correcting an
@@ -33,8 +33,7 @@ export const upsertOfficer = action('account', 'upsertOfficer', {
     const usableCodes = input.id ? await usableCodeIds(ctx, input.id) : []
 
     const { officer, bindCode } = await ctx.db.runTransaction(async (tx) => {
-      const existing = input.id ? await readDoc<OfficerRecord>(tx, 'officers', input.id) : null
-      if (input.id && !existing) fail('NOT_FOUND', '没有找到该执法人员')
+      const existing = input.id ? await readOrFail<OfficerRecord>(tx, 'officers', input.id, '没有找到该执法人员') : null
       if (existing) refuseOtherDepartment(ctx, isAdmin, existing.deptId)
       const record: OfficerRecord = {
         _id: existing?._id ?? newId('off'),
@@ -48,10 +47,7 @@ export const upsertOfficer = action('account', 'upsertOfficer', {
         createdAt: existing?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       }
-      await tx
-        .collection('officers')
-        .doc(record._id)
-        .set({ data: fieldsOf(record) })
+      await setDoc(tx, 'officers', record)
       // A bound officer's user follows: the copy of the certificate and department the gate
       // reads (rewritten whole on every correction), a change of name, and the department
       // when the user's mirrors the officer's (a department admin of another one keeps theirs).

@@ -1,6 +1,5 @@
 import type { Ctx } from '../../platform/context'
 import type { DocData } from '../../platform/db'
-import { MAX_GET } from '../../platform/db'
 import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
@@ -8,7 +7,8 @@ import { GENESIS_HASH, verifyChain } from '../../domain/hash-chain'
 import type { CompanyRecord } from '../../domain/records'
 import { regionCovers } from '../../domain/scope'
 import { readDoc } from '../../store/docs'
-import { LEDGER, storedLedgerHead, type LedgerEntryRecord } from '../../store/ledger'
+import { storedLedgerHead } from '../../store/ledger'
+import { forEachLedgerPage } from '../../store/ledger-read'
 import { forEachPage } from '../../store/paging'
 import { whereRegion } from '../../access/supervisor-scope'
 
@@ -65,27 +65,23 @@ export const auditVerify = action('supervision', 'auditVerify', {
 })
 
 async function verifyCompany(ctx: Ctx, companyId: string): Promise<{ checked: number; brokenAt: number | null }> {
-  const _ = ctx.db.command
   let prevHash = GENESIS_HASH
-  let lastSeq = 0
   let checked = 0
-  for (;;) {
-    const got = await ctx.db
-      .collection(LEDGER)
-      .where({ companyId, seq: _.gt(lastSeq) })
-      .orderBy('seq', 'asc')
-      .limit(MAX_GET)
-      .get()
-    const page = got.data as unknown as LedgerEntryRecord[]
+  let broken = null as { checked: number; brokenAt: number | null } | null
+  let lastSeq = 0
+  await forEachLedgerPage(ctx, companyId, (page) => {
     const r = verifyChain(page, prevHash, lastSeq + 1)
-    if (!r.ok) return { checked: checked + page.findIndex((e) => e.seq === r.brokenAt), brokenAt: r.brokenAt }
+    if (!r.ok) {
+      broken = { checked: checked + page.findIndex((e) => e.seq === r.brokenAt), brokenAt: r.brokenAt }
+      return false
+    }
     checked += page.length
     if (page.length > 0) {
       prevHash = r.lastHash
       lastSeq = page[page.length - 1].seq
     }
-    if (page.length < MAX_GET) break
-  }
+  })
+  if (broken) return broken
   const head = await storedLedgerHead(ctx.db, companyId)
   const headSeq = head?.seq ?? 0
   const headHash = head?.hash ?? GENESIS_HASH

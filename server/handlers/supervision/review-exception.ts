@@ -6,9 +6,9 @@ import { pickCase, type CaseHolder, type ReviewCase } from '../../domain/case-re
 import type { InspectionRecord } from '../../domain/inspection-records'
 import { ALERTS, caseAlertId, raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
-import { readDoc } from '../../store/docs'
+import { readDoc, readOrFail } from '../../store/docs'
 import { toInspectionView } from '../../views/inspection'
-import { inScope } from '../../access/supervisor-scope'
+import { readInScope } from '../../access/supervisor-scope'
 
 const VERDICT_WORDS = { justified: '合理', unjustified: '不合理', pending: '待审核' } as const
 
@@ -50,12 +50,9 @@ export const reviewException = action('supervision', 'reviewException', {
   access: ['supervisor'],
   async handle(input, ctx) {
     const user = ctx.caller.user!
-    const found = await readDoc<InspectionRecord>(ctx.db, 'inspections', input.inspectionId)
-    if (!found) return fail('NOT_FOUND', '没有找到该次检查')
-    if (!inScope(ctx, found.region)) fail('FORBIDDEN', '该次检查不在您的监督辖区内')
+    await readInScope<InspectionRecord>(ctx, 'inspections', input.inspectionId, { missing: '没有找到该次检查', outside: '该次检查不在您的监督辖区内' })
     const reviewed = await ctx.db.runTransaction(async (tx) => {
-      const current = await readDoc<InspectionRecord>(tx, 'inspections', input.inspectionId)
-      if (!current) return fail('NOT_FOUND', '没有找到该次检查')
+      const current = await readOrFail<InspectionRecord>(tx, 'inspections', input.inspectionId, '没有找到该次检查')
       const chosen = caseToReview(current, input.deptId)
       const exceptionPending = chosen.exception?.review === 'pending'
       const verdict = { review: input.verdict, reviewComment: input.comment, reviewedBy: user._id, reviewedAt: ctx.now }

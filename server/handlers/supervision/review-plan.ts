@@ -5,8 +5,8 @@ import type { GatePlan } from '../../domain/gate'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import type { PlanRecord } from '../../domain/inspection-records'
-import { regionCovers } from '../../domain/scope'
-import { readDoc } from '../../store/docs'
+import { readOrFail } from '../../store/docs'
+import { readInScope } from '../../access/supervisor-scope'
 import { toPlanView } from '../../views/inspection'
 
 /**
@@ -33,12 +33,9 @@ export const reviewPlan = action('supervision', 'reviewPlan', {
   access: ['supervisor'],
   async handle(input, ctx) {
     const user = ctx.caller.user!
-    const plan = await readDoc<PlanRecord>(ctx.db, 'plans', input.planId)
-    if (!plan) return fail('NOT_FOUND', '没有找到该检查计划')
-    if (!user.region || !regionCovers(user.region, plan.region)) fail('FORBIDDEN', '该计划不在您的监督辖区内')
+    await readInScope<PlanRecord>(ctx, 'plans', input.planId, { missing: '没有找到该检查计划', outside: '该计划不在您的监督辖区内' })
     const reviewed = await ctx.db.runTransaction(async (tx) => {
-      const current = await readDoc<PlanRecord>(tx, 'plans', input.planId)
-      if (!current) return fail('NOT_FOUND', '没有找到该检查计划')
+      const current = await readOrFail<PlanRecord>(tx, 'plans', input.planId, '没有找到该检查计划')
       if (current.status !== 'pending')
         return fail('CONFLICT', `该计划已${current.status === 'approved' ? '批准' : '驳回'}，不能重复审核`, { status: current.status })
       const review = { by: user._id, at: ctx.now, decision: input.decision, comment: input.comment }

@@ -7,7 +7,7 @@ import { MAX_GET } from '../../platform/db'
 import type { PlanRecord } from '../../domain/inspection-records'
 import type { DepartmentRecord } from '../../domain/records'
 import { cityOf, regionCovers } from '../../domain/scope'
-import { fieldsOf, readDoc } from '../../store/docs'
+import { readDoc, setDoc } from '../../store/docs'
 import { toPlanView } from '../../views/inspection'
 import { invalidField } from '../../platform/field-labels'
 
@@ -57,10 +57,7 @@ export const submitPlan = action('supervision', 'submitPlan', {
       submittedAt: ctx.now,
     }
     await ctx.db.runTransaction(async (tx) => {
-      await tx
-        .collection('plans')
-        .doc(plan._id)
-        .set({ data: fieldsOf(plan) })
+      await setDoc(tx, 'plans', plan)
       await audit(
         ctx,
         {

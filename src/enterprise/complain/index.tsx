@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ComplaintCategory, Output } from '@contract'
 import { complain } from '@/services/enterprise/complain'
@@ -9,6 +9,7 @@ import { askToSubscribe } from '@/services/subscribe'
 import { ChoiceList } from '@/components/ChoiceList'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
+import { LongText } from '@/components/LongText'
 import { PageShell } from '@/components/PageShell'
 import { SubmitButton } from '@/components/SubmitButton'
 import { SuccessView } from '@/components/SuccessView'
@@ -113,17 +114,7 @@ export default function Complain() {
       />
 
       <Text className='section-title'>投诉内容</Text>
-      <Textarea
-        id='input-content'
-        className='textarea'
-        value={content}
-        maxlength={MAX_CONTENT}
-        placeholder='请说明时间、执法单位或人员、事情经过'
-        onInput={(e) => setContent(e.detail.value)}
-      />
-      <Text className='counter'>
-        {content.length}/{MAX_CONTENT}
-      </Text>
+      <LongText id='input-content' value={content} onChange={setContent} maxlength={MAX_CONTENT} placeholder='请说明时间、执法单位或人员、事情经过' />
 
       <View id='switch-anonymous' className={`toggle${anonymous ? ' toggle--on' : ''}`} hoverClass='toggle--hover' onClick={() => setAnonymous(!anonymous)}>
         <View className='toggle__text'>

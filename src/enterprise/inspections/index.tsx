@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import type { Inspection } from '@contract'
 import { companyInspections } from '@/services/enterprise/inspections'
 import { ErrorBox } from '@/components/ErrorBox'
+import { LoadMore } from '@/components/LoadMore'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
@@ -12,6 +13,7 @@ import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
 import { complainUrl, inspectionNoticeUrl, rateInspectionUrl } from '../lib/urls'
 import { SubscribeCard } from '../lib/SubscribeCard'
 import { chinaLongDateTime, longDate } from '@/lib/china-time'
+import { usePagedList } from '@/hooks/usePagedList'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/enterprise.css'
 import './index.css'
@@ -22,24 +24,17 @@ function ratingBadge(i: Inspection): { tone: 'ok' | 'warn' | 'muted'; text: stri
   return { tone: 'muted', text: i.status === 'overdue' ? '结果逾期' : '检查中' }
 }
 
+/** A button inside a list item: opens `url` without also folding the item. */
+const openFromItem = (url: string) => (e: { stopPropagation: () => void }) => {
+  e.stopPropagation()
+  void Taro.navigateTo({ url })
+}
+
 /** 检查记录: every inspection of the company, with its result and rating state; tap one for details or to complain. */
 export default function Inspections() {
   const words = useRuleWords()
-  const [items, setItems] = useState<Inspection[] | null>(null)
-  const [cursor, setCursor] = useState<string | undefined>()
   const [open, setOpen] = useState<string | null>(null)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const load = async (more: boolean) => {
-    setBusy(true)
-    const res = await companyInspections(more && cursor ? { cursor } : {})
-    setBusy(false)
-    if (!res.ok) return setError(res.error.message)
-    setError('')
-    setItems((cur) => (more && cur ? [...cur, ...res.data.items] : res.data.items))
-    setCursor(res.data.cursor)
-  }
+  const { items, cursor, error, busy, load } = usePagedList((cursor) => companyInspections(cursor ? { cursor } : {}))
 
   useDidShow(() => void load(false))
 
@@ -91,39 +86,15 @@ export default function Inspections() {
                   </InfoRow>
                 ) : null}
                 <View className='inspection-item__actions'>
-                  <Button
-                    id={`btn-notice-${i.id}`}
-                    className='btn'
-                    hoverClass='btn--hover'
-                    onClick={(e) => {
-                      e.stopPropagation()
-                      void Taro.navigateTo({ url: inspectionNoticeUrl(i.id) })
-                    }}
-                  >
+                  <Button id={`btn-notice-${i.id}`} className='btn' hoverClass='btn--hover' onClick={openFromItem(inspectionNoticeUrl(i.id))}>
                     查看检查告知
                   </Button>
                   {i.rating.state === 'issued' ? (
-                    <Button
-                      id={`btn-rate-${i.id}`}
-                      className='btn'
-                      hoverClass='btn--hover'
-                      onClick={(e) => {
-                        e.stopPropagation()
-                        void Taro.navigateTo({ url: rateInspectionUrl(i.id) })
-                      }}
-                    >
+                    <Button id={`btn-rate-${i.id}`} className='btn' hoverClass='btn--hover' onClick={openFromItem(rateInspectionUrl(i.id))}>
                       评价本次检查
                     </Button>
                   ) : null}
-                  <Button
-                    id={`btn-complain-${i.id}`}
-                    className='btn btn--ghost'
-                    hoverClass='btn--hover'
-                    onClick={(e) => {
-                      e.stopPropagation()
-                      void Taro.navigateTo({ url: complainUrl(i.id) })
-                    }}
-                  >
+                  <Button id={`btn-complain-${i.id}`} className='btn btn--ghost' hoverClass='btn--hover' onClick={openFromItem(complainUrl(i.id))}>
                     对本次检查投诉
                   </Button>
                 </View>
@@ -134,11 +105,7 @@ export default function Inspections() {
           </View>
         )
       })}
-      {cursor ? (
-        <Button id='btn-more' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void (busy ? null : load(true))}>
-          {busy ? '正在加载…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore cursor={cursor} busy={busy} onMore={() => void load(true)} />
     </PageShell>
   )
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Output } from '@contract'
 import { inspectionForRating } from '@/services/enterprise/inspection-for-rating'
@@ -7,6 +7,7 @@ import { inspectionNotice } from '@/services/enterprise/inspection'
 import { rate } from '@/services/enterprise/rate'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
+import { LongText } from '@/components/LongText'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SubmitButton } from '@/components/SubmitButton'
@@ -301,17 +302,7 @@ export default function Rate() {
       <Text className='section-title'>
         意见建议<Text className='form-label__optional'>（选填）</Text>
       </Text>
-      <Textarea
-        id='input-comment'
-        className='textarea'
-        value={comment}
-        maxlength={MAX_COMMENT}
-        placeholder='可以写下您对本次检查的感受或建议'
-        onInput={(e) => setComment(e.detail.value)}
-      />
-      <Text className='counter'>
-        {comment.length}/{MAX_COMMENT}
-      </Text>
+      <LongText id='input-comment' value={comment} onChange={setComment} maxlength={MAX_COMMENT} placeholder='可以写下您对本次检查的感受或建议' />
 
       <Text className='privacy'>评价匿名汇总：执法单位只能看到统计结果，看不到是哪家企业、由谁评价。</Text>
       <View className='rate-submit'>

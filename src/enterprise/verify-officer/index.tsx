@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { Output } from '@contract'
 import { verifyOfficer } from '@/services/enterprise/verify-officer'
 import { ErrorBox } from '@/components/ErrorBox'
-import { FormField } from '@/components/FormField'
+import { ScenePaste } from '@/components/ScenePaste'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { InfoRow } from '@/components/InfoRow'
@@ -34,7 +34,6 @@ export default function VerifyOfficer() {
   const weapp = process.env.TARO_ENV === 'weapp'
   const router = useRouter()
   const words = useRuleWords()
-  const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [verdict, setVerdict] = useState<Check | null>(null)
@@ -77,20 +76,15 @@ export default function VerifyOfficer() {
           {verdict ? '核验下一位执法人员' : '扫描亮证码'}
         </Button>
       ) : (
-        <View className='card'>
-          <FormField
-            id='input-token'
-            label='亮证码链接或内容'
-            value={text}
-            onChange={setText}
-            placeholder='粘贴扫码得到的链接'
-            maxlength={300}
-            hint='网页版无法调用微信扫码：请粘贴亮证码链接，或输入二维码内容。'
-          />
-          <Button id='btn-verify' className='btn' hoverClass='btn--hover' onClick={() => void verify(sceneFrom(text))}>
-            核验
-          </Button>
-        </View>
+        <ScenePaste
+          inputId='input-token'
+          label='亮证码链接或内容'
+          placeholder='粘贴扫码得到的链接'
+          hint='网页版无法调用微信扫码：请粘贴亮证码链接，或输入二维码内容。'
+          buttonId='btn-verify'
+          buttonLabel='核验'
+          onScene={(scene) => void verify(scene)}
+        />
       )}
       <View className='card verify-tips'>
         <Text className='card-title'>核验须知</Text>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { Inspection, InspectionStatus } from '@contract'
 import { listInspections } from '@/services/inspection/list'
 import { ErrorBox } from '@/components/ErrorBox'
+import { LoadMore } from '@/components/LoadMore'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
@@ -39,8 +40,8 @@ function Item({ it }: { it: Inspection }) {
       hoverClass='inspection-item--hover'
       onClick={go}
     >
-      <View className='inspection-item__head'>
-        <Text className='inspection-item__name'>{name}</Text>
+      <View className='list-item__head'>
+        <Text className='list-item__title'>{name}</Text>
         {overdue ? (
           <StatusBadge tone='bad' text='红灯' />
         ) : it.status === 'open' ? (
@@ -131,11 +132,7 @@ export default function MyInspections() {
           <Item key={it.id} it={it} />
         ))}
       </View>
-      {cursor ? (
-        <Button id='btn-more' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void load(tab, cursor)}>
-          {busy ? '正在加载…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore cursor={cursor} busy={busy} onMore={() => void load(tab, cursor)} />
     </PageShell>
   )
 }

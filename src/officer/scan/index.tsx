@@ -3,12 +3,10 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { listPersonas } from '@/services/dev'
 import { ErrorBox } from '@/components/ErrorBox'
-import { FormField } from '@/components/FormField'
+import { ScenePaste } from '@/components/ScenePaste'
 import { PageShell } from '@/components/PageShell'
 import { scanSceneWithCamera } from '@/lib/scan'
-import { sceneFrom } from '@/lib/scene'
 import { previewUrl } from '../lib/urls'
-import './index.css'
 
 /** Demo companies for the emulator's dev mode (H5 has no WeChat scanner). */
 const DEMO_COMPANIES = [
@@ -19,7 +17,6 @@ const DEMO_COMPANIES = [
 /** 扫码入企: camera only on WeChat; on H5 (local emulator) paste a gate-code link or type its scene. */
 export default function OfficerScan() {
   const weapp = process.env.TARO_ENV === 'weapp'
-  const [text, setText] = useState('')
   const [error, setError] = useState('')
   const [dev, setDev] = useState(false)
   const scanned = useRef(false)
@@ -60,28 +57,24 @@ export default function OfficerScan() {
 
   return (
     <PageShell id='page-scan' title='扫码入企' subtitle='网页版无法调用微信扫码。请粘贴企业码链接，或输入企业码内容。'>
-      <View className='card'>
-        <FormField
-          id='input-scene'
-          label='企业码链接或内容'
-          value={text}
-          onChange={setText}
-          placeholder='例如 c=co_0001'
-          maxlength={300}
-          hint='企业码内容形如“c=企业编号”；也可粘贴扫码得到的完整链接。'
-        />
+      <ScenePaste
+        inputId='input-scene'
+        label='企业码链接或内容'
+        placeholder='例如 c=co_0001'
+        hint='企业码内容形如“c=企业编号”；也可粘贴扫码得到的完整链接。'
+        buttonId='btn-open-scene'
+        buttonLabel='打开企业'
+        onScene={open}
+      >
         {error ? <ErrorBox message={error} /> : null}
-        <Button id='btn-open-scene' className='btn' hoverClass='btn--hover' onClick={() => open(sceneFrom(text))}>
-          打开企业
-        </Button>
-      </View>
+      </ScenePaste>
       {dev ? (
         <View id='demo-companies'>
           <Text className='section-title'>演示企业（仅本地演示环境）</Text>
           {DEMO_COMPANIES.map((c) => (
-            <View key={c.id} id={`demo-company-${c.id}`} className='scan-demo' hoverClass='scan-demo--hover' onClick={() => open(`c=${c.id}`)}>
-              <Text className='scan-demo__title'>{c.label}</Text>
-              <Text className='scan-demo__id'>企业码 c={c.id}</Text>
+            <View key={c.id} id={`demo-company-${c.id}`} className='option option--stack' hoverClass='option--hover' onClick={() => open(`c=${c.id}`)}>
+              <Text className='option__title'>{c.label}</Text>
+              <Text className='option__detail'>企业码 c={c.id}</Text>
             </View>
           ))}
         </View>

@@ -131,12 +131,12 @@ function DevSwitcher({ personas, current, onPick }: { personas: Persona[]; curre
         <View
           key={p.openid}
           id={`persona-${p.openid}`}
-          className={`persona${p.openid === current ? ' persona--current' : ''}`}
-          hoverClass='persona--hover'
+          className={`option option--stack${p.openid === current ? ' option--on' : ''}`}
+          hoverClass='option--hover'
           onClick={() => onPick(p)}
         >
-          <Text className='persona__name'>{p.name}</Text>
-          <Text className='persona__label'>{p.label}</Text>
+          <Text className='option__title'>{p.name}</Text>
+          <Text className='option__detail'>{p.label}</Text>
         </View>
       ))}
     </View>

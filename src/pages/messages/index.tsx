@@ -5,9 +5,11 @@ import type { Message } from '@contract'
 import { messages } from '@/services/account/messages'
 import { markRead } from '@/services/account/mark-read'
 import { ErrorBox } from '@/components/ErrorBox'
+import { LoadMore } from '@/components/LoadMore'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { chinaLongDateTime } from '@/lib/china-time'
+import { usePagedList } from '@/hooks/usePagedList'
 import './index.css'
 
 /** What tapping a message opens, in words. */
@@ -21,23 +23,11 @@ const OPEN_WORDS: Record<Message['kind'], string> = {
 
 /** 消息: the inbox of every role (SPEC §2.22), newest first; tapping a message marks it read and opens what it is about. */
 export default function Messages() {
-  const [items, setItems] = useState<Message[] | null>(null)
   const [unread, setUnread] = useState(0)
-  const [cursor, setCursor] = useState<string | undefined>()
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const load = async (more: boolean) => {
-    setBusy(true)
-    const res = await messages(more && cursor ? { cursor } : {})
-    setBusy(false)
-    Taro.stopPullDownRefresh()
-    if (!res.ok) return setError(res.error.message)
-    setError('')
-    setUnread(res.data.unread)
-    setItems((cur) => (more && cur ? [...cur, ...res.data.items] : res.data.items))
-    setCursor(res.data.cursor)
-  }
+  const { items, setItems, cursor, error, setError, busy, load } = usePagedList((cursor) => messages(cursor ? { cursor } : {}), {
+    settled: () => Taro.stopPullDownRefresh(),
+    onPage: (page) => setUnread(page.unread),
+  })
 
   useDidShow(() => void load(false))
   usePullDownRefresh(() => void load(false))
@@ -82,12 +72,12 @@ export default function Messages() {
         <View
           key={m.id}
           id={`message-${m.id}`}
-          className={`msg-item msg-item--${m.kind}${m.read ? '' : ' msg-item--unread'}`}
-          hoverClass='msg-item--hover'
+          className={`list-item msg-item msg-item--${m.kind}${m.read ? '' : ' msg-item--unread'}`}
+          hoverClass='list-item--hover'
           onClick={() => void open(m)}
         >
-          <View className='msg-item__head'>
-            <Text className='msg-item__title'>{m.title}</Text>
+          <View className='list-item__head'>
+            <Text className='list-item__title'>{m.title}</Text>
             {m.read ? null : <Text className='msg-item__dot'>未读</Text>}
           </View>
           <Text className='msg-item__time'>{chinaLongDateTime(m.at)}</Text>
@@ -95,11 +85,7 @@ export default function Messages() {
           {m.page ? <Text className='msg-item__open'>{OPEN_WORDS[m.kind]}</Text> : null}
         </View>
       ))}
-      {cursor ? (
-        <Button id='btn-more' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void (busy ? null : load(true))}>
-          {busy ? '正在加载…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore cursor={cursor} busy={busy} onMore={() => void load(true)} />
     </PageShell>
   )
 }

@@ -9,6 +9,7 @@ import { HBarChart, type HBar } from '@/components/HBarChart'
 import { Loading } from '@/components/Loading'
 import { MonthStepper, shiftMonth } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
+import { MeWaiting } from '../lib/MeWaiting'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatCard } from '@/components/StatCard'
 import { useRuleWords } from '@/hooks/useRuleWords'
@@ -84,107 +85,123 @@ function ratingNote(t: Board['totals'], rules: Board['rules'], bad: string): str
   return `${bad} · 平均 ${t.ratings.avg.toFixed(1)} 星`
 }
 
+/** One total on the board: its figure, the tone it takes when not zero, and the list it opens. */
+type Card = {
+  id: string
+  label: string
+  value: number
+  note: string
+  /** The tone when the figure is not 0 (a zero figure is never a problem). */
+  tone?: 'warn' | 'bad'
+  /** Complaint figures: shown to supervisors only. */
+  supervisorOnly?: boolean
+  /** What the card shows instead of the figure when the figure is withheld. */
+  withheld?: string
+  onTap?: () => void
+}
+
 function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: Metric) => void }) {
   const t = board.totals
   const words = useRuleWords()
   const bad = words?.badStars ?? ''
   const supervisor = hasRole(me, 'supervisor')
   const go = (url: string) => (supervisor ? () => void Taro.navigateTo({ url }) : undefined)
+  const open = (url: string) => () => void Taro.navigateTo({ url })
   const alerts = (kind: AlertKind) => go(alertsUrl(kind))
   const badHidden = !!t.hidden?.includes('ratings.bad')
+  const cards: Card[] = [
+    {
+      id: 'card-inspections',
+      label: '检查次数',
+      value: t.inspections,
+      note: `企业评价 ${t.ratings.count} 条 · 查看名单`,
+      onTap: open(inspectionsUrl({ month: board.month })),
+    },
+    { id: 'card-overdue', label: '红灯', value: t.overdue, tone: 'bad', note: '本月入企中逾期未录入结果', onTap: alerts('overdue') },
+    {
+      id: 'card-overdue-open',
+      label: '红灯 未消除',
+      value: board.overdueOpen,
+      tone: 'bad',
+      note: '今天仍未录入结果（含往月）',
+      onTap: open(inspectionsUrl({ status: 'overdue' })),
+    },
+    {
+      id: 'card-exceptions-pending',
+      label: '例外 待审核',
+      value: t.quietExceptions.pending,
+      tone: 'warn',
+      note: `已认定合理 ${t.quietExceptions.justified}`,
+      onTap: go(exceptionsUrl({ status: 'pending' })),
+    },
+    {
+      id: 'card-exceptions-unjustified',
+      label: '例外 不合理',
+      value: t.quietExceptions.unjustified,
+      tone: 'bad',
+      note: '安静期入企情形不成立',
+      onTap: go(exceptionsUrl({ status: 'unjustified' })),
+    },
+    {
+      id: 'card-bad-ratings',
+      label: '差评',
+      value: t.ratings.bad,
+      tone: 'bad',
+      withheld: badHidden ? WITHHELD : undefined,
+      note: badHidden ? `评价不足${board.rules.minRatings}条，为保护评价企业不公开` : ratingNote(t, board.rules, bad),
+      onTap: alerts('bad_rating'),
+    },
+    {
+      id: 'card-complaints-open',
+      label: '投诉 办理中',
+      value: t.complaints.open,
+      tone: 'warn',
+      note: '仅监督部门可见',
+      supervisorOnly: true,
+      onTap: go(complaintsUrl()),
+    },
+    {
+      id: 'card-complaints-overdue',
+      label: '投诉 逾期',
+      value: t.complaints.overdue,
+      tone: 'bad',
+      note: words ? `超${words.complaintDue}` : '',
+      supervisorOnly: true,
+      onTap: alerts('complaint_overdue'),
+    },
+    { id: 'card-unscanned', label: '未扫码入企', value: t.unscanned, tone: 'bad', note: '监测点台账核出', onTap: alerts('unscanned') },
+    {
+      id: 'card-repeated',
+      label: '重复检查',
+      value: t.repeated,
+      tone: 'warn',
+      note: words ? `同一企业${words.repeatedWindow}内` : '',
+      onTap: alerts('repeated'),
+    },
+    {
+      id: 'card-cap-refusals',
+      label: '超频次拒绝',
+      value: t.capRefusals,
+      tone: 'warn',
+      note: words ? `年度计划检查超${words.cap}` : '',
+      onTap: () => onMetric('capRefusals'),
+    },
+  ]
   return (
     <View className='sv-grid' id='totals'>
-      <StatCard
-        id='card-inspections'
-        label='检查次数'
-        value={t.inspections}
-        note={`企业评价 ${t.ratings.count} 条 · 查看名单`}
-        onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ month: board.month }) })}
-      />
-      <StatCard
-        id='card-overdue'
-        label='红灯'
-        note='本月入企中逾期未录入结果'
-        value={t.overdue}
-        tone={t.overdue ? 'bad' : 'normal'}
-        onTap={alerts('overdue')}
-      />
-      <StatCard
-        id='card-overdue-open'
-        label='红灯 未消除'
-        note='今天仍未录入结果（含往月）'
-        value={board.overdueOpen}
-        tone={board.overdueOpen ? 'bad' : 'normal'}
-        onTap={() => void Taro.navigateTo({ url: inspectionsUrl({ status: 'overdue' }) })}
-      />
-      <StatCard
-        id='card-exceptions-pending'
-        label='例外 待审核'
-        value={t.quietExceptions.pending}
-        tone={t.quietExceptions.pending ? 'warn' : 'normal'}
-        note={`已认定合理 ${t.quietExceptions.justified}`}
-        onTap={go(exceptionsUrl({ status: 'pending' }))}
-      />
-      <StatCard
-        id='card-exceptions-unjustified'
-        label='例外 不合理'
-        note='安静期入企情形不成立'
-        value={t.quietExceptions.unjustified}
-        tone={t.quietExceptions.unjustified ? 'bad' : 'normal'}
-        onTap={go(exceptionsUrl({ status: 'unjustified' }))}
-      />
-      <StatCard
-        id='card-bad-ratings'
-        label='差评'
-        value={badHidden ? WITHHELD : t.ratings.bad}
-        tone={!badHidden && t.ratings.bad ? 'bad' : 'normal'}
-        note={badHidden ? `评价不足${board.rules.minRatings}条，为保护评价企业不公开` : ratingNote(t, board.rules, bad)}
-        onTap={alerts('bad_rating')}
-      />
-      {supervisor ? (
-        <StatCard
-          id='card-complaints-open'
-          label='投诉 办理中'
-          note='仅监督部门可见'
-          value={t.complaints.open}
-          tone={t.complaints.open ? 'warn' : 'normal'}
-          onTap={go(complaintsUrl())}
-        />
-      ) : null}
-      {supervisor ? (
-        <StatCard
-          id='card-complaints-overdue'
-          label='投诉 逾期'
-          note={words ? `超${words.complaintDue}` : ''}
-          value={t.complaints.overdue}
-          tone={t.complaints.overdue ? 'bad' : 'normal'}
-          onTap={alerts('complaint_overdue')}
-        />
-      ) : null}
-      <StatCard
-        id='card-unscanned'
-        label='未扫码入企'
-        note='监测点台账核出'
-        value={t.unscanned}
-        tone={t.unscanned ? 'bad' : 'normal'}
-        onTap={alerts('unscanned')}
-      />
-      <StatCard
-        id='card-repeated'
-        label='重复检查'
-        note={words ? `同一企业${words.repeatedWindow}内` : ''}
-        value={t.repeated}
-        tone={t.repeated ? 'warn' : 'normal'}
-        onTap={alerts('repeated')}
-      />
-      <StatCard
-        id='card-cap-refusals'
-        label='超频次拒绝'
-        note={words ? `年度计划检查超${words.cap}` : ''}
-        value={t.capRefusals}
-        tone={t.capRefusals ? 'warn' : 'normal'}
-        onTap={() => onMetric('capRefusals')}
-      />
+      {cards
+        .filter((c) => supervisor || !c.supervisorOnly)
+        .map((c) => (
+          <StatCard
+            key={c.id}
+            id={c.id}
+            label={c.label}
+            value={c.withheld ?? c.value}
+            tone={!c.withheld && c.value && c.tone ? c.tone : 'normal'}
+            note={c.note}
+            onTap={c.onTap}
+          />
+        ))}
     </View>
   )
 }
@@ -223,18 +240,7 @@ export default function SupervisorDashboard() {
     }
   }, [month, region])
 
-  if (meState.status === 'failed')
-    return (
-      <PageShell id='page-dashboard'>
-        <ErrorBox message={meState.message} />
-      </PageShell>
-    )
-  if (!me || !month)
-    return (
-      <PageShell id='page-dashboard'>
-        <Loading />
-      </PageShell>
-    )
+  if (meState.status === 'failed' || !me || !month) return <MeWaiting id='page-dashboard' state={meState} />
 
   const deptOnly = !hasRole(me, 'supervisor') && !hasRole(me, 'admin')
   const regions = regionOptions()

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react'
-import { View, Text, Button, Picker } from '@tarojs/components'
+import { View, Text, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus } from '@contract'
 import { searchInspections } from '@/services/supervision/inspections'
 import { listDepartments } from '@/services/account/departments'
 import { ErrorBox } from '@/components/ErrorBox'
+import { LoadMore } from '@/components/LoadMore'
 import { Loading } from '@/components/Loading'
 import { MonthStepper } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
+import { MeWaiting } from '../lib/MeWaiting'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
 import { SOURCE_LABELS, sourceLabel } from '@/lib/labels'
@@ -119,18 +121,7 @@ export default function InspectionSearch() {
     void load(false)
   }, [month, status, deptId, mark])
 
-  if (meState.status === 'failed')
-    return (
-      <PageShell id='page-inspections'>
-        <ErrorBox message={meState.message} />
-      </PageShell>
-    )
-  if (!me || !month)
-    return (
-      <PageShell id='page-inspections'>
-        <Loading />
-      </PageShell>
-    )
+  if (meState.status === 'failed' || !me || !month) return <MeWaiting id='page-inspections' state={meState} />
   const deptOptions = [{ id: '', name: '全部部门' }, ...depts]
   const deptIdx = Math.max(
     0,
@@ -183,11 +174,7 @@ export default function InspectionSearch() {
           <Row key={i.id} i={i} />
         ))}
       </View>
-      {cursor ? (
-        <Button id='btn-more' className='btn btn--ghost' hoverClass='btn--hover' disabled={busy} onClick={() => void load(true)}>
-          {busy ? '正在加载…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore cursor={cursor} busy={busy} onMore={() => void load(true)} />
     </PageShell>
   )
 }

@@ -7,6 +7,7 @@ import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { MonthStepper } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
+import { MeWaiting } from '../lib/MeWaiting'
 import { StatusBadge } from '@/components/StatusBadge'
 import { lastDateOfMonthOf, longDate, monthOf } from '@/lib/china-time'
 import { useMe } from '../lib/me'
@@ -62,18 +63,7 @@ export default function SupervisorLedger() {
     )
   }, [companyId, month])
 
-  if (meState.status === 'failed')
-    return (
-      <PageShell id='page-ledger'>
-        <ErrorBox message={meState.message} />
-      </PageShell>
-    )
-  if (!me || !month)
-    return (
-      <PageShell id='page-ledger'>
-        <Loading />
-      </PageShell>
-    )
+  if (meState.status === 'failed' || !me || !month) return <MeWaiting id='page-ledger' state={meState} />
   const items = [...(ledger?.items ?? [])].sort((a, b) => b.seq - a.seq)
   const unscanned = items.filter((e) => e.unscanned).length
   return (

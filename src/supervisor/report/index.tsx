@@ -6,9 +6,9 @@ import { auditVerify } from '@/services/supervision/audit-verify'
 import { monthlyReport } from '@/services/supervision/monthly-report'
 import { downloadHref } from '@/services/files'
 import { ErrorBox } from '@/components/ErrorBox'
-import { Loading } from '@/components/Loading'
 import { MonthStepper, monthTitle } from '@/components/MonthStepper'
 import { PageShell } from '@/components/PageShell'
+import { MeWaiting } from '../lib/MeWaiting'
 import { useMe } from '../lib/me'
 import { monthOf } from '@/lib/china-time'
 import '../lib/supervisor.css'
@@ -74,18 +74,7 @@ export default function SupervisorReport() {
     setAudit(res.data)
   }
 
-  if (meState.status === 'failed')
-    return (
-      <PageShell id='page-report'>
-        <ErrorBox message={meState.message} />
-      </PageShell>
-    )
-  if (!month)
-    return (
-      <PageShell id='page-report'>
-        <Loading />
-      </PageShell>
-    )
+  if (meState.status === 'failed' || !month) return <MeWaiting id='page-report' state={meState} />
 
   return (
     <PageShell id='page-report'>

@@ -72,17 +72,7 @@ export function AddCompany({ onAdded, onCancel }: { onAdded: (c: Company) => voi
       <FormField id='input-company-address' label='地址' value={address} onChange={setAddress} placeholder='街道门牌号' maxlength={200} />
       <FormField id='input-company-lat' label='纬度' value={lat} onChange={setLat} placeholder='例如 25.8310' maxlength={12} />
       <FormField id='input-company-lng' label='经度' value={lng} onChange={setLng} placeholder='例如 114.9350' maxlength={12} />
-      <Text className='form-label'>是否在园区（园区企业适用安静生产期）</Text>
-      <ChoiceList
-        id='company-park'
-        idPrefix='park'
-        value={park}
-        onChange={(k) => setPark(k as 'no' | 'yes')}
-        choices={[
-          { key: 'no', title: '不在园区' },
-          { key: 'yes', title: '在园区' },
-        ]}
-      />
+      <YesNo id='company-park' idPrefix='park' label='是否在园区（园区企业适用安静生产期）' no='不在园区' yes='在园区' value={park} onChange={setPark} />
       {park === 'yes' ? (
         <FormField id='input-company-park' label='园区名称' value={parkName} onChange={setParkName} placeholder='例如：赣州经济技术开发区' maxlength={60} />
       ) : null}
@@ -93,16 +83,14 @@ export function AddCompany({ onAdded, onCancel }: { onAdded: (c: Company) => voi
           <Text className='sv-scope__more'>选择 ›</Text>
         </View>
       </Picker>
-      <Text className='form-label'>监测点（企业须记录入企台账）</Text>
-      <ChoiceList
+      <YesNo
         id='company-monitoring'
         idPrefix='monitoring'
+        label='监测点（企业须记录入企台账）'
+        no='不是监测点'
+        yes='设为监测点'
         value={monitoring}
-        onChange={(k) => setMonitoring(k as 'no' | 'yes')}
-        choices={[
-          { key: 'no', title: '不是监测点' },
-          { key: 'yes', title: '设为监测点' },
-        ]}
+        onChange={setMonitoring}
       />
       {error ? <ErrorBox message={error} id='company-error' /> : null}
       <View className='sv-actions'>
@@ -113,6 +101,27 @@ export function AddCompany({ onAdded, onCancel }: { onAdded: (c: Company) => voi
           取消
         </Button>
       </View>
+    </View>
+  )
+}
+
+type YesNoProps = { id: string; idPrefix: string; label: string; no: string; yes: string; value: 'no' | 'yes'; onChange: (v: 'no' | 'yes') => void }
+
+/** A labelled choice between two answers, `no` first. */
+function YesNo({ id, idPrefix, label, no, yes, value, onChange }: YesNoProps) {
+  return (
+    <View>
+      <Text className='form-label'>{label}</Text>
+      <ChoiceList
+        id={id}
+        idPrefix={idPrefix}
+        value={value}
+        onChange={(k) => onChange(k as 'no' | 'yes')}
+        choices={[
+          { key: 'no', title: no },
+          { key: 'yes', title: yes },
+        ]}
+      />
     </View>
   )
 }

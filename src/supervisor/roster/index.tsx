@@ -5,8 +5,8 @@ import { Text } from '@tarojs/components'
 import '@/components/ChoiceList'
 import { ErrorBox } from '@/components/ErrorBox'
 import '@/components/FormField'
-import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
+import { MeWaiting } from '../lib/MeWaiting'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import '@/components/StatusBadge'
 import { hasRole, useMe } from '../lib/me'
@@ -22,18 +22,7 @@ type Tab = 'departments' | 'companies' | 'officers'
 export default function Roster() {
   const meState = useMe()
   const [tab, setTab] = useState<Tab | null>(null)
-  if (meState.status === 'failed')
-    return (
-      <PageShell id='page-roster'>
-        <ErrorBox message={meState.message} />
-      </PageShell>
-    )
-  if (meState.status === 'loading')
-    return (
-      <PageShell id='page-roster'>
-        <Loading />
-      </PageShell>
-    )
+  if (meState.status !== 'ready') return <MeWaiting id='page-roster' state={meState} />
   const me = meState.me
   const admin = hasRole(me, 'admin')
   const supervisor = hasRole(me, 'supervisor')

@@ -1,0 +1,25 @@
+import type { TestEmulator } from './emulator'
+
+type Company = { id: string; location: { lat: number; lng: number } }
+
+/**
+ * The officers' side of a journey, through the API: a check-in at the company's gate on a
+ * complaint (case source REF-2026-0001), with a GPS fix at its registered location.
+ */
+export const complaintCheckIn = (app: Pick<TestEmulator, 'call'>, officer: string, company: Company, clientRequestId: string) =>
+  app.call(
+    'inspection',
+    'checkIn',
+    {
+      scene: `c=${company.id}`,
+      clientRequestId,
+      source: 'complaint',
+      sourceRef: 'REF-2026-0001',
+      location: { lat: company.location.lat, lng: company.location.lng, accuracy: 20 },
+    },
+    officer,
+  )
+
+/** A result of `rectify` with its findings and deadline, through the API. */
+export const rectifyResult = (app: Pick<TestEmulator, 'call'>, officer: string, inspectionId: string, findings: string, rectifyBy: string) =>
+  app.call('inspection', 'recordResult', { inspectionId, outcome: 'rectify', findings, rectifyBy }, officer)
