@@ -205,7 +205,8 @@ describe('rule 18: withdraw', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
-    await emu.setClock('2026-12-27T10:30:00Z')
+    // The emulator's clock runs on from each setting: a minute inside the window, not its edge.
+    await emu.setClock('2026-12-27T10:29:00Z')
     const done = await insp('demo-officer-1', 'withdraw', { inspectionId: wid, reason: '扫错了企业的企检码，实际未入企' })
     expect(done).toMatchObject({ ok: true, data: { inspection: { status: 'withdrawn', withdrawal: { reason: '扫错了企业的企检码，实际未入企' } } } })
     expect((await insp('demo-officer-1', 'preview', { scene: scene(townWithdraw) })).data.yearCount.used).toBe(0)
