@@ -5,7 +5,7 @@ import { flattenFigures, zeroFigures } from './dept-figures'
  * Recounting the per-region-department-month figures from the records (the consistency
  * check of ARCHITECTURE rule 6). Each `count*` adds one record to the tally of the
  * counters entry it belongs to (the company's county, the department, the month), by the same month rules as the writes
- * (store/counters.ts): an inspection's check-in month; a rating's `month`; a complaint's
+ * (store/counters.ts): an inspection's check-in month; a rating's `month` (a service visit's too); a complaint's
  * `counterKey`; a confirmed unscanned visit's month (its alert's `counted`).
  */
 
@@ -76,11 +76,12 @@ export function countServiceVisit(tally: Tally, v: TallyPlace): void {
   entry(tally, v).serviceVisits++
 }
 
-export function countRating(tally: Tally, r: TallyPlace & { score: number }, badAtMost: number): void {
-  const f = entry(tally, r)
-  f.ratings.count++
-  f.ratings.sum += r.score
-  if (r.score <= badAtMost) f.ratings.bad++
+/** A rating counts in its month: an inspection's as `ratings`, a service visit's (rule 19) as `serviceRatings`. */
+export function countRating(tally: Tally, r: TallyPlace & { score: number }, badAtMost: number, figure: 'ratings' | 'serviceRatings' = 'ratings'): void {
+  const f = entry(tally, r)[figure]
+  f.count++
+  f.sum += r.score
+  if (r.score <= badAtMost) f.bad++
 }
 
 /** A complaint counts only when it names a department (`counterKey`). */

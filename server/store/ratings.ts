@@ -1,12 +1,14 @@
-import type { Rating } from '@contract'
+import type { Rating, ServiceRating } from '@contract'
 
 /**
- * Ratings 好差评 (`ratings/<inspectionId>`: one per inspection, SPEC §2.9). Who rated is
+ * Ratings 好差评 (`ratings/<inspectionId>`: one per inspection, SPEC §2.9; a service
+ * visit's in `serviceRatings/<visitId>`, rule 19, counted apart as `serviceRatings`). Who rated is
  * kept only as `raterKey`, a keyed hash (domain/pseudonyms): departments see aggregates
  * (the counters), never a rating, and nobody reading the database sees who rated.
  */
 
 export const RATINGS = 'ratings'
+export const SERVICE_RATINGS = 'serviceRatings'
 
 export interface RatingRecord {
   _id: string
@@ -25,6 +27,16 @@ export interface RatingRecord {
   /** The rating code used; absent when rated from the company's list. */
   tokenId?: string
   fromList?: boolean
+}
+
+/** `serviceRatings/<visitId>`: a service visit's rating, kept like an inspection's. */
+export interface ServiceRatingRecord extends Omit<RatingRecord, 'inspectionId' | 'tokenId' | 'fromList'> {
+  visitId: string
+}
+
+export function toServiceRatingView(r: ServiceRatingRecord): ServiceRating {
+  const { inspectionId: _none, ...common } = toRatingView({ ...r, inspectionId: r.visitId })
+  return { ...common, visitId: r.visitId }
 }
 
 export function toRatingView(r: RatingRecord): Rating {

@@ -71,6 +71,18 @@ describe('presentFigures', () => {
     expect(presentFigures(many, 'deptAdmin', 5)).toMatchObject({ ratings: { count: 5, avg: 4.2, bad: 1 }, hidden: ['complaints'] })
   })
 
+  it('service visits’ ratings (rule 19) are shown apart from the inspections’, withheld by the same threshold', () => {
+    const f = { ...figures({ count: 5, sum: 21, bad: 1 }), serviceRatings: { count: 2, sum: 3, bad: 1 } }
+    expect(presentFigures(f, 'supervisor', 5)).toMatchObject({ ratings: { count: 5, avg: 4.2, bad: 1 }, serviceRatings: { count: 2, avg: null, bad: 1 } })
+    expect(presentFigures(f, 'supervisor', 5).hidden).toEqual(['serviceRatings.avg'])
+    expect(presentFigures(f, 'deptAdmin', 5)).toMatchObject({
+      serviceRatings: { count: 2, avg: null, bad: 0 },
+      hidden: ['complaints', 'serviceRatings.avg', 'serviceRatings.bad'],
+    })
+    const many = { ...f, serviceRatings: { count: 5, sum: 20, bad: 0 } }
+    expect(presentFigures(many, 'deptAdmin', 5)).toMatchObject({ serviceRatings: { count: 5, avg: 4, bad: 0 }, hidden: ['complaints'] })
+  })
+
   it('figuresOf fills what an older document lacks; sums add figure by figure', () => {
     expect(figuresOf({ inspections: 2, ratings: { count: 1 } } as never)).toEqual({ ...zeroFigures(), inspections: 2, ratings: { count: 1, sum: 0, bad: 0 } })
     fc.assert(
@@ -197,6 +209,8 @@ describe('the recount tally', () => {
     countInspection(t, { region: '360702', deptId: 'd', month: '2026-12', status: 'closed', result: {}, flags: [] })
     countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 2 }, 2)
     countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 5 }, 2)
+    // A service visit's rating counts apart from the inspections' (rule 19).
+    countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 1 }, 2, 'serviceRatings')
     countComplaint(t, { counterKey: { region: '360702', deptId: 'd', month: '2026-12' }, status: 'accepted', overdue: true })
     countComplaint(t, { counterKey: { region: '360702', deptId: 'd', month: '2026-12' }, status: 'closed', overdue: true })
     countComplaint(t, { status: 'received' })
@@ -219,6 +233,7 @@ describe('the recount tally', () => {
       backfills: 0,
       withdrawn: 0,
       serviceVisits: 0,
+      serviceRatings: { count: 1, sum: 1, bad: 1 },
     })
     const kept: Tally = new Map([
       ['360702_d_2026-12', { region: '360702', deptId: 'd', month: '2026-12', figures: { ...t.get('360702_d_2026-12')!.figures, overdue: 0, capRefusals: 4 } }],

@@ -4,40 +4,64 @@ import { fail } from '../../platform/errors'
 import { chinaMonth } from '../../domain/china-time'
 import { pseudonymousActor, raterKeyFor } from '../../domain/pseudonyms'
 import { isBadRating, ratingFollowUpDueAt, SCORE_LABELS } from '../../domain/ratings'
+import { SERVICE_PURPOSE_LABELS } from '../../domain/service-visit'
 import { alertIdFor, raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { fieldsOf, readDoc } from '../../store/docs'
-import { RATINGS, toRatingView, type RatingRecord } from '../../store/ratings'
+import { RATINGS, SERVICE_RATINGS, toRatingView, toServiceRatingView, type RatingRecord, type ServiceRatingRecord } from '../../store/ratings'
+import { SERVICE_VISITS } from '../../store/service-visits'
 import { RATING_TOKENS } from '../../store/tokens'
 import { countTokenLookup } from '../../store/rate-limits'
 import type { Writer } from '../../store/docs'
-import { ratableFromList, usableRatingToken } from '../../access/rating'
+import type { RatingTokenRecord } from '../../domain/inspection-records'
+import { ratableFromList, ratableVisit, usableRatingToken } from '../../access/rating'
+import type { VisitHeadRecord } from '../../views/inspection'
 import { ruleWords } from '@rule-words'
 
+/** What is rated: an inspection (by its code or from the list) or a service visit (from the list). */
+interface Rated extends Omit<VisitHeadRecord, 'officerIds' | 'officerNames'> {
+  kind: 'inspection' | 'service'
+  date: string
+  /** How it reads in an alert: 检查 or 入企服务（政策宣讲）. */
+  what: string
+  token: RatingTokenRecord | null
+}
+
 /**
- * Rates an inspection (SPEC §2.9, §2.22): once, by a user of the inspected company, with a
- * single-use token or from the company's own list within `ratingFromList.days` of the result. One transaction: the token used, `ratings/<inspectionId>`, the
- * inspection's rating state, the department's counters (month of the rating), a
- * `bad_rating` alert with its follow-up deadline, and the audit event. Who rated is kept
- * only as keyed hashes (rating.raterKey, the audit actor).
+ * Rates an inspection (SPEC §2.9, §2.22) or a service visit (rule 19): once, by a user of
+ * the company, with an inspection's single-use token, or from the company's own list
+ * within `ratingFromList.days` of the result (an inspection) or of the visit. One
+ * transaction: the token used, `ratings/<inspectionId>` or `serviceRatings/<visitId>`,
+ * the rated record's rating state, a `bad_rating` alert with its follow-up deadline, and
+ * the audit event; the department's counters (`ratings` or `serviceRatings`, month of the
+ * rating) after the commit. Who rated is kept only as keyed hashes (raterKey, the audit actor).
  */
 export const rate = action('enterprise', 'rate', {
   access: ['enterprise'],
   async handle(input, ctx) {
     await countTokenLookup(ctx)
     const user = ctx.caller.user!
-    const target = (r: Writer) => (input.token !== undefined ? usableRatingToken(ctx, input.token, r) : ratableFromList(ctx, input.inspectionId ?? '', r))
+    const target = async (r: Writer): Promise<Rated> => {
+      if (input.visitId !== undefined) {
+        const v = await ratableVisit(ctx, input.visitId, r)
+        return { kind: 'service', ...v, what: `入企服务（${SERVICE_PURPOSE_LABELS[v.purpose]}）`, token: null }
+      }
+      const { record, inspection: i } =
+        input.token !== undefined ? await usableRatingToken(ctx, input.token, r) : await ratableFromList(ctx, input.inspectionId ?? '', r)
+      return { kind: 'inspection', ...i, what: '检查', token: record }
+    }
     await target(ctx.db) // fail fast, outside the transaction
     const bad = isBadRating(input.score, ctx.settings)
     const committed = await ctx.db.runTransaction(async (tx) => {
-      const { record, inspection } = await target(tx)
-      if (await readDoc<RatingRecord>(tx, RATINGS, inspection._id)) return fail('ALREADY_RATED', '该次检查已评价，每次检查只能评价一次')
-      const r: RatingRecord = {
-        _id: inspection._id,
-        inspectionId: inspection._id,
-        companyId: inspection.companyId,
-        deptId: inspection.deptId,
-        region: inspection.region,
+      const t = await target(tx)
+      const [collection, ratedCollection] = t.kind === 'service' ? [SERVICE_RATINGS, SERVICE_VISITS] : [RATINGS, 'inspections']
+      if (await readDoc(tx, collection, t._id))
+        return fail('ALREADY_RATED', t.kind === 'service' ? '该次入企服务已评价，每次只能评价一次' : '该次检查已评价，每次检查只能评价一次')
+      const common = {
+        _id: t._id,
+        companyId: t.companyId,
+        deptId: t.deptId,
+        region: t.region,
         month: chinaMonth(ctx.now, ctx.settings.timezone),
         score: input.score,
         tags: [...new Set(input.tags ?? [])],
@@ -45,33 +69,34 @@ export const rate = action('enterprise', 'rate', {
         ratedAt: ctx.now,
         ...(bad ? { followUpDueAt: ratingFollowUpDueAt(ctx.now, ctx.settings) } : {}),
         raterKey: raterKeyFor(ctx.sealingKey, user._id),
-        ...(record ? { tokenId: record._id } : { fromList: true }),
       }
-      if (record)
+      const r: RatingRecord | ServiceRatingRecord =
+        t.kind === 'service' ? { ...common, visitId: t._id } : { ...common, inspectionId: t._id, ...(t.token ? { tokenId: t.token._id } : { fromList: true }) }
+      if (t.token)
         await tx
           .collection(RATING_TOKENS)
-          .doc(record._id)
+          .doc(t.token._id)
           .update({ data: { usedAt: ctx.now } })
       await tx
-        .collection(RATINGS)
+        .collection(collection)
         .doc(r._id)
         .set({ data: fieldsOf(r) })
       await tx
-        .collection('inspections')
-        .doc(inspection._id)
+        .collection(ratedCollection)
+        .doc(t._id)
         .update({ data: { rating: { state: 'rated', score: r.score }, updatedAt: ctx.now } })
+      const ref = `${collection}/${r._id}`
       if (bad) {
-        const ref = `ratings/${r._id}`
         await raiseAlert(tx, {
           id: alertIdFor('bad_rating', ref),
           kind: 'bad_rating',
           ref,
           at: ctx.now,
-          region: inspection.region,
-          deptId: inspection.deptId,
-          companyId: inspection.companyId,
+          region: t.region,
+          deptId: t.deptId,
+          companyId: t.companyId,
           ...(r.followUpDueAt !== undefined ? { dueAt: r.followUpDueAt } : {}),
-          summary: `${inspection.deptName} 对 ${inspection.companyName} 的检查（${inspection.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），${ruleWords(ctx.settings).badRatingFollowUp}`,
+          summary: `${t.deptName} 对 ${t.companyName} 的${t.what}（${t.date}）获差评：${r.score} 分（${SCORE_LABELS[r.score]}），${ruleWords(ctx.settings).badRatingFollowUp}`,
         })
       }
       const actorCtx = { ...ctx, caller: { openid: '', user: { ...user, _id: pseudonymousActor(ctx.sealingKey, user._id) } } }
@@ -79,16 +104,21 @@ export const rate = action('enterprise', 'rate', {
         actorCtx,
         {
           action: 'enterprise.rate',
-          target: `ratings/${r._id}`,
-          details: { inspectionId: inspection._id, score: r.score, bad, by: record ? 'token' : 'list' },
+          target: ref,
+          details: { [t.kind === 'service' ? 'visitId' : 'inspectionId']: t._id, score: r.score, bad, by: t.token ? 'token' : 'list' },
         },
         tx,
       )
-      return { r, key: { deptId: inspection.deptId, region: inspection.region, month: r.month } }
+      return { r, key: { deptId: t.deptId, region: t.region, month: r.month } }
     })
     // After the commit: the region's counters are shared (store/counters.ts).
-    await bumpCounters(ctx.db, committed.key, { ratings: { count: 1, sum: committed.r.score, bad: bad ? 1 : 0 } })
-    const rating = committed.r
-    return { rating: toRatingView(rating) }
+    const r = committed.r
+    const figures = { count: 1, sum: r.score, bad: bad ? 1 : 0 }
+    if ('visitId' in r) {
+      await bumpCounters(ctx.db, committed.key, { serviceRatings: figures })
+      return { rating: toServiceRatingView(r) }
+    }
+    await bumpCounters(ctx.db, committed.key, { ratings: figures })
+    return { rating: toRatingView(r) }
   },
 })
