@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import type { Inspection } from '@contract'
 import { companyInspections } from '@/services/enterprise/inspections'
+import { companyServiceVisits } from '@/services/enterprise/service-visits'
 import { ErrorBox } from '@/components/ErrorBox'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
+import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
 import { InfoRow } from '@/components/InfoRow'
 import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
@@ -13,6 +15,7 @@ import { complainUrl, inspectionNoticeUrl, rateInspectionUrl } from '../lib/urls
 import { SubscribeCard } from '../lib/SubscribeCard'
 import { chinaLongDateTime, longDate } from '@/lib/china-time'
 import { useRuleWords } from '@/hooks/useRuleWords'
+import { ServiceVisits, type CompanyServiceVisit } from './ServiceVisits'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -22,11 +25,21 @@ function ratingBadge(i: Inspection): { tone: 'ok' | 'warn' | 'muted'; text: stri
   return { tone: 'muted', text: i.status === 'overdue' ? '结果逾期' : '检查中' }
 }
 
-/** 检查记录: every inspection of the company, with its result and rating state; tap one for details or to complain. */
+type Tab = 'inspections' | 'service'
+
+/**
+ * 检查记录: every inspection of the company, with its result and rating state (tap one for
+ * details or to complain), and in its own tab the service visits 入企服务 (rule 19), which
+ * are not inspections, each rateable from here while its rating period runs.
+ */
 export default function Inspections() {
   const words = useRuleWords()
+  const router = useRouter()
+  const [tab, setTab] = useState<Tab>(router.params.tab === 'service' ? 'service' : 'inspections')
   const [items, setItems] = useState<Inspection[] | null>(null)
+  const [visits, setVisits] = useState<CompanyServiceVisit[] | null>(null)
   const [cursor, setCursor] = useState<string | undefined>()
+  const [visitCursor, setVisitCursor] = useState<string | undefined>()
   const [open, setOpen] = useState<string | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -41,20 +54,46 @@ export default function Inspections() {
     setCursor(res.data.cursor)
   }
 
-  useDidShow(() => void load(false))
+  const loadVisits = async (more: boolean) => {
+    setBusy(true)
+    const res = await companyServiceVisits(more && visitCursor ? { cursor: visitCursor } : {})
+    setBusy(false)
+    if (!res.ok) return setError(res.error.message)
+    setError('')
+    setVisits((cur) => (more && cur ? [...cur, ...res.data.items] : res.data.items))
+    setVisitCursor(res.data.cursor)
+  }
+
+  useDidShow(() => {
+    void load(false)
+    void loadVisits(false)
+  })
+
+  const toRate = visits?.filter((v) => v.rating.canRate).length ?? 0
+  const more = tab === 'service' ? visitCursor : cursor
 
   return (
-    <PageShell id='page-inspections' title='检查记录' subtitle='本企业历次入企检查。出结果后可在这里直接评价，也可扫描执法人员出示的评价码。'>
+    <PageShell id='page-inspections' title='检查记录' subtitle='本企业历次入企检查和入企服务。出结果后可在这里直接评价，也可扫描执法人员出示的评价码。'>
       <SubscribeCard />
+      <SegmentTabs
+        id='records-tabs'
+        segments={[
+          { key: 'inspections', label: '入企检查' },
+          { key: 'service', label: toRate ? `入企服务（${toRate} 次待评价）` : '入企服务' },
+        ]}
+        value={tab}
+        onChange={(k) => setTab(k as Tab)}
+      />
       {error ? <ErrorBox message={error} /> : null}
-      {!items && !error ? <Loading /> : null}
-      {items && items.length === 0 ? (
+      {tab === 'service' ? visits ? <ServiceVisits items={visits} /> : error ? null : <Loading /> : null}
+      {tab === 'inspections' && !items && !error ? <Loading /> : null}
+      {tab === 'inspections' && items && items.length === 0 ? (
         <View className='empty' id='inspections-empty'>
           <Text className='empty__title'>暂无检查记录</Text>
           <Text className='empty__detail'>执法人员扫企业码入企检查后，记录会显示在这里。</Text>
         </View>
       ) : null}
-      {items?.map((i) => {
+      {(tab === 'inspections' ? items : null)?.map((i) => {
         const badge = ratingBadge(i)
         const expanded = open === i.id
         return (
@@ -134,8 +173,13 @@ export default function Inspections() {
           </View>
         )
       })}
-      {cursor ? (
-        <Button id='btn-more' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => void (busy ? null : load(true))}>
+      {more ? (
+        <Button
+          id='btn-more'
+          className='btn btn--ghost'
+          hoverClass='btn--hover'
+          onClick={() => void (busy ? null : tab === 'service' ? loadVisits(true) : load(true))}
+        >
           {busy ? '正在加载…' : '加载更多'}
         </Button>
       ) : null}
