@@ -76,6 +76,9 @@ describe('rating a service visit (enterprise.rate by visitId)', () => {
     await emu.setClock('2026-12-27T04:00:00Z')
     const visitId = await visitTo(town, 'assistance', 'SVR-RATE 协助办理许可证')
     const before = await market()
+    const toRate = async () => (await ent('demo-enterprise-2', 'overview')).data.serviceToRate as number
+    const homeBefore = await toRate()
+    expect(homeBefore).toBeGreaterThanOrEqual(1)
     expect(await ent('demo-enterprise-1', 'rate', { visitId, score: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await ent('demo-enterprise-2', 'rate', { visitId: 'sv_nope', score: 5 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     // A visit is not an inspection: its id does not rate as one.
@@ -89,6 +92,8 @@ describe('rating a service visit (enterprise.rate by visitId)', () => {
 
     const row = (await listed('demo-enterprise-2')).find((v) => v.id === visitId)!
     expect(row.rating).toMatchObject({ state: 'rated', score: 4, canRate: false })
+    // The company's home counts one fewer to rate.
+    expect(await toRate()).toBe(homeBefore - 1)
     // The department's figures: one service rating more, the inspections' ratings unchanged.
     const after = await market()
     expect(after.serviceRatings).toEqual({ count: before.serviceRatings.count + 1, sum: before.serviceRatings.sum + 4, bad: before.serviceRatings.bad })

@@ -131,6 +131,8 @@ export const enterprise = {
       }),
       /** Inspections with a result the company can still rate from its list. */
       toRate: z.number().int().min(0),
+      /** Service visits (rule 19) the company can still rate from its list. */
+      serviceToRate: z.number().int().min(0),
     }),
   },
   inspections: {

@@ -59,6 +59,16 @@ export function CompanyHome() {
             <Text>{data.toRate} 次检查待评价，点此评价 ›</Text>
           </View>
         ) : null}
+        {data.serviceToRate > 0 ? (
+          <View
+            className='company-home__rate'
+            id='company-service-to-rate'
+            hoverClass='company-home__rate--hover'
+            onClick={() => Taro.navigateTo({ url: '/enterprise/inspections/index?tab=service' })}
+          >
+            <Text>{data.serviceToRate} 次入企服务待评价，点此评价 ›</Text>
+          </View>
+        ) : null}
       </View>
 
       <Text className='section-title'>{year.year} 年入企检查</Text>
