@@ -44,11 +44,11 @@ export const rate = action('enterprise', 'rate', {
     const target = async (r: Writer): Promise<Rated> => {
       if (input.visitId !== undefined) {
         const v = await ratableVisit(ctx, input.visitId, r)
-        return { kind: 'service', ...v, what: `入企服务（${SERVICE_PURPOSE_LABELS[v.purpose]}）`, token: null }
+        return { ...v, kind: 'service', what: `入企服务（${SERVICE_PURPOSE_LABELS[v.purpose]}）`, token: null }
       }
       const { record, inspection: i } =
         input.token !== undefined ? await usableRatingToken(ctx, input.token, r) : await ratableFromList(ctx, input.inspectionId ?? '', r)
-      return { kind: 'inspection', ...i, what: '检查', token: record }
+      return { ...i, kind: 'inspection', what: '检查', token: record }
     }
     await target(ctx.db) // fail fast, outside the transaction
     const bad = isBadRating(input.score, ctx.settings)
