@@ -3,12 +3,12 @@
  * switches to 入企服务, sees the visit it rated (with its stars) and one it can still rate,
  * rates an officer's fresh service visit from the list with a bad score — the rate page
  * shows the purpose, not a result — and is back to the list with the visit rated. The
- * supervisor gets the bad rating's alert naming the service visit. The officer's side is
- * driven through the API.
+ * county supervisor gets the bad rating's alert naming the service visit and follows it up
+ * from the alerts page. The officer's side is driven through the API.
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, tap, textOf, startApp, type Phone } from './helpers'
+import { confirmDialog, e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, tap, textOf, startApp, type Phone } from './helpers'
 
 const unavailable = e2eUnavailable()
 const d = unavailable ? describe.skip : describe
@@ -96,12 +96,34 @@ d('the company rates a service visit (H5)', () => {
     await openPage(phone, app, `/enterprise/rate/index?visitId=${encodeURIComponent(visitId)}`)
     await see(phone, '#rate-stopped')
     expect(await textOf(phone, '#rate-stopped-title')).toBe('本次入企服务已评价')
+  })
 
-    // The supervisor of the county gets the bad rating, naming the service visit, with the comment.
-    const supervisor = await app.login('demo-supervisor-county')
-    const alerts = await app.call('supervision', 'alerts', {}, supervisor)
-    const alert = alerts.data.items.find((a: { ref: string }) => a.ref === `serviceRatings/${visitId}`)
-    expect(alert).toMatchObject({ kind: 'bad_rating', rating: { score: 2, comment: '只念了文件，没有回答企业的问题。' } })
-    expect(alert.summary).toContain('入企服务（政策宣讲）')
+  it('the county supervisor sees the bad rating naming the service visit, and follows it up from the alert', async () => {
+    const alertId = `bad_rating_serviceRatings_${visitId}`
+    const sup = await openPhone()
+    try {
+      await loginAs(sup, app, 'demo-supervisor-county')
+      await openPage(sup, app, '/supervisor/alerts/index')
+      await see(sup, `#alert-${alertId}`)
+      expect(await textOf(sup, `#alert-${alertId}`)).toContain('入企服务（政策宣讲）')
+      await tap(sup, `#alert-${alertId}`)
+      await see(sup, `#handle-${alertId}`)
+      expect(await textOf(sup, `#rating-${alertId}`)).toContain('只念了文件，没有回答企业的问题。')
+      await tap(sup, '#contacted-yes')
+      await fill(sup, 'input-outcome', '已电话回访企业，部门将改进政策宣讲方式。')
+      await fill(sup, 'input-note', '已提醒市场监管局改进入企服务。')
+      await tap(sup, '#btn-handle')
+      await confirmDialog(sup)
+      await sup.page.locator(`#alert-${alertId} >> visible=true`).waitFor({ state: 'detached' })
+      const handled = await app.call('supervision', 'alerts', { status: 'handled' }, await app.login('demo-supervisor-county'))
+      expect(handled.data.items.find((a: { id: string }) => a.id === alertId)).toMatchObject({
+        ref: `serviceRatings/${visitId}`,
+        status: 'handled',
+        handling: { followUp: { contacted: true } },
+        rating: { score: 2 },
+      })
+    } finally {
+      await sup.close()
+    }
   })
 })
