@@ -52,6 +52,13 @@ d('the company rates a service visit (H5)', () => {
   })
 
   it('lists the service visits apart from inspections, labelled, with the rated one’s stars and a rate button on the others', async () => {
+    // The home says how many service visits wait for a rating; one tap opens them.
+    await openPage(phone, app, '/pages/home/index')
+    await see(phone, '#company-service-to-rate')
+    expect(await textOf(phone, '#company-service-to-rate')).toMatch(/^\d+ 次入企服务待评价/)
+    await screenshot(phone, 'enterprise-home-service-to-rate')
+    await tap(phone, '#company-service-to-rate')
+    await see(phone, `#service-visit-${visitId}`)
     await openPage(phone, app, '/enterprise/inspections/index')
     await see(phone, '#records-tabs-service')
     expect(await textOf(phone, '#records-tabs-service')).toMatch(/入企服务（\d+ 次待评价）/)
