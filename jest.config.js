@@ -20,7 +20,7 @@ const shared = {
   testTimeout: 30_000,
 }
 /** Integration journeys that also run through the local cloud (tests/helpers/cloud.ts). */
-const CLOUD_JOURNEYS = ['account', 'inspection', 'enterprise', 'supervision-figures', 'scheduler', 'messages']
+const CLOUD_JOURNEYS = ['account', 'inspection', 'enterprise', 'supervision-figures', 'scheduler', 'messages', 'service-visit-ratings']
 module.exports = {
   testTimeout: 30_000,
   projects: [

@@ -238,6 +238,10 @@ export const Rating = z.object({
 })
 export type Rating = z.infer<typeof Rating>
 
+/** A rating of a service visit 入企服务 (rule 19): its own record (`serviceRatings/<visitId>`), never an inspection's. */
+export const ServiceRating = Rating.omit({ inspectionId: true }).extend({ visitId: Id })
+export type ServiceRating = z.infer<typeof ServiceRating>
+
 /** One step in an inspection's life, for the detail pages (built from the record). */
 export const InspectionEvent = z.object({
   at: Instant,
@@ -346,7 +350,7 @@ export type AlertHandling = z.infer<typeof AlertHandling>
 export const Alert = z.object({
   id: Id,
   kind: AlertKind,
-  /** The record the alert is about: `inspections/<id>`, `ratings/<id>`, `ledger/<id>`, `complaints/<id>`. */
+  /** The record the alert is about: `inspections/<id>`, `ratings/<id>`, `serviceRatings/<visitId>`, `ledger/<id>`, `complaints/<id>`. */
   ref: z.string(),
   at: Instant,
   region: RegionCode,
@@ -381,7 +385,7 @@ export type AuditEvent = z.infer<typeof AuditEvent>
  * from department admins; below the aggregate threshold the average (everyone) and the
  * bad-rating count (department admins).
  */
-export const HiddenFigure = z.enum(['complaints', 'ratings.bad', 'ratings.avg'])
+export const HiddenFigure = z.enum(['complaints', 'ratings.bad', 'ratings.avg', 'serviceRatings.bad', 'serviceRatings.avg'])
 export type HiddenFigure = z.infer<typeof HiddenFigure>
 
 /** Per-department-per-month figures, kept by the writes (ARCHITECTURE rule 6). */
@@ -399,6 +403,8 @@ export const DeptFigures = z.object({
   backfills: z.number().optional(),
   withdrawn: z.number().optional(),
   serviceVisits: z.number().optional(),
+  /** Ratings of service visits (rule 19), apart from the inspections' `ratings`, under the same threshold. */
+  serviceRatings: z.object({ count: z.number(), avg: z.number().nullable(), bad: z.number() }).optional(),
   hidden: z.array(HiddenFigure).optional(),
 })
 export type DeptFigures = z.infer<typeof DeptFigures>
@@ -425,6 +431,7 @@ export const ServiceVisit = Inspection.pick({
   note: z.string().optional(),
   distanceM: z.number(),
   flags: z.array(ServiceVisitFlag),
+  /** The score only to the visited company (departments see aggregates, rule 9). */
   rating: z.object({ state: z.enum(['none', 'rated']), score: z.number().int().min(1).max(5).optional() }),
 })
 export type ServiceVisit = z.infer<typeof ServiceVisit>

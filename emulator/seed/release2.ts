@@ -2,10 +2,11 @@ import type { Settings } from '@contract'
 import type { Ctx, UserRecord } from '../../server/platform/context'
 import { addChinaDays, chinaDate, dayOfMonth } from '../../server/domain/china-time'
 import { listsForField } from '../../server/domain/leniency'
+import { enterpriseHandlers } from '../../server/handlers/enterprise'
 import { inspectionHandlers } from '../../server/handlers/inspection'
 import { supervisionHandlers } from '../../server/handlers/supervision'
 import { markOverdueInspections } from '../../server/jobs/overdue-inspections'
-import type { DemoCompany, DemoRoster } from './demo-roster'
+import { DEMO_IDS, type DemoCompany, type DemoRoster } from './demo-roster'
 
 /**
  * Demo history of release 2 (SPEC §2 rules 14–20), written by the handlers with the clock
@@ -13,8 +14,10 @@ import type { DemoCompany, DemoRoster } from './demo-roster'
  * two joint inspections (one closed with a no-penalty result, one where the joining
  * department's result is still missing: its red light only), two back-filled visits (one
  * reviewed, with a late join; one waiting for review), a withdrawn scan, and three service
- * visits (one in the quiet period at a park company). Companies co_0071–co_0099, which the
- * first release's history and the tests' fixed companies do not use.
+ * visits (one in the quiet period at a park company) at companies co_0071–co_0099, which the
+ * first release's history and the tests' fixed companies do not use. The demo companies'
+ * contacts have service visits of their own to rate (rule 19): the town company one it
+ * rated and one it can still rate, the park company one it can rate.
  */
 
 const DAY = 86_400_000
@@ -133,6 +136,25 @@ export async function seedRelease2(h: SeedHelpers): Promise<void> {
         ctxAt(wang, quietAt),
       )
   }
+  // The demo contacts' own service visits: one rated from the list, two still to rate.
+  const townCo = roster.companies.find((c) => c.id === DEMO_IDS.townCompany)!
+  const parkCo = roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany)!
+  const rated = await I.serviceVisit.handle(
+    { ...scan(townCo), clientRequestId: 'seed-r2-service-town-rated', purpose: 'survey', note: '了解企业生产经营和用工需求' },
+    ctxAt(zhang, day(5, 2)),
+  )
+  await enterpriseHandlers.rate.handle(
+    { visitId: rated.visit.id, score: 5, tags: ['耐心解答'] },
+    ctxAt({ ...persona('demo-enterprise-2'), companyId: townCo.id }, day(5, 6)),
+  )
+  await I.serviceVisit.handle(
+    { ...scan(townCo), clientRequestId: 'seed-r2-service-town-open', purpose: 'policy', note: '宣讲稳岗补贴申领政策' },
+    ctxAt(wang, day(1, 2)),
+  )
+  await I.serviceVisit.handle(
+    { ...scan(parkCo), clientRequestId: 'seed-r2-service-park-open', purpose: 'assistance', note: '协助企业办理排污许可变更' },
+    ctxAt(zhang, day(1, 3)),
+  )
   await markOverdueInspections(ctxAt(system, now))
 }
 

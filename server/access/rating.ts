@@ -1,10 +1,12 @@
 import type { Ctx } from '../platform/context'
 import type { Writer } from '../store/docs'
 import { fail } from '../platform/errors'
-import type { InspectionRecord, RatingTokenRecord } from '../domain/inspection-records'
+import type { InspectionRecord, RatingTokenRecord, ServiceVisitRecord } from '../domain/inspection-records'
 import { tokenExpired } from '../domain/ratings'
+import { visitRateUntil } from '../domain/service-visit'
 import { readDoc } from '../store/docs'
 import { readTokenRecord } from '../store/tokens'
+import { SERVICE_VISITS } from '../store/service-visits'
 import { ruleWords } from '@rule-words'
 
 /**
@@ -43,4 +45,19 @@ export async function ratableFromList(ctx: Ctx, inspectionId: string, r: Writer 
   if (until === null) return fail('CONFLICT', '该次检查尚未记录结果，记录结果后才能评价')
   if (ctx.now > until) return fail('CONFLICT', `检查结果已记录超过 ${ctx.settings.ratingFromList.days} 天，不能再评价；如有意见，可以投诉`)
   return { record: null, inspection }
+}
+
+/**
+ * A service visit the caller may rate from the company's own list (rule 19): its own
+ * company's (FORBIDDEN), not rated (ALREADY_RATED), within `ratingFromList.days` of the
+ * visit (CONFLICT).
+ */
+export async function ratableVisit(ctx: Ctx, visitId: string, r: Writer = ctx.db): Promise<ServiceVisitRecord> {
+  const visit = await readDoc<ServiceVisitRecord>(r, SERVICE_VISITS, visitId)
+  if (!visit) return fail('NOT_FOUND', '没有找到该次入企服务')
+  if (visit.companyId !== ctx.caller.user?.companyId) return fail('FORBIDDEN', '只能评价到贵企业的入企服务')
+  if (visit.rating.state === 'rated') return fail('ALREADY_RATED', '该次入企服务已评价，每次只能评价一次')
+  if (ctx.now > visitRateUntil(visit, ctx.settings))
+    return fail('CONFLICT', `入企服务已超过 ${ctx.settings.ratingFromList.days} 天，不能再评价；如有意见，可以投诉`)
+  return visit
 }

@@ -6,7 +6,7 @@ import { ratedDepartments } from './ratings'
  * Recounting the per-region-department-month figures from the records (the consistency
  * check of ARCHITECTURE rule 6). Each `count*` adds one record to the tally of the
  * counters entry it belongs to (the company's county, the department, the month), by the same month rules as the writes
- * (store/counters.ts): an inspection's check-in month; a rating's `month`; a complaint's
+ * (store/counters.ts): an inspection's check-in month; a rating's `month` (a service visit's too); a complaint's
  * `counterKey`; a confirmed unscanned visit's month (its alert's `counted`).
  */
 
@@ -77,13 +77,18 @@ export function countServiceVisit(tally: Tally, v: TallyPlace): void {
   entry(tally, v).serviceVisits++
 }
 
-/** A rating counts for each department of the visit it rates (rule 14), in its month, where the company is. */
-export function countRating(tally: Tally, r: TallyPlace & { score: number; deptIds?: string[] }, badAtMost: number): void {
+/** A rating counts in its month for each department of the visit it rates (rule 14): an inspection's as `ratings`, a service visit's (rule 19) as `serviceRatings`. */
+export function countRating(
+  tally: Tally,
+  r: TallyPlace & { score: number; deptIds?: string[] },
+  badAtMost: number,
+  figure: 'ratings' | 'serviceRatings' = 'ratings',
+): void {
   for (const deptId of ratedDepartments(r)) {
-    const f = entry(tally, { region: r.region, deptId, month: r.month })
-    f.ratings.count++
-    f.ratings.sum += r.score
-    if (r.score <= badAtMost) f.ratings.bad++
+    const f = entry(tally, { region: r.region, deptId, month: r.month })[figure]
+    f.count++
+    f.sum += r.score
+    if (r.score <= badAtMost) f.bad++
   }
 }
 

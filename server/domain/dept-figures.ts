@@ -26,6 +26,7 @@ export function zeroFigures(): CounterFigures {
     backfills: 0,
     withdrawn: 0,
     serviceVisits: 0,
+    serviceRatings: { count: 0, sum: 0, bad: 0 },
   }
 }
 
@@ -76,12 +77,17 @@ export function ratingAverage(ratings: { count: number; sum: number }, minCountF
  * figures read 0 (null for the average) and are named in `hidden`, which pages show as withheld.
  */
 export function presentFigures(f: CounterFigures, viewer: FiguresViewer, minCountForAggregate: number): DeptFigures {
-  const belowThreshold = f.ratings.count < minCountForAggregate
+  const below = (kind: 'ratings' | 'serviceRatings') => f[kind].count < minCountForAggregate
   const hidden: HiddenFigure[] = []
-  if (belowThreshold && f.ratings.count > 0) hidden.push('ratings.avg')
+  if (below('ratings') && f.ratings.count > 0) hidden.push('ratings.avg')
   if (viewer === 'deptAdmin') {
     hidden.push('complaints')
-    if (belowThreshold) hidden.push('ratings.bad')
+    if (below('ratings')) hidden.push('ratings.bad')
+  }
+  // Service visits' ratings (rule 19) are withheld by the same rule as the inspections' (none: nothing to withhold).
+  if (below('serviceRatings') && f.serviceRatings.count > 0) {
+    hidden.push('serviceRatings.avg')
+    if (viewer === 'deptAdmin') hidden.push('serviceRatings.bad')
   }
   return {
     inspections: f.inspections,
@@ -100,6 +106,11 @@ export function presentFigures(f: CounterFigures, viewer: FiguresViewer, minCoun
     backfills: f.backfills,
     withdrawn: f.withdrawn,
     serviceVisits: f.serviceVisits,
+    serviceRatings: {
+      count: f.serviceRatings.count,
+      avg: ratingAverage(f.serviceRatings, minCountForAggregate),
+      bad: hidden.includes('serviceRatings.bad') ? 0 : f.serviceRatings.bad,
+    },
     ...(hidden.length ? { hidden } : {}),
   }
 }

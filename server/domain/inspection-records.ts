@@ -8,6 +8,7 @@ import type {
   JointPart,
   PlanKind,
   PlanStatus,
+  ServiceVisit,
   Withdrawal,
 } from '@contract'
 
@@ -102,4 +103,17 @@ export interface CardTokenRecord {
   officerId: string
   createdAt: number
   expiresAt: number
+}
+
+/** `serviceVisits/<id>`: a service visit 入企服务 (rule 19) as stored. */
+export interface ServiceVisitRecord extends Omit<ServiceVisit, 'id'> {
+  _id: string
+  companyName: string
+  deptName: string
+  city: string
+  deptRegion: string
+  month: string
+  location: { lat: number; lng: number; accuracy: number }
+  createdAt: number
+  updatedAt?: number
 }

@@ -32,6 +32,8 @@ export const DETAIL_HEADERS = [
   '事后补录',
   '撤回',
   '入企服务',
+  '入企服务评价数',
+  '入企服务差评',
 ] as const
 
 export interface ReportInput {
@@ -77,6 +79,8 @@ export function reportRows(input: ReportInput): { ranked: RankedDepartment[]; su
       f.backfills,
       f.withdrawn,
       f.serviceVisits,
+      f.serviceRatings.count,
+      f.serviceRatings.bad,
     ]
   })
   return { ranked, summary, detail }

@@ -232,13 +232,14 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       },
     ],
   },
-  /** Service visits 入企服务 (rule 19): a company's, an officer's, a month's (recount). */
+  /** Service visits 入企服务 (rule 19): a company's (its list, newest first), an officer's, a month's (recount). */
   serviceVisits: {
     indexes: [
       {
         fields: [
           ['companyId', 'asc'],
           ['at', 'desc'],
+          ['_id', 'desc'],
         ],
       },
       {
@@ -264,6 +265,17 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
           ['month', 'asc'],
         ],
       },
+      {
+        fields: [
+          ['month', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+  },
+  /** Service visits' ratings (rule 19), `serviceRatings/<visitId>`: a month's (recount). */
+  serviceRatings: {
+    indexes: [
       {
         fields: [
           ['month', 'asc'],

@@ -17,7 +17,7 @@ export const ALERTS = 'alerts'
 
 export interface AlertInput {
   kind: AlertKind
-  /** The record it is about: `inspections/<id>`, `ratings/<id>`, `ledger/<id>`, `complaints/<id>`. */
+  /** The record it is about: `inspections/<id>`, `ratings/<id>`, `serviceRatings/<visitId>`, `ledger/<id>`, `complaints/<id>`. */
   ref: string
   at: number
   region: string

@@ -19,7 +19,7 @@ import { readDoc } from './docs'
  * is one `update` with `_.inc`.
  *
  * Which month a figure belongs to: the month of the record it is about (an inspection's
- * check-in month for inspections, exceptions, results, overdue; a rating's month; a
+ * check-in month for inspections, exceptions, results, overdue; a rating's month (a service visit's too); a
  * complaint's month of receipt; a ledger entry's date). Decrements go to the same month
  * (and region) as the increment they undo, so a figure never goes negative.
  */
@@ -51,6 +51,8 @@ export interface CounterFigures {
   backfills: number
   withdrawn: number
   serviceVisits: number
+  /** Ratings of service visits (rule 19), kept apart from the inspections' `ratings`. */
+  serviceRatings: { count: number; sum: number; bad: number }
 }
 
 /** A stored counters document: the figures of the departments of one region in one month. */
@@ -80,6 +82,7 @@ export interface CounterIncrements {
   backfills?: number
   withdrawn?: number
   serviceVisits?: number
+  serviceRatings?: Partial<CounterFigures['serviceRatings']>
 }
 
 export const COUNTERS = 'counters'

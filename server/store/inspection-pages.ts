@@ -6,9 +6,9 @@ import { toInspectionView } from '../views/inspection'
 import { invalidField } from '../platform/field-labels'
 
 /**
- * Inspections newest first, 20 a page, with keyset paging: the cursor (opaque to the
- * client) is base64url of `<checkInAt>:<id>` of the last item. Used by the officer's and
- * the company's lists.
+ * Inspections (and service visits) newest first, 20 a page, with keyset paging: the cursor
+ * (opaque to the client) is base64url of `<time>:<id>` of the last item. Used by the
+ * officer's and the company's lists.
  */
 export const INSPECTION_PAGE = 20
 
@@ -18,27 +18,37 @@ export async function newestInspectionsPage(
   cursor: string | undefined,
   view: { score?: boolean } = {},
 ): Promise<{ items: Inspection[]; cursor?: string }> {
+  const page = await newestPage<InspectionRecord>(ctx, 'inspections', 'checkInAt', conditions, cursor, (r) => r.checkInAt)
+  return { items: page.rows.map((r) => toInspectionView(r, ctx.now, view)), ...(page.cursor ? { cursor: page.cursor } : {}) }
+}
+
+/** Records of a collection newest first by `timeField` (then `_id`), 20 a page, after the cursor. */
+export async function newestPage<T extends { _id: string }>(
+  ctx: Ctx,
+  collection: string,
+  timeField: string,
+  conditions: DocData[],
+  cursor: string | undefined,
+  timeOf: (r: T) => number,
+): Promise<{ rows: T[]; cursor?: string }> {
   const _ = ctx.db.command
   const all = [...conditions]
   if (cursor) {
     const after = decodeCursor(cursor)
-    all.push(_.or({ checkInAt: _.lt(after.at) }, { checkInAt: after.at, _id: _.lt(after.id) }))
+    all.push(_.or({ [timeField]: _.lt(after.at) }, { [timeField]: after.at, _id: _.lt(after.id) }))
   }
   const where = all.length === 1 ? all[0] : _.and(...all)
   const got = await ctx.db
-    .collection('inspections')
+    .collection(collection)
     .where(where)
-    .orderBy('checkInAt', 'desc')
+    .orderBy(timeField, 'desc')
     .orderBy('_id', 'desc')
     .limit(INSPECTION_PAGE + 1)
     .get()
-  const rows = got.data as unknown as InspectionRecord[]
+  const rows = got.data as unknown as T[]
   const page = rows.slice(0, INSPECTION_PAGE)
   const last = page[page.length - 1]
-  return {
-    items: page.map((r) => toInspectionView(r, ctx.now, view)),
-    ...(rows.length > INSPECTION_PAGE && last ? { cursor: encodeCursor(last.checkInAt, last._id) } : {}),
-  }
+  return { rows: page, ...(rows.length > INSPECTION_PAGE && last ? { cursor: encodeCursor(timeOf(last), last._id) } : {}) }
 }
 
 export const encodeCursor = (at: number, id: string): string => Buffer.from(`${at}:${id}`).toString('base64url')

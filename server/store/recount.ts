@@ -17,7 +17,8 @@ import type { ComplaintRecord } from './complaints'
 import { COUNTERS, type CounterRecord } from './counters'
 import { ALERTS, type AlertRecord } from './alerts'
 import { forEachPage } from './paging'
-import type { RatingRecord } from './ratings'
+import { SERVICE_VISITS } from './service-visits'
+import { RATINGS, SERVICE_RATINGS, type RatingRecord, type ServiceRatingRecord } from './ratings'
 
 /**
  * The counter consistency check (ARCHITECTURE rule 6): recount the per-department-per-
@@ -37,7 +38,7 @@ export interface RecountScope {
   months?: string[]
 }
 
-/** The figures recounted from inspections, ratings, complaints and ledger entries. */
+/** The figures recounted from inspections, service visits, ratings (of both), complaints and ledger entries. */
 export async function recountFigures(db: Database, settings: Settings, scope: RecountScope = {}): Promise<Tally> {
   const _ = db.command
   const tally: Tally = new Map()
@@ -48,11 +49,14 @@ export async function recountFigures(db: Database, settings: Settings, scope: Re
   await forEachPage<InspectionRecord>(db, 'inspections', byMonth, (page) => {
     for (const r of page) countInspection(tally, r)
   })
-  await forEachPage<{ _id: string; region: string; deptId: string; month: string }>(db, 'serviceVisits', byMonth, (page) => {
+  await forEachPage<{ _id: string; region: string; deptId: string; month: string }>(db, SERVICE_VISITS, byMonth, (page) => {
     for (const v of page) countServiceVisit(tally, v)
   })
-  await forEachPage<RatingRecord>(db, 'ratings', byMonth, (page) => {
+  await forEachPage<RatingRecord>(db, RATINGS, byMonth, (page) => {
     for (const r of page) countRating(tally, r, settings.rating.badAtMost)
+  })
+  await forEachPage<ServiceRatingRecord>(db, SERVICE_RATINGS, byMonth, (page) => {
+    for (const r of page) countRating(tally, r, settings.rating.badAtMost, 'serviceRatings')
   })
   // A complaint's counters month is its month of receipt (kept in counterKey).
   await forEachPage<ComplaintRecord>(db, 'complaints', months ? { 'counterKey.month': _.in(months) } : {}, (page) => {

@@ -24,12 +24,19 @@ export function toPlanView(p: PlanRecord): Plan {
   }
 }
 
-/**
- * `now` turns an open inspection past its deadline into `overdue` on read (the scheduler may
- * not have run yet). The rating's score is shown only to the rated company (`score: true`):
- * departments see ratings only as aggregates (SPEC rule 9), supervisors in the rating itself.
- */
-export function toInspectionView(r: InspectionRecord, now: number, opts: { score?: boolean } = {}): Inspection {
+/** The people and places a visit (an inspection or a service visit) shows alike. */
+export interface VisitHeadRecord {
+  _id: string
+  companyId: string
+  companyName: string
+  deptId: string
+  deptName: string
+  region: string
+  officerIds: string[]
+  officerNames: string[]
+}
+
+export function visitHead(r: VisitHeadRecord) {
   return {
     id: r._id,
     companyId: r.companyId,
@@ -39,6 +46,21 @@ export function toInspectionView(r: InspectionRecord, now: number, opts: { score
     region: r.region,
     officerIds: [...r.officerIds],
     officerNames: [...r.officerNames],
+  }
+}
+
+/** A visit's rating state; the score only when `score` (the rated company, supervisors): departments see aggregates (rule 9). */
+export const ratingStateView = <S extends string>(rating: { state: S; score?: number }, score = false): { state: S; score?: number } =>
+  score || rating.score === undefined ? { ...rating } : { state: rating.state }
+
+/**
+ * `now` turns an open inspection past its deadline into `overdue` on read (the scheduler may
+ * not have run yet). The rating's score is shown only to the rated company (`score: true`):
+ * departments see ratings only as aggregates (SPEC rule 9), supervisors in the rating itself.
+ */
+export function toInspectionView(r: InspectionRecord, now: number, opts: { score?: boolean } = {}): Inspection {
+  return {
+    ...visitHead(r),
     source: r.source,
     ...(r.sourceRef ? { sourceRef: r.sourceRef } : {}),
     ...(r.planId ? { planId: r.planId } : {}),
@@ -72,6 +94,6 @@ export function toInspectionView(r: InspectionRecord, now: number, opts: { score
     status: effectiveStatus(r, now),
     dueAt: r.dueAt,
     ...(r.result ? { result: { ...r.result } } : {}),
-    rating: opts.score || r.rating.score === undefined ? { ...r.rating } : { state: r.rating.state },
+    rating: ratingStateView(r.rating, opts.score),
   }
 }

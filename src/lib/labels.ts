@@ -9,6 +9,7 @@ import type {
   PlanKind,
   PlanStatus,
   Role,
+  ServicePurpose,
 } from '@contract'
 
 /**
@@ -68,6 +69,14 @@ export const VERDICT_FOR_COMPANY: Record<ExceptionVerdict, string> = {
   pending: '监督部门审核中',
   justified: '监督部门认定理由成立',
   unjustified: '监督部门认定理由不成立',
+}
+
+/** A service visit's 入企服务 purpose (rule 19). */
+export const SERVICE_PURPOSE_LABELS: Record<ServicePurpose, string> = {
+  policy: '政策宣讲',
+  survey: '调研走访',
+  assistance: '帮扶解难',
+  other: '其他服务',
 }
 
 // ── Certificates ────────────────────────────────────────────────────────────

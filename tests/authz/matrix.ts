@@ -119,6 +119,7 @@ export const MATRIX: MatrixRow[] = [
   { fn: 'enterprise', action: 'inspectionForRating', roles: ['enterprise'], scopes: { enterprise: { ownCompany: 'ok', otherCompany: 'FORBIDDEN' } } },
   { fn: 'enterprise', action: 'rate', roles: ['enterprise'], scopes: { enterprise: { ownCompany: 'ok', otherCompany: 'FORBIDDEN' } } },
   { fn: 'enterprise', action: 'inspections', roles: ['enterprise'], scopes: { enterprise: { otherCompany: 'hidden' } } },
+  { fn: 'enterprise', action: 'serviceVisits', roles: ['enterprise'], scopes: { enterprise: { otherCompany: 'hidden' } } },
   { fn: 'enterprise', action: 'complain', roles: ['enterprise'], scopes: { enterprise: { none: 'ok', ownCompany: 'ok', otherCompany: 'FORBIDDEN' } } },
   { fn: 'enterprise', action: 'complaints', roles: ['enterprise'], scopes: { enterprise: { otherCompany: 'hidden' } } },
   { fn: 'enterprise', action: 'ledger', roles: ['enterprise'], scopes: { enterprise: { otherCompany: 'hidden' } } },

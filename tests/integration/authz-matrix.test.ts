@@ -125,6 +125,15 @@ beforeAll(async () => {
   expect(alerts.length).toBeGreaterThan(0)
   W.foreignAlert = alerts[0].id
   W.foreignComplaint = await complaint('mx-ent-f', 'MX-FOREIGN-COMPLAINT')
+  W.foreignServiceVisit = (
+    await must('demo-officer-1', 'inspection', 'serviceVisit', {
+      scene: `c=${FOREIGN_CO}`,
+      clientRequestId: rid(),
+      purpose: 'survey',
+      note: 'MX-FOREIGN-SERVICE 调研',
+      location: near(FOREIGN_CO),
+    })
+  ).visit.id
   W.foreignPlan = (await must('mx-da-703', 'supervision', 'submitPlan', planFields('dept_360703_amr', FOREIGN_CO))).plan.id
   const ledger = emu.emulator.db.raw.prepare(`SELECT id FROM c_ledger WHERE doc ->> '$.companyId' != 'co_0001' LIMIT 1`).get() as { id: string }
   W.foreignLedger = ledger.id
@@ -244,6 +253,7 @@ const BUILDERS: Record<string, Builder> = {
     return { fields: { token, score: 4, tags: ['规范'] } }
   },
   'enterprise.inspections': () => ({ fields: {}, foreign: [W.foreignCoInspection, W.otherDeptInspection, 'MX-FOREIGNCO', 'MX-OTHERDEPT'] }),
+  'enterprise.serviceVisits': () => ({ fields: {}, foreign: [W.foreignServiceVisit, 'MX-FOREIGN-SERVICE'] }),
   'enterprise.complain': (_role, scope) => ({
     fields: {
       category: 'attitude',

@@ -21,9 +21,9 @@ const ent = (openid: string, action: string, fields: object = {}) => call(openid
 let n = 0
 let planId = ''
 /** The market department's figures on the town company's home before these tests (the demo history has some). */
-let baseline = { planned: 0, caseSourced: 0 }
-const marketOf = (data: { year: { byDepartment: Array<{ deptId: string; planned: number; caseSourced: number }> } }) =>
-  data.year.byDepartment.find((d) => d.deptId === DEMO_IDS.cityMarketDept) ?? { planned: 0, caseSourced: 0 }
+let baseline = { planned: 0, caseSourced: 0, service: 0 }
+const marketOf = (data: { year: { byDepartment: Array<{ deptId: string; planned: number; caseSourced: number; service: number }> } }) =>
+  data.year.byDepartment.find((d) => d.deptId === DEMO_IDS.cityMarketDept) ?? { planned: 0, caseSourced: 0, service: 0 }
 
 async function inspected(source: 'plan' | 'complaint', result = true): Promise<string> {
   const fields = { scene: `c=${town.id}`, source, ...(source === 'plan' ? { planId } : { sourceRef: 'TS-2026-0001' }), location: near(town) }
@@ -128,7 +128,7 @@ describe('the company home (enterprise.overview)', () => {
     expect(res.data.company).toMatchObject({ id: town.id, inPark: false })
     expect(res.data.quiet).toEqual({ active: false, appliesToCompany: false, windowEnd: null })
     const market = marketOf(res.data)
-    expect(market).toMatchObject({ deptName: '赣州市市场监督管理局', planned: baseline.planned + 1, cap: 2, service: 0 })
+    expect(market).toMatchObject({ deptName: '赣州市市场监督管理局', planned: baseline.planned + 1, cap: 2, service: baseline.service })
     // Case-sourced visits are shown, never counted toward the cap (scans within the join window joined one visit).
     expect(market.caseSourced).toBeGreaterThan(baseline.caseSourced)
     expect(res.data.year.year).toBe(2026)

@@ -485,6 +485,8 @@ describe('monthlyReport', () => {
         d.backfills ?? 0,
         d.withdrawn ?? 0,
         d.serviceVisits ?? 0,
+        d.serviceRatings?.count ?? 0,
+        d.serviceRatings?.bad ?? 0,
       ])
     }
     // Ranks never go down the sheet, and rank 1 has the most problems.

@@ -58,6 +58,18 @@ describe('presentFigures', () => {
     expect(presentFigures(many, 'deptAdmin', 5)).toMatchObject({ ratings: { count: 5, avg: 4.2, bad: 1 }, hidden: ['complaints'] })
   })
 
+  it('service visits’ ratings (rule 19) are shown apart from the inspections’, withheld by the same threshold', () => {
+    const f = { ...figures({ count: 5, sum: 21, bad: 1 }), serviceRatings: { count: 2, sum: 3, bad: 1 } }
+    expect(presentFigures(f, 'supervisor', 5)).toMatchObject({ ratings: { count: 5, avg: 4.2, bad: 1 }, serviceRatings: { count: 2, avg: null, bad: 1 } })
+    expect(presentFigures(f, 'supervisor', 5).hidden).toEqual(['serviceRatings.avg'])
+    expect(presentFigures(f, 'deptAdmin', 5)).toMatchObject({
+      serviceRatings: { count: 2, avg: null, bad: 0 },
+      hidden: ['complaints', 'serviceRatings.avg', 'serviceRatings.bad'],
+    })
+    const many = { ...f, serviceRatings: { count: 5, sum: 20, bad: 0 } }
+    expect(presentFigures(many, 'deptAdmin', 5)).toMatchObject({ serviceRatings: { count: 5, avg: 4, bad: 0 }, hidden: ['complaints'] })
+  })
+
   it('figuresOf fills what an older document lacks; sums add figure by figure', () => {
     expect(figuresOf({ inspections: 2, ratings: { count: 1 } } as never)).toEqual({ ...zeroFigures(), inspections: 2, ratings: { count: 1, sum: 0, bad: 0 } })
     fc.assert(
@@ -112,7 +124,11 @@ describe('the 通报 workbook', () => {
       deptId: 'a',
       deptName: '赣州市市场监督管理局',
       region: '3607',
-      figures: figures({ inspections: 12, overdue: 2, count: 6, sum: 25, bad: 1, open: 1, repeated: 1, capRefusals: 2 }),
+      figures: {
+        ...figures({ inspections: 12, overdue: 2, count: 6, sum: 25, bad: 1, open: 1, repeated: 1, capRefusals: 2 }),
+        serviceVisits: 4,
+        serviceRatings: { count: 3, sum: 12, bad: 1 },
+      },
     },
     {
       deptId: 'b',
@@ -130,8 +146,8 @@ describe('the 通报 workbook', () => {
       [2, '赣州市市场监督管理局', 3, 2, 0, 1, 0, 12],
       [3, '赣州市税务局', 0, 0, 0, 0, 0, 0],
     ])
-    expect(detail[0]).toEqual(['章贡区应急管理局', 4, 1, 2, 3, 0, 2, '样本不足（少于5条）', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0])
-    expect(detail[1]).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 0])
+    expect(detail[0]).toEqual(['章贡区应急管理局', 4, 1, 2, 3, 0, 2, '样本不足（少于5条）', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(detail[1]).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 4, 3, 1])
     expect(detail[2][7]).toBe('—')
     expect(detail[0]).toHaveLength(DETAIL_HEADERS.length)
     expect(summary[0]).toHaveLength(SUMMARY_HEADERS.length)
@@ -165,7 +181,7 @@ describe('the 通报 workbook', () => {
     expect(s.rowCount).toBe(6)
     const d = wb.getWorksheet(DETAIL_SHEET)!
     expect((d.getRow(3).values as unknown[]).slice(1)).toEqual([...DETAIL_HEADERS])
-    expect((d.getRow(5).values as unknown[]).slice(1)).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 0])
+    expect((d.getRow(5).values as unknown[]).slice(1)).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 4, 3, 1])
     expect(d.rowCount).toBe(6)
   })
 })
@@ -184,6 +200,8 @@ describe('the recount tally', () => {
     countInspection(t, { region: '360702', deptId: 'd', month: '2026-12', status: 'closed', result: {}, flags: [] })
     countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 2 }, 2)
     countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 5 }, 2)
+    // A service visit's rating counts apart from the inspections' (rule 19).
+    countRating(t, { region: '360702', deptId: 'd', month: '2026-12', score: 1 }, 2, 'serviceRatings')
     countComplaint(t, { counterKey: { region: '360702', deptId: 'd', month: '2026-12' }, status: 'accepted', overdue: true })
     countComplaint(t, { counterKey: { region: '360702', deptId: 'd', month: '2026-12' }, status: 'closed', overdue: true })
     countComplaint(t, { status: 'received' })
@@ -206,6 +224,7 @@ describe('the recount tally', () => {
       backfills: 0,
       withdrawn: 0,
       serviceVisits: 0,
+      serviceRatings: { count: 1, sum: 1, bad: 1 },
     })
     const kept: Tally = new Map([
       ['360702_d_2026-12', { region: '360702', deptId: 'd', month: '2026-12', figures: { ...t.get('360702_d_2026-12')!.figures, overdue: 0, capRefusals: 4 } }],

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ChinaDate, Cursor, Id, text } from '../common'
-import { CertStatus, Complaint, ComplaintCategory, Inspection, InspectionSource, LedgerEntry, Outcome, Rating } from '../entities'
+import { CertStatus, Complaint, ComplaintCategory, Inspection, InspectionSource, LedgerEntry, Outcome, Rating, ServiceRating, ServiceVisit } from '../entities'
 
 /** `enterprise`: the company's side (SPEC §3 enterprise). */
 
@@ -49,6 +49,25 @@ export const InspectionNotice = z.object({
   rights: z.array(z.object({ key: z.string(), title: z.string(), description: z.string(), channel: z.string() })),
 })
 
+/**
+ * A service visit 入企服务 as the visited company sees it (rule 19): who came, when and why,
+ * and whether it can still rate it from its list (`rateUntil`: `ratingFromList.days` after the visit).
+ */
+export const CompanyServiceVisit = ServiceVisit.pick({
+  id: true,
+  companyId: true,
+  companyName: true,
+  deptId: true,
+  deptName: true,
+  officerNames: true,
+  at: true,
+  date: true,
+  purpose: true,
+  note: true,
+}).extend({
+  rating: z.object({ state: z.enum(['none', 'rated']), score: z.number().int().min(1).max(5).optional(), canRate: z.boolean(), rateUntil: z.number() }),
+})
+
 export const enterprise = {
   verifyOfficer: {
     input: z.object({ token: Token }),
@@ -70,14 +89,20 @@ export const enterprise = {
       .object({
         /** The officer's rating code, or… */
         token: Token.optional(),
-        /** …the company's own inspection, from its list, within `ratingFromList.days` of the result. */
+        /** …the company's own inspection, from its list, within `ratingFromList.days` of the result, or… */
         inspectionId: Id.optional(),
+        /** …the company's own service visit (rule 19), from its list, within `ratingFromList.days` of the visit. */
+        visitId: Id.optional(),
         score: z.number().int().min(1).max(5),
         tags: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
         comment: text(500).optional(),
       })
-      .refine((v) => (v.token === undefined) !== (v.inspectionId === undefined), { message: '请扫描评价码，或从检查记录中选择要评价的检查', path: ['token'] }),
-    output: z.object({ rating: Rating }),
+      .refine((v) => [v.token, v.inspectionId, v.visitId].filter((x) => x !== undefined).length === 1, {
+        message: '请扫描评价码，或从检查记录中选择要评价的一次检查或入企服务',
+        path: ['token'],
+      }),
+    /** An inspection's rating, or a service visit's (`visitId` instead of `inspectionId`). */
+    output: z.object({ rating: z.union([Rating, ServiceRating]) }),
   },
   /** 检查告知: one inspection of the caller's company in full, with the company's rights. */
   inspection: {
@@ -106,11 +131,18 @@ export const enterprise = {
       }),
       /** Inspections with a result the company can still rate from its list. */
       toRate: z.number().int().min(0),
+      /** Service visits (rule 19) the company can still rate from its list. */
+      serviceToRate: z.number().int().min(0),
     }),
   },
   inspections: {
     input: z.object({ cursor: Cursor.optional() }),
     output: z.object({ items: z.array(Inspection), cursor: z.string().optional() }),
+  },
+  /** The company's service visits 入企服务 (rule 19), newest first, with their rating state. */
+  serviceVisits: {
+    input: z.object({ cursor: Cursor.optional() }),
+    output: z.object({ items: z.array(CompanyServiceVisit), cursor: z.string().optional() }),
   },
   complain: {
     input: z

@@ -10,6 +10,7 @@ import { ledger } from './ledger'
 import { overview } from './overview'
 import { rate } from './rate'
 import { rateReply } from './rate-reply'
+import { serviceVisits } from './service-visits'
 import { verifyOfficer } from './verify-officer'
 
 /** The `enterprise` cloud function: the company's side (SPEC §3 enterprise). */
@@ -18,6 +19,7 @@ export const enterpriseHandlers: FunctionHandlers<'enterprise'> = {
   inspectionForRating,
   rate,
   inspections,
+  serviceVisits,
   complain,
   complaints,
   ledger,

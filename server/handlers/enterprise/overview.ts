@@ -2,7 +2,9 @@ import { action } from '../../platform/handler'
 import { MAX_GET } from '../../platform/db'
 import { chinaYear, startOfChinaDay } from '../../domain/china-time'
 import { GATE_CODE_PAGE, gateScene } from '../../domain/gate-code'
-import type { InspectionRecord } from '../../domain/inspection-records'
+import type { InspectionRecord, ServiceVisitRecord } from '../../domain/inspection-records'
+import { visitRateUntil } from '../../domain/service-visit'
+import { SERVICE_VISITS } from '../../store/service-visits'
 import { quietPeriodAppliesTo, quietPeriodStatus } from '../../domain/quiet-period'
 import { callerCompany } from '../../access/company'
 import { rateFromListUntil } from '../../access/rating'
@@ -14,7 +16,7 @@ const MAX_YEAR_PAGES = 5
  * The company's home (SPEC §5 release 2): the gate code to show or print, whether the
  * quiet period protects it today, and this year's inspections per department — planned
  * ones against the yearly cap, case-sourced and special-case ones (not capped, shown), and
- * service visits (rule 19) — plus how many results it can still rate from its list. A joint
+ * service visits (rule 19) — plus how many results and service visits it can still rate from its list. A joint
  * inspection counts for each of its departments (rule 14); withdrawn ones count nowhere.
  */
 export const overview = action('enterprise', 'overview', {
@@ -56,13 +58,18 @@ export const overview = action('enterprise', 'overview', {
       const until = rateFromListUntil(r, settings)
       if (r.rating.state !== 'rated' && until !== null && now <= until) toRate++
     }
-    // Service visits of the year (rule 19): not inspections, shown beside them.
+    // Service visits of the year (rule 19, the newest 100): not inspections, shown beside them; those still to rate.
     const visits = await ctx.db
-      .collection('serviceVisits')
+      .collection(SERVICE_VISITS)
       .where({ companyId: company._id, at: _.gte(from) })
+      .orderBy('at', 'desc')
       .limit(MAX_GET)
       .get()
-    for (const v of visits.data as unknown as Array<{ deptId: string; deptName: string }>) deptOf(v.deptId, v.deptName).service++
+    let serviceToRate = 0
+    for (const v of visits.data as unknown as ServiceVisitRecord[]) {
+      deptOf(v.deptId, v.deptName).service++
+      if (v.rating.state !== 'rated' && now <= visitRateUntil(v, settings)) serviceToRate++
+    }
     const quiet = quietPeriodStatus(now, settings)
     return {
       company: {
@@ -81,6 +88,7 @@ export const overview = action('enterprise', 'overview', {
         ),
       },
       toRate,
+      serviceToRate,
     }
   },
 })

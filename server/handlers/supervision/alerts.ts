@@ -8,7 +8,7 @@ import type { InspectionRecord } from '../../domain/inspection-records'
 import { findCategory } from '../../domain/special-case'
 import { ALERTS, caseAlertId, type AlertRecord } from '../../store/alerts'
 import { readByIds } from '../../store/paging'
-import { RATINGS, type RatingRecord } from '../../store/ratings'
+import { RATINGS, SERVICE_RATINGS, type RatingRecord, type ServiceRatingRecord } from '../../store/ratings'
 import { supervisorScope } from '../../access/supervisor-scope'
 
 /**
@@ -45,14 +45,16 @@ export const alerts = action('supervision', 'alerts', {
   },
 })
 
-/** Rule 21: the rating itself on the alerts about it (supervisors only reach this action). */
+/** Rule 21: the rating itself on the alerts about it (supervisors only reach this action): an inspection's (`ratings/`) or a service visit's (`serviceRatings/`). */
 export async function withRatings(ctx: Ctx, items: Alert[]): Promise<Alert[]> {
-  const ratingIdOf = (ref: string) => (ref.startsWith('ratings/') ? ref.slice('ratings/'.length) : null)
-  const ids = items.map((a) => ratingIdOf(a.ref)).filter((id): id is string => !!id)
-  if (ids.length === 0) return items
-  const ratings = new Map((await readByIds<RatingRecord>(ctx.db, RATINGS, ids)).map((r) => [r._id, r]))
+  const found = new Map<string, RatingRecord | ServiceRatingRecord>()
+  for (const collection of [RATINGS, SERVICE_RATINGS]) {
+    const ids = items.map((a) => idIn(a.ref, collection)).filter((id): id is string => !!id)
+    if (ids.length) for (const r of await readByIds<RatingRecord | ServiceRatingRecord>(ctx.db, collection, ids)) found.set(`${collection}/${r._id}`, r)
+  }
+  if (found.size === 0) return items
   return items.map((a) => {
-    const r = ratings.get(ratingIdOf(a.ref) ?? '')
+    const r = found.get(a.ref)
     return r
       ? {
           ...a,
@@ -62,6 +64,9 @@ export async function withRatings(ctx: Ctx, items: Alert[]): Promise<Alert[]> {
       : a
   })
 }
+
+/** The id in `<collection>/<id>`, or null for a ref to another collection. */
+const idIn = (ref: string, collection: string): string | null => (ref.startsWith(`${collection}/`) ? ref.slice(collection.length + 1) : null)
 
 export function toAlertView(a: AlertRecord): Alert {
   return {
@@ -81,7 +86,7 @@ export function toAlertView(a: AlertRecord): Alert {
   }
 }
 
-const inspectionIdOf = (ref: string): string | null => (ref.startsWith('inspections/') ? ref.slice('inspections/'.length) : null)
+const inspectionIdOf = (ref: string): string | null => idIn(ref, 'inspections')
 
 /** Drops overdue alerts whose inspection now has a result, and pending-exception alerts already reviewed. */
 async function withoutSettled(ctx: Ctx, records: AlertRecord[]): Promise<AlertRecord[]> {

@@ -1,12 +1,14 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import type { Inspection } from '@contract'
 import { companyInspections } from '@/services/enterprise/inspections'
+import { companyServiceVisits } from '@/services/enterprise/service-visits'
 import { ErrorBox } from '@/components/ErrorBox'
 import { LoadMore } from '@/components/LoadMore'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
+import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
 import { InfoRow } from '@/components/InfoRow'
 import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
@@ -15,6 +17,7 @@ import { SubscribeCard } from '../lib/SubscribeCard'
 import { chinaLongDateTime, longDate } from '@/lib/china-time'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useRuleWords } from '@/hooks/useRuleWords'
+import { ServiceVisits, type CompanyServiceVisit } from './ServiceVisits'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -30,26 +33,53 @@ const openFromItem = (url: string) => (e: { stopPropagation: () => void }) => {
   void Taro.navigateTo({ url })
 }
 
-/** 检查记录: every inspection of the company, with its result and rating state; tap one for details or to complain. */
+type Tab = 'inspections' | 'service'
+
+/**
+ * 检查记录: every inspection of the company, with its result and rating state (tap one for
+ * details or to complain), and in its own tab the service visits 入企服务 (rule 19), which
+ * are not inspections, each rateable from here while its rating period runs.
+ */
 export default function Inspections() {
   const words = useRuleWords()
+  const router = useRouter()
+  const [tab, setTab] = useState<Tab>(router.params.tab === 'service' ? 'service' : 'inspections')
   const [open, setOpen] = useState<string | null>(null)
   const { items, cursor, error, busy, load } = usePagedList((cursor) => companyInspections(cursor ? { cursor } : {}))
 
-  useDidShow(() => void load(false))
+  const visitList = usePagedList((cursor) => companyServiceVisits(cursor ? { cursor } : {}))
+  const visits = visitList.items as CompanyServiceVisit[] | null
+
+  useDidShow(() => {
+    void load(false)
+    void visitList.load(false)
+  })
+
+  const toRate = visits?.filter((v) => v.rating.canRate).length ?? 0
+  const more = tab === 'service' ? visitList.cursor : cursor
 
   return (
-    <PageShell id='page-inspections' title='检查记录' subtitle='本企业历次入企检查。出结果后可在这里直接评价，也可扫描执法人员出示的评价码。'>
+    <PageShell id='page-inspections' title='检查记录' subtitle='本企业历次入企检查和入企服务。出结果后可在这里直接评价，也可扫描执法人员出示的评价码。'>
       <SubscribeCard />
-      {error ? <ErrorBox message={error} /> : null}
-      {!items && !error ? <Loading /> : null}
-      {items && items.length === 0 ? (
+      <SegmentTabs
+        id='records-tabs'
+        segments={[
+          { key: 'inspections', label: '入企检查' },
+          { key: 'service', label: toRate ? `入企服务（${toRate} 次待评价）` : '入企服务' },
+        ]}
+        value={tab}
+        onChange={(k) => setTab(k as Tab)}
+      />
+      {error || visitList.error ? <ErrorBox message={error || visitList.error} /> : null}
+      {tab === 'service' ? visits ? <ServiceVisits items={visits} /> : error ? null : <Loading /> : null}
+      {tab === 'inspections' && !items && !error ? <Loading /> : null}
+      {tab === 'inspections' && items && items.length === 0 ? (
         <View className='empty' id='inspections-empty'>
           <Text className='empty__title'>暂无检查记录</Text>
           <Text className='empty__detail'>执法人员扫企业码入企检查后，记录会显示在这里。</Text>
         </View>
       ) : null}
-      {items?.map((i) => {
+      {(tab === 'inspections' ? items : null)?.map((i) => {
         const badge = ratingBadge(i)
         const expanded = open === i.id
         return (
@@ -105,7 +135,7 @@ export default function Inspections() {
           </View>
         )
       })}
-      <LoadMore cursor={cursor} busy={busy} onMore={() => void load(true)} />
+      <LoadMore cursor={more} busy={tab === 'service' ? visitList.busy : busy} onMore={() => void (tab === 'service' ? visitList.load(true) : load(true))} />
     </PageShell>
   )
 }

@@ -9,3 +9,9 @@ export const inspectionNoticeUrl = (inspectionId: string) => `/enterprise/inspec
 
 /** Rating one inspection from the company's own list (no rating code needed). */
 export const rateInspectionUrl = (inspectionId: string) => `/enterprise/rate/index?inspectionId=${encodeURIComponent(inspectionId)}`
+
+/** Rating one service visit 入企服务 from the company's own list. */
+export const rateServiceVisitUrl = (visitId: string) => `/enterprise/rate/index?visitId=${encodeURIComponent(visitId)}`
+
+/** The company's records, opened on its inspections or its service visits. */
+export const companyVisitsUrl = (tab: 'inspections' | 'service' = 'inspections') => `/enterprise/inspections/index${tab === 'service' ? '?tab=service' : ''}`

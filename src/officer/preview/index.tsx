@@ -17,7 +17,7 @@ import { SubmitButton } from '@/components/SubmitButton'
 import { StatusBadge } from '@/components/StatusBadge'
 import { InfoRow } from '@/components/InfoRow'
 import { Verdict } from '@/components/Verdict'
-import { CASE_SOURCES, SOURCE_LABELS, sourceLabel } from '@/lib/labels'
+import { CASE_SOURCES, SERVICE_PURPOSE_LABELS, SOURCE_LABELS, sourceLabel } from '@/lib/labels'
 import { locate, type Fix } from '../lib/location'
 import { chinaDateTime, monthDayOf } from '@/lib/china-time'
 import { param, recordUrl } from '../lib/urls'
@@ -27,12 +27,7 @@ import './index.css'
 type Data = Output<'inspection', 'preview'>
 type Failure = { code: string; message: string }
 
-const SERVICE_PURPOSES: Choice[] = [
-  { key: 'policy', title: '政策宣讲' },
-  { key: 'survey', title: '调研走访' },
-  { key: 'assistance', title: '帮扶解难' },
-  { key: 'other', title: '其他服务' },
-]
+const SERVICE_PURPOSES: Choice[] = Object.entries(SERVICE_PURPOSE_LABELS).map(([key, title]) => ({ key, title }))
 
 /** The source picker's keys: `plan:<planId>` for a plan, or a case source. */
 const planKey = (id: string) => `plan:${id}`

@@ -9,6 +9,18 @@ import { monthDayOf } from '@/lib/china-time'
 
 type Overview = Output<'enterprise', 'overview'>
 
+/** "N 次检查待评价": one tap to the list where they are rated (nothing when there are none). */
+function RateBanner({ id, count, what, url }: { id: string; count: number; what: string; url: string }) {
+  if (count <= 0) return null
+  return (
+    <View className='company-home__rate' id={id} hoverClass='company-home__rate--hover' onClick={() => Taro.navigateTo({ url })}>
+      <Text>
+        {count} 次{what}待评价，点此评价 ›
+      </Text>
+    </View>
+  )
+}
+
 /**
  * The company's home card (SPEC §5 release 2): whether the quiet period protects it today,
  * its gate code to show or print, and this year's inspections per department — planned
@@ -49,16 +61,8 @@ export function CompanyHome() {
         <Text className={`company-home__quiet${quiet.appliesToCompany && quiet.active ? ' company-home__quiet--on' : ''}`} id='company-quiet'>
           {quietText}
         </Text>
-        {data.toRate > 0 ? (
-          <View
-            className='company-home__rate'
-            id='company-to-rate'
-            hoverClass='company-home__rate--hover'
-            onClick={() => Taro.navigateTo({ url: '/enterprise/inspections/index' })}
-          >
-            <Text>{data.toRate} 次检查待评价，点此评价 ›</Text>
-          </View>
-        ) : null}
+        <RateBanner id='company-to-rate' count={data.toRate} what='检查' url='/enterprise/inspections/index' />
+        <RateBanner id='company-service-to-rate' count={data.serviceToRate} what='入企服务' url='/enterprise/inspections/index?tab=service' />
       </View>
 
       <Text className='section-title'>{year.year} 年入企检查</Text>
