@@ -1,7 +1,9 @@
 import type { AlertHandling, AlertKind } from '@contract'
+import { afterCommit, type Database, type DocData } from '../platform/db'
 import { newId } from '../platform/ids'
 import { cityOf } from '../domain/scope'
-import { fieldsOf, type Writer } from './docs'
+import { fieldsOf, isDatabase, readDoc, type Writer } from './docs'
+import { bumpOpenNow, isCountedAlert } from './open-now'
 
 /**
  * Alerts for supervisors (`alerts`): one document per thing that needs a look. `region`
@@ -11,6 +13,10 @@ import { fieldsOf, type Writer } from './docs'
  * Status (rule 21): `resolved: false` is open, `true` handled — by a supervisor
  * (`handling`, supervision.handleAlert) or by the record it is about (a reviewed special
  * case). `resolved` stays the stored field the indexes query by; answers say `status`.
+ *
+ * The open alerts of each kind are kept per region for the dashboard (store/open-now.ts):
+ * `raiseAlert` adds one when it opens an alert, `closeAlert` takes it away, each after the
+ * commit of the transaction they write in.
  */
 
 export const ALERTS = 'alerts'
@@ -53,7 +59,11 @@ export interface AlertRecord {
 /** A deterministic alert id for "one alert of this kind per record". */
 export const alertIdFor = (kind: AlertKind, ref: string): string => `${kind}_${ref.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 120)
 
-/** Writes the alert (in `tx` when given a transaction) and answers the stored record. */
+/**
+ * Writes the alert (in `tx` when given a transaction) and answers the stored record. With
+ * a fixed id it first reads what is there (one more call): only an alert that was absent
+ * or handled becomes a newly open one, counted once however often it is raised.
+ */
 export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRecord> {
   const record: AlertRecord = {
     _id: alert.id ?? newId('al'),
@@ -68,9 +78,28 @@ export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRec
     resolved: false,
     ...(alert.dueAt !== undefined ? { dueAt: alert.dueAt } : {}),
   }
+  const counted = isCountedAlert(record.kind)
+  const before = counted && alert.id !== undefined ? await readDoc<AlertRecord>(w, ALERTS, record._id) : null
   await w
     .collection(ALERTS)
     .doc(record._id)
     .set({ data: fieldsOf(record) })
+  if (counted && (!before || before.resolved)) await countOpen(w, record, 1)
   return record
+}
+
+/** Marks an open alert handled (`resolved: true` and `data`) and takes it from the open count. */
+export async function closeAlert(w: Writer, alert: Pick<AlertRecord, '_id' | 'kind' | 'region'>, data: DocData): Promise<void> {
+  await w
+    .collection(ALERTS)
+    .doc(alert._id)
+    .update({ data: { ...data, resolved: true } })
+  if (isCountedAlert(alert.kind)) await countOpen(w, alert, -1)
+}
+
+/** The region's open count of the kind, moved after the commit (straight away when written outside a transaction). */
+async function countOpen(w: Writer, alert: Pick<AlertRecord, 'kind' | 'region'>, by: number): Promise<void> {
+  const bump = (db: Database) => bumpOpenNow(db, alert.region, { alerts: { [alert.kind]: by } })
+  if (isDatabase(w)) await bump(w)
+  else afterCommit(w, bump)
 }

@@ -5,6 +5,7 @@ import { dispatch, clearSettingsCache } from '@server/platform/dispatch'
 import type { Platform } from '@server/platform/context'
 import type { Ctx } from '@server/platform/context'
 import { createCountersAhead } from '@server/jobs/counters-ahead'
+import { newOpenNowDoc } from '@server/store/open-now'
 import { defaultSettings } from '@contract'
 import { openDatabase } from '../../emulator/db'
 import { buildDemoRoster, seedDemo } from '../../emulator/seed/demo'
@@ -90,6 +91,12 @@ beforeAll(async () => {
   // where the companies are); then warm the per-instance caches (settings, secret), as a
   // warm cloud function has them.
   await createCountersAhead({ db: raw, now: NOW, settings: defaultSettings() } as unknown as Ctx)
+  // Each county's open-now document, as its first open thing made it (store/open-now.ts).
+  for (const r of defaultSettings().city.regions)
+    await raw
+      .collection('openNow')
+      .doc(r.code)
+      .set({ data: newOpenNowDoc(r.code) })
   await checkIn('demo-officer-3', town[10])
   await checkIn('demo-officer-1', town[11])
 })
@@ -163,12 +170,14 @@ test('a monitoring point adds its ledger entry (8), a repeated inspection its al
   ])
 })
 
-test('a repeated inspection adds its alert: 8 calls', async () => {
+test('a repeated inspection adds its alert and the open alerts of its county: 9 calls', async () => {
   const first = await checkIn('demo-officer-1', town[1], { source: 'plan' })
   expect(first.res).toMatchObject({ ok: true, data: { flags: [] } })
   expect(first.calls).toBe(7)
   const second = await checkIn('demo-officer-3', town[1], { source: 'plan' })
   expect(second.res).toMatchObject({ ok: true, data: { flags: ['repeated'] } })
   expect(second.list).toContain('tx alerts doc.set')
-  expect(second.calls).toBe(8)
+  // After the commit: the county's open alerts (the dashboard's openAlerts.repeated), then the month's figures.
+  expect(second.list.slice(-2)).toEqual(['db openNow doc.update', 'db counters doc.set|update'])
+  expect(second.calls).toBe(9)
 })
