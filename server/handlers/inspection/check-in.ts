@@ -205,7 +205,13 @@ export const checkIn = action('inspection', 'checkIn', {
           tx,
         )
         if (record.flags.includes('after_cap')) await raiseAfterCapAlert(tx, actx, record, dept, company)
-        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags, opened: { purpose: prepared.purpose } }
+        return {
+          kind: 'done' as const,
+          inspection: record,
+          joined: false,
+          flags: record.flags,
+          opened: { purpose: prepared.purpose, contacts: company.contacts ?? [] },
+        }
       })
       if (outcome.kind === 'replay') return replay(ctx, outcome)
       if ('opened' in outcome && outcome.opened) {
@@ -215,7 +221,7 @@ export const checkIn = action('inspection', 'checkIn', {
           quietExceptions: { pending: record.exception ? 1 : 0 },
           repeated: record.flags.includes('repeated') ? 1 : 0,
         })
-        await noticeCheckIn(ctx, record, officer, outcome.opened.purpose)
+        await noticeCheckIn(ctx, record, { contacts: outcome.opened.contacts }, officer, outcome.opened.purpose)
       }
       // A joint join counts the visit once for the joining department (rule 14), where the company is.
       if ('jointPart' in outcome && outcome.jointPart) {
