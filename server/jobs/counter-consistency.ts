@@ -92,12 +92,17 @@ export async function repairDrift(db: Database, settings: Settings, months: stri
     }
     if (by - fix) left.push({ ...place, figure: d.figure, by: by - fix })
   }
-  if (left.length || previous.size)
+  await keepDrift(db, DRIFT_DOC, left, previous.size > 0, now)
+  return { report, repaired }
+}
+
+/** Keeps what is left for the next run in `system/<id>` (nothing is written when there was and is nothing). */
+async function keepDrift(db: Database, id: string, left: unknown[], hadPrevious: boolean, now: number): Promise<void> {
+  if (left.length || hadPrevious)
     await db
       .collection('system')
-      .doc(DRIFT_DOC)
+      .doc(id)
       .set({ data: { drift: left, at: now } })
-  return { report, repaired }
 }
 
 /** The part of a difference `by` that the previous run saw too (`before`): same sign, the smaller size; else 0. */
@@ -128,11 +133,7 @@ export async function repairOpenNow(db: Database, regions: string[], now: number
     }
     if (by - fix) left.push({ region: d.region, figure: d.figure, by: by - fix })
   }
-  if (left.length || previous.size)
-    await db
-      .collection('system')
-      .doc(OPEN_DRIFT_DOC)
-      .set({ data: { drift: left, at: now } })
+  await keepDrift(db, OPEN_DRIFT_DOC, left, previous.size > 0, now)
   return { differences, repaired }
 }
 

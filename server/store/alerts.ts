@@ -33,6 +33,12 @@ export interface AlertInput {
   /** bad_rating: the follow-up is due by then (the scheduler raises follow_up_overdue after it). */
   dueAt?: number
   /**
+   * The caller adds this new alert to its region's open count itself, folded into the
+   * figures it bumps after its commit (openInspection: one `update` for both). Only for a
+   * new id (never `alertIdFor`).
+   */
+  countedByCaller?: boolean
+  /**
    * A fixed id makes raising idempotent (a retried job overwrites the same alert), e.g.
    * `alertIdFor('overdue', ref)`. Default: a new random id.
    */
@@ -78,7 +84,7 @@ export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRec
     resolved: false,
     ...(alert.dueAt !== undefined ? { dueAt: alert.dueAt } : {}),
   }
-  const counted = isCountedAlert(record.kind)
+  const counted = isCountedAlert(record.kind) && !alert.countedByCaller
   const before = counted && alert.id !== undefined ? await readDoc<AlertRecord>(w, ALERTS, record._id) : null
   await w
     .collection(ALERTS)

@@ -3,7 +3,7 @@ import type { Database } from '../platform/db'
 import { cityOf } from '../domain/scope'
 import { figuresOf, zeroFigures } from '../domain/dept-figures'
 import { incrementDoc } from './docs'
-import { bumpOpenNow } from './open-now'
+import { bumpOpenNow, type OpenNowIncrements } from './open-now'
 
 /**
  * Per-department-per-month figures (ARCHITECTURE rule 6), kept by the writes that change
@@ -112,11 +112,17 @@ export const deptFigures = (record: Pick<CounterRecord, 'depts'> | null | undefi
  *
  * The figures that are also open now (red lights, special cases waiting for review) move
  * the region's "open now" document by the same amount (store/open-now.ts): one more
- * `update`, only when they change.
+ * `update`, only when they change; `openAlerts` (the caller's new alerts, raised with
+ * `countedByCaller`) go into that same update.
  */
-export async function bumpCounters(db: Database, key: CounterKey, inc: CounterIncrements): Promise<void> {
+export async function bumpCounters(db: Database, key: CounterKey, inc: CounterIncrements, openAlerts?: OpenNowIncrements['alerts']): Promise<void> {
   await bumpMonthFigures(db, key, inc)
-  await bumpOpenNow(db, key.region, { deptId: key.deptId, overdue: inc.overdue ?? 0, pendingExceptions: inc.quietExceptions?.pending ?? 0 })
+  await bumpOpenNow(db, key.region, {
+    deptId: key.deptId,
+    overdue: inc.overdue ?? 0,
+    pendingExceptions: inc.quietExceptions?.pending ?? 0,
+    ...(openAlerts ? { alerts: openAlerts } : {}),
+  })
 }
 
 /** The month's figures only (the consistency job's repair: the open-now figures are repaired on their own). */

@@ -196,7 +196,7 @@ test('a repeated inspection adds its alert and the open alerts of its county: 9 
   const second = await checkIn('demo-officer-3', town[1], { source: 'plan' })
   expect(second.res).toMatchObject({ ok: true, data: { flags: ['repeated'] } })
   expect(second.list).toContain('tx alerts doc.set')
-  // After the commit: the county's open alerts (the dashboard's openAlerts.repeated), then the month's figures.
-  expect(second.list.slice(-2)).toEqual(['db openNow doc.update', 'db counters doc.set|update'])
+  // After the commit: the month's figures, then the county's open alerts (the dashboard's openAlerts.repeated).
+  expect(second.list.slice(-2)).toEqual(['db counters doc.set|update', 'db openNow doc.update'])
   expect(second.calls).toBe(9)
 })
