@@ -116,13 +116,16 @@ export const deptFigures = (record: Pick<CounterRecord, 'depts'> | null | undefi
  * `countedByCaller`) go into that same update.
  */
 export async function bumpCounters(db: Database, key: CounterKey, inc: CounterIncrements, openAlerts?: OpenNowIncrements['alerts']): Promise<void> {
-  await bumpMonthFigures(db, key, inc)
-  await bumpOpenNow(db, key.region, {
-    deptId: key.deptId,
-    overdue: inc.overdue ?? 0,
-    pendingExceptions: inc.quietExceptions?.pending ?? 0,
-    ...(openAlerts ? { alerts: openAlerts } : {}),
-  })
+  // Two documents, sent together: one round trip of latency.
+  await Promise.all([
+    bumpMonthFigures(db, key, inc),
+    bumpOpenNow(db, key.region, {
+      deptId: key.deptId,
+      overdue: inc.overdue ?? 0,
+      pendingExceptions: inc.quietExceptions?.pending ?? 0,
+      ...(openAlerts ? { alerts: openAlerts } : {}),
+    }),
+  ])
 }
 
 /** The month's figures only (the consistency job's repair: the open-now figures are repaired on their own). */
