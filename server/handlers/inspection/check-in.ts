@@ -56,10 +56,13 @@ const SOURCE_PURPOSE: Record<string, string> = {
  * Round trips (docs/PERFORMANCE.md): who is scanning comes from the caller's user
  * document (the officer snapshot, read by the dispatcher); the company's gate state,
  * read first inside the transaction, answers the retry, the join lock, the plans, the
- * yearly cap, the recent check-ins and the ledger head. A new check-in then writes the
- * inspection, the company (its gate) and the audit event, and after the commit the
- * counters: 6 calls with the caller's, plus the ledger entry of a monitoring point and
- * the alert of a repeated inspection. A join reads the open inspection instead of
+ * yearly cap, the recent check-ins and the ledger head. A new check-in then reads that
+ * its key's inspection does not exist yet, writes the inspection, the company (its gate)
+ * and the audit event (store/open-inspection.ts), and after the commit the counters: 7
+ * calls with the caller's, plus the ledger entry of a monitoring point, the alert of a
+ * repeated inspection, and the county's open-now figures when it opens a special case
+ * or an alert (one update). The company's contacts come with the company, so its notice
+ * costs one inbox write per contact. A join reads the open inspection instead of
  * writing counters: 6. A conflict adds one attempt's calls.
  */
 export const checkIn = action('inspection', 'checkIn', {
