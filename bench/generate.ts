@@ -26,6 +26,7 @@ import { complaintDueAt } from '../server/domain/complaints'
 import { ratingFollowUpDueAt } from '../server/domain/ratings'
 import { alertIdFor, type AlertRecord } from '../server/store/alerts'
 import type { CounterFigures } from '../server/store/counters'
+import { isCountedAlert, newOpenNowDoc, OPEN_NOW, type OpenNowRecord } from '../server/store/open-now'
 import { zeroFigures } from '../server/domain/dept-figures'
 import { chinaDate, chinaYear } from '../server/domain/china-time'
 import type { CompanyGate, GateCheckIn, GateOpen, GatePlan } from '../server/domain/gate'
@@ -38,7 +39,7 @@ import type { OfficerSnapshot, UserRecord } from '../server/platform/context'
 import type { DocData } from '../server/platform/db'
 
 /** Bump when the shape or the proportions change: old files are then regenerated. */
-export const GEN_VERSION = 2
+export const GEN_VERSION = 3
 export const COMPANIES = 100_000
 export const OFFICERS_PER_DEPT = 20
 export const BENCH_SECRET = 'b'.repeat(64)
@@ -741,6 +742,7 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
   }
   for (const a of alerts) await put('alerts', stripUndefined(a))
   for (const c of counters.values()) await put('counters', c)
+  for (const doc of openNowOf(counters.values(), alerts)) await put(OPEN_NOW, doc)
   await w.flush()
   log(`history: ${JSON.stringify(w.counts)}`)
   return w.counts
@@ -755,6 +757,34 @@ export function benchCompanyIds(region: string): string[] {
     out.push(`co_${String(idx + 1).padStart(6, '0')}`)
   }
   return out
+}
+
+/**
+ * The open-now documents (server/store/open-now.ts) the history leaves: per region, each
+ * department's red lights and pending special cases (its month figures of the same names
+ * summed over the months), and the open alerts of the counted kinds.
+ */
+function openNowOf(counters: Iterable<RegionCounterRecord>, alerts: AlertRecord[]): OpenNowRecord[] {
+  const docs = new Map<string, OpenNowRecord>()
+  const of = (region: string) => {
+    let d = docs.get(region)
+    if (!d) docs.set(region, (d = { _id: region, ...newOpenNowDoc(region) }))
+    return d
+  }
+  for (const c of counters) {
+    for (const [deptId, f] of Object.entries(c.depts)) {
+      if (!f.overdue && !f.quietExceptions.pending) continue
+      const e = (of(c.region).depts[deptId] ??= { overdue: 0, pendingExceptions: 0 })
+      e.overdue = (e.overdue ?? 0) + f.overdue
+      e.pendingExceptions = (e.pendingExceptions ?? 0) + f.quietExceptions.pending
+    }
+  }
+  for (const a of alerts) {
+    if (a.resolved || !isCountedAlert(a.kind)) continue
+    const d = of(a.region)
+    d.alerts[a.kind] = (d.alerts[a.kind] ?? 0) + 1
+  }
+  return [...docs.values()]
 }
 
 function stripUndefined<T extends object>(rec: T): T {

@@ -85,6 +85,11 @@ export async function seedDemo(db: Database, options: { now: number; keys: Keys;
     ...(p.officerId ? { officer: snapshotOf(docs, p.officerId) } : {}),
     ...stamp,
   }))
+  // …and their companies keep them as contacts, as bindEnterprise does.
+  for (const p of DEMO_PERSONAS) {
+    const company = p.companyId ? docs.companies.find((c) => c._id === p.companyId) : undefined
+    if (company) company.contacts = [...((company.contacts as unknown[] | undefined) ?? []), { userId: userIdFor(p.openid), openid: p.openid }]
+  }
   for (const [collection, list] of Object.entries(docs)) await write(collection, list)
   await db
     .collection('audit')

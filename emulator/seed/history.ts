@@ -1,6 +1,6 @@
 import { defaultSettings, type Role } from '@contract'
 import type { Ctx, UserRecord } from '../../server/platform/context'
-import type { Database } from '../../server/platform/db'
+import { withConflictRetry, type Database } from '../../server/platform/db'
 import { userIdFor } from '../../server/platform/ids'
 import type { Keys } from '../../server/platform/keys'
 import { addChinaDays, chinaDate, dayOfMonth, lastDateOfMonth } from '../../server/domain/china-time'
@@ -52,7 +52,8 @@ export async function seedDemoHistory(db: Database, roster: DemoRoster, options:
   const { signing: secret, sealing: sealingKey } = options.keys
   let requestNo = 0
   const ctxAt = (user: UserRecord, at: number): Ctx => ({
-    db,
+    // As the dispatcher gives it: transactions retried, and the work after their commit run.
+    db: withConflictRetry(db),
     caller: { openid: user.openid, user },
     now: at,
     settings,

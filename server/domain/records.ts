@@ -18,6 +18,12 @@ export interface DepartmentRecord {
   updatedAt: number
 }
 
+/** A bound contact of a company: their user (the inbox) and openid (the subscription message). */
+export interface CompanyContact {
+  userId: string
+  openid: string
+}
+
 export interface CompanyRecord {
   _id: string
   uscc: string
@@ -35,6 +41,12 @@ export interface CompanyRecord {
   gateCodeScene?: string
   /** What the check-in reads and moves (join locks, caps, recent check-ins, ledger head, plans). Never sent to a client. */
   gate?: CompanyGate
+  /**
+   * The company's bound contacts (account.bindEnterprise adds them), whom its notices go to:
+   * read with the company, so telling them costs no query (store/messages.ts). At most
+   * MAX_CONTACTS. Never sent to a client.
+   */
+  contacts?: CompanyContact[]
   createdAt: number
   updatedAt: number
 }

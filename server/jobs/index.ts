@@ -1,4 +1,5 @@
 import type { Ctx } from '../platform/context'
+import type { OpenFigure } from '../store/recount'
 import { checkCounters, type ConsistencySummary } from './counter-consistency'
 import { createCountersAhead } from './counters-ahead'
 import { markOverdueComplaints } from './overdue-complaints'
@@ -16,6 +17,8 @@ export interface JobResult {
   countersCreated?: number
   /** The counter consistency check's report (only that job sets it). */
   consistency?: ConsistencySummary
+  /** The open-now check (store/open-now.ts): differences found, and repaired (only that job sets it). */
+  openNow?: { differences: OpenFigure[]; differenceCount: number; repaired: number }
 }
 
 export interface Job {

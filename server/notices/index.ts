@@ -3,6 +3,7 @@ import type { Ctx } from '../platform/context'
 import { chinaDate, chinaDateTime } from '../domain/china-time'
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_LABELS } from '../domain/complaints'
 import type { InspectionRecord } from '../domain/inspection-records'
+import type { CompanyRecord } from '../domain/records'
 import { unseal } from '../domain/pseudonyms'
 import type { ComplaintRecord } from '../store/complaints'
 import { companyRecipients, deliver, officerRecipient, recipientOfOpenid, supervisorRecipients, type Recipient } from '../store/messages'
@@ -24,13 +25,19 @@ async function safely(ctx: Ctx, what: string, run: () => Promise<unknown>): Prom
 
 const inspectionPage = (id: string) => `${PAGES.enterpriseInspection}?id=${id}`
 
-/** 入企告知: to the company's bound users when an inspection of it opens. */
-export function noticeCheckIn(ctx: Ctx, inspection: InspectionRecord, officer: { name: string; certNo: string }, purpose: string): Promise<void> {
+/** 入企告知: to the company's bound users when an inspection of it opens (`company`: as the check-in read it, with its contacts). */
+export function noticeCheckIn(
+  ctx: Ctx,
+  inspection: InspectionRecord,
+  company: Pick<CompanyRecord, 'contacts'>,
+  officer: { name: string; certNo: string },
+  purpose: string,
+): Promise<void> {
   return safely(ctx, 'checkin_notice', async () => {
     const time = chinaDateTime(inspection.checkInAt, ctx.settings.timezone)
     await deliver(
       ctx,
-      await companyRecipients(ctx, inspection.companyId),
+      await companyRecipients(ctx, company),
       {
         kind: 'checkin_notice',
         title: '入企检查告知',

@@ -153,6 +153,8 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
           ['checkInAt', 'desc'],
         ],
       },
+      /** The open-now recount: joining departments' special cases waiting for review (store/recount.ts). */
+      { fields: [['joins.exception.review', 'asc']] },
       /** supervision.exceptions: back-filled visits awaiting review (rule 17). */
       {
         fields: [
@@ -458,6 +460,8 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       },
     ],
   },
+  /** `<region>`: what is open now in the county (red lights, pending special cases, open alerts by kind; store/open-now.ts). */
+  openNow: { indexes: [{ fields: [['city', 'asc']] }, { fields: [['region', 'asc']] }] },
   rateLimits: { indexes: [] },
   /** The in-app inbox: one document per recipient, addressed by a keyed hash (`to`). */
   messages: {

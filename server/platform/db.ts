@@ -168,6 +168,23 @@ export interface ConflictTally {
 
 export const conflictStats: ConflictTally = { conflicts: 0, retries: 0, exhausted: 0 }
 
+/** The work each open transaction of a wrapper leaves for after its commit (`afterCommit`). */
+type CommitHook = (db: Database) => Promise<void>
+const commitHooks = new WeakMap<Transaction, CommitHook[]>()
+
+/**
+ * Runs `run` once `tx` has committed (not when it is rolled back, and once however many
+ * attempts it took): for writes that must not be inside the transaction, such as the
+ * shared counters' `_.inc` (ARCHITECTURE rule 5); `run` gets the database. The transaction must have been opened
+ * through `withConflictRetry` (every handler's `ctx.db` is). The call that opened it
+ * returns after the hooks, in the order they were added; a failing hook fails that call.
+ */
+export function afterCommit(tx: Transaction, run: CommitHook): void {
+  const hooks = commitHooks.get(tx)
+  if (!hooks) throw new Error('afterCommit: this transaction was not opened through withConflictRetry')
+  hooks.push(run)
+}
+
 const retrying = new WeakMap<Database, Database>()
 /** Every wrapper made here: wrapping one again answers it as it is (no retries of retries). */
 const wrappers = new WeakSet<Database>()
@@ -191,8 +208,15 @@ export function withConflictRetry(db: Database, tally?: ConflictTally): Database
     command: db.command,
     async runTransaction<T>(callback: (tx: Transaction) => Promise<T>, times?: number): Promise<T> {
       for (let attempt = 1; ; attempt++) {
+        let hooks: CommitHook[] = []
+        let result: T
         try {
-          return await db.runTransaction(callback, times)
+          result = await db.runTransaction((tx) => {
+            // Each attempt starts with no hooks: a rolled-back attempt's are dropped.
+            hooks = []
+            commitHooks.set(tx, hooks)
+            return callback(tx)
+          }, times)
         } catch (err) {
           if (!isWriteConflict(err)) throw err
           count('conflicts')
@@ -203,7 +227,11 @@ export function withConflictRetry(db: Database, tally?: ConflictTally): Database
           count('retries')
           const ceiling = Math.min(CONFLICT_RETRY.maxDelayMs, CONFLICT_RETRY.baseDelayMs * 2 ** (attempt - 1))
           await new Promise((resolve) => setTimeout(resolve, ceiling * (0.5 + Math.random())))
+          continue
         }
+        // Committed: the hooks run outside the retry (a hook's own conflict never reruns the transaction).
+        for (const run of hooks) await run(wrapped)
+        return result
       }
     },
   }

@@ -1,7 +1,9 @@
 import type { AlertHandling, AlertKind } from '@contract'
+import { afterCommit, type Database, type DocData } from '../platform/db'
 import { newId } from '../platform/ids'
 import { cityOf } from '../domain/scope'
-import { fieldsOf, type Writer } from './docs'
+import { fieldsOf, isDatabase, readDoc, type Writer } from './docs'
+import { bumpOpenNow, isCountedAlert } from './open-now'
 
 /**
  * Alerts for supervisors (`alerts`): one document per thing that needs a look. `region`
@@ -11,6 +13,10 @@ import { fieldsOf, type Writer } from './docs'
  * Status (rule 21): `resolved: false` is open, `true` handled — by a supervisor
  * (`handling`, supervision.handleAlert) or by the record it is about (a reviewed special
  * case). `resolved` stays the stored field the indexes query by; answers say `status`.
+ *
+ * The open alerts of each kind are kept per region for the dashboard (store/open-now.ts):
+ * `raiseAlert` adds one when it opens an alert, `closeAlert` takes it away, each after the
+ * commit of the transaction they write in.
  */
 
 export const ALERTS = 'alerts'
@@ -28,6 +34,12 @@ export interface AlertInput {
   summary?: string
   /** bad_rating: the follow-up is due by then (the scheduler raises follow_up_overdue after it). */
   dueAt?: number
+  /**
+   * The caller adds this new alert to its region's open count itself, folded into the
+   * figures it bumps after its commit (openInspection: one `update` for both). Only for a
+   * new id (never `alertIdFor`).
+   */
+  countedByCaller?: boolean
   /**
    * A fixed id makes raising idempotent (a retried job overwrites the same alert), e.g.
    * `alertIdFor('overdue', ref)`. Default: a new random id.
@@ -67,7 +79,11 @@ export function caseAlertId(kind: AlertKind, inspection: { _id: string; joins?: 
   return alertIdFor(kind, `j${(inspection.joins ?? []).findIndex((j) => j.deptId === c.deptId) + 1}/${inspection._id}`)
 }
 
-/** Writes the alert (in `tx` when given a transaction) and answers the stored record. */
+/**
+ * Writes the alert (in `tx` when given a transaction) and answers the stored record. With
+ * a fixed id it first reads what is there (one more call): only an alert that was absent
+ * or handled becomes a newly open one, counted once however often it is raised.
+ */
 export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRecord> {
   const record: AlertRecord = {
     _id: alert.id ?? newId('al'),
@@ -83,9 +99,28 @@ export async function raiseAlert(w: Writer, alert: AlertInput): Promise<AlertRec
     resolved: false,
     ...(alert.dueAt !== undefined ? { dueAt: alert.dueAt } : {}),
   }
+  const counted = isCountedAlert(record.kind) && !alert.countedByCaller
+  const before = counted && alert.id !== undefined ? await readDoc<AlertRecord>(w, ALERTS, record._id) : null
   await w
     .collection(ALERTS)
     .doc(record._id)
     .set({ data: fieldsOf(record) })
+  if (counted && (!before || before.resolved)) await countOpen(w, record, 1)
   return record
+}
+
+/** Marks an open alert handled (`resolved: true` and `data`) and takes it from the open count. */
+export async function closeAlert(w: Writer, alert: Pick<AlertRecord, '_id' | 'kind' | 'region'>, data: DocData): Promise<void> {
+  await w
+    .collection(ALERTS)
+    .doc(alert._id)
+    .update({ data: { ...data, resolved: true } })
+  if (isCountedAlert(alert.kind)) await countOpen(w, alert, -1)
+}
+
+/** The region's open count of the kind, moved after the commit (straight away when written outside a transaction). */
+async function countOpen(w: Writer, alert: Pick<AlertRecord, 'kind' | 'region'>, by: number): Promise<void> {
+  const bump = (db: Database) => bumpOpenNow(db, alert.region, { alerts: { [alert.kind]: by } })
+  if (isDatabase(w)) await bump(w)
+  else afterCommit(w, bump)
 }

@@ -1,7 +1,8 @@
-import { withConflictRetry, type Database, type DbCommand, type DocData, type Transaction, type UpdateResult } from '../platform/db'
+import type { Database } from '../platform/db'
 import { cityOf } from '../domain/scope'
 import { figuresOf, zeroFigures } from '../domain/dept-figures'
-import { readDoc } from './docs'
+import { incrementDoc } from './docs'
+import { bumpOpenNow, type OpenNowIncrements } from './open-now'
 
 /**
  * Per-department-per-month figures (ARCHITECTURE rule 6), kept by the writes that change
@@ -103,46 +104,36 @@ export const deptFigures = (record: Pick<CounterRecord, 'depts'> | null | undefi
 
 /**
  * Adds `inc` to the figures of (deptId, month): one plain `update` of the region's
- * document with `_.inc` on `depts.<deptId>.<figure>` (a missing entry or figure is
- * created by the increment), no read. Never inside a transaction: the document is shared
- * by every department of the region, so writing it in a transaction would make every
- * concurrent transaction of the county conflict on it (docs/decisions.md). Callers bump
- * after their transaction commits; a crash in between leaves a figure short, which the
- * hourly consistency job repairs (scheduler/counter-consistency.ts).
+ * document with `_.inc` on `depts.<deptId>.<figure>` (store/docs.ts incrementDoc: no read;
+ * the document is created when missing, which the scheduler makes rare). Never inside a
+ * transaction: the document is shared by every department of the region, so writing it in
+ * a transaction would make every concurrent transaction of the county conflict on it
+ * (docs/decisions.md). Callers bump after their transaction commits; a crash in between
+ * leaves a figure short, which the hourly consistency job repairs
+ * (scheduler/counter-consistency.ts).
  *
- * When the document does not exist yet (`stats.updated` 0; the scheduler creates them
- * ahead, so this is rare) it is created with the department's figures in a small
- * transaction that adds to whatever a concurrent writer created in between (retried on a
- * conflict). Zero increments write nothing.
+ * The figures that are also open now (red lights, special cases waiting for review) move
+ * the region's "open now" document by the same amount (store/open-now.ts): one more
+ * `update`, only when they change; `openAlerts` (the caller's new alerts, raised with
+ * `countedByCaller`) go into that same update.
  */
-export async function bumpCounters(db: Database, key: CounterKey, inc: CounterIncrements): Promise<void> {
-  const flat = flatIncrements(inc)
-  if (flat.length === 0) return
-  const _ = db.command
-  const ref = db.collection(COUNTERS).doc(counterId(key.region, key.month))
-  const updated = updatedCount(await ref.update({ data: incrementData(_, key.deptId, flat) }))
-  if (updated !== undefined && updated > 0) return
-  await withConflictRetry(db).runTransaction((tx) => createOrAdd(tx, _, key, flat, updated === undefined ? 'ifMissing' : 'orAdd'))
+export async function bumpCounters(db: Database, key: CounterKey, inc: CounterIncrements, openAlerts?: OpenNowIncrements['alerts']): Promise<void> {
+  // Two documents, sent together: one round trip of latency.
+  await Promise.all([
+    bumpMonthFigures(db, key, inc),
+    bumpOpenNow(db, key.region, {
+      deptId: key.deptId,
+      overdue: inc.overdue ?? 0,
+      pendingExceptions: inc.quietExceptions?.pending ?? 0,
+      ...(openAlerts ? { alerts: openAlerts } : {}),
+    }),
+  ])
 }
 
-/** `stats.updated` of an update's answer. */
-function updatedCount(answer: unknown): number | undefined {
-  const n = (answer as Partial<UpdateResult> | undefined)?.stats?.updated
-  return typeof n === 'number' ? n : undefined
-}
-
-/**
- * After an update that changed nothing: `orAdd`: create the document, or add the
- * increments to the one a concurrent writer created; `ifMissing`: the answer did not say
- * (no `stats`), so the update applied when the document exists, else create it.
- */
-async function createOrAdd(tx: Transaction, _: DbCommand, key: CounterKey, flat: Flat, mode: 'orAdd' | 'ifMissing'): Promise<void> {
-  const ref = tx.collection(COUNTERS).doc(counterId(key.region, key.month))
-  if (await readDoc<CounterRecord>(tx, COUNTERS, counterId(key.region, key.month))) {
-    if (mode === 'orAdd') await ref.update({ data: incrementData(_, key.deptId, flat) })
-    return
-  }
-  await ref.set({ data: newCounterDoc(key.region, key.month, { [key.deptId]: withIncrements(zeroFigures(), flat) }) })
+/** The month's figures only (the consistency job's repair: the open-now figures are repaired on their own). */
+export async function bumpMonthFigures(db: Database, key: CounterKey, inc: CounterIncrements): Promise<void> {
+  const flat = flatIncrements(inc).map(([path, by]): [string[], number] => [['depts', key.deptId, ...path], by])
+  await incrementDoc(db, COUNTERS, counterId(key.region, key.month), flat, () => newCounterDoc(key.region, key.month, { [key.deptId]: zeroFigures() }))
 }
 
 /** Figure paths (['quietExceptions', 'pending']) and what to add to them. */
@@ -156,24 +147,6 @@ function flatIncrements(inc: CounterIncrements): Flat {
     } else if (v && typeof v === 'object') {
       for (const [k2, v2] of Object.entries(v as Record<string, number | undefined>)) if (typeof v2 === 'number' && v2 !== 0) out.push([[k, k2], v2])
     }
-  }
-  return out
-}
-
-/** `{ 'depts.<deptId>.<figure>': _.inc(n), … }`: dot paths, so the rest of the entry stays. */
-function incrementData(_: DbCommand, deptId: string, flat: Flat): DocData {
-  const data: DocData = {}
-  for (const [path, by] of flat) data[['depts', deptId, ...path].join('.')] = _.inc(by)
-  return data
-}
-
-function withIncrements(figures: CounterFigures, flat: Flat): CounterFigures {
-  const out = JSON.parse(JSON.stringify(figures)) as CounterFigures
-  for (const [path, by] of flat) {
-    let cur = out as unknown as Record<string, unknown>
-    for (const seg of path.slice(0, -1)) cur = cur[seg] as Record<string, unknown>
-    const last = path[path.length - 1]
-    cur[last] = ((cur[last] as number | undefined) ?? 0) + by
   }
   return out
 }

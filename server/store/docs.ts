@@ -1,5 +1,5 @@
-import type { Database, DocData, Transaction } from '../platform/db'
-import { isNotFound, MAX_GET } from '../platform/db'
+import type { Database, DocData, Transaction, UpdateResult } from '../platform/db'
+import { isNotFound, MAX_GET, withConflictRetry } from '../platform/db'
 import { fail } from '../platform/errors'
 
 /**
@@ -70,4 +70,56 @@ export async function findAll<T extends { _id: string }>(
     if (page.length < MAX_GET) return { items, truncated: false }
     after = page[page.length - 1]._id
   }
+}
+
+/** Field paths (`['depts', deptId, 'overdue']`) and what to add to each. */
+export type Increments = Array<[string[], number]>
+
+/**
+ * Adds to numbers of one shared document (a counters document): one plain `update` with
+ * `_.inc` on each dot path (a missing field or parent is created by the increment), no
+ * read. Never inside a transaction: the document is shared by many writers, so holding it
+ * in a transaction would make them conflict (ARCHITECTURE rule 5); callers add after their
+ * commit. When the document does not exist yet (`stats.updated` 0) it is created as
+ * `fresh()` plus the increments, in a small transaction that adds to whatever a concurrent
+ * writer created in between (retried on a conflict). Zero increments write nothing.
+ */
+export async function incrementDoc(db: Database, collection: string, id: string, increments: Increments, fresh: () => DocData): Promise<void> {
+  const live = increments.filter(([, by]) => by !== 0)
+  if (live.length === 0) return
+  const _ = db.command
+  const data: DocData = {}
+  for (const [path, by] of live) data[path.join('.')] = _.inc(by)
+  const updated = updatedCount(await db.collection(collection).doc(id).update({ data }))
+  if (updated !== undefined && updated > 0) return
+  await withConflictRetry(db).runTransaction(async (tx) => {
+    const ref = tx.collection(collection).doc(id)
+    if (await readDoc(tx, collection, id)) {
+      // `stats` said nothing was updated: a concurrent writer created it since. Without `stats` the update applied.
+      if (updated !== undefined) await ref.update({ data })
+      return
+    }
+    await ref.set({ data: withIncrements(fresh(), live) })
+  })
+}
+
+/** `stats.updated` of an update's answer. */
+function updatedCount(answer: unknown): number | undefined {
+  const n = (answer as Partial<UpdateResult> | undefined)?.stats?.updated
+  return typeof n === 'number' ? n : undefined
+}
+
+/** `doc` with the increments added (missing numbers and parents start at zero / empty). */
+function withIncrements(doc: DocData, increments: Increments): DocData {
+  const out = JSON.parse(JSON.stringify(doc)) as DocData
+  for (const [path, by] of increments) {
+    let cur = out
+    for (const seg of path.slice(0, -1)) {
+      if (typeof cur[seg] !== 'object' || cur[seg] === null) cur[seg] = {}
+      cur = cur[seg] as DocData
+    }
+    const last = path[path.length - 1]
+    cur[last] = ((cur[last] as number | undefined) ?? 0) + by
+  }
+  return out
 }

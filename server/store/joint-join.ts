@@ -10,7 +10,7 @@ import { departmentsOf, joinTimes, officerDepartments } from '../domain/joint'
 import type { CompanyRecord, DepartmentRecord } from '../domain/records'
 import { raiseAlert } from './alerts'
 import { companyInTx, saveGate } from './gates'
-import { appendLedgerEntry, ledgerHeadOf } from './ledger'
+import { ledgerEntryOfVisit } from './ledger'
 import { capRefusal, prepareNew, type Scanner } from '../handlers/inspection/check-in'
 import type { ParsedInput } from '@contract'
 
@@ -65,19 +65,13 @@ export async function joinJointly(
   await tx.collection('inspections').doc(open._id).update({ data })
   const inspection: InspectionRecord = { ...open, ...data }
   // A monitoring point's ledger records the joining department's visit too (rule 11).
-  const ledger = company.monitoringPoint
-    ? await appendLedgerEntry(tx, ctx, ledgerHeadOf(company), {
-        companyId: company._id,
-        date: open.date,
-        source: 'scan',
-        inspectionId: open._id,
-        deptId: dept._id,
-        deptName: dept.name,
-        officerNames: [officer.name],
-        purpose: `联合检查：${prepared.purpose}`,
-        unscanned: false,
-      })
-    : null
+  const ledger = await ledgerEntryOfVisit(tx, ctx, company, {
+    inspectionId: open._id,
+    date: open.date,
+    dept,
+    officerName: officer.name,
+    purpose: `联合检查：${prepared.purpose}`,
+  })
   const move = {
     kind: 'join' as const,
     inspectionId: open._id,

@@ -55,6 +55,30 @@ export async function storedLedgerHead(r: Writer, companyId: string): Promise<Ch
 }
 
 /**
+ * A monitoring point's ledger entry for a scanned visit (rule 11), after the head on the
+ * company's gate, inside `tx`; null for any other company (it keeps no ledger).
+ */
+export async function ledgerEntryOfVisit(
+  tx: Transaction,
+  ctx: { now: number },
+  company: CompanyRecord,
+  visit: { inspectionId: string; date: string; dept: { _id: string; name: string }; officerName: string; purpose: string },
+): Promise<LedgerEntryRecord | null> {
+  if (!company.monitoringPoint) return null
+  return appendLedgerEntry(tx, ctx, ledgerHeadOf(company), {
+    companyId: company._id,
+    date: visit.date,
+    source: 'scan',
+    inspectionId: visit.inspectionId,
+    deptId: visit.dept._id,
+    deptName: visit.dept.name,
+    officerNames: [visit.officerName],
+    purpose: visit.purpose,
+    unscanned: false,
+  })
+}
+
+/**
  * Appends one entry after `head` inside `tx` and answers it; the caller moves the head
  * (`{ seq: entry.seq, hash: entry.hash }`) onto the company's gate in the same transaction.
  * `ctx.now` is the entry's createdAt (part of the hash). The caller writes the audit event

@@ -2,6 +2,7 @@ import type { Message, MessageKind } from '@contract'
 import type { Ctx } from '../platform/context'
 import { newId, userIdFor } from '../platform/ids'
 import { keyedHash } from '../domain/pseudonyms'
+import type { CompanyContact, CompanyRecord } from '../domain/records'
 import { readDoc } from './docs'
 
 /**
@@ -88,10 +89,22 @@ export async function deliver(
   return delivered
 }
 
-/** The bound users of a company (its contacts), at most 20. */
-export async function companyRecipients(ctx: Ctx, companyId: string): Promise<Recipient[]> {
-  const got = await ctx.db.collection('users').where({ companyId, roles: 'enterprise' }).limit(20).get()
-  return (got.data as Array<{ _id: string; openid?: string }>).map((u) => ({ userId: u._id, openid: u.openid ?? '' }))
+/** The most contacts a company keeps (its notices go to each). */
+export const MAX_CONTACTS = 20
+
+/**
+ * The bound users of a company (its contacts), from the company document (bindEnterprise
+ * keeps them there): `company` when the caller has read it already (no call), else it is read.
+ */
+export async function companyRecipients(ctx: Ctx, company: string | Pick<CompanyRecord, 'contacts'>): Promise<Recipient[]> {
+  const found = typeof company === 'string' ? await readDoc<CompanyRecord>(ctx.db, 'companies', company) : company
+  return (found?.contacts ?? []).map((c) => ({ userId: c.userId, openid: c.openid }))
+}
+
+/** The contacts with `contact` added (once; the latest MAX_CONTACTS). */
+export function withContact(contacts: CompanyContact[] | undefined, contact: CompanyContact): CompanyContact[] {
+  const others = (contacts ?? []).filter((c) => c.userId !== contact.userId)
+  return [...others, contact].slice(-MAX_CONTACTS)
 }
 
 /** The supervisors whose scope covers a county: the county's and the city's, at most 50. */

@@ -5,6 +5,7 @@ import { dispatch, clearSettingsCache } from '@server/platform/dispatch'
 import type { Platform } from '@server/platform/context'
 import type { Ctx } from '@server/platform/context'
 import { createCountersAhead } from '@server/jobs/counters-ahead'
+import { newOpenNowDoc } from '@server/store/open-now'
 import { defaultSettings } from '@contract'
 import { openDatabase } from '../../emulator/db'
 import { buildDemoRoster, seedDemo } from '../../emulator/seed/demo'
@@ -45,9 +46,9 @@ async function checkIn(openid: string, company: { id: string; location: { lat: n
   const all = db.calls
     .filter((c) => c.kind !== 'txn')
     .map((c) => `${c.kind} ${c.collection} ${c.op}`.replace(/counters doc\.(set|update)$/, 'counters doc.set|update'))
-  // The 入企告知 (SPEC §2.22) runs after the check-in has committed: the company's contacts
-  // are looked up and each gets an inbox message. Counted apart from the gate's calls.
-  const isNotice = (c: string) => c === 'db users query.get' || c.startsWith('db messages ')
+  // The 入企告知 (SPEC §2.22) runs after the check-in has committed: each of the company's
+  // contacts (kept on the company document) gets an inbox message. Counted apart from the gate's calls.
+  const isNotice = (c: string) => c.startsWith('db messages ')
   const notice = all.filter(isNotice)
   return { res, calls: db.count() - notice.length, list: all.filter((c) => !isNotice(c)), notice }
 }
@@ -90,6 +91,12 @@ beforeAll(async () => {
   // where the companies are); then warm the per-instance caches (settings, secret), as a
   // warm cloud function has them.
   await createCountersAhead({ db: raw, now: NOW, settings: defaultSettings() } as unknown as Ctx)
+  // Each county's open-now document, as its first open thing made it (store/open-now.ts).
+  for (const r of defaultSettings().city.regions)
+    await raw
+      .collection('openNow')
+      .doc(r.code)
+      .set({ data: newOpenNowDoc(r.code) })
   await checkIn('demo-officer-3', town[10])
   await checkIn('demo-officer-1', town[11])
 })
@@ -97,8 +104,8 @@ beforeAll(async () => {
 test('a new check-in makes 7 calls: the caller, one transaction that reads the company and the inspection its key would make and writes the inspection, its gate and the audit event, then the counters outside it', async () => {
   const { res, calls, list, notice } = await checkIn('demo-officer-1', town[0])
   expect(res).toMatchObject({ ok: true, data: { joined: false } })
-  // After the commit, the notice: one query for the company's contacts (this one has none).
-  expect(notice).toEqual(['db users query.get'])
+  // After the commit, the notice: the company's contacts come with the company the transaction read (this one has none).
+  expect(notice).toEqual([])
   expect(list).toEqual([
     'db users doc.get', // the dispatcher: roles, and the officer's certificate and department (the snapshot)
     'tx companies doc.get', // the gate: retry, join lock, plans, cap, recent check-ins, ledger head
@@ -108,6 +115,25 @@ test('a new check-in makes 7 calls: the caller, one transaction that reads the c
     'tx audit add',
     'db counters doc.set|update', // after the commit: `_.inc`, no read, shared by the county's transactions no more
   ])
+  expect(calls).toBe(7)
+})
+
+test('the notice to a company with bound contacts: one inbox message each, no query for them', async () => {
+  const company = town[12]
+  for (const k of [1, 2]) {
+    const openid = `db-calls-contact-${k}`
+    const code = await dispatch('account', registry.account as never, { action: 'issueEnterpriseCode', companyId: company.id }, platform('demo-admin'))
+    const bound = await dispatch(
+      'account',
+      registry.account as never,
+      { action: 'bindEnterprise', uscc: company.uscc, code: (code as any).data.bindCode },
+      platform(openid),
+    )
+    expect(bound).toMatchObject({ ok: true })
+  }
+  const { res, calls, notice } = await checkIn('demo-officer-1', company)
+  expect(res).toMatchObject({ ok: true, data: { joined: false } })
+  expect(notice).toEqual(['db messages doc.set', 'db messages doc.set'])
   expect(calls).toBe(7)
 })
 
@@ -163,12 +189,14 @@ test('a monitoring point adds its ledger entry (8), a repeated inspection its al
   ])
 })
 
-test('a repeated inspection adds its alert: 8 calls', async () => {
+test('a repeated inspection adds its alert and the open alerts of its county: 9 calls', async () => {
   const first = await checkIn('demo-officer-1', town[1], { source: 'plan' })
   expect(first.res).toMatchObject({ ok: true, data: { flags: [] } })
   expect(first.calls).toBe(7)
   const second = await checkIn('demo-officer-3', town[1], { source: 'plan' })
   expect(second.res).toMatchObject({ ok: true, data: { flags: ['repeated'] } })
   expect(second.list).toContain('tx alerts doc.set')
-  expect(second.calls).toBe(8)
+  // After the commit: the month's figures, then the county's open alerts (the dashboard's openAlerts.repeated).
+  expect(second.list.slice(-2)).toEqual(['db counters doc.set|update', 'db openNow doc.update'])
+  expect(second.calls).toBe(9)
 })

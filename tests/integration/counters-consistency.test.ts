@@ -8,7 +8,7 @@ import type { Platform } from '../../server/platform/context'
 import { userIdFor } from '../../server/platform/ids'
 import { chinaMonth } from '../../server/domain/china-time'
 import { presentFigures, sumFigures } from '../../server/domain/dept-figures'
-import { checkCounterConsistency, keptFigures, recountFigures } from '../../server/store/recount'
+import { checkCounterConsistency, checkOpenNow, keptFigures, recountFigures } from '../../server/store/recount'
 import { deptCounter } from '../helpers/counters'
 import { readAllPages } from '../../server/store/paging'
 import type { InspectionRecord } from '../../server/domain/inspection-records'
@@ -341,6 +341,8 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
         const res = await call('demo-admin', 'scheduler', 'run')
         tallyOutcome('schedulerRun', res)
         expect(res.data.consistency).toMatchObject({ ok: true, differenceCount: 0 })
+        // What is open now (the dashboard's overdueOpen and openAlerts) equals a recount too.
+        expect(res.data.openNow).toEqual({ differences: [], differenceCount: 0, repaired: 0 })
       },
     ],
   ]
@@ -379,9 +381,15 @@ it(`counters equal a recount from the records after ${OPS} random operations, an
   const overdueNow = (await emu.emulator.db.collection('inspections').where({ status: 'overdue' }).count()).total
   expect(overdueNow).toBeGreaterThan(0)
 
-  // 1. The whole history: kept counters = recount.
+  // 1. The whole history: kept counters = recount; what is open now = a recount of what is open.
   const report = await checkCounterConsistency(emu.emulator.db, settings)
   expect(report.differences).toEqual([])
+  expect(
+    await checkOpenNow(
+      emu.emulator.db,
+      settings.city.regions.map((r) => r.code),
+    ),
+  ).toEqual([])
   expect(report.ok).toBe(true)
   expect(report.checked).toBeGreaterThan(DEPTS.length)
 

@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url'
 import { defaultSettings } from '@contract'
 import { openDatabase } from '../../emulator/db'
 import { buildDemoRoster, DEMO_BIND_CODES } from '../../emulator/seed/demo'
-import { checkCounterConsistency } from '../../server/store/recount'
-import { repairDrift } from '../../server/jobs/counter-consistency'
+import { checkCounterConsistency, checkOpenNow } from '../../server/store/recount'
+import { repairDrift, repairOpenNow } from '../../server/jobs/counter-consistency'
 import { checkinKeyId } from '../../server/handlers/inspection/check-in'
 import { verifyToken } from '../../server/domain/tokens'
 import { emulatorKeys } from '../../emulator/keys'
@@ -281,6 +281,10 @@ test(`${ROUNDS} SIGKILL rounds under load: acknowledged writes kept, counters re
     for (let run = 0; run < 2; run++) await repairDrift(db, defaultSettings(), months, Date.now())
     const consistency = await checkCounterConsistency(db, defaultSettings())
     expect(consistency.differences).toEqual([])
+    // So do the dashboard's open-now figures (red lights, special cases waiting, open alerts).
+    const regions = defaultSettings().city.regions.map((r) => r.code)
+    for (let run = 0; run < 2; run++) await repairOpenNow(db, regions, Date.now())
+    expect(await checkOpenNow(db, regions)).toEqual([])
     expect(failures).toEqual([])
 
     const report = {

@@ -40,10 +40,16 @@ describe('bumpCounters', () => {
       .collection('counters')
       .doc('3607_2026-12')
       .set({ data: { region: '3607', city: '3607', month: '2026-12', depts: {} } })
+    await db
+      .collection('openNow')
+      .doc('3607')
+      .set({ data: { region: '3607', city: '3607', depts: {}, alerts: {} } })
     const counted = countingDatabase(db)
     await bumpCounters(counted, key, { inspections: 1, quietExceptions: { pending: 1 } })
     await bumpCounters(counted, key, { capRefusals: 1 })
-    expect(counted.calls.map((c) => `${c.collection}.${c.op}`)).toEqual(['counters.doc.update', 'counters.doc.update'])
+    // A special case waiting is open now too: the region's open-now document moves with it.
+    expect(counted.calls.map((c) => `${c.collection}.${c.op}`)).toEqual(['counters.doc.update', 'openNow.doc.update', 'counters.doc.update'])
+    expect(((await db.collection('openNow').doc('3607').get()).data as any).depts).toEqual({ [key.deptId]: { pendingExceptions: 1 } })
     expect(((await db.collection('counters').doc('3607_2026-12').get()).data as any).depts).toEqual({
       [key.deptId]: { inspections: 1, quietExceptions: { pending: 1 }, capRefusals: 1 },
     })

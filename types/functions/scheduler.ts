@@ -34,6 +34,14 @@ export const scheduler = {
           notCompared: z.array(z.string()),
         })
         .optional(),
+      /** The open-now check (red lights, pending special cases, open alerts per county): differences found (the first 50), and how many repaired. */
+      openNow: z
+        .object({
+          differences: z.array(z.object({ region: z.string(), figure: z.string(), kept: z.number(), recounted: z.number() })),
+          differenceCount: z.number().int(),
+          repaired: z.number().int(),
+        })
+        .optional(),
       /** Jobs that failed this run (logged). */
       failedJobs: z.array(z.string()).optional(),
     }),

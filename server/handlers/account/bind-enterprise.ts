@@ -9,7 +9,8 @@ import { refuseIfTooManyBindFailures } from '../../store/rate-limits'
 import { saveUser } from '../../store/users'
 import { refuseInvalidUscc } from '../../access/uscc-input'
 import { toUserView } from '../../views/account'
-import { findOne } from '../../store/docs'
+import { fieldsOf, findOne, readDoc } from '../../store/docs'
+import { withContact } from '../../store/messages'
 
 /**
  * A company contact binds to their company with its USCC and the bind code the admin
@@ -35,6 +36,13 @@ export const bindEnterprise = action('account', 'bindEnterprise', {
     const user = await ctx.db.runTransaction(async (tx) => {
       await consumeCode(ctx, tx, code._id, userId)
       const saved = await saveUser(ctx, tx, openid, { addRole: 'enterprise', companyId: company._id, region: company.region }, `${company.name}联系人`)
+      // The company keeps its contacts, so a check-in's notice finds them in the document it reads anyway
+      // (written whole, as the gate is: the list replaces the old one).
+      const current = (await readDoc<CompanyRecord>(tx, 'companies', company._id)) ?? fail('NOT_FOUND', '没有找到该企业')
+      await tx
+        .collection('companies')
+        .doc(company._id)
+        .set({ data: fieldsOf({ ...current, contacts: withContact(current.contacts, { userId, openid }) }) })
       await audit(ctx, { action: 'account.bindEnterprise', target: `companies/${company._id}`, details: { userId, bindCodeId: code._id } }, tx)
       return saved
     })

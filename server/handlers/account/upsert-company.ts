@@ -35,6 +35,8 @@ export const upsertCompany = action('account', 'upsertCompany', {
         ...(existing?.gateCodeImage ? { gateCodeImage: existing.gateCodeImage, gateCodeScene: existing.gateCodeScene } : {}),
         // The gate state (join locks, caps, ledger head, plans) is the check-ins', never the roster's.
         ...(existing?.gate ? { gate: existing.gate } : {}),
+        // So are its bound contacts (account.bindEnterprise).
+        ...(existing?.contacts ? { contacts: existing.contacts } : {}),
         createdAt: existing?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       }

@@ -1,19 +1,14 @@
 import { action } from '../../platform/handler'
-import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import { backfillTimeProblem } from '../../domain/backfill'
 import { chinaDate } from '../../domain/china-time'
-import { capReached } from '../../domain/frequency-cap'
-import { capUsedOf, checkInOfKey, movedGate } from '../../domain/gate'
+import { checkInOfKey } from '../../domain/gate'
 import type { InspectionRecord } from '../../domain/inspection-records'
 import { resultDueAt } from '../../domain/result-deadline'
-import { raiseAlert } from '../../store/alerts'
-import { bumpCounters } from '../../store/counters'
-import { fieldsOf, readDoc } from '../../store/docs'
-import { companyInTx, saveGate } from '../../store/gates'
-import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
-import { capRefusal, checkinKeyId, inspectionIdFor, prepareNew, refuseInvalidCertificate, replay } from './check-in'
-import { raiseAfterCapAlert } from '../../store/joint-join'
+import { readDoc } from '../../store/docs'
+import { companyInTx } from '../../store/gates'
+import { openInspection } from '../../store/open-inspection'
+import { checkinKeyId, inspectionIdFor, prepareNew, refuseInvalidCertificate, refuseOverCap, replay } from './check-in'
 import { callerOfficer } from '../../access/officer'
 import { toInspectionView } from '../../views/inspection'
 
@@ -53,91 +48,32 @@ export const backfill = action('inspection', 'backfill', {
       }
       // The rules at the stated time.
       const prepared = await prepareNew(input, { ...ctx, now: at }, tx, { officer, dept, company, keyId }, `${chinaDate(at, settings.timezone)} `)
-      const used = capUsedOf(company.gate, dept._id, prepared.year)
-      if (prepared.record.capCounted && capReached(used, settings)) capRefusal(ctx, used, prepared.year)
-      const record: InspectionRecord = {
-        ...prepared.record,
-        flags: [...prepared.record.flags, 'backfilled'],
-        backfill: { reason: input.reason, recordedAt: now, recordedBy: officer._id, review: 'pending' },
-        dueAt: resultDueAt(now, settings),
-        createdAt: now,
-        updatedAt: now,
-      }
-      // A monitoring point's ledger records the back-filled visit on its day (rule 11).
-      const ledger = company.monitoringPoint
-        ? await appendLedgerEntry(tx, ctx, ledgerHeadOf(company), {
-            companyId: company._id,
-            date: record.date,
-            source: 'scan',
-            inspectionId: record._id,
-            deptId: dept._id,
-            deptName: dept.name,
-            officerNames: [officer.name],
-            purpose: `补录：${prepared.purpose}`,
-            unscanned: false,
-          })
-        : null
-      if (ledger) record.ledgerEntryId = ledger._id
-      await tx
-        .collection('inspections')
-        .doc(record._id)
-        .set({ data: fieldsOf(record) })
-      const move = {
-        kind: 'open' as const,
-        inspectionId: record._id,
-        deptId: dept._id,
-        checkInAt: at,
-        source: record.source,
-        keyId,
-        backfill: true,
-        ...(ledger ? { ledger: { seq: ledger.seq, hash: ledger.hash } } : {}),
-        ...(record.capCounted ? { capYear: prepared.year } : {}),
-      }
-      await saveGate(tx, company, movedGate(company.gate, move, { now, today: chinaDate(now, settings.timezone) }, settings))
-      const ref = `inspections/${record._id}`
-      if (record.flags.includes('repeated')) {
-        await raiseAlert(tx, {
-          kind: 'repeated',
-          ref,
-          at: now,
-          region: record.region,
-          deptId: dept._id,
-          companyId: company._id,
-          summary: `${company.name} 在 ${settings.repeated.windowDays} 天内被检查 ${prepared.inWindow + 1} 次（本次为补录：${dept.name}）`,
-        })
-      }
-      if (record.flags.includes('after_cap')) await raiseAfterCapAlert(tx, ctx, record, dept, company)
-      await audit(
-        ctx,
-        {
-          action: 'inspection.backfill',
-          target: ref,
-          details: {
-            companyId: company._id,
-            checkInAt: at,
-            source: record.source,
-            planId: record.planId ?? null,
-            exception: record.exception?.category ?? null,
-            flags: record.flags,
-          },
+      refuseOverCap(ctx, company.gate, dept._id, prepared)
+      const record = await openInspection(tx, ctx, {
+        record: {
+          ...prepared.record,
+          flags: [...prepared.record.flags, 'backfilled'],
+          backfill: { reason: input.reason, recordedAt: now, recordedBy: officer._id, review: 'pending' },
+          dueAt: resultDueAt(now, settings),
+          createdAt: now,
+          updatedAt: now,
         },
-        tx,
-      )
+        company,
+        officer,
+        dept,
+        keyId,
+        capYear: prepared.year,
+        // A monitoring point's ledger records the back-filled visit on its day (rule 11).
+        purpose: `补录：${prepared.purpose}`,
+        inWindow: prepared.inWindow,
+        backfill: true,
+        audit: { action: 'inspection.backfill', details: { checkInAt: at } },
+      })
       return { kind: 'done' as const, inspection: record }
     })
     if (outcome.kind === 'replay') return { inspection: (await replay(ctx, outcome)).inspection }
-    // After the commit (store/counters.ts): where the company is, in the month of the visit.
+    // Its counters were bumped after the commit (openInspection): where the company is, in the month of the visit.
     const record = outcome.inspection
-    await bumpCounters(
-      ctx.db,
-      { deptId: dept._id, region: record.region, month: record.month },
-      {
-        inspections: 1,
-        backfills: 1,
-        quietExceptions: { pending: record.exception ? 1 : 0 },
-        repeated: record.flags.includes('repeated') ? 1 : 0,
-      },
-    )
     return { inspection: toInspectionView(record, now) }
   },
 })

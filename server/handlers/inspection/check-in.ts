@@ -21,14 +21,13 @@ import { isRepeated, priorCountInWindow } from '../../domain/repeated'
 import { resultDueAt } from '../../domain/result-deadline'
 import { cityOf } from '../../domain/scope'
 import { findCategory, specialCaseProblem } from '../../domain/special-case'
-import { raiseAlert } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
-import { fieldsOf, readDoc } from '../../store/docs'
+import { readDoc } from '../../store/docs'
 import { companyInTx, saveGate } from '../../store/gates'
-import { appendLedgerEntry, ledgerHeadOf } from '../../store/ledger'
 import { noticeCheckIn } from '../../notices'
 import { callerOfficer } from '../../access/officer'
-import { joinJointly, noteCapRefusal, raiseAfterCapAlert } from '../../store/joint-join'
+import { joinJointly, noteCapRefusal } from '../../store/joint-join'
+import { openInspection } from '../../store/open-inspection'
 import { toInspectionView } from '../../views/inspection'
 import { ruleWords } from '@rule-words'
 import { invalidField } from '../../platform/field-labels'
@@ -57,10 +56,13 @@ const SOURCE_PURPOSE: Record<string, string> = {
  * Round trips (docs/PERFORMANCE.md): who is scanning comes from the caller's user
  * document (the officer snapshot, read by the dispatcher); the company's gate state,
  * read first inside the transaction, answers the retry, the join lock, the plans, the
- * yearly cap, the recent check-ins and the ledger head. A new check-in then writes the
- * inspection, the company (its gate) and the audit event, and after the commit the
- * counters: 6 calls with the caller's, plus the ledger entry of a monitoring point and
- * the alert of a repeated inspection. A join reads the open inspection instead of
+ * yearly cap, the recent check-ins and the ledger head. A new check-in then reads that
+ * its key's inspection does not exist yet, writes the inspection, the company (its gate)
+ * and the audit event (store/open-inspection.ts), and after the commit the counters: 7
+ * calls with the caller's, plus the ledger entry of a monitoring point, the alert of a
+ * repeated inspection, and the county's open-now figures when it opens a special case
+ * or an alert (one update). The company's contacts come with the company, so its notice
+ * costs one inbox write per contact. A join reads the open inspection instead of
  * writing counters: 6. A conflict adds one attempt's calls.
  */
 export const checkIn = action('inspection', 'checkIn', {
@@ -142,81 +144,30 @@ export const checkIn = action('inspection', 'checkIn', {
           return { kind: 'replay' as const, inspectionId: made._id, joined: false }
         }
         const prepared = await prepareNew(input, actx, tx, { officer, dept, company, keyId })
-        const record = prepared.record
-        if (record.capCounted) {
-          const used = capUsedOf(gate, dept._id, prepared.year)
-          if (capReached(used, settings)) capRefusal(actx, used, prepared.year)
-        }
-        let ledger: { seq: number; hash: string } | undefined
-        if (company.monitoringPoint) {
-          const entry = await appendLedgerEntry(tx, actx, ledgerHeadOf(company), {
-            companyId: company._id,
-            date: record.date,
-            source: 'scan',
-            inspectionId: record._id,
-            deptId: dept._id,
-            deptName: dept.name,
-            officerNames: [officer.name],
-            purpose: prepared.purpose,
-            unscanned: false,
-          })
-          record.ledgerEntryId = entry._id
-          ledger = { seq: entry.seq, hash: entry.hash }
-        }
-        await tx
-          .collection('inspections')
-          .doc(record._id)
-          .set({ data: fieldsOf(record) })
-        const move = {
-          kind: 'open' as const,
-          inspectionId: record._id,
-          deptId: dept._id,
-          checkInAt: at,
-          source: record.source,
+        refuseOverCap(actx, gate, dept._id, prepared)
+        const opened = await openInspection(tx, actx, {
+          record: prepared.record,
+          company,
+          officer,
+          dept,
           keyId,
-          ...(record.capCounted ? { capYear: prepared.year } : {}),
-          ...(ledger ? { ledger } : {}),
+          capYear: prepared.year,
+          purpose: prepared.purpose,
+          inWindow: prepared.inWindow,
+          audit: { action: 'inspection.checkIn' },
+        })
+        return {
+          kind: 'done' as const,
+          inspection: opened,
+          joined: false,
+          flags: opened.flags,
+          opened: { purpose: prepared.purpose, contacts: company.contacts ?? [] },
         }
-        await saveGate(tx, company, movedGate(gate, move, { now: at, today }, settings))
-        if (record.flags.includes('repeated')) {
-          await raiseAlert(tx, {
-            kind: 'repeated',
-            ref: `inspections/${record._id}`,
-            at,
-            region: record.region,
-            deptId: dept._id,
-            companyId: company._id,
-            summary: `${company.name} 在${ruleWords(settings).repeatedWindow}内被检查 ${prepared.inWindow + 1} 次（本次：${dept.name}）`,
-          })
-        }
-        await audit(
-          actx,
-          {
-            action: 'inspection.checkIn',
-            target: `inspections/${record._id}`,
-            details: {
-              companyId: company._id,
-              source: record.source,
-              planId: record.planId ?? null,
-              exception: record.exception?.category ?? null,
-              flags: record.flags,
-            },
-          },
-          tx,
-        )
-        if (record.flags.includes('after_cap')) await raiseAfterCapAlert(tx, actx, record, dept, company)
-        return { kind: 'done' as const, inspection: record, joined: false, flags: record.flags, opened: { purpose: prepared.purpose } }
       })
       if (outcome.kind === 'replay') return replay(ctx, outcome)
-      if ('opened' in outcome && outcome.opened) {
-        const record = outcome.inspection
-        await bumpCounters(ctx.db, counterKeyAt(record.region, record.checkInAt), {
-          inspections: 1,
-          quietExceptions: { pending: record.exception ? 1 : 0 },
-          repeated: record.flags.includes('repeated') ? 1 : 0,
-        })
-        await noticeCheckIn(ctx, record, officer, outcome.opened.purpose)
-      }
+      // Its counters were bumped after the commit (openInspection); now the company is told.
+      if ('opened' in outcome && outcome.opened)
+        await noticeCheckIn(ctx, outcome.inspection, { contacts: outcome.opened.contacts }, officer, outcome.opened.purpose)
       // A joint join counts the visit once for the joining department (rule 14), where the company is.
       if ('jointPart' in outcome && outcome.jointPart) {
         await bumpCounters(ctx.db, counterKeyAt(outcome.inspection.region, outcome.inspection.checkInAt), {
@@ -267,6 +218,13 @@ export async function replay(ctx: Ctx, done: { inspectionId: string; joined: boo
   const inspection = await readDoc<InspectionRecord>(ctx.db, 'inspections', done.inspectionId)
   if (!inspection) return fail('NOT_FOUND', '没有找到该次检查')
   return { inspection: toInspectionView(inspection, ctx.now), joined: done.joined, joint: !!inspection.joint, flags: [...inspection.flags] }
+}
+
+/** Rule 5: a new inspection that counts toward the cap is refused when the department's year on the gate is full. */
+export function refuseOverCap(ctx: Ctx, gate: CompanyRecord['gate'], deptId: string, prepared: Pick<Prepared, 'record' | 'year'>): void {
+  if (!prepared.record.capCounted) return
+  const used = capUsedOf(gate, deptId, prepared.year)
+  if (capReached(used, ctx.settings)) capRefusal(ctx, used, prepared.year)
 }
 
 export function capRefusal(ctx: Ctx, used: number, year: number): never {

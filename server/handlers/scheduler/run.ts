@@ -11,6 +11,7 @@ export const run = action('scheduler', 'run', {
     const totals = { overdueInspections: 0, overdueComplaints: 0, overdueFollowUps: 0, reminders: 0, countersCreated: 0 }
     const failed: string[] = []
     let consistency: JobResult['consistency']
+    let openNow: JobResult['openNow']
     for (const job of JOBS) {
       try {
         const r = await job.run(ctx)
@@ -20,6 +21,7 @@ export const run = action('scheduler', 'run', {
         totals.reminders += r.reminders ?? 0
         totals.countersCreated += r.countersCreated ?? 0
         if (r.consistency) consistency = r.consistency
+        if (r.openNow) openNow = r.openNow
       } catch (err) {
         failed.push(job.name)
         ctx.log.error('scheduler_job_failed', {
@@ -29,6 +31,6 @@ export const run = action('scheduler', 'run', {
         })
       }
     }
-    return { ...totals, ...(consistency ? { consistency } : {}), ...(failed.length ? { failedJobs: failed } : {}) }
+    return { ...totals, ...(consistency ? { consistency } : {}), ...(openNow ? { openNow } : {}), ...(failed.length ? { failedJobs: failed } : {}) }
   },
 })

@@ -2,10 +2,6 @@ import { action } from '../../platform/handler'
 import { fail } from '../../platform/errors'
 import { addFigures, monthsEnding, presentFigures, sumFigures, zeroFigures, type FiguresViewer } from '../../domain/dept-figures'
 import type { DepartmentRecord } from '../../domain/records'
-import { AlertKind } from '@contract'
-import type { Ctx } from '../../platform/context'
-import { ALERTS } from '../../store/alerts'
-import type { DocData } from '../../platform/db'
 import { cityOf, regionCovers } from '../../domain/scope'
 import { chinaDate } from '../../domain/china-time'
 import { calendarWarning } from '../../domain/working-days'
@@ -13,6 +9,7 @@ import { deptFigures, type CounterFigures, type CounterRecord } from '../../stor
 import { readDoc } from '../../store/docs'
 import { monthFiguresByDepartment, readCounters, regionTotal, type DeptMonth } from '../../store/figures'
 import { supervisorScope } from '../../access/supervisor-scope'
+import { openAlertsByKind, openOverdue, openPendingExceptions, readOpenNow } from '../../store/open-now'
 
 const TREND_MONTHS = 12
 
@@ -23,12 +20,15 @@ const TREND_MONTHS = 12
  * where the company is (store/counters.ts), so a county's dashboard counts the same
  * inspections as its lists and alerts, a city department's visits in the county included.
  * `trend`: the 12 months ending at `month`. `overdueOpen`: red lights open today, whatever
- * month they began (one count of the scope's overdue inspections).
+ * month they began (each department's part without its result); `openAlerts`: open alerts
+ * by kind, the red lights and the special cases waiting for review among them. Both from
+ * the kept open-now documents (store/open-now.ts), never a count of records.
  *
  * Reads: the scope's counters documents of the 12 months (figures.ts readCounters; one
  * per region and month: ≈ 228 for the city, 3 queries of one page sent together) beside
- * its departments (names, and zero rows); the month's rows come from the same documents.
- * A department admin: their department, then the city's documents (its entry of each).
+ * its departments (names, and zero rows) and its open-now documents (one per county, one
+ * query); the month's rows come from the same documents. A department admin: their
+ * department, then the city's documents (its entry of each).
  */
 export const dashboard = action('supervision', 'dashboard', {
   access: ['supervisor', 'deptAdmin'],
@@ -40,28 +40,31 @@ export const dashboard = action('supervision', 'dashboard', {
     let viewer: FiguresViewer
     let rows: DeptMonth[]
     let trend: Map<string, CounterFigures>
-    let overdueOpen: Promise<number>
-    let openAlerts: Promise<Record<string, number>> | undefined
+    let overdueOpen: number
+    let openAlerts: Record<string, number> | undefined
     if (user.roles.includes('supervisor')) {
       viewer = 'supervisor'
       const scope = supervisorScope(ctx, input.region)
-      overdueOpen = countOverdue(ctx, scope.where)
-      openAlerts = countOpenAlerts(ctx, scope.where, overdueOpen)
+      const open = readOpenNow(ctx.db, scope.where)
       // One read of the scope's counters for the 12 months; the month's rows come from it too.
       const counters = readCounters(ctx, scope.where, months)
       rows = await monthFiguresByDepartment(ctx, scope.where, input.month, counters)
       trend = trendOf(await counters, regionTotal)
+      const openDocs = await open
+      overdueOpen = openOverdue(openDocs)
+      openAlerts = { ...openAlertsByKind(openDocs), overdue: overdueOpen, pending_exception: openPendingExceptions(openDocs) }
     } else {
       viewer = 'deptAdmin'
       const deptId = user.deptId ?? fail('FORBIDDEN', '您的账号未绑定执法单位')
       const dept = await readDoc<DepartmentRecord>(ctx.db, 'departments', deptId)
       if (!dept) return fail('NOT_FOUND', '没有找到您所在的执法单位')
       if (input.region !== undefined && !regionCovers(input.region, dept.region)) fail('FORBIDDEN', '执法单位管理员只能查看本单位的数据')
-      overdueOpen = countOverdue(ctx, { deptId })
       // The department's visits are kept where the companies are: the city's documents, its own entry of each.
-      const counters = await readCounters(ctx, { city: cityOf(dept.region) }, months)
+      const city = { city: cityOf(dept.region) }
+      const [counters, openDocs] = await Promise.all([readCounters(ctx, city, months), readOpenNow(ctx.db, city)])
       trend = trendOf(counters, (doc) => deptFigures(doc, deptId))
       rows = [{ deptId, deptName: dept.name, region: dept.region, figures: trend.get(input.month) ?? zeroFigures() }]
+      overdueOpen = openOverdue(openDocs, deptId)
     }
 
     rows.sort((a, b) => b.figures.inspections - a.figures.inspections || a.deptName.localeCompare(b.deptName, 'zh-Hans-CN'))
@@ -80,9 +83,9 @@ export const dashboard = action('supervision', 'dashboard', {
         }
       }),
       ...calendarNotice(ctx, viewer),
-      overdueOpen: await overdueOpen,
+      overdueOpen,
       rules: { minRatings: min, badAtMost: ctx.settings.rating.badAtMost },
-      ...(openAlerts ? { openAlerts: await openAlerts } : {}),
+      ...(openAlerts ? { openAlerts } : {}),
     }
   },
 })
@@ -93,44 +96,6 @@ function calendarNotice(ctx: { now: number; settings: { timezone: string; calend
   const warning = calendarWarning(chinaDate(ctx.now, ctx.settings.timezone), ctx.settings.calendar)
   return warning ? { calendarWarning: warning } : {}
 }
-
-/** Inspections of the scope that are red lights now (status `overdue`: no result past the deadline). */
-async function countOverdue(ctx: Ctx, where: DocData): Promise<number> {
-  const got = await ctx.db
-    .collection('inspections')
-    .where({ ...where, status: 'overdue' })
-    .count()
-  return got.total
-}
-
-/**
- * Open alerts of the scope by kind (rule 21), as the alerts page lists them: one count per
- * stored kind; a red light is open while its inspection is overdue (`overdueOpen`), and a
- * pending special case while it waits for review (the alerts page lists those from the
- * inspections too).
- */
-async function countOpenAlerts(ctx: Ctx, where: DocData, overdueOpen: Promise<number>): Promise<Record<string, number>> {
-  const stored = STORED_KINDS.map(
-    async (kind) =>
-      [
-        kind,
-        (
-          await ctx.db
-            .collection(ALERTS)
-            .where({ ...where, resolved: false, kind })
-            .count()
-        ).total,
-      ] as const,
-  )
-  const pending = ctx.db
-    .collection('inspections')
-    .where({ ...where, 'exception.review': 'pending' })
-    .count()
-  const counts: Record<string, number> = Object.fromEntries(await Promise.all(stored))
-  return { ...counts, overdue: await overdueOpen, pending_exception: (await pending).total }
-}
-
-const STORED_KINDS: AlertKind[] = AlertKind.options.filter((k) => k !== 'overdue' && k !== 'pending_exception')
 
 /** Month → the figures `pick` takes from each counters document, summed. */
 function trendOf(counters: CounterRecord[], pick: (doc: CounterRecord) => CounterFigures): Map<string, CounterFigures> {

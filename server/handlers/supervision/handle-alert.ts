@@ -2,7 +2,7 @@ import type { AlertHandling } from '@contract'
 import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
-import { alertIdFor, ALERTS, type AlertRecord } from '../../store/alerts'
+import { alertIdFor, ALERTS, closeAlert, type AlertRecord } from '../../store/alerts'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
 import { LEDGER, type LedgerEntryRecord } from '../../store/ledger'
@@ -59,18 +59,11 @@ export const handleAlert = action('supervision', 'handleAlert', {
       if (current.resolved) {
         return fail('CONFLICT', `该提醒已由${current.handling?.byName ?? '其他监督人员'}处理，无需重复处理`, { status: 'handled' })
       }
-      await tx
-        .collection(ALERTS)
-        .doc(current._id)
-        .update({ data: { resolved: true, handling, ...(counted ? { counted } : {}) } })
+      await closeAlert(tx, current, { handling, ...(counted ? { counted } : {}) })
       if (needsFollowUp(current.kind)) {
         const twinKind = current.kind === 'bad_rating' ? 'follow_up_overdue' : 'bad_rating'
         const twin = await readDoc<AlertRecord>(tx, ALERTS, alertIdFor(twinKind, current.ref))
-        if (twin && !twin.resolved)
-          await tx
-            .collection(ALERTS)
-            .doc(twin._id)
-            .update({ data: { resolved: true, handling } })
+        if (twin && !twin.resolved) await closeAlert(tx, twin, { handling })
       }
       await audit(
         ctx,
