@@ -118,9 +118,15 @@ describe('the dashboard’s open figures are kept, and equal a live count', () =
   })
 
   it('a review that finds the special case unjustified, and alerts handled', async () => {
-    await ok(call('demo-supervisor-city', 'supervision', 'reviewException', { inspectionId, verdict: 'unjustified', comment: '不属于突发事件' }))
+    // Each department's special case is reviewed on its own (rule 14).
+    const lead = { inspectionId, deptId: DEMO_IDS.cityMarketDept }
+    await ok(call('demo-supervisor-city', 'supervision', 'reviewException', { ...lead, verdict: 'unjustified', comment: '不属于突发事件' }))
     // Reviewing twice raises nothing twice.
-    expect((await call('demo-supervisor-city', 'supervision', 'reviewException', { inspectionId, verdict: 'unjustified', comment: '再审' })).ok).toBe(false)
+    expect((await call('demo-supervisor-city', 'supervision', 'reviewException', { ...lead, verdict: 'unjustified', comment: '再审' })).ok).toBe(false)
+    await expectDashboardsLive()
+    const pendingBefore = (await dashboard('demo-supervisor-city')).openAlerts.pending_exception
+    await ok(call('demo-supervisor-city', 'supervision', 'reviewException', { inspectionId, verdict: 'justified', comment: '确属突发事件' }))
+    expect((await dashboard('demo-supervisor-city')).openAlerts.pending_exception).toBe(pendingBefore - 1)
     await expectDashboardsLive()
     const open = (await emu.emulator.db.collection('alerts').where({ city: '3607', resolved: false, kind: 'repeated' }).limit(2).get()).data
     expect(open).toHaveLength(2)
