@@ -1,7 +1,6 @@
 import type { GeoFix, LatLng, ServicePurpose, ServiceVisitFlag, Settings } from '@contract'
 import { presence } from './geofence'
 import { quietPeriodBlocks } from './quiet-period'
-import { cityOf } from './scope'
 
 /**
  * Service visits 入企服务 (SPEC §2 rule 19): help, not inspection — no plan, no cap, no
@@ -27,22 +26,3 @@ export const SERVICE_PURPOSE_LABELS: Record<ServicePurpose, string> = { policy: 
 /** The company may rate a service visit from its list until `ratingFromList.days` after the visit (rule 19, like rule 22's window after a result). */
 export const visitRateUntil = (visit: { at: number }, settings: Pick<Settings, 'ratingFromList'>): number =>
   visit.at + settings.ratingFromList.days * 86_400_000
-
-/** Who visited where, as a visit record keeps it: the company (its county and city), the department, the officer. */
-export function visitParties(
-  company: { _id: string; name: string; region: string },
-  dept: { _id: string; name: string; region: string },
-  officer: { _id: string; name: string },
-) {
-  return {
-    companyId: company._id,
-    companyName: company.name,
-    deptId: dept._id,
-    deptName: dept.name,
-    deptRegion: dept.region,
-    region: company.region,
-    city: cityOf(company.region),
-    officerIds: [officer._id],
-    officerNames: [officer.name],
-  }
-}

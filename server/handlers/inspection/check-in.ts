@@ -19,7 +19,7 @@ import { quietPeriodBlocks, quietPeriodStatus } from '../../domain/quiet-period'
 import type { CompanyRecord } from '../../domain/records'
 import { isRepeated, priorCountInWindow } from '../../domain/repeated'
 import { resultDueAt } from '../../domain/result-deadline'
-import { cityOf } from '../../domain/scope'
+import { visitParties } from '../../domain/visit-parties'
 import { findCategory, specialCaseProblem } from '../../domain/special-case'
 import { bumpCounters } from '../../store/counters'
 import { readDoc } from '../../store/docs'
@@ -322,15 +322,7 @@ export async function prepareNew(
       : (SOURCE_PURPOSE[input.source] ?? input.source)
   const record: InspectionRecord = {
     _id: inspectionIdFor(who.keyId),
-    companyId: company._id,
-    companyName: company.name,
-    deptId: dept._id,
-    deptName: dept.name,
-    deptRegion: dept.region,
-    region: company.region,
-    city: cityOf(company.region),
-    officerIds: [officer._id],
-    officerNames: [officer.name],
+    ...visitParties(company, dept, officer),
     officerDeptIds: [dept._id],
     deptIds: [dept._id],
     joint: false,
