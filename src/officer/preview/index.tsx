@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import { FormField } from '@/components/FormField'
+import { TextAreaField } from '@/components/TextAreaField'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { InspectionSource, Output } from '@contract'
 import { preview } from '@/services/inspection/preview'
@@ -366,17 +367,13 @@ export default function OfficerPreview() {
               <Text className='section-title'>特殊情形（安静生产期入企须选择）</Text>
               <ChoiceList id='exception-picker' idPrefix='exception' tone='warn' choices={exceptionChoices} value={exception} onChange={setException} />
               {chosenCategory?.requiresReason ? (
-                <View className='form-block'>
-                  <Text className='form-label'>具体情形说明（至少{chosenCategory.minReasonLength}个字）</Text>
-                  <Textarea
-                    id='input-reason'
-                    className='textarea'
-                    value={reason}
-                    maxlength={500}
-                    placeholder='请写明确需现场检查的理由'
-                    onInput={(e) => setReason(e.detail.value)}
-                  />
-                </View>
+                <TextAreaField
+                  id='input-reason'
+                  label={`具体情形说明（至少${chosenCategory.minReasonLength}个字）`}
+                  value={reason}
+                  onChange={setReason}
+                  placeholder='请写明确需现场检查的理由'
+                />
               ) : null}
               <Text className='note note--warn'>选择特殊情形入企的，将由监督部门逐件审核是否成立。</Text>
             </View>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import type { ExceptionVerdict, Inspection } from '@contract'
 import { listExceptions } from '@/services/supervision/exceptions'
@@ -9,6 +9,7 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
+import { TextAreaField } from '@/components/TextAreaField'
 import { VERDICT_LABELS } from '@/lib/labels'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import { chinaDateTime } from '@/lib/china-time'
@@ -36,16 +37,16 @@ function Review({ it, onDone }: { it: Inspection; onDone: (i: Inspection, verdic
   }
   return (
     <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
-      <Text className='form-label'>审核意见</Text>
-      <Textarea
+      <TextAreaField
         id='input-comment'
-        className='textarea sv-textarea'
+        label='审核意见'
+        className='sv-textarea'
         value={comment}
-        maxlength={500}
+        onChange={setComment}
         placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形'
-        onInput={(e) => setComment(e.detail.value)}
+        error={error || undefined}
+        errorId='review-error'
       />
-      {error ? <ErrorBox message={error} id='review-error' /> : null}
       <View className='sv-actions'>
         <Button id='btn-justified' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('justified')}>
           情形成立
