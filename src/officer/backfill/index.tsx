@@ -41,8 +41,8 @@ export default function Backfill() {
   const requestId = useRef(newClientRequestId())
   // The server's day bounds the date and time; the special cases come from the settings (the same list the preview offers).
   const day = useServerDay()
-  const categories = (day?.rules.quietPeriod.categories ?? []).map((c) => ({ key: c.key, title: c.label }))
-  const timeEnd = day && date ? backfillTimeEnd(date, day.today, day.time) : undefined
+  const categories = (day?.rules?.quietPeriod.categories ?? []).map((c) => ({ key: c.key, title: c.label }))
+  const timeEnd = day?.today && date ? backfillTimeEnd(date, day.today, day.time) : undefined
 
   const submit = async () => {
     if (busy) return
@@ -84,7 +84,7 @@ export default function Backfill() {
               const end = backfillTimeEnd(d, day.today, day.time)
               if (end && time > end) setTime('')
             }}
-            bounds={backfillBounds(day.today, day.rules)}
+            bounds={day.rules ? backfillBounds(day.today, day.rules) : {}}
             today={day.today}
           />
         ) : null}

@@ -104,7 +104,7 @@ export default function RecordResult() {
             setRectifyBy(d)
             if (error?.field === 'rectifyBy') setError(null)
           }}
-          bounds={rectifyByBounds(day.today, day.rules)}
+          bounds={day.rules ? rectifyByBounds(day.today, day.rules) : {}}
           today={day.today}
           placeholder='请选择整改期限'
           format={(label) => `${label}前`}
