@@ -173,6 +173,10 @@ export default function Ledger() {
     )
   }
 
+  /** A line of the entry form bound to the draft's text `key`. */
+  const draftField = (key: 'deptName' | 'officers' | 'purpose', id: string, label: string, placeholder: string, maxlength: number) => (
+    <FormField id={id} label={label} value={draft?.[key] ?? ''} onChange={(v) => edit({ [key]: v })} placeholder={placeholder} maxlength={maxlength} />
+  )
   const unscannedCount = loaded.items.filter((e) => e.unscanned).length
   const deptOptions = [...depts.map((d) => d.name), '其他单位（手动填写名称）']
   return (
@@ -213,14 +217,7 @@ export default function Ledger() {
           />
           <Text className='form-label'>执法单位</Text>
           {draft.manualDept ? (
-            <FormField
-              id='input-dept-name'
-              label=''
-              value={draft.deptName}
-              onChange={(v) => edit({ deptName: v })}
-              placeholder='如：赣州市某某局'
-              maxlength={60}
-            />
+            draftField('deptName', 'input-dept-name', '', '如：赣州市某某局', 60)
           ) : (
             <Picker
               mode='selector'
@@ -240,22 +237,8 @@ export default function Ledger() {
           <Text id='btn-dept-manual' className='ledger-form__switch' onClick={() => edit({ manualDept: !draft.manualDept, deptId: undefined, deptName: '' })}>
             {draft.manualDept ? '从列表选择执法单位' : '列表中没有？手动填写单位名称'}
           </Text>
-          <FormField
-            id='input-officers'
-            label='执法人员'
-            value={draft.officers}
-            onChange={(v) => edit({ officers: v })}
-            placeholder='姓名，多人用顿号分隔'
-            maxlength={200}
-          />
-          <FormField
-            id='input-purpose'
-            label='检查事由'
-            value={draft.purpose}
-            onChange={(v) => edit({ purpose: v })}
-            placeholder='如：消防安全检查'
-            maxlength={200}
-          />
+          {draftField('officers', 'input-officers', '执法人员', '姓名，多人用顿号分隔', 200)}
+          {draftField('purpose', 'input-purpose', '检查事由', '如：消防安全检查', 200)}
           <TextAreaField
             id='input-note'
             label='备注'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import type { ExceptionVerdict, Inspection } from '@contract'
 import { listExceptions } from '@/services/supervision/exceptions'
@@ -9,10 +9,10 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
-import { TextAreaField } from '@/components/TextAreaField'
 import { VERDICT_LABELS } from '@/lib/labels'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import { chinaDateTime } from '@/lib/china-time'
+import { ReviewPanel } from '../lib/ReviewPanel'
 import '../lib/supervisor.css'
 
 const TABS: { key: ExceptionVerdict; label: string }[] = [
@@ -22,40 +22,21 @@ const TABS: { key: ExceptionVerdict; label: string }[] = [
 ]
 
 function Review({ it, onDone }: { it: Inspection; onDone: (i: Inspection, verdict: 'justified' | 'unjustified') => void }) {
-  const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const decide = async (verdict: 'justified' | 'unjustified') => {
-    if (busy) return
-    if (!comment.trim()) return setError('请填写审核意见（将记入台账，并通报该部门）')
-    setBusy(true)
-    setError('')
-    const res = await reviewException({ inspectionId: it.id, verdict, comment: comment.trim() })
-    setBusy(false)
-    if (!res.ok) return setError(res.error.message)
-    onDone(res.data.inspection, verdict)
-  }
   return (
-    <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
-      <TextAreaField
-        id='input-comment'
-        label='审核意见'
-        className='sv-textarea'
-        value={comment}
-        onChange={setComment}
-        placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形'
-        error={error || undefined}
-        errorId='review-error'
-      />
-      <View className='sv-actions'>
-        <Button id='btn-justified' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('justified')}>
-          情形成立
-        </Button>
-        <Button id='btn-unjustified' className='btn sv-btn--bad' hoverClass='btn--hover' onClick={() => void decide('unjustified')}>
-          不合理
-        </Button>
-      </View>
-    </View>
+    <ReviewPanel
+      placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形'
+      missing={() => '请填写审核意见（将记入台账，并通报该部门）'}
+      decisions={[
+        { key: 'justified', id: 'btn-justified', label: '情形成立', tone: 'ok' },
+        { key: 'unjustified', id: 'btn-unjustified', label: '不合理', tone: 'bad' },
+      ]}
+      decide={async (verdict, comment) => {
+        const res = await reviewException({ inspectionId: it.id, verdict, comment })
+        if (!res.ok) return res.error.message
+        onDone(res.data.inspection, verdict)
+        return null
+      }}
+    />
   )
 }
 

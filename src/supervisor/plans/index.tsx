@@ -18,6 +18,7 @@ import { StatusBadge } from '@/components/StatusBadge'
 import { TextAreaField } from '@/components/TextAreaField'
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/labels'
 import { regionName } from '../lib/regions'
+import { ReviewPanel } from '../lib/ReviewPanel'
 import { hasRole, useMe, type Me } from '../lib/me'
 import { chinaDateTime, dateLabel } from '@/lib/china-time'
 import { planBounds, planDefault, withFrom } from '@/lib/date-bounds'
@@ -84,19 +85,6 @@ function PlanCard({
   onReviewed: (p: Plan) => void
 }) {
   const s = PLAN_STATUS_LABELS[p.status]
-  const [comment, setComment] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const decide = async (decision: 'approve' | 'reject') => {
-    if (busy) return
-    if (!comment.trim()) return setError(decision === 'reject' ? '退回须说明理由' : '请填写审核意见')
-    setBusy(true)
-    setError('')
-    const res = await reviewPlan({ planId: p.id, decision, comment: comment.trim() })
-    setBusy(false)
-    if (!res.ok) return setError(res.error.message)
-    onReviewed(res.data.plan)
-  }
   return (
     <View
       className={`card sv-item sv-item--${p.status === 'pending' ? 'warn' : p.status === 'rejected' ? 'bad' : ''}${selected ? ' sv-item--on' : ''} plan-item`}
@@ -123,26 +111,20 @@ function PlanCard({
       <Text className='sv-item__meta'>{chinaDateTime(p.submittedAt)} 提交</Text>
       {p.review ? <Text className='sv-item__meta'>审核意见：{p.review.comment}</Text> : null}
       {reviewable && selected ? (
-        <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
-          <TextAreaField
-            id='input-comment'
-            label='审核意见'
-            className='sv-textarea'
-            value={comment}
-            onChange={setComment}
-            placeholder='例如：检查事项与依据明确，同意 / 与其他部门计划重复，请合并为联合检查'
-            error={error || undefined}
-            errorId='review-error'
-          />
-          <View className='sv-actions'>
-            <Button id='btn-approve' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('approve')}>
-              批准
-            </Button>
-            <Button id='btn-reject' className='btn sv-btn--bad' hoverClass='btn--hover' onClick={() => void decide('reject')}>
-              退回
-            </Button>
-          </View>
-        </View>
+        <ReviewPanel
+          placeholder='例如：检查事项与依据明确，同意 / 与其他部门计划重复，请合并为联合检查'
+          missing={(decision) => (decision === 'reject' ? '退回须说明理由' : '请填写审核意见')}
+          decisions={[
+            { key: 'approve', id: 'btn-approve', label: '批准', tone: 'ok' },
+            { key: 'reject', id: 'btn-reject', label: '退回', tone: 'bad' },
+          ]}
+          decide={async (decision, comment) => {
+            const res = await reviewPlan({ planId: p.id, decision, comment })
+            if (!res.ok) return res.error.message
+            onReviewed(res.data.plan)
+            return null
+          }}
+        />
       ) : null}
       {reviewable && !selected ? <Text className='sv-item__meta sv-scope__more'>点击审核 ›</Text> : null}
     </View>
