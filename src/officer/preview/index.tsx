@@ -20,7 +20,7 @@ import { InfoRow } from '@/components/InfoRow'
 import { Verdict } from '@/components/Verdict'
 import { CASE_SOURCES, SOURCE_LABELS, sourceLabel } from '@/lib/labels'
 import { locate, type Fix } from '../lib/location'
-import { chinaDateTime, monthDayOf } from '@/lib/china-time'
+import { chinaDateTime, dateLabel, monthDayOf } from '@/lib/china-time'
 import { param, recordUrl } from '../lib/urls'
 import { CheckInDone } from '../lib/CheckInDone'
 import './index.css'
@@ -119,6 +119,8 @@ export default function OfficerPreview() {
   }, [])
 
   const myOfficerId = me?.user?.officerId
+  // A plan's dates say their year when it is not the server's this year.
+  const today = me?.today.date ?? ''
   const open = data?.openInspection
   const alreadyIn = !!(open && myOfficerId && open.officerIds.includes(myOfficerId))
   // Joining the team's own inspection needs nothing more; joining another department's (rule 14) needs this department's own source.
@@ -133,11 +135,11 @@ export default function OfficerPreview() {
       .map((p) => ({
         key: planKey(p.id),
         title: `检查计划：${p.title}`,
-        detail: `${monthDayOf(p.from)}—${monthDayOf(p.to)} · ${p.items.slice(0, 3).join('、')}`,
+        detail: `${dateLabel(p.from, today)}—${dateLabel(p.to, today)} · ${p.items.slice(0, 3).join('、')}`,
       }))
     const cases = CASE_SOURCES.map((s) => ({ key: s, title: SOURCE_LABELS[s] }))
     return [...plans, ...cases]
-  }, [data])
+  }, [data, today])
 
   const exceptionChoices = useMemo<Choice[]>(() => (data ? data.exceptionCategories.map((c) => ({ key: c.key, title: c.label })) : []), [data])
   const chosenCategory = data?.exceptionCategories.find((c) => c.key === exception)
