@@ -13,20 +13,19 @@ const CLOCK = '2026-12-27T02:00:00Z'
 const CO = buildDemoRoster().companies.filter((c) => Number(c.id.slice(3)) >= 100 && !c.inPark && !c.monitoringPoint)[7]
 
 let emulator: TestEmulator
-const opened: MiniProgram[] = []
+beforeAll(async () => void (emulator = await startTestEmulator({ seed: 'demo', clock: CLOCK })), 60_000)
+afterAll(() => emulator?.close())
 
-beforeAll(async () => {
-  emulator = await startTestEmulator({ seed: 'demo', clock: CLOCK })
-}, 60_000)
-afterAll(async () => {
-  await emulator?.close()
-})
-afterEach(() => {
-  for (const mp of opened.splice(0)) {
-    mp.close()
+/** Opens `url` as `openid`, runs `check`, and closes it with nothing reported wrong. */
+async function onPage(openid: string, url: string, check: (mp: MiniProgram) => Promise<void>): Promise<void> {
+  const mp = await MiniProgram.launch({ emulator, openid, url })
+  try {
+    await check(mp)
     expect(mp.problems).toEqual([])
+  } finally {
+    mp.close()
   }
-})
+}
 
 /** The `<picker>` the box `id` opens, as the template hands it to WeChat. */
 async function pickerOf(mp: MiniProgram, id: string): Promise<Record<string, unknown>> {
@@ -55,21 +54,21 @@ test('record-result: the rectification deadline is bounded by the server’s day
     o1,
   )
   expect(visit).toMatchObject({ ok: true })
-  const mp = await MiniProgram.launch({ emulator, openid: 'demo-officer-1', url: `officer/record-result/index?id=${visit.data.inspection.id}&company=x&n=2` })
-  opened.push(mp)
-  await mp.tap({ id: 'outcome-rectify' })
-  expect(await pickerOf(mp, 'input-rectify-by')).toMatchObject({ mode: 'date', start: '2026-12-28', end: '2027-06-25', value: '2026-12-28' })
+  await onPage('demo-officer-1', `officer/record-result/index?id=${visit.data.inspection.id}&company=x&n=2`, async (mp) => {
+    await mp.tap({ id: 'outcome-rectify' })
+    expect(await pickerOf(mp, 'input-rectify-by')).toMatchObject({ mode: 'date', start: '2026-12-28', end: '2027-06-25', value: '2026-12-28' })
+  })
 })
 
 test('backfill: the visit’s day is today or up to 3 days back', async () => {
-  const mp = await MiniProgram.launch({ emulator, openid: 'demo-officer-1', url: `officer/backfill/index?companyId=${CO.id}&company=x` })
-  opened.push(mp)
-  expect(await pickerOf(mp, 'input-date')).toMatchObject({ mode: 'date', start: '2026-12-24', end: '2026-12-27' })
+  await onPage('demo-officer-1', `officer/backfill/index?companyId=${CO.id}&company=x`, async (mp) => {
+    expect(await pickerOf(mp, 'input-date')).toMatchObject({ mode: 'date', start: '2026-12-24', end: '2026-12-27' })
+  })
 })
 
 test('plans: the period starts today or later, and ends on or after its start', async () => {
-  const mp = await MiniProgram.launch({ emulator, openid: 'demo-deptadmin-1', url: 'supervisor/plans/index' })
-  opened.push(mp)
-  expect(await pickerOf(mp, 'input-from')).toMatchObject({ mode: 'date', start: '2026-12-27', value: '2026-12-27' })
-  expect(await pickerOf(mp, 'input-to')).toMatchObject({ mode: 'date', start: '2026-12-27', value: '2026-12-31' })
+  await onPage('demo-deptadmin-1', 'supervisor/plans/index', async (mp) => {
+    expect(await pickerOf(mp, 'input-from')).toMatchObject({ mode: 'date', start: '2026-12-27', value: '2026-12-27' })
+    expect(await pickerOf(mp, 'input-to')).toMatchObject({ mode: 'date', start: '2026-12-27', value: '2026-12-31' })
+  })
 })
