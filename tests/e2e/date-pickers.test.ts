@@ -79,6 +79,10 @@ d('date pickers with bounds (H5)', () => {
     await see(phone, '#btn-record')
     await tap(phone, '#outcome-rectify')
     await see(phone, '#input-rectify-by')
+    await fill(phone, 'input-findings', '消防通道堆放杂物，灭火器过期2具。')
+    // A missing deadline is said next to its field, and goes once a date is chosen.
+    await tap(phone, '#btn-record')
+    expect(await textOf(phone, '#rectify-by-error')).toBe('!\n请选择整改期限')
     await tap(phone, '#input-rectify-by')
     // Opened on the first day offered: tomorrow on the server's day, not the browser's.
     expect(await pickerColumns(phone)).toEqual([['2026年', '2027年'], ['12月'], days(28, 31)])
@@ -90,10 +94,10 @@ d('date pickers with bounds (H5)', () => {
     expect(await turnPickerColumn(phone, 1, '06月')).toBe(true)
     expect((await pickerColumns(phone))[2]).toEqual(days(1, 25))
     await confirmPicker(phone)
+    expect(await phone.page.locator(visible('#rectify-by-error')).count()).toBe(0)
 
     await pickDate(phone, 'input-rectify-by', '2027-01-10')
     expect(await shown(phone, 'input-rectify-by')).toBe('2027年1月10日前')
-    await fill(phone, 'input-findings', '消防通道堆放杂物，灭火器过期2具。')
     await phone.page.locator(visible('#input-rectify-by')).first().scrollIntoViewIfNeeded()
     await screenshot(phone, 'officer-record-rectify')
     await tap(phone, '#btn-record')
