@@ -27,6 +27,7 @@ import {
   textOf,
   turnPickerColumn,
   confirmPicker,
+  dragPickerColumn,
   visible,
   type Phone,
 } from './helpers'
@@ -115,9 +116,22 @@ d('date pickers with bounds (H5)', () => {
     expect(await turnPickerColumn(phone, 2, '23日')).toBe(false)
     await confirmPicker(phone)
 
+    // On today, no time after the server's now: the hour turned to the afternoon goes back.
+    await pickDate(phone, 'input-date', '2026-12-27')
+    await tap(phone, '#input-time')
+    await dragPickerColumn(phone, 0, 3)
+    await dragPickerColumn(phone, 0, 3)
+    await confirmPicker(phone)
+    const picked = (await shown(phone, 'input-time')).replace('北京时间 ', '')
+    const now = (await app.call('account', 'whoami', {})).data.today.time
+    expect(picked.slice(0, 2)).toBe('10')
+    expect(picked <= now).toBe(true)
+
     await pickDate(phone, 'input-date', '2026-12-25')
     expect(await shown(phone, 'input-date')).toBe('12月25日')
     await tap(phone, '#input-time')
+    expect(await turnPickerColumn(phone, 0, '09')).toBe(true)
+    expect(await turnPickerColumn(phone, 1, '00')).toBe(true)
     await confirmPicker(phone)
     expect(await shown(phone, 'input-time')).toBe('北京时间 09:00')
     await fill(phone, 'input-reason', '企业门口企检码被遮挡，现场无网络，未能扫码')

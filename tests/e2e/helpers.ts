@@ -165,32 +165,45 @@ export async function pickerColumns(phone: Phone): Promise<string[][]> {
     .evaluateAll((groups) => groups.map((g) => Array.from(g.querySelectorAll('.weui-picker__item')).map((i) => (i.textContent ?? '').trim())))
 }
 
-/** Turns column `column` of the open picker to the item reading `text` by dragging it, as a thumb does; false when the column does not offer it. */
-export async function turnPickerColumn(phone: Phone, column: number, text: string): Promise<boolean> {
+/** The open picker's column `column`, once the sheet has finished sliding up: where it points (its item index) and how to drag it. */
+async function pickerColumn(phone: Phone, column: number) {
   await openPicker(phone).waitFor({ state: 'visible' })
-  // Let the sheet finish sliding up before measuring where the column is.
   await phone.page.waitForTimeout(400)
   const group = openPicker(phone).locator('.weui-picker__group').nth(column)
-  const items = await group.locator('.weui-picker__item').allInnerTexts()
-  const wanted = items.map((t) => t.trim()).indexOf(text)
-  if (wanted < 0) return false
-  // The column's offset puts its chosen item on the indicator, 102 px down, each item 34 px high (Taro's picker-group).
   const content = group.locator('.weui-picker__content')
-  // Read where the column is going (its style), not where its 0.3 s transition has got to.
-  const current = async () => Math.round((102 - (await content.evaluate((el) => new DOMMatrix((el as HTMLElement).style.transform).m42))) / 34)
   const box = (await group.boundingBox())!
-  const x = box.x + box.width / 2
-  const y = box.y + box.height / 2
-  // The drag ends when the pointer leaves the column: at most three items a stroke.
-  for (let at = await current(), strokes = 0; at !== wanted; at = await current(), strokes++) {
+  return {
+    items: async () => (await group.locator('.weui-picker__item').allInnerTexts()).map((t) => t.trim()),
+    // The column's offset puts its chosen item on the indicator, 102 px down, each item 34 px high (Taro's picker-group);
+    // read where the column is going (its style), not where its 0.3 s transition has got to.
+    at: async () => Math.round((102 - (await content.evaluate((el) => new DOMMatrix((el as HTMLElement).style.transform).m42))) / 34),
+    /** One stroke of the thumb: `rows` items on (negative: back), at most three (the drag ends when the pointer leaves the column). */
+    drag: async (rows: number) => {
+      const x = box.x + box.width / 2
+      const y = box.y + box.height / 2
+      await phone.page.mouse.move(x, y)
+      await phone.page.mouse.down()
+      // One move event: the column adds each move to where it was last drawn.
+      await phone.page.mouse.move(x, y - Math.max(-3, Math.min(3, rows)) * 34)
+      await phone.page.mouse.up()
+      await phone.page.waitForTimeout(350)
+    },
+  }
+}
+
+/** Drags column `column` of the open picker `rows` items on (negative: back), as a thumb does. */
+export async function dragPickerColumn(phone: Phone, column: number, rows: number): Promise<void> {
+  await (await pickerColumn(phone, column)).drag(rows)
+}
+
+/** Turns column `column` of the open picker to the item reading `text` by dragging it; false when the column does not offer it. */
+export async function turnPickerColumn(phone: Phone, column: number, text: string): Promise<boolean> {
+  const col = await pickerColumn(phone, column)
+  const wanted = (await col.items()).indexOf(text)
+  if (wanted < 0) return false
+  for (let at = await col.at(), strokes = 0; at !== wanted; at = await col.at(), strokes++) {
     if (strokes > 80) throw new Error(`the picker's column ${column} does not turn to ${text}`)
-    const rows = Math.max(-3, Math.min(3, at - wanted))
-    await phone.page.mouse.move(x, y)
-    await phone.page.mouse.down()
-    // One move event: the column adds each move to where it was last drawn.
-    await phone.page.mouse.move(x, y + rows * 34)
-    await phone.page.mouse.up()
-    await phone.page.waitForTimeout(350)
+    await col.drag(wanted - at)
   }
   return true
 }
