@@ -213,6 +213,8 @@ export const RepeatedSettings = z.object({ windowDays: z.number().int().min(1), 
 export const ResultSettings = z.object({ dueDays: z.number().int().min(1), maxRectifyDays: z.number().int().min(1).default(180) })
 export const WithdrawSettings = z.object({ windowMinutes: z.number().int().min(1), minReasonLength: z.number().int().min(1) })
 export const BackfillSettings = z.object({ maxDays: z.number().int().min(0), minReasonLength: z.number().int().min(1) })
+/** Entries a company adds to its ledger by hand (SPEC §6): how far back, how many a day. */
+export const LedgerSettings = z.object({ maxBackdateDays: z.number().int().min(0), manualPerDay: z.number().int().min(1) })
 export const RatingSettings = z.object({
   tokenTtlDays: z.number().int().min(1),
   badAtMost: z.number().int().min(1).max(4),
@@ -256,8 +258,7 @@ export const Settings = z.object({
   ratingFromList: z.object({ days: z.number().int().min(1) }).default({ days: 7 }),
   /** The company's rights shown in the inspection notice 检查告知, with their channels. */
   companyRights: z.array(CompanyRight).default(GANZHOU_COMPANY_RIGHTS),
-  /** Entries a company adds to its ledger by hand (SPEC §6): how far back, how many a day. */
-  ledger: z.object({ maxBackdateDays: z.number().int().min(0), manualPerDay: z.number().int().min(1) }).default({ maxBackdateDays: 30, manualPerDay: 10 }),
+  ledger: LedgerSettings.default({ maxBackdateDays: 30, manualPerDay: 10 }),
   /** Guesses allowed per caller per hour for bind codes and token look-ups. */
   limits: z
     .object({ bindAttemptsPerHour: z.number().int().min(1), tokenLookupsPerHour: z.number().int().min(1) })
@@ -269,8 +270,8 @@ export const defaultSettings = (): Settings => Settings.parse({})
 
 /**
  * The settings pages put into words (windows, deadlines, caps, special cases, validity
- * periods): whoami sends them to the client, and `types/rule-words.ts` turns them into
- * the sentences pages and server messages show.
+ * periods) or into the bounds of their date pickers: whoami sends them to the client, and
+ * `types/rule-words.ts` turns them into the sentences pages and server messages show.
  */
 export const RuleSettings = z.object({
   quietPeriod: QuietPeriodSettings,
@@ -283,6 +284,7 @@ export const RuleSettings = z.object({
   certCard: CertCardSettings,
   withdraw: WithdrawSettings.optional(),
   backfill: BackfillSettings.optional(),
+  ledger: LedgerSettings.optional(),
 })
 export type RuleSettings = z.infer<typeof RuleSettings>
 
@@ -297,4 +299,5 @@ export const ruleSettingsOf = (s: Settings): RuleSettings => ({
   certCard: s.certCard,
   withdraw: s.withdraw,
   backfill: s.backfill,
+  ledger: s.ledger,
 })

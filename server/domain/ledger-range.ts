@@ -1,5 +1,7 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import type { Settings } from '@contract'
+import { addChinaDays } from './china-time'
 
 dayjs.extend(utc)
 
@@ -7,6 +9,13 @@ dayjs.extend(utc)
  * Date ranges of the monitoring-point ledger (SPEC §2.11) and its Excel export: calendar
  * dates only (China dates, no zone involved).
  */
+
+/** A visit a company adds by hand (SPEC §6) is dated today or at most `ledger.maxBackdateDays` days before. */
+export function manualEntryDateProblem(date: string, today: string, settings: Pick<Settings, 'ledger'>): 'future' | 'too_old' | null {
+  if (date > today) return 'future'
+  if (date < addChinaDays(today, -settings.ledger.maxBackdateDays)) return 'too_old'
+  return null
+}
 
 /** True when `to` is at most one year after `from` (2026-01-01 … 2026-12-31 is one year; … 2027-01-01 is not). */
 export function withinOneYear(from: string, to: string): boolean {

@@ -53,6 +53,25 @@ export function longDate(date: string): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date
 }
 
+/** A China date as people read it: `12月25日` in the year of `today`, `2027年1月5日` in another (or with no `today`). */
+export function dateLabel(date: string, today: string): string {
+  return /^\d{4}-/.test(today) && date.slice(0, 4) === today.slice(0, 4) ? monthDayOf(date) : longDate(date)
+}
+
+/** Calendar arithmetic on China dates (no zone involved): `addDays('2026-12-31', 1)` → `2027-01-01`. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const t = new Date(Date.UTC(y, m - 1, d + days))
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`
+}
+
+/** The same day `years` years on; a 29 February with no match falls on the 28th (`2028-02-29` + 1 → `2029-02-28`). */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate()
+  return `${y + years}-${pad(m)}-${pad(Math.min(d, last))}`
+}
+
 /** `YYYY-MM` of a China date `YYYY-MM-DD`. */
 export const monthOf = (date: string) => date.slice(0, 7)
 

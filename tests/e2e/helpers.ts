@@ -178,3 +178,75 @@ export async function confirmDialog(phone: Phone): Promise<void> {
   await ok.waitFor({ state: 'visible' })
   await ok.click()
 }
+
+/** The open picker (Taro H5 keeps every picker's overlay in the DOM, hidden). */
+const openPicker = (phone: Phone) => phone.page.locator(visible('.weui-picker')).first()
+
+/** What the open picker's columns offer now, as shown (a date picker: `['2026年', …]`, `['12月']`, `['28日', …]`). */
+export async function pickerColumns(phone: Phone): Promise<string[][]> {
+  const picker = openPicker(phone)
+  await picker.waitFor({ state: 'visible' })
+  return picker
+    .locator('.weui-picker__group')
+    .evaluateAll((groups) => groups.map((g) => Array.from(g.querySelectorAll('.weui-picker__item')).map((i) => (i.textContent ?? '').trim())))
+}
+
+/** The open picker's column `column`, once the sheet has finished sliding up: where it points (its item index) and how to drag it. */
+async function pickerColumn(phone: Phone, column: number) {
+  await openPicker(phone).waitFor({ state: 'visible' })
+  await phone.page.waitForTimeout(400)
+  const group = openPicker(phone).locator('.weui-picker__group').nth(column)
+  const content = group.locator('.weui-picker__content')
+  const box = (await group.boundingBox())!
+  return {
+    items: async () => (await group.locator('.weui-picker__item').allInnerTexts()).map((t) => t.trim()),
+    // The column's offset puts its chosen item on the indicator, 102 px down, each item 34 px high (Taro's picker-group);
+    // read where the column is going (its style), not where its 0.3 s transition has got to.
+    at: async () => Math.round((102 - (await content.evaluate((el) => new DOMMatrix((el as HTMLElement).style.transform).m42))) / 34),
+    /** One stroke of the thumb: `rows` items on (negative: back), at most three (the drag ends when the pointer leaves the column). */
+    drag: async (rows: number) => {
+      const x = box.x + box.width / 2
+      const y = box.y + box.height / 2
+      await phone.page.mouse.move(x, y)
+      await phone.page.mouse.down()
+      // One move event: the column adds each move to where it was last drawn.
+      await phone.page.mouse.move(x, y - Math.max(-3, Math.min(3, rows)) * 34)
+      await phone.page.mouse.up()
+      await phone.page.waitForTimeout(350)
+    },
+  }
+}
+
+/** Drags column `column` of the open picker `rows` items on (negative: back), as a thumb does. */
+export async function dragPickerColumn(phone: Phone, column: number, rows: number): Promise<void> {
+  await (await pickerColumn(phone, column)).drag(rows)
+}
+
+/** Turns column `column` of the open picker to the item reading `text` by dragging it; false when the column does not offer it. */
+export async function turnPickerColumn(phone: Phone, column: number, text: string): Promise<boolean> {
+  const col = await pickerColumn(phone, column)
+  const wanted = (await col.items()).indexOf(text)
+  if (wanted < 0) return false
+  for (let at = await col.at(), strokes = 0; at !== wanted; at = await col.at(), strokes++) {
+    if (strokes > 80) throw new Error(`the picker's column ${column} does not turn to ${text}`)
+    await col.drag(wanted - at)
+  }
+  return true
+}
+
+/** Opens the date picker at `#id`, turns it to `date` (YYYY-MM-DD) and confirms; throws when the picker does not offer that date. */
+export async function pickDate(phone: Phone, id: string, date: string): Promise<void> {
+  await tap(phone, `#${id}`)
+  const [y, m, d] = date.split('-')
+  const wanted = [`${y}年`, `${m}月`, `${d}日`]
+  for (let column = 0; column < 3; column++) {
+    if (!(await turnPickerColumn(phone, column, wanted[column]))) throw new Error(`the picker #${id} does not offer ${wanted[column]} (${date})`)
+  }
+  await confirmPicker(phone)
+}
+
+/** Taps 确定 on the open picker. */
+export async function confirmPicker(phone: Phone): Promise<void> {
+  await openPicker(phone).locator('.weui-picker__action').last().click()
+  await openPicker(phone).waitFor({ state: 'hidden' })
+}

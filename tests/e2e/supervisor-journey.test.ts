@@ -8,7 +8,7 @@
  * the ledger chains verify. Then the administrator's roster: gate poster, bind codes.
  */
 import type { TestEmulator } from '../helpers/emulator'
-import { closeAll, confirmDialog, fill, journeyDescribe, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap } from './helpers'
+import { closeAll, confirmDialog, fill, journeyDescribe, loginAs, openPage, openPhone, pickDate, screenshot, see, seeText, startApp, tap } from './helpers'
 import { textOf, visible } from './helpers'
 import type { Phone } from './helpers'
 import { caller, fetchWorkbook, MARKET_DEPT, PARK_MONITORING, prepareJourney, sheetRows, type Prepared } from './supervisor-helpers'
@@ -203,8 +203,8 @@ d('supervisor journey (H5)', () => {
       await fill(da, 'input-title', '2027年1月园区食品生产企业日常检查')
       await fill(da, 'input-items', '生产许可证照\n原料进货查验记录')
       await fill(da, 'input-basis', '《中华人民共和国食品安全法》第一百一十条')
-      await fill(da, 'input-from', '2027-01-04')
-      await fill(da, 'input-to', '2027-01-29')
+      await pickDate(da, 'input-from', '2027-01-04')
+      await pickDate(da, 'input-to', '2027-01-29')
       await fill(da, 'input-company-query', PARK_MONITORING.name.slice(0, 4))
       await tap(da, '#btn-company-search')
       await tap(da, `#pick-${PARK_MONITORING.id}`)
@@ -213,7 +213,10 @@ d('supervisor journey (H5)', () => {
       await tap(da, '#btn-submit-plan')
       await see(da, '#plan-notice')
       const pending = await api.must('demo-supervisor-city', 'supervision', 'plans', { status: 'pending' })
-      expect(pending.items.some((p: { title: string }) => p.title === '2027年1月园区食品生产企业日常检查')).toBe(true)
+      expect(pending.items.find((p: { title: string }) => p.title === '2027年1月园区食品生产企业日常检查')).toMatchObject({
+        from: '2027-01-04',
+        to: '2027-01-29',
+      })
     } finally {
       await da.close()
     }

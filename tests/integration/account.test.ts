@@ -24,11 +24,17 @@ describe('account.whoami', () => {
       data: {
         openid: 'stranger-1',
         user: null,
-        today: { date: '2026-03-25', quiet: expect.objectContaining({ active: true, windowEnd: '2026-03-25', scope: 'park' }) },
+        // The time in Beijing too (the clock runs on from 23:00), for the date pickers' bounds.
+        today: {
+          date: '2026-03-25',
+          time: expect.stringMatching(/^23:[0-5]\d$/),
+          quiet: expect.objectContaining({ active: true, windowEnd: '2026-03-25', scope: 'park' }),
+        },
         city: { code: '3607', name: '赣州市', regions: expect.any(Array), basis: expect.stringContaining('赣市府建办字〔2023〕2号') },
         rules: expect.objectContaining({
           quietPeriod: expect.objectContaining({ firstDay: 1, lastDay: 25 }),
           frequencyCap: expect.objectContaining({ perDeptCompanyYear: 2 }),
+          ledger: { maxBackdateDays: 30, manualPerDay: 10 },
         }),
         templates: expect.any(Object),
       },

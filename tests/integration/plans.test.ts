@@ -43,9 +43,12 @@ describe('supervision.submitPlan', () => {
     expect(await sup('demo-officer-1', 'submitPlan', basePlan)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
-  it('refuses a window that ends before it starts, naming `to`', async () => {
-    const res = await sup('demo-deptadmin-1', 'submitPlan', { ...basePlan, from: '2026-12-20', to: '2026-12-01' })
+  it('refuses a window that ends before it starts, naming `to` and saying so in Chinese; a one-day window is fine', async () => {
+    const res = await sup('demo-deptadmin-1', 'submitPlan', { ...basePlan, from: '2026-12-20', to: '2026-12-19' })
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: ['to'] }] } } })
+    expect(res.error!.message).toContain('结束日期不能早于开始日期')
+    expect(res.error!.message).not.toMatch(/\bto\b|from/)
+    expect(await sup('demo-deptadmin-1', 'submitPlan', { ...basePlan, title: '一日计划', from: '2026-12-20', to: '2026-12-20' })).toMatchObject({ ok: true })
   })
 
   it('lists the companies that do not exist (NOT_FOUND)', async () => {

@@ -9,7 +9,7 @@ import { TEST_KEYS } from '../helpers/keys'
 const whoamiAnswer = {
   openid: 'x',
   user: null,
-  today: { date: '2026-03-10', quiet: { active: true, scope: 'park', firstDay: 1, lastDay: 25, windowEnd: '2026-03-25' } },
+  today: { date: '2026-03-10', time: '10:00', quiet: { active: true, scope: 'park', firstDay: 1, lastDay: 25, windowEnd: '2026-03-25' } },
   city: { code: '3607', name: '赣州市', regions: [], basis: '' },
   rules: {
     quietPeriod: { enabled: true, firstDay: 1, lastDay: 25, scope: 'park', categories: [] },

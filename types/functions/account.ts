@@ -13,9 +13,13 @@ export const account = {
     output: z.object({
       openid: z.string(),
       user: User.nullable(),
-      /** Today in China and whether the quiet production period is on (for the home banner). */
+      /**
+       * Today in China and whether the quiet production period is on (for the home banner);
+       * `date` and `time` (HH:mm, when answered) bound the date pickers, whatever the phone's clock says.
+       */
       today: z.object({
         date: ChinaDate,
+        time: z.string().regex(/^\d{2}:\d{2}$/),
         quiet: z.object({ active: z.boolean(), scope: z.enum(['park', 'all']), firstDay: z.number(), lastDay: z.number(), windowEnd: ChinaDate.nullable() }),
       }),
       /** The city and its counties/districts, from the settings (region pickers and names). */

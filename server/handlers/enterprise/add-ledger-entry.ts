@@ -3,8 +3,9 @@ import { action } from '../../platform/handler'
 import { audit } from '../../platform/audit'
 import { fail } from '../../platform/errors'
 import { MAX_GET } from '../../platform/db'
-import { addChinaDays, chinaDate } from '../../domain/china-time'
+import { chinaDate } from '../../domain/china-time'
 import { manualEntriesOn } from '../../domain/gate'
+import { manualEntryDateProblem } from '../../domain/ledger-range'
 import { regionCovers } from '../../domain/scope'
 import type { InspectionRecord } from '../../domain/inspection-records'
 import type { DepartmentRecord } from '../../domain/records'
@@ -28,8 +29,9 @@ export const addLedgerEntry = action('enterprise', 'addLedgerEntry', {
     const company = await callerMonitoringPoint(ctx)
     const today = chinaDate(ctx.now, ctx.settings.timezone)
     const { maxBackdateDays, manualPerDay } = ctx.settings.ledger
-    if (input.date > today) refuseDate('不能补录未来日期的检查')
-    if (input.date < addChinaDays(today, -maxBackdateDays)) refuseDate(`只能补录 ${maxBackdateDays} 天内的检查`)
+    const dateProblem = manualEntryDateProblem(input.date, today, ctx.settings)
+    if (dateProblem === 'future') refuseDate('不能补录未来日期的检查')
+    if (dateProblem === 'too_old') refuseDate(`只能补录 ${maxBackdateDays} 天内的检查`)
     const dept = await resolveDepartment(ctx, input.deptId, input.deptName)
     // A department that does not cover the company's county cannot have visited it on duty.
     if (dept && !regionCovers(dept.region, company.region)) {

@@ -1,21 +1,25 @@
 import { createElement, useState } from 'react'
-import { View, Text, Button, Picker, Textarea } from '@tarojs/components'
+import { View, Text, Button, Picker } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import type { Department, LedgerEntry } from '@contract'
+import type { Department, LedgerEntry, RuleSettings } from '@contract'
 import { whoami } from '@/services/account/whoami'
 import { addLedgerEntry } from '@/services/enterprise/add-ledger-entry'
 import { listDepartments } from '@/services/account/departments'
 import { exportLedger } from '@/services/enterprise/export-ledger'
 import { ledger } from '@/services/enterprise/ledger'
+import { DateField } from '@/components/DateField'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SubmitButton } from '@/components/SubmitButton'
+import { TextAreaField } from '@/components/TextAreaField'
 import { StatusBadge } from '@/components/StatusBadge'
 import { Verdict } from '@/components/Verdict'
 import { fileHref, openSpreadsheet } from '../lib/open-file'
 import { longDate } from '@/lib/china-time'
+import { ledgerEntryBounds, ledgerExportBounds, ledgerExportDefault, ledgerExportWithFrom } from '@/lib/date-bounds'
+import { fieldOfError } from '@/lib/field-error'
 import '../lib/enterprise.css'
 import './index.css'
 
@@ -41,10 +45,11 @@ export default function Ledger() {
   const h5 = process.env.TARO_ENV === 'h5'
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
   const [today, setToday] = useState('')
+  const [rules, setRules] = useState<RuleSettings | null>(null)
   const [depts, setDepts] = useState<Department[]>([])
   const [draft, setDraft] = useState<Draft | null>(null)
   const [saved, setSaved] = useState<{ unscanned: boolean; matched: boolean } | null>(null)
-  const [formError, setFormError] = useState('')
+  const [formError, setFormError] = useState<{ message: string; field?: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const [range, setRange] = useState<{ from: string; to: string } | null>(null)
   const [exported, setExported] = useState<{ url?: string; fileID?: string } | null>(null)
@@ -55,6 +60,8 @@ export default function Ledger() {
     const [res, me] = await Promise.all([ledger({}), whoami()])
     const day = me.ok ? me.data.today.date : ''
     setToday(day)
+    // The server sends parsed settings (defaults filled in): the answer's input type is wider than what it holds.
+    if (me.ok) setRules(me.data.rules as RuleSettings)
     if (!res.ok) {
       // A company user refused the ledger: the company is not a monitoring point.
       if (res.error.code === 'FORBIDDEN' && me.ok && me.data.user?.companyId) return setLoaded({ status: 'not-monitoring', message: res.error.message })
@@ -62,18 +69,15 @@ export default function Ledger() {
     }
     const items = ([...res.data.items] as Entry[]).sort((a, b) => b.seq - a.seq)
     setLoaded({ status: 'ready', items, chainOk: res.data.chainOk })
-    const dates = items
-      .map((e) => e.date)
-      .concat(day ? [day] : [])
-      .sort()
-    setRange((cur) => cur ?? (dates.length ? { from: dates[0], to: dates[dates.length - 1] } : null))
+    const oldest = items.map((e) => e.date).sort()[0] ?? day
+    setRange((cur) => cur ?? (day ? ledgerExportDefault(oldest, day) : null))
   }
 
   useDidShow(() => void load())
 
   const startAdd = async () => {
     setSaved(null)
-    setFormError('')
+    setFormError(null)
     setDraft(emptyDraft(today))
     if (!depts.length) {
       const res = await listDepartments({})
@@ -84,17 +88,17 @@ export default function Ledger() {
   /** A change to the form: the error shown for the earlier input no longer applies. */
   const edit = (patch: Partial<Draft>) => {
     setDraft((cur) => (cur ? { ...cur, ...patch } : cur))
-    setFormError('')
+    setFormError(null)
   }
 
   const save = async () => {
     if (!draft) return
     const officerNames = splitNames(draft.officers)
     const deptName = draft.deptName.trim()
-    if (!draft.date) return setFormError('请选择来访日期')
-    if (!draft.deptId && !deptName) return setFormError('请选择或填写执法单位')
-    if (!officerNames.length) return setFormError('请填写执法人员姓名')
-    if (!draft.purpose.trim()) return setFormError('请填写检查事由')
+    if (!draft.date) return setFormError({ message: '请选择来访日期', field: 'date' })
+    if (!draft.deptId && !deptName) return setFormError({ message: '请选择或填写执法单位' })
+    if (!officerNames.length) return setFormError({ message: '请填写执法人员姓名' })
+    if (!draft.purpose.trim()) return setFormError({ message: '请填写检查事由' })
     // Entries can never be changed or removed (the chain): say so and ask first.
     const dept = draft.deptName || deptName
     const asked = await Taro.showModal({
@@ -105,7 +109,7 @@ export default function Ledger() {
     })
     if (!asked.confirm) return
     setBusy(true)
-    setFormError('')
+    setFormError(null)
     const res = await addLedgerEntry({
       date: draft.date,
       ...(draft.deptId ? { deptId: draft.deptId } : { deptName }),
@@ -114,7 +118,7 @@ export default function Ledger() {
       ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
     })
     setBusy(false)
-    if (!res.ok) return setFormError(res.error.message)
+    if (!res.ok) return setFormError({ message: res.error.message, field: fieldOfError(res.error) === 'date' ? 'date' : undefined })
     setSaved({ unscanned: res.data.entry.unscanned, matched: !!res.data.entry.matchedInspectionId })
     setDraft(null)
     setExported(null)
@@ -169,6 +173,10 @@ export default function Ledger() {
     )
   }
 
+  /** A line of the entry form bound to the draft's text `key`. */
+  const draftField = (key: 'deptName' | 'officers' | 'purpose', id: string, label: string, placeholder: string, maxlength: number) => (
+    <FormField id={id} label={label} value={draft?.[key] ?? ''} onChange={(v) => edit({ [key]: v })} placeholder={placeholder} maxlength={maxlength} />
+  )
   const unscannedCount = loaded.items.filter((e) => e.unscanned).length
   const deptOptions = [...depts.map((d) => d.name), '其他单位（手动填写名称）']
   return (
@@ -197,23 +205,19 @@ export default function Ledger() {
       {draft ? (
         <View className='card' id='entry-form'>
           <Text className='card-title'>补录来访</Text>
-          <Text className='form-label'>来访日期</Text>
-          <Picker mode='date' value={draft.date} end={today || undefined} onChange={(e) => edit({ date: String(e.detail.value) })}>
-            <View id='picker-date' className='picker-field'>
-              <Text>{draft.date ? longDate(draft.date) : '请选择日期'}</Text>
-              <Text className='picker-field__arrow'>›</Text>
-            </View>
-          </Picker>
-          <Text className='form-label ledger-form__gap'>执法单位</Text>
+          <DateField
+            id='picker-date'
+            label='来访日期'
+            value={draft.date}
+            onChange={(date) => edit({ date })}
+            bounds={rules ? ledgerEntryBounds(today, rules) : { end: today }}
+            today={today}
+            error={formError?.field === 'date' ? formError.message : undefined}
+            errorId='date-error'
+          />
+          <Text className='form-label'>执法单位</Text>
           {draft.manualDept ? (
-            <FormField
-              id='input-dept-name'
-              label=''
-              value={draft.deptName}
-              onChange={(v) => edit({ deptName: v })}
-              placeholder='如：赣州市某某局'
-              maxlength={60}
-            />
+            draftField('deptName', 'input-dept-name', '', '如：赣州市某某局', 60)
           ) : (
             <Picker
               mode='selector'
@@ -233,34 +237,17 @@ export default function Ledger() {
           <Text id='btn-dept-manual' className='ledger-form__switch' onClick={() => edit({ manualDept: !draft.manualDept, deptId: undefined, deptName: '' })}>
             {draft.manualDept ? '从列表选择执法单位' : '列表中没有？手动填写单位名称'}
           </Text>
-          <FormField
-            id='input-officers'
-            label='执法人员'
-            value={draft.officers}
-            onChange={(v) => edit({ officers: v })}
-            placeholder='姓名，多人用顿号分隔'
-            maxlength={200}
-          />
-          <FormField
-            id='input-purpose'
-            label='检查事由'
-            value={draft.purpose}
-            onChange={(v) => edit({ purpose: v })}
-            placeholder='如：消防安全检查'
-            maxlength={200}
-          />
-          <Text className='form-label'>
-            备注<Text className='form-label__optional'>（选填）</Text>
-          </Text>
-          <Textarea
+          {draftField('officers', 'input-officers', '执法人员', '姓名，多人用顿号分隔', 200)}
+          {draftField('purpose', 'input-purpose', '检查事由', '如：消防安全检查', 200)}
+          <TextAreaField
             id='input-note'
-            className='textarea ledger-form__note'
+            label='备注'
+            labelNote='（选填）'
             value={draft.note}
-            maxlength={500}
+            onChange={(note) => edit({ note })}
             placeholder='如：未出示执法证件、未扫码'
-            onInput={(e) => edit({ note: e.detail.value })}
           />
-          {formError ? <ErrorBox message={formError} /> : null}
+          {formError && formError.field !== 'date' ? <ErrorBox message={formError.message} /> : null}
           <SubmitButton id='btn-save-entry' label='保存到台账' busy={busy} busyLabel='正在保存…' onClick={() => void save()} />
           <Button id='btn-cancel-entry' className='btn btn--ghost' hoverClass='btn--hover' onClick={() => setDraft(null)}>
             取消
@@ -276,17 +263,25 @@ export default function Ledger() {
         <Text className='card-title'>导出台账（Excel）</Text>
         {range ? (
           <View className='ledger-export__range'>
-            <Picker mode='date' value={range.from} onChange={(e) => setRange({ ...range, from: String(e.detail.value) })}>
-              <View id='picker-from' className='picker-field picker-field--small'>
-                <Text>{longDate(range.from)}</Text>
-              </View>
-            </Picker>
+            <DateField
+              id='picker-from'
+              bare
+              small
+              value={range.from}
+              onChange={(from) => setRange(ledgerExportWithFrom(range, from, today))}
+              bounds={ledgerExportBounds(range, today).from}
+              today={today}
+            />
             <Text className='ledger-export__to'>至</Text>
-            <Picker mode='date' value={range.to} onChange={(e) => setRange({ ...range, to: String(e.detail.value) })}>
-              <View id='picker-to' className='picker-field picker-field--small'>
-                <Text>{longDate(range.to)}</Text>
-              </View>
-            </Picker>
+            <DateField
+              id='picker-to'
+              bare
+              small
+              value={range.to}
+              onChange={(to) => setRange({ ...range, to })}
+              bounds={ledgerExportBounds(range, today).to}
+              today={today}
+            />
           </View>
         ) : null}
         {exportError ? <ErrorBox message={exportError} /> : null}

@@ -1,26 +1,21 @@
-import { useEffect, useRef, useState } from 'react'
-import { View, Text, Textarea, Picker } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { View, Text, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { InspectionSource } from '@contract'
 import { backfillInspection } from '@/services/inspection/backfill'
 import { newClientRequestId } from '@/services/inspection/request-id'
 import { ChoiceList } from '@/components/ChoiceList'
+import { DateField } from '@/components/DateField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { PageShell } from '@/components/PageShell'
 import { SubmitButton } from '@/components/SubmitButton'
 import { CASE_SOURCES, SOURCE_LABELS } from '@/lib/labels'
-import { whoami } from '@/services/account/whoami'
+import { backfillBounds, backfillTimeEnd } from '@/lib/date-bounds'
+import { fieldOfError } from '@/lib/field-error'
+import { useServerDay } from '@/hooks/useServerDay'
 import { detailUrl, param } from '../lib/urls'
-
-/** The form's fields an error can sit next to: the visit's time, the reason; anything else shows above the button. */
-type ErrorField = 'checkInAt' | 'reason' | null
-
-/** The field a refusal names (the first issue's path), if it is one of ours. */
-function fieldOf(details: unknown): ErrorField {
-  const path = (details as { issues?: Array<{ path?: unknown[] }> } | undefined)?.issues?.[0]?.path?.[0]
-  return path === 'checkInAt' || path === 'reason' ? path : null
-}
 
 const SOURCES = [{ key: 'plan', title: '本部门检查计划' }, ...CASE_SOURCES.map((s) => ({ key: s, title: SOURCE_LABELS[s] }))]
 
@@ -42,25 +37,17 @@ export default function Backfill() {
   const [exception, setException] = useState<string | null>(null)
   const [exceptionReason, setExceptionReason] = useState('')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<{ field: ErrorField; message: string } | null>(null)
-  const errorAt = (field: ErrorField) => (error && error.field === field ? <ErrorBox message={error.message} /> : null)
-  /** Shows the refusal next to its field and brings the field on screen (the button sits far below the time). */
-  const refuse = (field: ErrorField, message: string) => {
-    setError({ field, message })
-    const selector = field === 'checkInAt' ? '#input-date' : field === 'reason' ? '#input-reason' : '#error'
-    setTimeout(() => void Taro.pageScrollTo({ selector, duration: 200 }), 50)
-  }
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null)
   const requestId = useRef(newClientRequestId())
-  // The special cases of the settings (the same list the preview offers).
-  const [categories, setCategories] = useState<Array<{ key: string; title: string }>>([])
-  useEffect(() => {
-    void whoami().then((res) => res.ok && setCategories(res.data.rules.quietPeriod.categories.map((c) => ({ key: c.key, title: c.label }))))
-  }, [])
+  // The server's day bounds the date and time; the special cases come from the settings (the same list the preview offers).
+  const day = useServerDay()
+  const categories = (day?.rules?.quietPeriod.categories ?? []).map((c) => ({ key: c.key, title: c.label }))
+  const timeEnd = day?.today && date ? backfillTimeEnd(date, day.today, day.time) : undefined
 
   const submit = async () => {
     if (busy) return
     const missing = [!date && '入企日期', !time && '入企时间', !reason.trim() && '未能扫码的原因'].filter(Boolean)
-    if (missing.length) return refuse(!date || !time ? 'checkInAt' : 'reason', `请填写${missing.join('、')}`)
+    if (missing.length) return setError({ message: `请填写${missing.join('、')}`, field: !date || !time ? 'checkInAt' : 'reason' })
     setBusy(true)
     setError(null)
     const res = await backfillInspection({
@@ -77,38 +64,47 @@ export default function Backfill() {
     setBusy(false)
     if (res.ok) return void Taro.redirectTo({ url: detailUrl(res.data.inspection.id) })
     if (res.error.code !== 'INTERNAL') requestId.current = newClientRequestId()
-    refuse(fieldOf(res.error.details), res.error.message)
+    setError({ message: res.error.message, field: fieldOfError(res.error) ?? undefined })
   }
+  const beside = error?.field === 'checkInAt' || error?.field === 'reason' ? error.field : null
 
   return (
     <PageShell id='page-backfill' title='补录入企检查' subtitle={company || undefined}>
       <Text className='note note--warn'>仅用于确实无法扫码的情形（无网络、企检码缺失、突发事件）。补录的检查按当天的规则核验，并由监督部门审核。</Text>
       <View className='form-block'>
         <Text className='form-label'>实际入企日期和时间</Text>
-        <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
-          <View id='input-date' className='picker-field'>
-            <Text className={date ? '' : 'picker-field__placeholder'}>{date || '请选择日期'}</Text>
+        {day ? (
+          <DateField
+            id='input-date'
+            bare
+            value={date}
+            onChange={(d) => {
+              setDate(d)
+              // A time later than now on today would be refused: choose it again.
+              const end = backfillTimeEnd(d, day.today, day.time)
+              if (end && time > end) setTime('')
+            }}
+            bounds={day.rules ? backfillBounds(day.today, day.rules) : {}}
+            today={day.today}
+          />
+        ) : null}
+        <Picker mode='time' value={time || timeEnd || '09:00'} end={timeEnd} onChange={(e) => setTime(String(e.detail.value))}>
+          <View id='input-time' className='picker-field picker-field--next'>
+            <Text className={time ? '' : 'picker-field__placeholder'}>{time ? `北京时间 ${time}` : '请选择时间'}</Text>
+            <Text className='picker-field__arrow'>›</Text>
           </View>
         </Picker>
-        <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))}>
-          <View id='input-time' className='picker-field'>
-            <Text className={time ? '' : 'picker-field__placeholder'}>{time || '请选择时间'}</Text>
-          </View>
-        </Picker>
-        {errorAt('checkInAt')}
+        {beside === 'checkInAt' ? <ErrorBox message={error!.message} id='checkin-at-error' /> : null}
       </View>
-      <View className='form-block'>
-        <Text className='form-label'>未能扫码的原因</Text>
-        <Textarea
-          id='input-reason'
-          className='textarea'
-          value={reason}
-          maxlength={500}
-          placeholder='例如：企业门口企检码被遮挡，现场无网络'
-          onInput={(e) => setReason(e.detail.value)}
-        />
-        {errorAt('reason')}
-      </View>
+      <TextAreaField
+        id='input-reason'
+        label='未能扫码的原因'
+        value={reason}
+        onChange={setReason}
+        placeholder='例如：企业门口企检码被遮挡，现场无网络'
+        error={beside === 'reason' ? error!.message : undefined}
+        errorId='reason-error'
+      />
       <Text className='section-title'>检查来源</Text>
       <ChoiceList id='source-picker' idPrefix='source' choices={SOURCES} value={source} onChange={setSource} />
       {source && source !== 'plan' ? (
@@ -117,16 +113,9 @@ export default function Backfill() {
       <Text className='section-title'>特殊情形（当天处于安静生产期的园区企业须选择）</Text>
       <ChoiceList id='exception-picker' idPrefix='exception' tone='warn' choices={categories} value={exception} onChange={setException} />
       {exception === 'other' ? (
-        <Textarea
-          id='input-exception-reason'
-          className='textarea'
-          value={exceptionReason}
-          maxlength={500}
-          placeholder='请写明确需现场检查的理由'
-          onInput={(e) => setExceptionReason(e.detail.value)}
-        />
+        <TextAreaField id='input-exception-reason' value={exceptionReason} onChange={setExceptionReason} placeholder='请写明确需现场检查的理由' />
       ) : null}
-      {errorAt(null)}
+      {error && !beside ? <ErrorBox message={error.message} /> : null}
       <SubmitButton id='btn-backfill' large label='提交补录' busy={busy} busyLabel='正在提交…' onClick={() => void submit()} />
     </PageShell>
   )

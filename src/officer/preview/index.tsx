@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import { FormField } from '@/components/FormField'
+import { TextAreaField } from '@/components/TextAreaField'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { InspectionSource, Output } from '@contract'
 import { preview } from '@/services/inspection/preview'
@@ -19,7 +20,7 @@ import { InfoRow } from '@/components/InfoRow'
 import { Verdict } from '@/components/Verdict'
 import { CASE_SOURCES, SERVICE_PURPOSE_LABELS, SOURCE_LABELS, sourceLabel } from '@/lib/labels'
 import { locate, type Fix } from '../lib/location'
-import { chinaDateTime, monthDayOf } from '@/lib/china-time'
+import { chinaDateTime, dateLabel, monthDayOf } from '@/lib/china-time'
 import { param, recordUrl } from '../lib/urls'
 import { CheckInDone } from '../lib/CheckInDone'
 import './index.css'
@@ -113,6 +114,8 @@ export default function OfficerPreview() {
   }, [])
 
   const myOfficerId = me?.user?.officerId
+  // A plan's dates say their year when it is not the server's this year.
+  const today = me?.today.date ?? ''
   const open = data?.openInspection
   const alreadyIn = !!(open && myOfficerId && open.officerIds.includes(myOfficerId))
   // Joining the team's own inspection needs nothing more; joining another department's (rule 14) needs this department's own source.
@@ -127,11 +130,11 @@ export default function OfficerPreview() {
       .map((p) => ({
         key: planKey(p.id),
         title: `检查计划：${p.title}`,
-        detail: `${monthDayOf(p.from)}—${monthDayOf(p.to)} · ${p.items.slice(0, 3).join('、')}`,
+        detail: `${dateLabel(p.from, today)}—${dateLabel(p.to, today)} · ${p.items.slice(0, 3).join('、')}`,
       }))
     const cases = CASE_SOURCES.map((s) => ({ key: s, title: SOURCE_LABELS[s] }))
     return [...plans, ...cases]
-  }, [data])
+  }, [data, today])
 
   const exceptionChoices = useMemo<Choice[]>(() => (data ? data.exceptionCategories.map((c) => ({ key: c.key, title: c.label })) : []), [data])
   const chosenCategory = data?.exceptionCategories.find((c) => c.key === exception)
@@ -361,17 +364,13 @@ export default function OfficerPreview() {
               <Text className='section-title'>特殊情形（安静生产期入企须选择）</Text>
               <ChoiceList id='exception-picker' idPrefix='exception' tone='warn' choices={exceptionChoices} value={exception} onChange={setException} />
               {chosenCategory?.requiresReason ? (
-                <View className='form-block'>
-                  <Text className='form-label'>具体情形说明（至少{chosenCategory.minReasonLength}个字）</Text>
-                  <Textarea
-                    id='input-reason'
-                    className='textarea'
-                    value={reason}
-                    maxlength={500}
-                    placeholder='请写明确需现场检查的理由'
-                    onInput={(e) => setReason(e.detail.value)}
-                  />
-                </View>
+                <TextAreaField
+                  id='input-reason'
+                  label={`具体情形说明（至少${chosenCategory.minReasonLength}个字）`}
+                  value={reason}
+                  onChange={setReason}
+                  placeholder='请写明确需现场检查的理由'
+                />
               ) : null}
               <Text className='note note--warn'>选择特殊情形入企的，将由监督部门逐件审核是否成立。</Text>
             </View>

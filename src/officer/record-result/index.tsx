@@ -1,24 +1,29 @@
 import { useEffect, useMemo, useState } from 'react'
-import { View, Text, Textarea, Picker } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Outcome, Output } from '@contract'
 import { recordResult } from '@/services/inspection/record-result'
 import { leniencyLists } from '@/services/inspection/leniency'
 import { ChoiceList } from '@/components/ChoiceList'
+import { DateField } from '@/components/DateField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { ErrorBox } from '@/components/ErrorBox'
 import { PageShell } from '@/components/PageShell'
 import { SubmitButton } from '@/components/SubmitButton'
 import { Verdict } from '@/components/Verdict'
 import { OUTCOME_LABELS } from '@/lib/labels'
-import { monthDayOf } from '@/lib/china-time'
+import { rectifyByBounds } from '@/lib/date-bounds'
+import { fieldOfError } from '@/lib/field-error'
 import { param, ratingUrl } from '../lib/urls'
 import { useRuleWords } from '@/hooks/useRuleWords'
+import { useServerDay } from '@/hooks/useServerDay'
 
 const OUTCOMES = (Object.keys(OUTCOME_LABELS) as Outcome[]).map((k) => ({ key: k, ...OUTCOME_LABELS[k] }))
 
 /** 录入检查结果: outcome, findings, a rectification deadline when ordering rectification; then the rating code. */
 export default function RecordResult() {
   const words = useRuleWords()
+  const day = useServerDay()
   const router = useRouter()
   const id = param(router.params.id)
   const company = param(router.params.company)
@@ -27,7 +32,7 @@ export default function RecordResult() {
   const [findings, setFindings] = useState('')
   const [rectifyBy, setRectifyBy] = useState('')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<{ code: string; message: string } | null>(null)
+  const [error, setError] = useState<{ code: string; message: string; field?: string } | null>(null)
   const [lists, setLists] = useState<Output<'inspection', 'leniency'> | null>(null)
   const [itemId, setItemId] = useState<string | null>(null)
   const [showLists, setShowLists] = useState(false)
@@ -49,6 +54,7 @@ export default function RecordResult() {
       outcome === 'rectify' && !rectifyBy && '整改期限',
       outcome === 'no_penalty' && !itemId && '所依据的清单事项',
     ].filter(Boolean)
+    if (missing.length === 1 && outcome === 'rectify' && !rectifyBy) return setError({ code: 'MISSING', message: '请选择整改期限', field: 'rectifyBy' })
     if (missing.length) return setError({ code: 'MISSING', message: `请填写${missing.join('、')}` })
     setBusy(true)
     setError(null)
@@ -61,8 +67,11 @@ export default function RecordResult() {
     })
     setBusy(false)
     if (res.ok) return void Taro.redirectTo({ url: ratingUrl(id, company) })
-    setError({ code: res.error.code, message: res.error.message })
+    setError({ code: res.error.code, message: res.error.message, field: fieldOfError(res.error) ?? undefined })
   }
+
+  // A refusal that names a field shown here is said next to it; any other below the form.
+  const beside = error?.field === 'findings' || (error?.field === 'rectifyBy' && outcome === 'rectify' && day) ? error.field : null
 
   if (!id) {
     return (
@@ -86,18 +95,22 @@ export default function RecordResult() {
       <Text className='section-title'>检查结论</Text>
       <ChoiceList id='outcome-picker' idPrefix='outcome' choices={OUTCOMES} value={outcome} onChange={(k) => setOutcome(k as Outcome)} />
 
-      {outcome === 'rectify' ? (
-        <View className='form-block'>
-          <Text className='form-label'>整改期限</Text>
-          <Picker mode='date' value={rectifyBy} onChange={(e) => setRectifyBy(String(e.detail.value))}>
-            <View id='input-rectify-by' className='picker-field'>
-              <Text className={rectifyBy ? '' : 'picker-field__placeholder'}>
-                {rectifyBy ? `${monthDayOf(rectifyBy)}前（${rectifyBy}）` : '请选择整改期限'}
-              </Text>
-              <Text className='picker-field__arrow'>›</Text>
-            </View>
-          </Picker>
-        </View>
+      {outcome === 'rectify' && day ? (
+        <DateField
+          id='input-rectify-by'
+          label='整改期限'
+          value={rectifyBy}
+          onChange={(d) => {
+            setRectifyBy(d)
+            if (error?.field === 'rectifyBy') setError(null)
+          }}
+          bounds={day.rules ? rectifyByBounds(day.today, day.rules) : {}}
+          today={day.today}
+          placeholder='请选择整改期限'
+          format={(label) => `${label}前`}
+          error={beside === 'rectifyBy' ? error?.message : undefined}
+          errorId='rectify-by-error'
+        />
       ) : null}
 
       {outcome === 'no_penalty' ? (
@@ -125,19 +138,18 @@ export default function RecordResult() {
         </View>
       ) : null}
 
-      <View className='form-block'>
-        <Text className='form-label'>检查情况</Text>
-        <Textarea
-          id='input-findings'
-          className='textarea'
-          value={findings}
-          maxlength={2000}
-          placeholder='检查了哪些事项、发现什么问题（未发现问题也请简要记录）'
-          onInput={(e) => setFindings(e.detail.value)}
-        />
-      </View>
+      <TextAreaField
+        id='input-findings'
+        label='检查情况'
+        value={findings}
+        onChange={setFindings}
+        maxlength={2000}
+        placeholder='检查了哪些事项、发现什么问题（未发现问题也请简要记录）'
+        error={beside === 'findings' ? error?.message : undefined}
+        errorId='findings-error'
+      />
 
-      {error ? (
+      {error && !beside ? (
         <View>
           <ErrorBox message={error.message} />
           {error.code === 'NEED_TWO_OFFICERS' ? (

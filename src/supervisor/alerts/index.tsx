@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import type { Alert, AlertKind, AlertStatus, Department } from '@contract'
 import { listAlerts } from '@/services/supervision/alerts'
@@ -12,6 +12,7 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
+import { TextAreaField } from '@/components/TextAreaField'
 import { ALERT_LABELS, ALERT_ORDER, SCORE_LABELS } from '@/lib/labels'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import { confirmStep } from '@/lib/confirm'
@@ -74,25 +75,24 @@ function HandleForm({ a, onDone }: { a: Alert; onDone: () => void }) {
             value={contacted}
             onChange={setContacted}
           />
-          <Textarea
+          <TextAreaField
             id='input-outcome'
-            className='textarea sv-textarea'
+            className='sv-textarea'
             value={outcome}
-            maxlength={500}
+            onChange={setOutcome}
             placeholder='回访结果：企业的意见、检查人员的说明、整改或处理情况'
-            onInput={(e) => setOutcome(e.detail.value)}
           />
         </View>
       ) : null}
-      <Textarea
+      <TextAreaField
         id='input-note'
-        className='textarea sv-textarea'
+        className='sv-textarea'
         value={note}
-        maxlength={500}
+        onChange={setNote}
         placeholder='处理意见（必填），例如：已约谈该部门负责人'
-        onInput={(e) => setNote(e.detail.value)}
+        error={error || undefined}
+        errorId='handle-error'
       />
-      {error ? <ErrorBox message={error} id='handle-error' /> : null}
       {a.kind === 'unscanned' ? (
         <View className='sv-actions'>
           <Button id='btn-confirmed' className='btn sv-btn--bad' hoverClass='btn--hover' disabled={busy} onClick={() => void submit(true)}>

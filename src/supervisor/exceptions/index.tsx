@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import type { ExceptionVerdict, Output } from '@contract'
 import { listExceptions } from '@/services/supervision/exceptions'
@@ -12,6 +12,7 @@ import { StatusBadge } from '@/components/StatusBadge'
 import { VERDICT_LABELS } from '@/lib/labels'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import { chinaDateTime } from '@/lib/china-time'
+import { ReviewPanel } from '../lib/ReviewPanel'
 import '../lib/supervisor.css'
 
 /** One department's case of one inspection (a joint inspection can carry several, each reviewed on its own). */
@@ -25,40 +26,21 @@ const TABS: { key: ExceptionVerdict; label: string }[] = [
 ]
 
 function Review({ it, onDone }: { it: CaseItem; onDone: (i: CaseItem, verdict: 'justified' | 'unjustified') => void }) {
-  const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const decide = async (verdict: 'justified' | 'unjustified') => {
-    if (busy) return
-    if (!comment.trim()) return setError('请填写审核意见（将记入台账，并通报该部门）')
-    setBusy(true)
-    setError('')
-    const res = await reviewException({ inspectionId: it.id, deptId: it.reviewCase.deptId, verdict, comment: comment.trim() })
-    setBusy(false)
-    if (!res.ok) return setError(res.error.message)
-    onDone(it, verdict)
-  }
   return (
-    <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
-      <Text className='form-label'>审核意见</Text>
-      <Textarea
-        id='input-comment'
-        className='textarea sv-textarea'
-        value={comment}
-        maxlength={500}
-        placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形'
-        onInput={(e) => setComment(e.detail.value)}
-      />
-      {error ? <ErrorBox message={error} id='review-error' /> : null}
-      <View className='sv-actions'>
-        <Button id='btn-justified' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('justified')}>
-          情形成立
-        </Button>
-        <Button id='btn-unjustified' className='btn sv-btn--bad' hoverClass='btn--hover' onClick={() => void decide('unjustified')}>
-          不合理
-        </Button>
-      </View>
-    </View>
+    <ReviewPanel
+      placeholder='例如：已核实为省统一部署的专项整治 / 无投诉或案件依据，不属于特殊情形'
+      missing={() => '请填写审核意见（将记入台账，并通报该部门）'}
+      decisions={[
+        { key: 'justified', id: 'btn-justified', label: '情形成立', tone: 'ok' },
+        { key: 'unjustified', id: 'btn-unjustified', label: '不合理', tone: 'bad' },
+      ]}
+      decide={async (verdict, comment) => {
+        const res = await reviewException({ inspectionId: it.id, deptId: it.reviewCase.deptId, verdict, comment })
+        if (!res.ok) return res.error.message
+        onDone(it, verdict)
+        return null
+      }}
+    />
   )
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import type { Company, Plan, PlanFacts, PlanKind, PlanStatus } from '@contract'
 import { listCompanies } from '@/services/account/companies'
@@ -8,16 +8,21 @@ import { listPlans } from '@/services/supervision/plans'
 import { reviewPlan } from '@/services/supervision/review-plan'
 import { submitPlan } from '@/services/supervision/submit-plan'
 import { ChoiceList } from '@/components/ChoiceList'
+import { DateField } from '@/components/DateField'
 import { ErrorBox } from '@/components/ErrorBox'
 import { FormField } from '@/components/FormField'
 import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
+import { TextAreaField } from '@/components/TextAreaField'
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/labels'
 import { regionName } from '../lib/regions'
+import { ReviewPanel } from '../lib/ReviewPanel'
 import { hasRole, useMe, type Me } from '../lib/me'
-import { chinaDateTime, monthDayOf } from '@/lib/china-time'
+import { chinaDateTime, dateLabel } from '@/lib/china-time'
+import { planBounds, planDefault, withFrom } from '@/lib/date-bounds'
+import { fieldOfError } from '@/lib/field-error'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import '../lib/supervisor.css'
 
@@ -27,14 +32,8 @@ const TABS: { key: PlanStatus; label: string }[] = [
   { key: 'rejected', label: '已退回' },
 ]
 
-const lastDayOfMonth = (date: string) => {
-  const [y, m] = date.split('-').map(Number)
-  const d = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  return `${date.slice(0, 7)}-${String(d).padStart(2, '0')}`
-}
-
 /** What a reviewer weighs (supervisors, pending plans): the companies, the quiet period, overlaps. */
-function PlanFactsView({ f }: { f: PlanFacts }) {
+function PlanFactsView({ f, today }: { f: PlanFacts; today: string }) {
   return (
     <View className='sv-panel' id='plan-facts'>
       <Text className='form-label'>涉及企业 {f.companies.length} 家</Text>
@@ -57,7 +56,7 @@ function PlanFactsView({ f }: { f: PlanFacts }) {
         <View id='plan-overlaps'>
           {f.overlaps.map((o) => (
             <Text key={o.planId} className='sv-item__line'>
-              {o.title}（{monthDayOf(o.from)}—{monthDayOf(o.to)}，{PLAN_STATUS_LABELS[o.status].text}）
+              {o.title}（{dateLabel(o.from, today)}—{dateLabel(o.to, today)}，{PLAN_STATUS_LABELS[o.status].text}）
               {o.sharedCompanies ? `：同 ${o.sharedCompanies} 家企业重复` : '：企业不重复'}
             </Text>
           ))}
@@ -69,6 +68,7 @@ function PlanFactsView({ f }: { f: PlanFacts }) {
 
 function PlanCard({
   p,
+  today,
   dept,
   reviewable,
   selected,
@@ -76,6 +76,8 @@ function PlanCard({
   onReviewed,
 }: {
   p: Plan & { facts?: PlanFacts }
+  /** The server's China date: a plan's dates say their year when it is another. */
+  today: string
   dept?: string
   reviewable: boolean
   selected: boolean
@@ -83,19 +85,6 @@ function PlanCard({
   onReviewed: (p: Plan) => void
 }) {
   const s = PLAN_STATUS_LABELS[p.status]
-  const [comment, setComment] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const decide = async (decision: 'approve' | 'reject') => {
-    if (busy) return
-    if (!comment.trim()) return setError(decision === 'reject' ? '退回须说明理由' : '请填写审核意见')
-    setBusy(true)
-    setError('')
-    const res = await reviewPlan({ planId: p.id, decision, comment: comment.trim() })
-    setBusy(false)
-    if (!res.ok) return setError(res.error.message)
-    onReviewed(res.data.plan)
-  }
   return (
     <View
       className={`card sv-item sv-item--${p.status === 'pending' ? 'warn' : p.status === 'rejected' ? 'bad' : ''}${selected ? ' sv-item--on' : ''} plan-item`}
@@ -110,38 +99,32 @@ function PlanCard({
         {dept ?? p.deptId} · {PLAN_KIND_LABELS[p.kind]} · {regionName(p.region)}
       </Text>
       <Text className='sv-item__line'>
-        {monthDayOf(p.from)}—{monthDayOf(p.to)} · 涉及企业 {p.companyIds.length} 家
+        {dateLabel(p.from, today)}—{dateLabel(p.to, today)} · 涉及企业 {p.companyIds.length} 家
       </Text>
       {selected ? (
         <View>
           <Text className='sv-item__line'>检查事项：{p.items.join('；')}</Text>
           <Text className='sv-item__line'>依据：{p.basis}</Text>
-          {p.facts ? <PlanFactsView f={p.facts} /> : null}
+          {p.facts ? <PlanFactsView f={p.facts} today={today} /> : null}
         </View>
       ) : null}
       <Text className='sv-item__meta'>{chinaDateTime(p.submittedAt)} 提交</Text>
       {p.review ? <Text className='sv-item__meta'>审核意见：{p.review.comment}</Text> : null}
       {reviewable && selected ? (
-        <View className='sv-panel' onClick={(e) => e.stopPropagation()}>
-          <Text className='form-label'>审核意见</Text>
-          <Textarea
-            id='input-comment'
-            className='textarea sv-textarea'
-            value={comment}
-            maxlength={500}
-            placeholder='例如：检查事项与依据明确，同意 / 与其他部门计划重复，请合并为联合检查'
-            onInput={(e) => setComment(e.detail.value)}
-          />
-          {error ? <ErrorBox message={error} id='review-error' /> : null}
-          <View className='sv-actions'>
-            <Button id='btn-approve' className='btn sv-btn--ok' hoverClass='btn--hover' onClick={() => void decide('approve')}>
-              批准
-            </Button>
-            <Button id='btn-reject' className='btn sv-btn--bad' hoverClass='btn--hover' onClick={() => void decide('reject')}>
-              退回
-            </Button>
-          </View>
-        </View>
+        <ReviewPanel
+          placeholder='例如：检查事项与依据明确，同意 / 与其他部门计划重复，请合并为联合检查'
+          missing={(decision) => (decision === 'reject' ? '退回须说明理由' : '请填写审核意见')}
+          decisions={[
+            { key: 'approve', id: 'btn-approve', label: '批准', tone: 'ok' },
+            { key: 'reject', id: 'btn-reject', label: '退回', tone: 'bad' },
+          ]}
+          decide={async (decision, comment) => {
+            const res = await reviewPlan({ planId: p.id, decision, comment })
+            if (!res.ok) return res.error.message
+            onReviewed(res.data.plan)
+            return null
+          }}
+        />
       ) : null}
       {reviewable && !selected ? <Text className='sv-item__meta sv-scope__more'>点击审核 ›</Text> : null}
     </View>
@@ -155,18 +138,19 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
   const [kind, setKind] = useState<PlanKind>('routine')
   const [items, setItems] = useState('')
   const [basis, setBasis] = useState('')
-  const [from, setFrom] = useState(today)
-  const [to, setTo] = useState(lastDayOfMonth(today))
+  const [period, setPeriod] = useState(planDefault(today))
+  const bounds = planBounds(period, today)
   const [query, setQuery] = useState('')
   const [found, setFound] = useState<Company[] | null>(null)
   const [picked, setPicked] = useState<Company[]>([])
-  const [error, setError] = useState('')
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const fail = (message: string, field?: string) => setError({ message, field })
 
   const search = async () => {
-    setError('')
+    setError(null)
     const res = await listCompanies(query.trim() ? { query: query.trim() } : {})
-    if (!res.ok) return setError(res.error.message)
+    if (!res.ok) return fail(res.error.message)
     setFound(res.data.items)
   }
   const toggle = (c: Company) => setPicked((prev) => (prev.some((x) => x.id === c.id) ? prev.filter((x) => x.id !== c.id) : [...prev, c]))
@@ -176,10 +160,10 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
       .split(/\n|；|;/)
       .map((s) => s.trim())
       .filter(Boolean)
-    if (!title.trim() || !list.length || !basis.trim()) return setError('请填写计划名称、检查事项和检查依据')
-    if (!picked.length) return setError('请至少选择一家检查对象企业')
+    if (!title.trim() || !list.length || !basis.trim()) return fail('请填写计划名称、检查事项和检查依据')
+    if (!picked.length) return fail('请至少选择一家检查对象企业')
     setBusy(true)
-    setError('')
+    setError(null)
     const res = await submitPlan({
       deptId: me.user.deptId,
       title: title.trim(),
@@ -187,11 +171,14 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
       items: list,
       basis: basis.trim(),
       companyIds: picked.map((c) => c.id),
-      from,
-      to,
+      from: period.from,
+      to: period.to,
     })
     setBusy(false)
-    if (!res.ok) return setError(res.error.message)
+    if (!res.ok) {
+      const field = fieldOfError(res.error)
+      return fail(res.error.message, field === 'from' || field === 'to' ? 'period' : undefined)
+    }
     setTitle('')
     setItems('')
     setBasis('')
@@ -213,26 +200,41 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
         onChange={(k) => setKind(k as PlanKind)}
         choices={(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((k) => ({ key: k, title: PLAN_KIND_LABELS[k] }))}
       />
-      <Text className='form-label'>检查事项（每行一项）</Text>
-      <Textarea
+      <TextAreaField
         id='input-items'
-        className='textarea sv-textarea'
+        label='检查事项（每行一项）'
+        className='sv-textarea'
         value={items}
+        onChange={setItems}
         maxlength={2000}
         placeholder={'例如：\n生产许可证照\n原料进货查验记录'}
-        onInput={(e) => setItems(e.detail.value)}
       />
-      <Text className='form-label'>检查依据</Text>
-      <Textarea
+      <TextAreaField
         id='input-basis'
-        className='textarea sv-textarea'
+        label='检查依据'
+        className='sv-textarea'
         value={basis}
-        maxlength={500}
+        onChange={setBasis}
         placeholder='法律法规及条款，例如：《食品安全法》第一百一十条'
-        onInput={(e) => setBasis(e.detail.value)}
       />
-      <FormField id='input-from' label='开始日期' value={from} onChange={setFrom} placeholder='YYYY-MM-DD' maxlength={10} />
-      <FormField id='input-to' label='结束日期' value={to} onChange={setTo} placeholder='YYYY-MM-DD' maxlength={10} />
+      <DateField
+        id='input-from'
+        label='开始日期'
+        value={period.from}
+        onChange={(from) => setPeriod(withFrom(period, from))}
+        bounds={bounds.from}
+        today={today}
+      />
+      <DateField
+        id='input-to'
+        label='结束日期'
+        value={period.to}
+        onChange={(to) => setPeriod({ ...period, to })}
+        bounds={bounds.to}
+        today={today}
+        error={error?.field === 'period' ? error.message : undefined}
+        errorId='plan-period-error'
+      />
       <Text className='form-label'>检查对象（已选 {picked.length} 家）</Text>
       {picked.map((c) => (
         <View key={c.id} className='sv-kv' id={`picked-${c.id}`} onClick={() => toggle(c)}>
@@ -262,7 +264,7 @@ function PlanForm({ me, onSubmitted }: { me: Me; onSubmitted: (p: Plan) => void 
           })}
         </View>
       ) : null}
-      {error ? <ErrorBox message={error} id='plan-error' /> : null}
+      {error && error.field !== 'period' ? <ErrorBox message={error.message} id='plan-error' /> : null}
       <Button id='btn-submit-plan' className='btn' hoverClass='btn--hover' onClick={() => void submit()}>
         {busy ? '正在提交…' : '提交审核'}
       </Button>
@@ -352,6 +354,7 @@ export default function SupervisorPlans() {
           <PlanCard
             key={p.id}
             p={p}
+            today={me.today.date}
             dept={depts[p.deptId]}
             reviewable={supervisor && p.status === 'pending'}
             selected={selected === p.id}
