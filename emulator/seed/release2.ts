@@ -14,7 +14,8 @@ import { DEMO_IDS, type DemoCompany, type DemoRoster } from './demo-roster'
  * two joint inspections (one closed with a no-penalty result, one where the joining
  * department's result is still missing: its red light only), two back-filled visits (one
  * reviewed, with a late join; one waiting for review), a withdrawn scan, and three service
- * visits (one in the quiet period at a park company) at companies co_0071–co_0099, which the
+ * visits (one in the quiet period at a park company), and a joint inspection in the quiet
+ * period where each department's special case waits for review, at companies co_0071–co_0099, which the
  * first release's history and the tests' fixed companies do not use. The demo companies'
  * contacts have service visits of their own to rate (rule 19): the town company one it
  * rated and one it can still rate, the park company one it can rate.
@@ -38,7 +39,7 @@ export async function seedRelease2(h: SeedHelpers): Promise<void> {
   const { now, settings, roster, ctxAt, persona, supervisor, system } = h
   const pool = roster.companies.slice(70, 99)
   const towns = pool.filter((c) => !c.inPark)
-  const park = pool.find((c) => c.inPark)
+  const [park, park2] = pool.filter((c) => c.inPark)
   const [joint1, joint2, back1, back2, wrong, service1] = towns
   const zhang = persona('demo-officer-1')
   const li = persona('demo-officer-2')
@@ -126,15 +127,44 @@ export async function seedRelease2(h: SeedHelpers): Promise<void> {
     { ...scan(joint1), clientRequestId: 'seed-r2-service2', purpose: 'survey', note: '了解企业用工与融资困难' },
     ctxAt(wang, day(2, 2)),
   )
-  if (park) {
-    // The latest day of the quiet period in the past fortnight, if any.
-    let quietAt = 0
-    for (let k = 1; k <= 14 && !quietAt; k++) if (dayOfMonth(day(k, 3), settings.timezone) <= settings.quietPeriod.lastDay) quietAt = day(k, 3)
-    if (quietAt)
-      await I.serviceVisit.handle(
-        { ...scan(park), clientRequestId: 'seed-r2-service3', purpose: 'assistance', note: '协助企业办理安全生产许可证延续' },
-        ctxAt(wang, quietAt),
-      )
+  // The latest day of the quiet period in the past fortnight, if any.
+  let quietAt = 0
+  for (let k = 1; k <= 14 && !quietAt; k++) if (dayOfMonth(day(k, 3), settings.timezone) <= settings.quietPeriod.lastDay) quietAt = day(k, 3)
+  if (park && quietAt)
+    await I.serviceVisit.handle(
+      { ...scan(park), clientRequestId: 'seed-r2-service3', purpose: 'assistance', note: '协助企业办理安全生产许可证延续' },
+      ctxAt(wang, quietAt),
+    )
+  if (park2 && quietAt) {
+    // A joint inspection in the quiet period where each department reported its own special
+    // case: the supervisor reviews them one by one (rule 14), both still waiting.
+    const lead = await I.checkIn.handle(
+      { ...scan(park2), clientRequestId: 'seed-r2-joint3-a', source: 'complaint', sourceRef: 'TS-2026-0955', exception: { category: 'emergency' } },
+      ctxAt(zhang, quietAt - 2 * HOUR),
+    )
+    await I.checkIn.handle(
+      { ...scan(park2), clientRequestId: 'seed-r2-joint3-b', source: 'complaint', sourceRef: 'TS-2026-0955', exception: { category: 'emergency' } },
+      ctxAt(li, quietAt - 2 * HOUR + 10 * MIN),
+    )
+    await I.checkIn.handle(
+      {
+        ...scan(park2),
+        clientRequestId: 'seed-r2-joint3-c',
+        source: 'monitoring',
+        sourceRef: 'YJ-2026-0127',
+        exception: { category: 'hazard_followup' },
+        joinInspectionId: lead.inspection.id,
+      },
+      ctxAt(wang, quietAt - 2 * HOUR + 25 * MIN),
+    )
+    await I.recordResult.handle(
+      { inspectionId: lead.inspection.id, outcome: 'compliant', findings: '燃气管道泄漏已处置，现场无其他隐患' },
+      ctxAt(zhang, quietAt - HOUR),
+    )
+    await I.recordResult.handle(
+      { inspectionId: lead.inspection.id, outcome: 'rectify', findings: '应急预案未更新', rectifyBy: chinaDate(quietAt + 20 * DAY, settings.timezone) },
+      ctxAt(wang, quietAt - HOUR + 10 * MIN),
+    )
   }
   // The demo contacts' own service visits: one rated from the list, two still to rate.
   const townCo = roster.companies.find((c) => c.id === DEMO_IDS.townCompany)!
