@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Textarea } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import type { Output } from '@contract'
 import { inspectionDetail } from '@/services/inspection/detail'
@@ -10,6 +10,7 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { StatusBadge } from '@/components/StatusBadge'
 import { SubmitButton } from '@/components/SubmitButton'
+import { TextAreaField } from '@/components/TextAreaField'
 import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import { chinaDateTime } from '@/lib/china-time'
@@ -137,15 +138,13 @@ export default function InspectionDetail() {
         <View className='withdraw-block' id='withdraw-section'>
           <Text className='section-title'>扫错了企业？</Text>
           <Text className='note'>入企后短时间内、录入结果前可以撤回，须写明原因；撤回的记录会保留并报监督部门。</Text>
-          <Textarea
+          <TextAreaField
             id='input-withdraw-reason'
-            className='textarea'
             value={reason}
-            maxlength={500}
             placeholder='例如：误扫了隔壁企业的企检码，实际未进入该企业'
-            onInput={(e) => setReason(e.detail.value)}
+            onChange={setReason}
+            error={withdrawError}
           />
-          {withdrawError ? <ErrorBox message={withdrawError} /> : null}
           <SubmitButton id='btn-withdraw' label='撤回这次入企登记' busy={busy} busyLabel='正在撤回…' onClick={() => void withdraw()} />
         </View>
       ) : null}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import type { Complaint, ComplaintStatus } from '@contract'
 import { handleComplaint } from '@/services/supervision/handle-complaint'
@@ -9,6 +9,7 @@ import { Loading } from '@/components/Loading'
 import { PageShell } from '@/components/PageShell'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { StatusBadge } from '@/components/StatusBadge'
+import { TextAreaField } from '@/components/TextAreaField'
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_FOR_SUPERVISOR, TIMELINE_FOR_SUPERVISOR } from '@/lib/labels'
 import { chinaDateTime, chinaLongDate, longDate } from '@/lib/china-time'
 import { useRuleWords } from '@/hooks/useRuleWords'
@@ -142,16 +143,17 @@ function Detail({ c, meId, onChanged, onBack }: { c: Complaint; meId?: string; o
         </Text>
       ) : next ? (
         <View className='card'>
-          <Text className='form-label'>{next.prompt}</Text>
-          <Textarea
+          <TextAreaField
             id='input-text'
-            className='textarea sv-textarea'
+            label={next.prompt}
+            className='sv-textarea'
             value={text}
             maxlength={2000}
             placeholder='请填写'
-            onInput={(e) => setText(e.detail.value)}
+            onChange={setText}
+            error={error}
+            errorId='handle-error'
           />
-          {error ? <ErrorBox message={error} id='handle-error' /> : null}
           <Button id={next.id} className='btn' hoverClass='btn--hover' onClick={() => void act()}>
             {busy ? '正在提交…' : next.label}
           </Button>
