@@ -155,7 +155,7 @@ function ConductFigures({ me, board, onMetric }: { me: Me; board: Board; onMetri
       id: 'fig-no-penalty',
       label: '不予处罚',
       value: t.noPenalty ?? 0,
-      note: '结果为不予处罚，引用首违不罚、轻微违法不罚清单事项',
+      note: '引用首违不罚、轻微违法不罚清单的结果',
       onTap: bars('noPenalty'),
     },
     {
@@ -170,14 +170,14 @@ function ConductFigures({ me, board, onMetric }: { me: Me; board: Board; onMetri
       id: 'fig-withdrawn',
       label: '撤回',
       value: t.withdrawn ?? 0,
-      note: words?.withdrawWithin ? `扫错企业，入企${words.withdrawWithin}内撤回，不计检查次数` : '扫错企业撤回，不计检查次数',
+      note: words?.withdrawWithin ? `扫错企业，${words.withdrawWithin}内撤回，不计检查` : '扫错企业撤回，不计检查',
       onTap: open(inspectionsUrl({ month: board.month, status: 'withdrawn' })),
     },
     {
       id: 'fig-service-visits',
       label: '入企服务',
       value: t.serviceVisits ?? 0,
-      note: `政策宣讲、走访调研等，不计检查次数 · 企业评价 ${sr.count} 条`,
+      note: `不计检查 · 企业评价 ${sr.count} 条`,
       onTap: bars('serviceVisits'),
     },
     {
