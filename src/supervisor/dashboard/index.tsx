@@ -193,7 +193,7 @@ function ConductFigures({ me, board, onMetric }: { me: Me; board: Board; onMetri
   return (
     <View>
       <View className='sv-section'>
-        <Text className='sv-section__title'>包容执法与入企服务</Text>
+        <Text className='sv-section__title'>包容审慎与入企服务</Text>
         <Text className='sv-section__note'>本月</Text>
       </View>
       <View className='card fig-rows' id='conduct'>
