@@ -33,6 +33,10 @@ export function ruleWords(r: RuleSettings) {
   const joinWindow = minutesInWords(r.team.joinWindowMinutes)
   const cap = `${r.frequencyCap.perDeptCompanyYear}次`
   const minOfficers = r.team.minOfficers
+  /** How far back a visit may be back-filled, e.g. 3日 (empty when the settings lack it). */
+  const backfillWithin = r.backfill ? `${r.backfill.maxDays}日` : ''
+  /** How long after the check-in a wrong scan may be withdrawn, e.g. 30分钟 (empty when the settings lack it). */
+  const withdrawWithin = r.withdraw ? minutesInWords(r.withdraw.windowMinutes) : ''
 
   const flags: Record<InspectionFlag, { title: string; detail: string }> = {
     quiet_exception: { title: '安静生产期例外入企', detail: '需监督审核的例外：监督部门将审核所选特殊情形是否成立' },
@@ -69,6 +73,8 @@ export function ruleWords(r: RuleSettings) {
     joinWindow,
     cap,
     minOfficers,
+    backfillWithin,
+    withdrawWithin,
     /** Whether a score is a bad rating (差评). */
     isBad: (score: number): boolean => score <= r.rating.badAtMost,
     flags,

@@ -33,6 +33,7 @@ export const DETAIL_HEADERS = [
   '撤回',
   '入企服务',
   '入企服务评价数',
+  '入企服务平均分',
   '入企服务差评',
 ] as const
 
@@ -57,9 +58,14 @@ export function reportRows(input: ReportInput): { ranked: RankedDepartment[]; su
     d.figures.unscanned,
     d.figures.inspections,
   ])
+  /** An average as the sheet shows it: the number, or why it is withheld (below the threshold), or — without ratings. */
+  const averageCell = (r: { count: number; sum: number }): string | number => {
+    const avg = ratingAverage(r, input.minRatingsForAverage)
+    if (avg !== null) return avg
+    return r.count === 0 ? '—' : `样本不足（少于${input.minRatingsForAverage}条）`
+  }
   const detail = ranked.map((d) => {
     const f = d.figures
-    const avg = ratingAverage(f.ratings, input.minRatingsForAverage)
     return [
       d.deptName,
       f.inspections,
@@ -68,7 +74,7 @@ export function reportRows(input: ReportInput): { ranked: RankedDepartment[]; su
       f.quietExceptions.unjustified,
       f.overdue,
       f.ratings.count,
-      avg === null ? (f.ratings.count === 0 ? '—' : `样本不足（少于${input.minRatingsForAverage}条）`) : avg,
+      averageCell(f.ratings),
       f.ratings.bad,
       f.complaints.open,
       f.complaints.overdue,
@@ -80,6 +86,7 @@ export function reportRows(input: ReportInput): { ranked: RankedDepartment[]; su
       f.withdrawn,
       f.serviceVisits,
       f.serviceRatings.count,
+      averageCell(f.serviceRatings),
       f.serviceRatings.bad,
     ]
   })

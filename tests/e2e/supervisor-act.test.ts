@@ -108,7 +108,7 @@ d('a county supervisor acts on what they see (H5)', () => {
     await screenshot(sup, 'supervisor-ledger')
   })
 
-  it('the department admin opens the same visit without the rating or its comment', async () => {
+  it("the department admin opens the same visit without the rating or its comment; their dashboard withholds the service visits' bad count", async () => {
     const da = await openPhone()
     try {
       await loginAs(da, app, 'demo-deptadmin-1')
@@ -118,6 +118,14 @@ d('a county supervisor acts on what they see (H5)', () => {
       expect(text).toContain(town.name)
       expect(text).not.toContain(COMMENT)
       expect(await da.page.locator('#rating >> visible=true').count()).toBe(0)
+      // Their dashboard withholds the service visits' bad count below the threshold (rule 19): 不公开, never 0.
+      const board = await api.must('demo-deptadmin-1', 'supervision', 'dashboard', { month: '2026-12' })
+      expect(board.totals.hidden).toContain('serviceRatings.bad')
+      await openPage(da, app, '/supervisor/dashboard/index')
+      await see(da, '#fig-service-bad-value')
+      expect(await textOf(da, '#fig-service-bad-value')).toBe('不公开')
+      expect(await textOf(da, '#fig-service-bad-note')).toBe(`评价不足${board.rules.minRatings}条，为保护评价企业不公开`)
+      expect(await textOf(da, '#fig-service-visits-value')).toBe(String(board.totals.serviceVisits))
     } finally {
       await da.close()
     }

@@ -158,6 +158,56 @@ d('supervisor journey (H5)', () => {
     await see(sup, '.alert-item--bad_rating')
   })
 
+  it('the dashboard counts no-penalty results, back-fills, withdrawals and service visits; a withheld average reads 不公开; each row opens its list', async () => {
+    const board = await api.must('demo-supervisor-city', 'supervision', 'dashboard', { month: MONTH })
+    const t = board.totals
+    // The demo month has each of them, and service-visit ratings below the threshold (rule 19).
+    expect([t.noPenalty, t.backfills, t.withdrawn, t.serviceVisits].every((n) => n > 0)).toBe(true)
+    expect(t.hidden).toContain('serviceRatings.avg')
+    await openPage(sup, app, '/supervisor/dashboard/index')
+    await see(sup, '#fig-no-penalty-value')
+    expect(await textOf(sup, '#fig-no-penalty-value')).toBe(String(t.noPenalty))
+    expect(await textOf(sup, '#fig-backfills-value')).toBe(String(t.backfills))
+    expect(await textOf(sup, '#fig-withdrawn-value')).toBe(String(t.withdrawn))
+    expect(await textOf(sup, '#fig-service-visits-value')).toBe(String(t.serviceVisits))
+    expect(await textOf(sup, '#fig-service-visits-note')).toContain(`企业评价 ${t.serviceRatings.count} 条`)
+    expect(await textOf(sup, '#fig-service-bad-value')).toBe(String(t.serviceRatings.bad))
+    // The average below the threshold is withheld in words, never a number.
+    expect(await textOf(sup, '#fig-service-bad-note')).toBe(`评价不足${board.rules.minRatings}条，平均分不公开`)
+    // The windows in the notes come from the settings.
+    const me = await api.must('demo-supervisor-city', 'account', 'whoami')
+    expect(await textOf(sup, '#fig-backfills-note')).toContain(`${me.rules.backfill.maxDays}日内补录`)
+    await sup.page.evaluate(() => document.querySelector('#conduct')?.scrollIntoView({ block: 'center' }))
+    await screenshot(sup, 'supervisor-dashboard-conduct')
+
+    // 不予处罚 shows the departments' bars by that figure.
+    await tap(sup, '#fig-no-penalty')
+    await see(sup, '#bar-metric-noPenalty.segtab--on')
+    for (const dept of board.byDepartment.filter((x: { noPenalty?: number }) => x.noPenalty)) {
+      expect(await textOf(sup, `#dept-bars-${dept.deptId}`)).toMatch(new RegExp(`${dept.noPenalty}起$`))
+    }
+
+    // 撤回 and 事后补录 open the search of the month: the visits the figures count.
+    const range = { from: `${MONTH}-01`, to: `${MONTH}-31` }
+    const listed = async () => {
+      await see(sup, '#result-count')
+      return sup.page.locator(visible('.insp-item')).evaluateAll((els) => els.map((e) => e.id.replace(/^insp-/, '')))
+    }
+    await tap(sup, '#fig-withdrawn')
+    const withdrawn = await api.must('demo-supervisor-city', 'supervision', 'inspections', { ...range, status: 'withdrawn' })
+    expect(withdrawn.items.length).toBeGreaterThan(0)
+    expect(await listed()).toEqual(withdrawn.items.map((i: { id: string }) => i.id))
+    expect(await textOf(sup, '#status-tabs-withdrawn')).toBe('已撤回')
+    await see(sup, '#status-tabs-withdrawn.segtab--on')
+
+    await openPage(sup, app, '/supervisor/dashboard/index')
+    await tap(sup, '#fig-backfills')
+    expect(await textOf(sup, '#mark-picker')).toContain('事后补录')
+    const backfilled = await api.must('demo-supervisor-city', 'supervision', 'inspections', { ...range, flag: 'backfilled' })
+    expect(backfilled.items.length).toBe(t.backfills)
+    expect(await listed()).toEqual(backfilled.items.map((i: { id: string }) => i.id))
+  })
+
   it('builds the monthly 通报; the workbook opens with the right rows; the ledgers verify', async () => {
     await openPage(sup, app, '/supervisor/report/index')
     await tap(sup, '#btn-report')

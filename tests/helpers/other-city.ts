@@ -21,6 +21,8 @@ export const OTHER_CITY: Partial<Settings> = {
   rating: { tokenTtlDays: 10, badAtMost: 1, followUpWorkingDays: 10, minCountForAggregate: 5 },
   complaint: { dueWorkingDays: 20 },
   certCard: { tokenTtlMinutes: 3 },
+  withdraw: { windowMinutes: 45, minReasonLength: 10 },
+  backfill: { maxDays: 5, minReasonLength: 10 },
 }
 
 /** Ganzhou's numbers and special cases as the pages would put them (a date such as 12月3日 is not one). */
@@ -32,6 +34,7 @@ export const GANZHOU_WORDS: RegExp[] = [
   /(?<!\d)15个工作日/,
   /1[–—-]2星/,
   /(?<!\d)5分钟/,
+  /(?<!\d)30分钟/,
   /(?<!\d)2小时/,
   /超2次|超过2次|不超过2次/,
   /偷逃抗骗税|较大安全隐患正在整改|双随机”、产品质量抽检/,

@@ -462,7 +462,9 @@ describe('monthlyReport', () => {
     expect((detail.getRow(3).values as unknown[]).slice(1)).toEqual([...DETAIL_HEADERS])
     expect(summary.rowCount).toBe(3 + roster.departments.length)
     expect(detail.rowCount).toBe(3 + roster.departments.length)
-    const dash = (await sup('demo-supervisor-city', 'dashboard', { month: MONTH })).data.byDepartment
+    const board = (await sup('demo-supervisor-city', 'dashboard', { month: MONTH })).data
+    const dash = board.byDepartment
+    const withheld = `样本不足（少于${board.rules.minRatings}条）`
     for (let r = 4; r <= detail.rowCount; r++) {
       const row = detail.getRow(r).values as unknown[]
       const d = dash.find((x: { deptName: string }) => x.deptName === row[1])
@@ -487,6 +489,7 @@ describe('monthlyReport', () => {
         d.withdrawn ?? 0,
         d.serviceVisits ?? 0,
         d.serviceRatings?.count ?? 0,
+        d.serviceRatings?.avg ?? (d.serviceRatings?.count ? withheld : '—'),
         d.serviceRatings?.bad ?? 0,
       ])
     }

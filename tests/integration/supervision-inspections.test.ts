@@ -68,6 +68,12 @@ async function expectDashboardEqualsSearch(months: string[]) {
       })
       expect(dash.data.totals.withdrawn ?? 0).toBe(all.reduce((n, i) => n + (i.status === 'withdrawn' ? depts(i).length : 0), 0))
       expect(dash.data.totals.repeated).toBe(listed.filter((i) => i.flags.includes('repeated')).length)
+      // The dashboard's 撤回 and 事后补录 rows open these searches: the withdrawn visits, the back-filled ones (counted once, for the leading department).
+      const withdrawn = await searchAll('demo-supervisor-city', { region, ...monthRange(month), status: 'withdrawn' })
+      expect(withdrawn.map((i) => i.id)).toEqual(all.filter((i) => i.status === 'withdrawn').map((i) => i.id))
+      expect(dash.data.totals.withdrawn ?? 0).toBe(withdrawn.reduce((n, i) => n + depts(i).length, 0))
+      const backfilled = await searchAll('demo-supervisor-city', { region, ...monthRange(month), flag: 'backfilled' })
+      expect(dash.data.totals.backfills ?? 0).toBe(backfilled.length)
       for (const d of dash.data.byDepartment) {
         expect({ region, month, deptId: d.deptId, inspections: d.inspections }).toEqual({
           region,

@@ -126,15 +126,20 @@ describe('the 通报 workbook', () => {
       region: '3607',
       figures: {
         ...figures({ inspections: 12, overdue: 2, count: 6, sum: 25, bad: 1, open: 1, repeated: 1, capRefusals: 2 }),
-        serviceVisits: 4,
-        serviceRatings: { count: 3, sum: 12, bad: 1 },
+        serviceVisits: 6,
+        serviceRatings: { count: 5, sum: 21, bad: 1 },
       },
     },
     {
       deptId: 'b',
       deptName: '章贡区应急管理局',
       region: '360702',
-      figures: { ...figures({ inspections: 4, unscanned: 1, count: 2, sum: 9 }), quietExceptions: { pending: 1, justified: 2, unjustified: 3 } },
+      figures: {
+        ...figures({ inspections: 4, unscanned: 1, count: 2, sum: 9 }),
+        quietExceptions: { pending: 1, justified: 2, unjustified: 3 },
+        serviceVisits: 2,
+        serviceRatings: { count: 2, sum: 9, bad: 0 },
+      },
     },
     { deptId: 'c', deptName: '赣州市税务局', region: '3607', figures: figures() },
   ]
@@ -146,9 +151,11 @@ describe('the 通报 workbook', () => {
       [2, '赣州市市场监督管理局', 3, 2, 0, 1, 0, 12],
       [3, '赣州市税务局', 0, 0, 0, 0, 0, 0],
     ])
-    expect(detail[0]).toEqual(['章贡区应急管理局', 4, 1, 2, 3, 0, 2, '样本不足（少于5条）', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0])
-    expect(detail[1]).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 4, 3, 1])
+    expect(detail[0]).toEqual(['章贡区应急管理局', 4, 1, 2, 3, 0, 2, '样本不足（少于5条）', 0, 0, 0, 1, 0, 0, 0, 0, 0, 2, 2, '样本不足（少于5条）', 0])
+    expect(detail[1]).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 6, 5, 4.2, 1])
+    // No ratings: no average, and nothing withheld either.
     expect(detail[2][7]).toBe('—')
+    expect(detail[2][DETAIL_HEADERS.indexOf('入企服务平均分')]).toBe('—')
     expect(detail[0]).toHaveLength(DETAIL_HEADERS.length)
     expect(summary[0]).toHaveLength(SUMMARY_HEADERS.length)
   })
@@ -181,7 +188,7 @@ describe('the 通报 workbook', () => {
     expect(s.rowCount).toBe(6)
     const d = wb.getWorksheet(DETAIL_SHEET)!
     expect((d.getRow(3).values as unknown[]).slice(1)).toEqual([...DETAIL_HEADERS])
-    expect((d.getRow(5).values as unknown[]).slice(1)).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 4, 3, 1])
+    expect((d.getRow(5).values as unknown[]).slice(1)).toEqual(['赣州市市场监督管理局', 12, 0, 0, 0, 2, 6, 4.17, 1, 1, 0, 0, 1, 2, 0, 0, 0, 6, 5, 4.2, 1])
     expect(d.rowCount).toBe(6)
   })
 })

@@ -42,6 +42,17 @@ test('the dashboard shows the cloud figures of the month; the bar metric switche
   expect(textById('card-bad-ratings-value')).toBe(String(t.ratings.bad))
   expect(textById('card-exceptions-unjustified-value')).toBe(String(t.quietExceptions.unjustified))
   expect(textById('card-complaints-open-value')).toBe(String(t.complaints.open))
+  // The rows of rules 17–20, and the service visits' average withheld below the threshold.
+  expect(textById('fig-no-penalty-value')).toBe(String(t.noPenalty))
+  expect(textById('fig-backfills-value')).toBe(String(t.backfills))
+  expect(textById('fig-withdrawn-value')).toBe(String(t.withdrawn))
+  expect(textById('fig-service-visits-value')).toBe(String(t.serviceVisits))
+  expect(t.hidden).toContain('serviceRatings.avg')
+  expect(textById('fig-service-bad-note')).toContain('平均分不公开')
+  // 不予处罚 has no list of its own: it shows the departments' bars by that figure.
+  await mp.tap({ id: 'fig-no-penalty' })
+  await mp.waitFor(() => /\d+起/.test(textById('dept-bars') ?? ''), 'bars of no-penalty results')
+  await mp.tap({ id: 'bar-metric-inspections' })
   await mp.see({ id: 'dept-bars' })
   await mp.see({ id: 'region-picker' })
   expect(textById(`dept-bars-${DEMO_IDS.cityMarketDept}`)).toMatch(/\d+次/)

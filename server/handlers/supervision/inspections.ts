@@ -28,7 +28,7 @@ export const inspections = action('supervision', 'inspections', {
     else if (input.from) conditions.push({ date: _.gte(input.from) })
     else if (input.to) conditions.push({ date: _.lte(input.to) })
     // Status as pages show it: an open inspection past its deadline is already a red light.
-    if (input.status === 'closed') conditions.push({ status: 'closed' })
+    if (input.status === 'closed' || input.status === 'withdrawn') conditions.push({ status: input.status })
     if (input.status === 'open') conditions.push({ status: 'open', dueAt: _.gte(ctx.now) })
     if (input.status === 'overdue') conditions.push(_.or({ status: 'overdue' }, { status: 'open', dueAt: _.lt(ctx.now) }))
     const page = await newestInspectionsPage(ctx, conditions, input.cursor)

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { AlertKind, Output } from '@contract'
+import type { AlertKind, HiddenFigure, Output } from '@contract'
 import { dashboard } from '@/services/supervision/dashboard'
 import { ColumnChart } from '@/components/ColumnChart'
 import { ErrorBox } from '@/components/ErrorBox'
@@ -25,7 +25,7 @@ type Board = Output<'supervision', 'dashboard'>
 type Dept = Board['byDepartment'][number]
 type Trend = NonNullable<Board['trend']>
 
-type Metric = 'inspections' | 'overdue' | 'unjustified' | 'pending' | 'bad' | 'complaints' | 'capRefusals'
+type Metric = 'inspections' | 'overdue' | 'unjustified' | 'pending' | 'bad' | 'complaints' | 'capRefusals' | 'noPenalty' | 'backfills' | 'serviceVisits'
 const METRICS: { key: Metric; label: string; unit: string; tone: HBar['tone'] }[] = [
   { key: 'inspections', label: '检查次数', unit: '次', tone: 'normal' },
   { key: 'overdue', label: '红灯', unit: '起', tone: 'bad' },
@@ -34,6 +34,9 @@ const METRICS: { key: Metric; label: string; unit: string; tone: HBar['tone'] }[
   { key: 'bad', label: '差评', unit: '条', tone: 'bad' },
   { key: 'complaints', label: '投诉', unit: '件', tone: 'bad' },
   { key: 'capRefusals', label: '超频次拒绝', unit: '次', tone: 'warn' },
+  { key: 'noPenalty', label: '不予处罚', unit: '起', tone: 'normal' },
+  { key: 'backfills', label: '事后补录', unit: '次', tone: 'warn' },
+  { key: 'serviceVisits', label: '入企服务', unit: '次', tone: 'normal' },
 ]
 
 function metricOf(d: Dept, m: Metric): number {
@@ -52,6 +55,12 @@ function metricOf(d: Dept, m: Metric): number {
       return d.complaints.open + d.complaints.overdue
     case 'capRefusals':
       return d.capRefusals
+    case 'noPenalty':
+      return d.noPenalty ?? 0
+    case 'backfills':
+      return d.backfills ?? 0
+    case 'serviceVisits':
+      return d.serviceVisits ?? 0
   }
 }
 
@@ -77,13 +86,19 @@ async function loadTrend(month: string, region: string | undefined, board: Board
 /** What a withheld figure says instead of a number (SPEC §3: marked, never 0). */
 const WITHHELD = '不公开'
 
-/** The rating line: the average, or why it is not shown. */
-/** `bad`: the bad-rating stars in words (types/rule-words.ts). */
-function ratingNote(t: Board['totals'], rules: Board['rules'], bad: string): string {
-  if (t.ratings.count === 0) return `${bad} · 暂无评价`
-  if (t.ratings.avg === null || t.hidden?.includes('ratings.avg')) return `评价不足${rules.minRatings}条，平均分不公开`
-  return `${bad} · 平均 ${t.ratings.avg.toFixed(1)} 星`
+/**
+ * A rating line (inspections' or service visits'): the bad stars and the average, or why it
+ * is not shown. `bad`: the bad-rating stars in words (types/rule-words.ts); `avgHidden`: the
+ * answer withholds the average.
+ */
+function ratingNote(r: { count: number; avg: number | null }, avgHidden: boolean, rules: Board['rules'], bad: string): string {
+  if (r.count === 0) return `${bad} · 暂无评价`
+  if (r.avg === null || avgHidden) return `评价不足${rules.minRatings}条，平均分${WITHHELD}`
+  return `${bad} · 平均 ${r.avg.toFixed(1)} 星`
 }
+
+/** Why a bad-rating count is withheld (department admins, below the threshold). */
+const badWithheldNote = (rules: Board['rules']) => `评价不足${rules.minRatings}条，为保护评价企业${WITHHELD}`
 
 /** One total on the board: its figure, the tone it takes when not zero, and the list it opens. */
 type Card = {
@@ -100,7 +115,97 @@ type Card = {
   onTap?: () => void
 }
 
-function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: Metric) => void }) {
+/** What a card shows: the figure or its withheld word, in its tone only when it is a problem. */
+function shown(c: Card): { value: number | string; tone: 'normal' | 'warn' | 'bad' } {
+  return { value: c.withheld ?? c.value, tone: !c.withheld && c.value && c.tone ? c.tone : 'normal' }
+}
+
+/** One figure as a compact row: name and what it counts on the left, the figure on the right. */
+function FigureRow({ c }: { c: Card }) {
+  const s = shown(c)
+  return (
+    <View className={`fig-row${c.onTap ? ' fig-row--link' : ''}`} id={c.id} hoverClass={c.onTap ? 'stat--hover' : 'none'} onClick={c.onTap}>
+      <View className='fig-row__text'>
+        <Text className='fig-row__label'>{c.label}</Text>
+        <Text className='fig-row__note' id={`${c.id}-note`}>
+          {c.note}
+        </Text>
+      </View>
+      <Text className={`fig-row__value fig-row__value--${s.tone}`} id={`${c.id}-value`}>
+        {s.value}
+      </Text>
+      <Text className='fig-row__more'>{c.onTap ? '›' : ''}</Text>
+    </View>
+  )
+}
+
+/**
+ * The figures of leniency, back-fill, withdrawal and service visits (rules 17–20), as
+ * compact rows: each opens its list, or the departments' bars where no list exists.
+ */
+function ConductFigures({ me, board, onMetric }: { me: Me; board: Board; onMetric?: (m: Metric) => void }) {
+  const t = board.totals
+  const words = useRuleWords()
+  const open = (url: string) => () => void Taro.navigateTo({ url })
+  const bars = (m: Metric) => (onMetric ? () => onMetric(m) : undefined)
+  const hidden = (f: HiddenFigure) => !!t.hidden?.includes(f)
+  const sr = t.serviceRatings ?? { count: 0, avg: null, bad: 0 }
+  const rows: Card[] = [
+    {
+      id: 'fig-no-penalty',
+      label: '不予处罚',
+      value: t.noPenalty ?? 0,
+      note: '引用首违不罚、轻微违法不罚清单的结果',
+      onTap: bars('noPenalty'),
+    },
+    {
+      id: 'fig-backfills',
+      label: '事后补录',
+      value: t.backfills ?? 0,
+      tone: 'warn',
+      note: words?.backfillWithin ? `未能现场扫码，${words.backfillWithin}内补录，待监督审核` : '未能现场扫码，事后补录，待监督审核',
+      onTap: open(inspectionsUrl({ month: board.month, flag: 'backfilled' })),
+    },
+    {
+      id: 'fig-withdrawn',
+      label: '撤回',
+      value: t.withdrawn ?? 0,
+      note: words?.withdrawWithin ? `扫错企业，${words.withdrawWithin}内撤回，不计检查` : '扫错企业撤回，不计检查',
+      onTap: open(inspectionsUrl({ month: board.month, status: 'withdrawn' })),
+    },
+    {
+      id: 'fig-service-visits',
+      label: '入企服务',
+      value: t.serviceVisits ?? 0,
+      note: `不计检查 · 企业评价 ${sr.count} 条`,
+      onTap: bars('serviceVisits'),
+    },
+    {
+      id: 'fig-service-bad',
+      label: '入企服务差评',
+      value: sr.bad,
+      tone: 'bad',
+      withheld: hidden('serviceRatings.bad') ? WITHHELD : undefined,
+      note: hidden('serviceRatings.bad') ? badWithheldNote(board.rules) : ratingNote(sr, hidden('serviceRatings.avg'), board.rules, words?.badStars ?? ''),
+      onTap: hasRole(me, 'supervisor') ? open(alertsUrl('bad_rating')) : undefined,
+    },
+  ]
+  return (
+    <View>
+      <View className='sv-section'>
+        <Text className='sv-section__title'>包容审慎与入企服务</Text>
+        <Text className='sv-section__note'>本月</Text>
+      </View>
+      <View className='card fig-rows' id='conduct'>
+        {rows.map((c) => (
+          <FigureRow key={c.id} c={c} />
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric?: (m: Metric) => void }) {
   const t = board.totals
   const words = useRuleWords()
   const bad = words?.badStars ?? ''
@@ -148,7 +253,7 @@ function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: 
       value: t.ratings.bad,
       tone: 'bad',
       withheld: badHidden ? WITHHELD : undefined,
-      note: badHidden ? `评价不足${board.rules.minRatings}条，为保护评价企业不公开` : ratingNote(t, board.rules, bad),
+      note: badHidden ? badWithheldNote(board.rules) : ratingNote(t.ratings, !!t.hidden?.includes('ratings.avg'), board.rules, bad),
       onTap: alerts('bad_rating'),
     },
     {
@@ -184,7 +289,7 @@ function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: 
       value: t.capRefusals,
       tone: 'warn',
       note: words ? `年度计划检查超${words.cap}` : '',
-      onTap: () => onMetric('capRefusals'),
+      onTap: onMetric ? () => onMetric('capRefusals') : undefined,
     },
   ]
   return (
@@ -192,15 +297,7 @@ function Figures({ me, board, onMetric }: { me: Me; board: Board; onMetric: (m: 
       {cards
         .filter((c) => supervisor || !c.supervisorOnly)
         .map((c) => (
-          <StatCard
-            key={c.id}
-            id={c.id}
-            label={c.label}
-            value={c.withheld ?? c.value}
-            tone={!c.withheld && c.value && c.tone ? c.tone : 'normal'}
-            note={c.note}
-            onTap={c.onTap}
-          />
+          <StatCard key={c.id} id={c.id} label={c.label} note={c.note} onTap={c.onTap} {...shown(c)} />
         ))}
     </View>
   )
@@ -248,6 +345,11 @@ export default function SupervisorDashboard() {
     0,
     regions.findIndex((r) => r.code === (region ?? me.city.code)),
   )
+  /** Shows the departments' bars by a figure, scrolled into view. */
+  const showMetric = (k: Metric) => {
+    setMetric(k)
+    setTimeout(() => void Taro.pageScrollTo({ selector: '#bar-metric', duration: 200 }), 50)
+  }
   const m = METRICS.find((x) => x.key === metric)!
   const bars: HBar[] = (board?.byDepartment ?? [])
     .map((d) => ({ key: d.deptId, label: shortDeptName(d.deptName), value: metricOf(d, metric), tone: m.tone }))
@@ -291,7 +393,8 @@ export default function SupervisorDashboard() {
             <Text className='sv-section__title'>本月汇总</Text>
             <Text className='sv-section__note'>{deptOnly ? '仅本单位数据' : `${activeDepts} 个部门有入企检查`}</Text>
           </View>
-          <Figures me={me} board={board} onMetric={setMetric} />
+          <Figures me={me} board={board} onMetric={deptOnly ? undefined : showMetric} />
+          <ConductFigures me={me} board={board} onMetric={deptOnly ? undefined : showMetric} />
 
           {board.openAlerts ? (
             <View>

@@ -75,7 +75,7 @@ export default function InspectionSearch() {
   const [month, setMonth] = useState(router.params.month ?? '')
   const [status, setStatus] = useState<InspectionStatus | 'all'>((router.params.status as InspectionStatus) || 'all')
   const [deptId, setDeptId] = useState(router.params.deptId ?? '')
-  const [mark, setMark] = useState('all')
+  const [mark, setMark] = useState(router.params.flag ? `f:${router.params.flag}` : 'all')
   const [depts, setDepts] = useState<Department[]>([])
   const [items, setItems] = useState<Inspection[] | null>(null)
   const [cursor, setCursor] = useState<string | undefined>()

@@ -20,7 +20,7 @@ export const complaintsUrl = (opts: { status?: string; id?: string } = {}) => {
 }
 
 /** The inspection search, optionally opened on a month, status, department or company. */
-export const inspectionsUrl = (opts: { month?: string; status?: string; deptId?: string; companyId?: string } = {}) => {
+export const inspectionsUrl = (opts: { month?: string; status?: string; deptId?: string; companyId?: string; flag?: string } = {}) => {
   const q = Object.entries(opts)
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
