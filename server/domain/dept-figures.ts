@@ -45,21 +45,53 @@ function figureAt(f: Partial<CounterFigures> | null | undefined, path: FigurePat
   return typeof v === 'number' ? v : undefined
 }
 
-/** Figures with each figure computed from its path. */
-function figuresFrom(value: (path: FigurePath) => number): CounterFigures {
+/** The figures' shape: each top-level figure, with its sub-figures when it has any (hot path: no per-figure closures or spreads). */
+const SHAPE: Array<readonly [string, readonly string[] | null]> = Object.entries(zeroFigures()).map(
+  ([k, v]) => [k, typeof v === 'number' ? null : Object.keys(v as object)] as const,
+)
+
+type Loose = Record<string, unknown> | null | undefined
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0)
+
+/** Figures whose every figure is `a`'s plus `b`'s (missing = 0); `b` absent: `a`'s alone. */
+function combined(a: Loose, b: Loose): CounterFigures {
   const out: Record<string, unknown> = {}
-  for (const path of FIGURE_PATHS) {
-    if (path.length === 1) out[path[0]] = value(path)
-    else out[path[0]] = { ...(out[path[0]] as object | undefined), [path[1]]: value(path) }
+  for (const [k, subs] of SHAPE) {
+    const x = a?.[k]
+    const y = b?.[k]
+    if (subs === null) {
+      out[k] = num(x) + num(y)
+      continue
+    }
+    const o: Record<string, number> = {}
+    for (const sub of subs) o[sub] = num((x as Loose)?.[sub]) + num((y as Loose)?.[sub])
+    out[k] = o
   }
   return out as unknown as CounterFigures
 }
 
+/** Adds `entry`'s figures (a stored, possibly partial entry) into `into`, in place: the sums over many documents allocate nothing per entry. */
+export function addInto(into: CounterFigures, entry: Partial<CounterFigures> | null | undefined): CounterFigures {
+  const target = into as unknown as Record<string, unknown>
+  const from = entry as Loose
+  if (!from) return into
+  for (const [k, subs] of SHAPE) {
+    const y = from[k]
+    if (y === undefined) continue
+    if (subs === null) target[k] = (target[k] as number) + num(y)
+    else {
+      const o = target[k] as Record<string, number>
+      for (const sub of subs) o[sub] += num((y as Loose)?.[sub])
+    }
+  }
+  return into
+}
+
 /** A department's stored counters entry, with any figure it lacks as 0 (a partial or missing entry). */
-export const figuresOf = (doc: Partial<CounterFigures> | null | undefined): CounterFigures => figuresFrom((p) => figureAt(doc, p) ?? 0)
+export const figuresOf = (doc: Partial<CounterFigures> | null | undefined): CounterFigures => combined(doc as Loose, null)
 
 /** Figure by figure sum (the month's totals, a trend point). */
-export const addFigures = (a: CounterFigures, b: CounterFigures): CounterFigures => figuresFrom((p) => figureAt(a, p)! + figureAt(b, p)!)
+export const addFigures = (a: CounterFigures, b: CounterFigures): CounterFigures => combined(a as unknown as Loose, b as unknown as Loose)
 
 export const sumFigures = (list: CounterFigures[]): CounterFigures => list.reduce(addFigures, zeroFigures())
 

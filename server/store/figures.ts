@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/context'
 import type { DocData } from '../platform/db'
-import { addFigures, figuresOf, zeroFigures } from '../domain/dept-figures'
+import { addInto, zeroFigures } from '../domain/dept-figures'
 import type { DepartmentRecord } from '../domain/records'
 import { COUNTERS, type CounterFigures, type CounterRecord } from './counters'
 import { readAllPages, readByIds } from './paging'
@@ -44,7 +44,7 @@ export async function readCounters(ctx: Ctx, scopeWhere: DocData, months: string
 
 /** A counters document's departments' figures summed (a trend point of one region). */
 export function regionTotal(doc: CounterRecord): CounterFigures {
-  return Object.values(doc.depts ?? {}).reduce<CounterFigures>((sum, f) => addFigures(sum, figuresOf(f)), zeroFigures())
+  return Object.values(doc.depts ?? {}).reduce<CounterFigures>((sum, f) => addInto(sum, f), zeroFigures())
 }
 
 /**
@@ -74,7 +74,7 @@ export async function monthFiguresByDepartment(
     for (const [deptId, entry] of Object.entries(doc.depts ?? {})) {
       const row = byId.get(deptId) ?? { deptId, deptName: names.get(deptId) ?? deptId, region: doc.region, figures: zeroFigures() }
       // A department that moved within the month has entries in two regions' documents.
-      row.figures = addFigures(row.figures, figuresOf(entry))
+      addInto(row.figures, entry)
       byId.set(deptId, row)
     }
   }

@@ -1,6 +1,6 @@
 import { action } from '../../platform/handler'
 import { fail } from '../../platform/errors'
-import { addFigures, monthsEnding, presentFigures, sumFigures, zeroFigures, type FiguresViewer } from '../../domain/dept-figures'
+import { addInto, monthsEnding, presentFigures, sumFigures, zeroFigures, type FiguresViewer } from '../../domain/dept-figures'
 import type { DepartmentRecord } from '../../domain/records'
 import { cityOf, regionCovers } from '../../domain/scope'
 import { chinaDate } from '../../domain/china-time'
@@ -100,6 +100,9 @@ function calendarNotice(ctx: { now: number; settings: { timezone: string; calend
 /** Month → the figures `pick` takes from each counters document, summed. */
 function trendOf(counters: CounterRecord[], pick: (doc: CounterRecord) => CounterFigures): Map<string, CounterFigures> {
   const out = new Map<string, CounterFigures>()
-  for (const doc of counters) out.set(doc.month, addFigures(out.get(doc.month) ?? zeroFigures(), pick(doc)))
+  for (const doc of counters) {
+    const month = out.get(doc.month) ?? zeroFigures()
+    out.set(doc.month, addInto(month, pick(doc)))
+  }
   return out
 }
