@@ -50,7 +50,7 @@ d('supervisors see the service visits and their flags (H5)', () => {
     await sup.page.locator(`#service-visit-${plain.id} >> visible=true`).waitFor({ state: 'detached' })
     await see(sup, `#service-visit-${quiet.id}`)
     expect(await textOf(sup, '#flag-note')).toMatch(/安静生产期（每月1–25日）到园区企业入企服务/)
-    expect(await sup.page.locator('[id^="service-visit-"] >> visible=true').count()).toBe(all.filter((v) => v.flags.includes('quiet_period')).length)
+    expect(await sup.page.locator('[id^="service-visit-sv_"] >> visible=true').count()).toBe(all.filter((v) => v.flags.includes('quiet_period')).length)
     await screenshot(sup, 'supervisor-service-visits')
   })
 
