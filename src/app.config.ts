@@ -39,6 +39,7 @@ export default defineAppConfig({
         'inspections/index',
         'inspection/index',
         'ledger/index',
+        'service-visits/index',
       ],
     },
   ],

@@ -1,4 +1,4 @@
-import type { AlertKind, InspectionFlag } from './entities'
+import type { AlertKind, InspectionFlag, ServiceVisitFlag } from './entities'
 import type { RuleSettings } from './settings'
 
 /**
@@ -48,6 +48,12 @@ export function ruleWords(r: RuleSettings) {
     after_cap: { title: '超限后以案件来源入企', detail: `本部门近期因计划检查超过每年${cap}被拒后，又以案件来源入企，已提示监督部门` },
   }
 
+  /** A service visit's 入企服务 flags (rule 19), as badges and their explanation for supervisors. */
+  const serviceVisitFlags: Record<ServiceVisitFlag, { title: string; detail: string }> = {
+    quiet_period: { title: '安静期内', detail: `在安静生产期（${quietWindow}）到${quietCompanies}入企服务：允许，但标记供监督部门查看` },
+    off_site: { title: '不在现场', detail: '定位距企业登记地址较远或精度不足，已记录备查' },
+  }
+
   const alertActions: Record<AlertKind, string> = {
     overdue: `入企检查超过${resultDue}未录入结果，计入该部门红灯。请督促该部门立即录入结果。`,
     unjustified_exception: '安静生产期入企的特殊情形经审核不成立，已计入该部门不合理例外。',
@@ -78,6 +84,7 @@ export function ruleWords(r: RuleSettings) {
     /** Whether a score is a bad rating (差评). */
     isBad: (score: number): boolean => score <= r.rating.badAtMost,
     flags,
+    serviceVisitFlags,
     alertActions,
     /** A special case's label from the settings' list (one no longer listed never shows its key). */
     categoryLabel: (key: string): string => q.categories.find((c) => c.key === key)?.label ?? '已停用的特殊情形',

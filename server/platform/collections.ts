@@ -234,9 +234,33 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
       },
     ],
   },
-  /** Service visits 入企服务 (rule 19): a company's (its list, newest first), an officer's, a month's (recount). */
+  /**
+   * Service visits 入企服务 (rule 19): a company's (its list, newest first), an officer's, a
+   * month's (recount); supervision.serviceVisits: a county's, the city's, a department's, newest first.
+   */
   serviceVisits: {
     indexes: [
+      {
+        fields: [
+          ['region', 'asc'],
+          ['at', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+      {
+        fields: [
+          ['city', 'asc'],
+          ['at', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+      {
+        fields: [
+          ['deptId', 'asc'],
+          ['at', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
       {
         fields: [
           ['companyId', 'asc'],

@@ -49,6 +49,6 @@ export async function recordServiceVisit(ctx: Ctx, record: ServiceVisitRecord): 
   return written.record
 }
 
-/** A company's service visits, newest first, a page at a time (the same cursor as the inspection lists). */
-export const newestServiceVisitsPage = (ctx: Ctx, where: DocData, cursor: string | undefined) =>
-  newestPage<ServiceVisitRecord>(ctx, SERVICE_VISITS, 'at', [where], cursor, (r) => r.at)
+/** Service visits matching every condition (a company's, a scope's), newest first, a page at a time (the same cursor as the inspection lists). */
+export const newestServiceVisitsPage = (ctx: Ctx, conditions: DocData[], cursor: string | undefined) =>
+  newestPage<ServiceVisitRecord>(ctx, SERVICE_VISITS, 'at', conditions, cursor, (r) => r.at)

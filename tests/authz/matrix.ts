@@ -47,6 +47,12 @@ const bySupervisor = (ownCounty: Expect, otherCounty: Expect, withCity = true) =
   supervisorCity: { ownCounty, otherCounty: ownCounty, ...(withCity ? { city: 'ok' as Expect } : {}) },
   supervisorCounty: { ownCounty, otherCounty, ...(withCity ? { city: 'FORBIDDEN' as Expect } : {}) },
 })
+/** A search of visits (inspections, service visits): a department admin's department, a supervisor's region; another county's are left out. */
+const SEARCH_SCOPES: MatrixRow['scopes'] = {
+  deptAdmin: { ownDept: 'hidden', otherDept: 'FORBIDDEN' },
+  supervisorCity: { otherCounty: 'ok' },
+  supervisorCounty: { otherCounty: 'hidden', city: 'FORBIDDEN' },
+}
 /** Binding: needs a WeChat identity; a new openid binds; a bound one is refused with CONFLICT. (Other bound roles may add a role with a valid code: not tried here.) */
 const bindScopes = (bound: MatrixRole) =>
   Object.fromEntries(
@@ -164,11 +170,13 @@ export const MATRIX: MatrixRow[] = [
     fn: 'supervision',
     action: 'inspections',
     roles: ['deptAdmin', ...SUP],
-    scopes: {
-      deptAdmin: { ownDept: 'hidden', otherDept: 'FORBIDDEN' },
-      supervisorCity: { otherCounty: 'ok' },
-      supervisorCounty: { otherCounty: 'hidden', city: 'FORBIDDEN' },
-    },
+    scopes: SEARCH_SCOPES,
+  },
+  {
+    fn: 'supervision',
+    action: 'serviceVisits',
+    roles: ['deptAdmin', ...SUP],
+    scopes: SEARCH_SCOPES,
   },
   {
     fn: 'supervision',

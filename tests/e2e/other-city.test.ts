@@ -102,6 +102,7 @@ d('another city’s settings on every page (H5)', () => {
     await visitEach('/supervisor/exceptions/index', '.exception-item', 2)
     await visitEach('/supervisor/complaints/index', '.complaint-item', 1)
     await visit('/supervisor/report/index')
+    await visit('/supervisor/service-visits/index', async (p) => p.page.locator('#flag-tabs-quiet_period >> visible=true').first().click())
     await loginAs(phone, app, 'demo-admin')
     await visit('/supervisor/roster/index')
 
@@ -128,6 +129,7 @@ d('another city’s settings on every page (H5)', () => {
     expect(all).toMatch(/年度计划检查超3次/)
     expect(all).toMatch(/防汛抢险现场检查/)
     expect(all).toMatch(/入企后5日内未录入结果/)
+    expect(all).toMatch(/在安静生产期（每月1–20日）到企业入企服务/)
     // The supervisor's dashboard warns that the holiday calendar runs out at the end of 2026.
     expect(all).toMatch(/法定节假日日历只到2026年12月31日/)
     // … and no page says Ganzhou's.

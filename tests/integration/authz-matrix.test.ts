@@ -134,6 +134,15 @@ beforeAll(async () => {
       location: near(FOREIGN_CO),
     })
   ).visit.id
+  W.otherDeptServiceVisit = (
+    await must('demo-officer-3', 'inspection', 'serviceVisit', {
+      scene: 'c=co_0002',
+      clientRequestId: rid(),
+      purpose: 'policy',
+      note: 'MX-OTHERDEPT-SERVICE 宣讲',
+      location: near('co_0002'),
+    })
+  ).visit.id
   W.foreignPlan = (await must('mx-da-703', 'supervision', 'submitPlan', planFields('dept_360703_amr', FOREIGN_CO))).plan.id
   const ledger = emu.emulator.db.raw.prepare(`SELECT id FROM c_ledger WHERE doc ->> '$.companyId' != 'co_0001' LIMIT 1`).get() as { id: string }
   W.foreignLedger = ledger.id
@@ -319,6 +328,10 @@ const BUILDERS: Record<string, Builder> = {
     role === 'deptAdmin'
       ? { fields: scope === 'otherDept' ? { deptId: 'dept_3607_em' } : {}, foreign: [W.otherDeptInspection, 'MX-OTHERDEPT'] }
       : { fields: scope === 'city' ? { region: '3607' } : {}, foreign: [W.foreignCoInspection, W.foreignException, 'MX-FOREIGNCO'] },
+  'supervision.serviceVisits': (role, scope) =>
+    role === 'deptAdmin'
+      ? { fields: scope === 'otherDept' ? { deptId: 'dept_3607_em' } : {}, foreign: [W.otherDeptServiceVisit, 'MX-OTHERDEPT-SERVICE'] }
+      : { fields: scope === 'city' ? { region: '3607' } : {}, foreign: [W.foreignServiceVisit, 'MX-FOREIGN-SERVICE'] },
   'supervision.inspection': (role, scope) => {
     const id =
       role === 'deptAdmin'

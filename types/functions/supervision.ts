@@ -20,6 +20,8 @@ import {
   PlanStatus,
   Rating,
   ReviewCase,
+  ServiceVisit,
+  ServiceVisitFlag,
 } from '../entities'
 
 /** `supervision`: plans, reviews, complaints, figures (SPEC §3 supervision). */
@@ -127,6 +129,23 @@ export const supervision = {
       cursor: Cursor.optional(),
     }),
     output: z.object({ items: z.array(Inspection), cursor: z.string().optional() }),
+  },
+  /**
+   * Service visit search 入企服务 (rule 19), by the same scopes as `inspections`: a visit in the
+   * quiet period at a park company is flagged `quiet_period`. The rating's score: supervisors only (rule 21).
+   */
+  serviceVisits: {
+    input: z.object({
+      region: RegionCode.optional(),
+      deptId: Id.optional(),
+      companyId: Id.optional(),
+      flag: ServiceVisitFlag.optional(),
+      /** China dates of the visit, inclusive. */
+      from: ChinaDate.optional(),
+      to: ChinaDate.optional(),
+      cursor: Cursor.optional(),
+    }),
+    output: z.object({ items: z.array(ServiceVisit), cursor: z.string().optional() }),
   },
   /** One inspection in full. The rating (score, tags, comment) and the complaints: supervisors only (rule 21). */
   inspection: {

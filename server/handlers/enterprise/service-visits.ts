@@ -9,7 +9,7 @@ export const serviceVisits = action('enterprise', 'serviceVisits', {
   access: ['enterprise'],
   async handle(input, ctx) {
     const companyId = ctx.caller.user?.companyId ?? fail('FORBIDDEN', '您的账号未绑定企业，请先绑定')
-    const page = await newestServiceVisitsPage(ctx, { companyId }, input.cursor)
+    const page = await newestServiceVisitsPage(ctx, [{ companyId }], input.cursor)
     return {
       items: page.rows.map((r) => toCompanyServiceVisitView(r, { now: ctx.now, rateUntil: visitRateUntil(r, ctx.settings) })),
       ...(page.cursor ? { cursor: page.cursor } : {}),

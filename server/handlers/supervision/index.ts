@@ -11,6 +11,7 @@ import { reviewException } from './review-exception'
 import { plans } from './plans'
 import { inspection } from './inspection'
 import { inspections } from './inspections'
+import { serviceVisits } from './service-visits'
 import { ledger } from './ledger'
 import { reviewPlan } from './review-plan'
 import { submitPlan } from './submit-plan'
@@ -40,4 +41,6 @@ export const supervisionHandlers: FunctionHandlers<'supervision'> = {
   inspections,
   inspection,
   ledger,
+  // Service visits 入企服务 and their flags (rule 19)
+  serviceVisits,
 }

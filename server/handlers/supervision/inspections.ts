@@ -1,8 +1,7 @@
 import type { DocData } from '../../platform/db'
 import { action } from '../../platform/handler'
-import { fail } from '../../platform/errors'
 import { newestInspectionsPage } from '../../store/inspection-pages'
-import { inspectionReader } from '../../access/inspection-scope'
+import { assertOwnDepartment, inspectionReader, whereDates } from '../../access/inspection-scope'
 
 /**
  * Inspection search (SPEC §3 supervision.inspections), newest first, 20 a page with a
@@ -16,7 +15,7 @@ export const inspections = action('supervision', 'inspections', {
   access: ['supervisor', 'deptAdmin'],
   async handle(input, ctx) {
     const reader = inspectionReader(ctx, input.region)
-    if (reader.kind === 'deptAdmin' && input.deptId !== undefined && input.deptId !== reader.deptId) fail('FORBIDDEN', '执法单位管理员只能查看本单位的检查')
+    assertOwnDepartment(reader, input.deptId, '检查')
     const _ = ctx.db.command
     const conditions: DocData[] = [reader.where]
     // A department's inspections include the joint ones it joined (rule 14).
@@ -24,9 +23,7 @@ export const inspections = action('supervision', 'inspections', {
     if (input.companyId) conditions.push({ companyId: input.companyId })
     if (input.source) conditions.push({ source: input.source })
     if (input.flag) conditions.push({ flags: input.flag })
-    if (input.from && input.to) conditions.push({ date: _.gte(input.from).and(_.lte(input.to)) })
-    else if (input.from) conditions.push({ date: _.gte(input.from) })
-    else if (input.to) conditions.push({ date: _.lte(input.to) })
+    conditions.push(...whereDates(ctx, input.from, input.to))
     // Status as pages show it: an open inspection past its deadline is already a red light.
     if (input.status === 'closed' || input.status === 'withdrawn') conditions.push({ status: input.status })
     if (input.status === 'open') conditions.push({ status: 'open', dueAt: _.gte(ctx.now) })

@@ -17,7 +17,7 @@ import { regionName, regionOptions, shortDeptName } from '../lib/regions'
 import { hasRole, seesCity, useMe, type Me } from '../lib/me'
 import { monthOf } from '@/lib/china-time'
 import { ALERT_LABELS, ALERT_ORDER } from '@/lib/labels'
-import { alertsUrl, complaintsUrl, exceptionsUrl, inspectionsUrl } from '../lib/urls'
+import { alertsUrl, complaintsUrl, exceptionsUrl, inspectionsUrl, serviceVisitsUrl } from '../lib/urls'
 import '../lib/supervisor.css'
 import './index.css'
 
@@ -177,8 +177,8 @@ function ConductFigures({ me, board, onMetric }: { me: Me; board: Board; onMetri
       id: 'fig-service-visits',
       label: '入企服务',
       value: t.serviceVisits ?? 0,
-      note: `不计检查 · 企业评价 ${sr.count} 条`,
-      onTap: bars('serviceVisits'),
+      note: `不计检查 · 企业评价 ${sr.count} 条 · 查看名单`,
+      onTap: open(serviceVisitsUrl({ month: board.month })),
     },
     {
       id: 'fig-service-bad',

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { Department, Inspection, InspectionFlag, InspectionSource, InspectionStatus } from '@contract'
+import type { Inspection, InspectionFlag, InspectionSource, InspectionStatus } from '@contract'
 import { searchInspections } from '@/services/supervision/inspections'
-import { listDepartments } from '@/services/account/departments'
 import { ErrorBox } from '@/components/ErrorBox'
 import { LoadMore } from '@/components/LoadMore'
 import { Loading } from '@/components/Loading'
@@ -16,8 +15,9 @@ import { SOURCE_LABELS, sourceLabel } from '@/lib/labels'
 import { useRuleWords } from '@/hooks/useRuleWords'
 import type { RuleWords } from '@rule-words'
 import { lastDateOfMonthOf, monthOf } from '@/lib/china-time'
-import { hasRole, useMe } from '../lib/me'
-import { regionName, shortDeptName } from '../lib/regions'
+import { DeptFilter, useSearchMonth } from '../lib/DeptFilter'
+import { useMe } from '../lib/me'
+import { regionName } from '../lib/regions'
 import { inspectionUrl } from '../lib/urls'
 import '../lib/supervisor.css'
 
@@ -72,11 +72,10 @@ export default function InspectionSearch() {
   const router = useRouter()
   const meState = useMe()
   const me = meState.status === 'ready' ? meState.me : null
-  const [month, setMonth] = useState(router.params.month ?? '')
+  const [month, setMonth] = useSearchMonth(me, router.params.month)
   const [status, setStatus] = useState<InspectionStatus | 'all'>((router.params.status as InspectionStatus) || 'all')
   const [deptId, setDeptId] = useState(router.params.deptId ?? '')
   const [mark, setMark] = useState(router.params.flag ? `f:${router.params.flag}` : 'all')
-  const [depts, setDepts] = useState<Department[]>([])
   const [items, setItems] = useState<Inspection[] | null>(null)
   const [cursor, setCursor] = useState<string | undefined>()
   const [error, setError] = useState('')
@@ -84,16 +83,6 @@ export default function InspectionSearch() {
   const companyId = router.params.companyId
   // A red light stays one whatever month it began: the overdue tab searches every month.
   const allMonths = status === 'overdue' && !router.params.month
-
-  useEffect(() => {
-    if (me && !month) setMonth(monthOf(me.today.date))
-  }, [me, month])
-  useEffect(() => {
-    if (!me || !hasRole(me, 'supervisor')) return
-    void listDepartments({}).then((res) => {
-      if (res.ok) setDepts(res.data.items)
-    })
-  }, [me])
 
   const filters = () => {
     const m = MARKS.find((x) => x.key === mark)
@@ -122,11 +111,6 @@ export default function InspectionSearch() {
   }, [month, status, deptId, mark])
 
   if (meState.status === 'failed' || !me || !month) return <MeWaiting id='page-inspections' state={meState} />
-  const deptOptions = [{ id: '', name: '全部部门' }, ...depts]
-  const deptIdx = Math.max(
-    0,
-    deptOptions.findIndex((d) => d.id === deptId),
-  )
   const markIdx = Math.max(
     0,
     MARKS.findIndex((m) => m.key === mark),
@@ -140,14 +124,7 @@ export default function InspectionSearch() {
         ) : (
           <MonthStepper id='month-picker' value={month} max={monthOf(me.today.date)} onChange={setMonth} />
         )}
-        {hasRole(me, 'supervisor') ? (
-          <Picker mode='selector' range={deptOptions.map((d) => d.name)} value={deptIdx} onChange={(e) => setDeptId(deptOptions[Number(e.detail.value)].id)}>
-            <View className='sv-scope' id='dept-picker'>
-              <Text>部门：{shortDeptName(deptOptions[deptIdx].name)}</Text>
-              <Text className='sv-scope__more'>选择 ›</Text>
-            </View>
-          </Picker>
-        ) : null}
+        <DeptFilter me={me} value={deptId} onChange={setDeptId} />
         <Picker mode='selector' range={MARKS.map((m) => m.label)} value={markIdx} onChange={(e) => setMark(MARKS[Number(e.detail.value)].key)}>
           <View className='sv-scope' id='mark-picker'>
             <Text>{MARKS[markIdx].label}</Text>

@@ -2,6 +2,15 @@ import type { AlertKind } from '@contract'
 
 /** Routes inside the supervisor subpackage, with their query parameters. */
 
+/** `path?k=v&…` of the options given (empty ones left out). */
+const withQuery = (path: string, opts: Record<string, string | undefined>) => {
+  const q = Object.entries(opts)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return `${path}${q ? `?${q}` : ''}`
+}
+
 export const alertsUrl = (kind?: AlertKind | 'all') => `/supervisor/alerts/index${kind && kind !== 'all' ? `?kind=${kind}` : ''}`
 /** The exceptions review page, optionally opened on one inspection's case (`dept`: whose, for a joint inspection). */
 export const exceptionsUrl = (opts: { status?: string; id?: string; dept?: string } = {}) => {
@@ -20,13 +29,10 @@ export const complaintsUrl = (opts: { status?: string; id?: string } = {}) => {
 }
 
 /** The inspection search, optionally opened on a month, status, department or company. */
-export const inspectionsUrl = (opts: { month?: string; status?: string; deptId?: string; companyId?: string; flag?: string } = {}) => {
-  const q = Object.entries(opts)
-    .filter(([, v]) => v)
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-    .join('&')
-  return `/supervisor/inspections/index${q ? `?${q}` : ''}`
-}
+export const inspectionsUrl = (opts: { month?: string; status?: string; deptId?: string; companyId?: string; flag?: string } = {}) =>
+  withQuery('/supervisor/inspections/index', opts)
+/** The service visits 入企服务 of a month, optionally of one flag. */
+export const serviceVisitsUrl = (opts: { month?: string; flag?: string } = {}) => withQuery('/supervisor/service-visits/index', opts)
 export const inspectionUrl = (id: string) => `/supervisor/inspection/index?id=${encodeURIComponent(id)}`
 export const ledgerUrl = (companyId: string) => `/supervisor/ledger/index?companyId=${encodeURIComponent(companyId)}`
 
