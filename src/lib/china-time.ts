@@ -35,6 +35,9 @@ export function chinaMonthDay(ms: number): string {
   return `${p.m}月${p.d}日`
 }
 
+/** The instant a person in China means by a date and a time (`HH:mm`). */
+export const chinaInstantOf = (date: string, time: string): number => Date.parse(`${date}T${time}:00+08:00`)
+
 /** `YYYY-MM-DD` of the China day `ms` falls in. */
 export function chinaDateOf(ms: number): string {
   const p = parts(ms)

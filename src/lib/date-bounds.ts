@@ -1,5 +1,5 @@
 import type { RuleSettings } from '@contract'
-import { addDays, addYears, lastDateOfMonthOf, monthOf } from './china-time'
+import { addDays, addYears, chinaInstantOf, lastDateOfMonthOf, monthOf } from './china-time'
 
 /**
  * What the date pickers offer, from the server's China date (whoami's `today`) and the rules'
@@ -72,4 +72,18 @@ export function clampDate(date: string, bounds: DateBounds): string {
   if (bounds.start && date < bounds.start) return bounds.start
   if (bounds.end && date > bounds.end) return bounds.end
   return date
+}
+
+/**
+ * Whether a withdrawal can still succeed (SPEC rule 18), by the server's clock: within
+ * `withdraw.windowMinutes` of the check-in (of its recording, for a back-fill). Without the
+ * server's day or rules the form is offered and the server alone judges.
+ */
+export function withdrawStillOpen(
+  i: { checkInAt: number; backfill?: { recordedAt?: number } },
+  day: { today: string; time: string; rules: Pick<RuleSettings, 'withdraw'> | null } | null,
+): boolean {
+  if (!day?.rules?.withdraw || !day.today) return true
+  const from = i.backfill?.recordedAt ?? i.checkInAt
+  return chinaInstantOf(day.today, day.time) <= from + day.rules.withdraw.windowMinutes * 60_000
 }

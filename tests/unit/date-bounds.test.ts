@@ -8,6 +8,7 @@ import { accountHandlers } from '@server/handlers/account'
 import { clearSettingsCache, dispatch } from '@server/platform/dispatch'
 import { rectifyByProblem } from '@server/domain/rectify-by'
 import { backfillTimeProblem } from '@server/domain/backfill'
+import { withdrawProblem } from '@server/domain/withdraw'
 import { manualEntryDateProblem, withinOneYear } from '@server/domain/ledger-range'
 import {
   backfillBounds,
@@ -21,8 +22,9 @@ import {
   planDefault,
   rectifyByBounds,
   withFrom,
+  withdrawStillOpen,
 } from '@/lib/date-bounds'
-import { addDays, addYears, dateLabel } from '@/lib/china-time'
+import { addDays, addYears, chinaInstantOf, dateLabel } from '@/lib/china-time'
 import { createFakeDb } from './fake-db'
 import { inProcessPlatform } from '../helpers/platform'
 
@@ -38,8 +40,7 @@ async function whoamiAt(now: number, stored: Record<string, unknown> = {}) {
 }
 
 const at = (iso: string) => Date.parse(iso)
-/** The instant a person in China means by a date and a time. */
-const chinaInstant = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
+const chinaInstant = chinaInstantOf
 
 /** Just before and at midnight in Beijing across a year's end, on a leap day, and mid-afternoon. */
 const EDGES = ['2026-12-31T15:59:30Z', '2026-12-31T16:00:00Z', '2028-02-28T16:30:00Z', '2026-06-15T07:00:00Z']
@@ -93,6 +94,27 @@ describe('date pickers offer exactly what the server accepts', () => {
     expect(rectifyByBounds(day.today, day.rules)).toEqual({ start: '2027-01-02', end: addDays('2027-01-01', defaultSettings().result.maxRectifyDays) })
     expect(backfillBounds(day.today, day.rules)).toEqual({ start: addDays('2027-01-01', -defaultSettings().backfill.maxDays), end: '2027-01-01' })
   })
+})
+
+describe('the withdraw form is offered while the server would accept it', () => {
+  for (const [city, stored] of [
+    ['Ganzhou', {}],
+    ['another city', { withdraw: { windowMinutes: 45, minReasonLength: 10 } }],
+  ] as const) {
+    it(`(${city}) until the window's last minute by the server's clock, from the recording of a back-fill`, async () => {
+      const settings: Settings = Settings.parse(stored)
+      const checkInAt = at('2026-12-31T15:40:00Z')
+      const window = settings.withdraw.windowMinutes * 60_000
+      for (const now of [checkInAt + window, checkInAt + window + 60_000]) {
+        const day = await whoamiAt(now, stored)
+        const open = { checkInAt, status: 'open' }
+        expect(withdrawStillOpen(open, day)).toBe(withdrawProblem(open, now, settings) === null)
+      }
+      const late = await whoamiAt(checkInAt + window + 60_000, stored)
+      expect(withdrawStillOpen({ checkInAt, backfill: { recordedAt: checkInAt + window } }, late)).toBe(true)
+      expect(withdrawStillOpen({ checkInAt }, null)).toBe(true)
+    })
+  }
 })
 
 describe('plan and export periods', () => {

@@ -13,6 +13,8 @@ import { SubmitButton } from '@/components/SubmitButton'
 import { TextAreaField } from '@/components/TextAreaField'
 import { OUTCOME_LABELS, VERDICT_FOR_COMPANY, sourceLabel } from '@/lib/labels'
 import { useRuleWords } from '@/hooks/useRuleWords'
+import { useServerDay } from '@/hooks/useServerDay'
+import { withdrawStillOpen } from '@/lib/date-bounds'
 import { chinaDateTime } from '@/lib/china-time'
 import { param, ratingUrl, recordUrl } from '../lib/urls'
 import './index.css'
@@ -36,6 +38,7 @@ export default function InspectionDetail() {
   const [withdrawError, setWithdrawError] = useState('')
   const [busy, setBusy] = useState(false)
   const words = useRuleWords()
+  const day = useServerDay()
 
   const load = async () => {
     const res = await inspectionDetail({ inspectionId: id })
@@ -134,10 +137,10 @@ export default function InspectionDetail() {
         <SubmitButton id='btn-rating-code' label='出示评价码' busy={false} onClick={() => void Taro.navigateTo({ url: ratingUrl(it.id, name) })} />
       ) : null}
 
-      {canRecord && (it.results ?? []).length === 0 ? (
+      {canRecord && (it.results ?? []).length === 0 && withdrawStillOpen(it, day) ? (
         <View className='withdraw-block' id='withdraw-section'>
           <Text className='section-title'>扫错了企业？</Text>
-          <Text className='note'>入企后短时间内、录入结果前可以撤回，须写明原因；撤回的记录会保留并报监督部门。</Text>
+          <Text className='note'>入企后{words?.withdrawWithin || '短时间'}内、录入结果前可以撤回，须写明原因；撤回的记录会保留并报监督部门。</Text>
           <TextAreaField
             id='input-withdraw-reason'
             value={reason}

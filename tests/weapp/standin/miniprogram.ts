@@ -110,7 +110,7 @@ export class MiniProgram {
       (level: string) =>
       (...a: unknown[]) =>
         this.problems.push(
-          `console.${level}: ${a.map((x) => (x instanceof Error ? (x.stack ?? x.message) : typeof x === 'string' ? x : JSON.stringify(x))).join(' ')}`,
+          `console.${level}: ${a.map((x) => (isErrorLike(x) ? (x.stack ?? x.message) : typeof x === 'string' ? x : JSON.stringify(x))).join(' ')}`,
         )
     // The page code's timers, tracked so that close() leaves nothing running.
     const timers = this.timers
@@ -448,4 +448,9 @@ export class MiniProgram {
     this.page.config.onPullDownRefresh?.call(this.page.self)
     await this.settle()
   }
+}
+
+/** An Error from the page's own realm too (the vm context has its own `Error`, so `instanceof` misses it). */
+function isErrorLike(x: unknown): x is { stack?: string; message: string } {
+  return typeof x === 'object' && x !== null && typeof (x as { message?: unknown }).message === 'string' && 'stack' in x
 }
