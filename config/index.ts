@@ -31,7 +31,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // by the plugin above); open the repo root in WeChat DevTools so cloudfunctionRoot resolves too.
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    cache: { enable: true, buildDependencies: { config: [__filename] } },
+    // Webpack's persistent cache only for watch builds: a one-off build reusing it once shipped
+    // a subpackage chunk without an export a changed module had gained (a page failing with
+    // "is not a function"), so what is tested and deployed is always built from scratch.
+    cache: { enable: process.argv.includes('--watch'), buildDependencies: { config: [__filename] } },
     mini: {
       // types/rule-words.ts is shared with the server and compiled with the pages.
       compile: { include: [path.resolve(root, 'types')] },
