@@ -23,6 +23,10 @@ export const complaintCheckIn = (app: Pick<TestEmulator, 'call'>, officer: strin
     officer,
   )
 
+/** A check-in at the company's gate under a plan (source `plan`), with a GPS fix at its registered location. */
+export const planCheckIn = (app: Pick<TestEmulator, 'call'>, officer: string, company: Company, clientRequestId: string) =>
+  app.call('inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId, source: 'plan', location: gateFix(company) }, officer)
+
 /** A result of `rectify` with its findings and deadline, through the API. */
 export const rectifyResult = (app: Pick<TestEmulator, 'call'>, officer: string, inspectionId: string, findings: string, rectifyBy: string) =>
   app.call('inspection', 'recordResult', { inspectionId, outcome: 'rectify', findings, rectifyBy }, officer)
