@@ -8,11 +8,25 @@
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
-import { confirmDialog, e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, seeText, tap, textOf, startApp, type Phone } from './helpers'
+import { policyServiceVisit } from '../helpers/visits'
+import {
+  closeAll,
+  confirmDialog,
+  fill,
+  journeyDescribe,
+  loginAs,
+  openPage,
+  openPhone,
+  screenshot,
+  see,
+  seeText,
+  tap,
+  textOf,
+  startApp,
+  type Phone,
+} from './helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`enterprise service visit e2e skipped: ${unavailable}`)
+const d = journeyDescribe('enterprise service visit')
 
 /** 10:00 on 27 November 2026 in Beijing: outside the quiet production period. */
 const CLOCK = '2026-11-27T02:00:00Z'
@@ -30,26 +44,11 @@ d('the company rates a service visit (H5)', () => {
     app = await startApp({ seed: 'demo', clock: CLOCK })
     phone = await openPhone()
     await loginAs(phone, app, 'demo-enterprise-2')
-    const officer = await app.login('demo-officer-1')
-    const visit = await app.call(
-      'inspection',
-      'serviceVisit',
-      {
-        scene: `c=${TOWN.id}`,
-        clientRequestId: 'e2e-service-visit-0001',
-        purpose: 'policy',
-        note: '宣讲小微企业税费优惠政策',
-        location: { lat: TOWN.location.lat, lng: TOWN.location.lng, accuracy: 20 },
-      },
-      officer,
-    )
+    const visit = await policyServiceVisit(app, await app.login('demo-officer-1'), TOWN, 'e2e-service-visit-0001', '宣讲小微企业税费优惠政策')
     expect(visit).toMatchObject({ ok: true })
     visitId = visit.data.visit.id
   })
-  afterAll(async () => {
-    await phone?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(phone, app))
 
   it('lists the service visits apart from inspections, labelled, with the rated one’s stars and a rate button on the others', async () => {
     // The home says how many service visits wait for a rating; one tap opens them.

@@ -7,6 +7,7 @@
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import { approvedMarketPlan } from '../helpers/plans'
+import { planCheckIn } from '../helpers/visits'
 import type { TestEmulator } from '../helpers/emulator'
 import { atGate, closeAll, fill, journeyDescribe, loginAs, openPage, openPhone, screenshot, see, seeText, startApp, tap, textOf } from './helpers'
 import { visible } from './helpers'
@@ -20,7 +21,6 @@ const roster = buildDemoRoster()
 const towns = roster.companies.filter((c) => Number(c.id.slice(3)) >= 100 && !c.inPark && !c.monitoringPoint).slice(-12)
 const [JOINT, WRONG, BACKFILL] = towns
 const PARK = roster.companies.find((c) => Number(c.id.slice(3)) >= 100 && c.inPark && !c.monitoringPoint)!
-const near = (c: { location: { lat: number; lng: number } }) => ({ lat: c.location.lat, lng: c.location.lng, accuracy: 20 })
 
 /** The confirm button sits inside the 375×812 viewport without scrolling. */
 async function confirmOnScreen(phone: Phone): Promise<void> {
@@ -40,12 +40,7 @@ d('officer joint journey (H5)', () => {
   beforeAll(async () => {
     app = await startApp({ seed: 'demo', clock: CLOCK })
     await approvedMarketPlan(app, [JOINT.id, WRONG.id, BACKFILL.id, PARK.id])
-    const opened = await app.call(
-      'inspection',
-      'checkIn',
-      { scene: `c=${JOINT.id}`, clientRequestId: 'e2e-joint-lead-0001', source: 'plan', location: near(JOINT) },
-      await app.login('demo-officer-1'),
-    )
+    const opened = await planCheckIn(app, await app.login('demo-officer-1'), JOINT, 'e2e-joint-lead-0001')
     jointId = opened.data.inspection.id
     market = await openPhone({ geolocation: atGate(WRONG) })
     emergency = await openPhone({ geolocation: atGate(JOINT) })
@@ -95,12 +90,7 @@ d('officer joint journey (H5)', () => {
 
   it('an officer withdraws a wrong scan after confirming', async () => {
     const token = await app.login('demo-officer-1')
-    const wrong = await app.call(
-      'inspection',
-      'checkIn',
-      { scene: `c=${WRONG.id}`, clientRequestId: 'e2e-wrong-scan-0001', source: 'plan', location: near(WRONG) },
-      token,
-    )
+    const wrong = await planCheckIn(app, token, WRONG, 'e2e-wrong-scan-0001')
     await loginAs(market, app, 'demo-officer-1')
     await openPage(market, app, `/officer/inspection/index?id=${wrong.data.inspection.id}`)
     await see(market, '#withdraw-section')

@@ -24,6 +24,23 @@ export function caller(app: TestEmulator) {
   return { as, must }
 }
 
+/**
+ * A plan check-in at the company's gate (a GPS fix at its registered location) on the quiet-period
+ * special case `category`, as `openid`; `extra` adds or replaces fields (a case source, the
+ * inspection joined). Answers the data, failing loudly on an error.
+ */
+export function specialCaseCheckIn(
+  api: ReturnType<typeof caller>,
+  openid: string,
+  company: { id: string; location: { lat: number; lng: number } },
+  clientRequestId: string,
+  category = 'emergency',
+  extra: object = {},
+) {
+  const location = { lat: company.location.lat, lng: company.location.lng, accuracy: 20 }
+  return api.must(openid, 'inspection', 'checkIn', { scene: `c=${company.id}`, clientRequestId, source: 'plan', exception: { category }, location, ...extra })
+}
+
 export interface Prepared {
   inspectionId: string
   ratingId: string
@@ -40,24 +57,11 @@ const crid = () => `sv-e2e-${Date.now().toString(36)}-${++seq}`
  * about it by name; a second, anonymous complaint about enforcement in general.
  */
 export async function prepareJourney(app: TestEmulator): Promise<Prepared> {
-  const { must } = caller(app)
-  const location = { lat: PARK_MONITORING.location.lat, lng: PARK_MONITORING.location.lng, accuracy: 20 }
-  const scene = `c=${PARK_MONITORING.id}`
-  const first = await must('demo-officer-1', 'inspection', 'checkIn', {
-    scene,
-    clientRequestId: crid(),
-    source: 'plan',
-    exception: { category: 'emergency' },
-    location,
-  })
+  const api = caller(app)
+  const { must } = api
+  const first = await specialCaseCheckIn(api, 'demo-officer-1', PARK_MONITORING, crid())
   const inspectionId: string = first.inspection.id
-  const joined = await must('demo-officer-2', 'inspection', 'checkIn', {
-    scene,
-    clientRequestId: crid(),
-    source: 'plan',
-    exception: { category: 'emergency' },
-    location,
-  })
+  const joined = await specialCaseCheckIn(api, 'demo-officer-2', PARK_MONITORING, crid())
   if (joined.inspection.id !== inspectionId) throw new Error('the second officer did not join the first inspection')
   const recorded = await must('demo-officer-1', 'inspection', 'recordResult', {
     inspectionId,

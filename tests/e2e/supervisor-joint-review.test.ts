@@ -7,12 +7,10 @@
  */
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
 import type { TestEmulator } from '../helpers/emulator'
-import { e2eUnavailable, fill, loginAs, openPage, openPhone, screenshot, see, startApp, tap, textOf, type Phone } from './helpers'
-import { caller, MARKET_DEPT } from './supervisor-helpers'
+import { closeAll, fill, journeyDescribe, loginAs, openPage, openPhone, screenshot, see, startApp, tap, textOf, type Phone } from './helpers'
+import { caller, MARKET_DEPT, specialCaseCheckIn } from './supervisor-helpers'
 
-const unavailable = e2eUnavailable()
-const d = unavailable ? describe.skip : describe
-if (unavailable) console.warn(`supervisor joint review e2e skipped: ${unavailable}`)
+const d = journeyDescribe('supervisor joint review')
 
 /** 10:00 on 15 December 2026 in Beijing: inside the quiet production period. */
 const CLOCK = '2026-12-15T02:00:00Z'
@@ -20,7 +18,6 @@ const roster = buildDemoRoster()
 const PARK = roster.companies.find((c) => Number(c.id.slice(3)) >= 100 && c.inPark && !c.monitoringPoint)!
 const MARKET = MARKET_DEPT
 const EMERGENCY = roster.departments.find((x) => x.id === DEMO_IDS.cityEmergencyDept)!
-const location = { lat: PARK.location.lat, lng: PARK.location.lng, accuracy: 20 }
 
 d('supervisor reviews a joint inspection’s special cases one department at a time (H5)', () => {
   jest.setTimeout(150_000)
@@ -32,30 +29,16 @@ d('supervisor reviews a joint inspection’s special cases one department at a t
   beforeAll(async () => {
     app = await startApp({ seed: 'demo', clock: CLOCK })
     api = caller(app)
-    const scene = `c=${PARK.id}`
-    const lead = await api.must('demo-officer-1', 'inspection', 'checkIn', {
-      scene,
-      clientRequestId: 'e2e-joint-review-1',
-      source: 'plan',
-      exception: { category: 'emergency' },
-      location,
-    })
+    const lead = await specialCaseCheckIn(api, 'demo-officer-1', PARK, 'e2e-joint-review-1')
     id = lead.inspection.id
-    await api.must('demo-officer-3', 'inspection', 'checkIn', {
-      scene,
-      clientRequestId: 'e2e-joint-review-2',
+    await specialCaseCheckIn(api, 'demo-officer-3', PARK, 'e2e-joint-review-2', 'high_risk', {
       source: 'referral',
       sourceRef: 'YS-2026-3001',
       joinInspectionId: id,
-      exception: { category: 'high_risk' },
-      location,
     })
     sup = await openPhone()
   })
-  afterAll(async () => {
-    await sup?.close()
-    await app?.close()
-  })
+  afterAll(() => closeAll(sup, app))
 
   it('lists one case per department, each naming its department and the joint inspection', async () => {
     await loginAs(sup, app, 'demo-supervisor-city')

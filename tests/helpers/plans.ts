@@ -4,9 +4,15 @@ import type { TestEmulator } from './emulator'
 /**
  * The market bureau's year-end campaign on the demo data (December 2026 to January 2027),
  * submitted by its department admin and approved by the city supervisor, covering the given
- * companies: the plan an officer's check-in or back-fill in the page journeys names.
+ * companies: the plan an officer's check-in or back-fill in the page journeys names. `overrides`
+ * make another plan of the department's (the companies and the department stay).
  */
-export async function approvedMarketPlan(emulator: TestEmulator, companyIds: string[]): Promise<{ id: string; title: string }> {
+export async function approvedMarketPlan(
+  emulator: TestEmulator,
+  companyIds: string[],
+  /** What differs from the year-end campaign: its title, kind, items, basis or period. */
+  overrides: Partial<Record<'title' | 'kind' | 'basis' | 'from' | 'to', string> & { items: string[] }> = {},
+): Promise<{ id: string; title: string }> {
   const plan = await emulator.call(
     'supervision',
     'submitPlan',
@@ -19,6 +25,7 @@ export async function approvedMarketPlan(emulator: TestEmulator, companyIds: str
       companyIds,
       from: '2026-12-01',
       to: '2027-01-31',
+      ...overrides,
     },
     await emulator.login('demo-deptadmin-1'),
   )

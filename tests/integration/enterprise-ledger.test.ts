@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { contract } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { emulatorSession } from '../helpers/session'
 import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 
@@ -15,9 +16,7 @@ const co1 = roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany
 const at = (c: { location: { lat: number; lng: number } }) => ({ lat: c.location.lat + 0.0003, lng: c.location.lng, accuracy: 15 })
 
 let emu: TestEmulator
-const tokens: Record<string, string> = {}
-const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
-const call = async (openid: string, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, await as(openid))
+const { as, call } = emulatorSession(() => emu)
 const ent = (action: string, fields: object = {}) => call('demo-enterprise-1', 'enterprise', action, fields)
 const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
 

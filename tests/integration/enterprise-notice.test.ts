@@ -1,5 +1,7 @@
 import { contract } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { emulatorSession } from '../helpers/session'
+import { approvedMarketPlan } from '../helpers/plans'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 
 /**
@@ -14,9 +16,7 @@ const town = roster.companies.find((c) => c.id === DEMO_IDS.townCompany)!
 const near = (c: { location: { lat: number; lng: number } }) => ({ lat: c.location.lat + 0.0003, lng: c.location.lng, accuracy: 15 })
 
 let emu: TestEmulator
-const tokens: Record<string, string> = {}
-const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
-const call = async (openid: string, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, await as(openid))
+const { call } = emulatorSession(() => emu)
 const ent = (openid: string, action: string, fields: object = {}) => call(openid, 'enterprise', action, fields)
 let n = 0
 let planId = ''
@@ -46,20 +46,16 @@ async function inspected(source: 'plan' | 'complaint', result = true): Promise<s
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: '2026-12-26T02:00:00Z', env: { ADMIN_OPENIDS: 'demo-admin' } })
-  const plan = {
-    deptId: DEMO_IDS.cityMarketDept,
+  baseline = marketOf((await ent('demo-enterprise-2', 'overview')).data)
+  const plan = await approvedMarketPlan(emu, [town.id], {
     title: '十二月食品安全专项检查',
     kind: 'routine',
     items: ['食品经营许可', '进货查验记录'],
     basis: '《食品安全法》第一百一十条',
-    companyIds: [town.id],
     from: '2026-12-26',
     to: '2026-12-31',
-  }
-  baseline = marketOf((await ent('demo-enterprise-2', 'overview')).data)
-  const submitted = await call('demo-deptadmin-1', 'supervision', 'submitPlan', plan)
-  planId = submitted.data.plan.id
-  expect(await call('demo-supervisor-city', 'supervision', 'reviewPlan', { planId, decision: 'approve', comment: '同意' })).toMatchObject({ ok: true })
+  })
+  planId = plan.id
 })
 afterAll(async () => {
   await emu?.close()

@@ -1,4 +1,5 @@
 import { CODE_IMAGE, startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { emulatorSession } from '../helpers/session'
 import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_BIND_CODES, DEMO_IDS } from '../../emulator/seed/demo'
 
@@ -17,10 +18,9 @@ const at = (c: { location: { lat: number; lng: number } }, accuracy = 15) => ({ 
 const scene = (c: { id: string }) => `c=${c.id}`
 
 let emu: TestEmulator
-const tokens: Record<string, string> = {}
-const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
-const insp = async (openid: string, action: string, fields: object = {}) => emu.call('inspection', action, fields, await as(openid))
-const sup = async (openid: string, action: string, fields: object = {}) => emu.call('supervision', action, fields, await as(openid))
+const { as, into } = emulatorSession(() => emu)
+const insp = into('inspection')
+const sup = into('supervision')
 let n = 0
 const crid = () => `req-${Date.now().toString(36)}-${++n}`
 const count = async (collection: string, where: object = {}) =>
@@ -140,17 +140,21 @@ describe('on the 12th (quiet period)', () => {
     expect(await Promise.all([park1, parkMon].map((c) => doc('companies', c.id)))).toEqual(gatesBefore)
   })
 
-  it('accepts a special case, flags it for review, writes the ledger, counters and audit together', async () => {
-    const ledgerBefore = await count('ledger', { companyId: parkMon.id })
-    const countersBefore = await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')
-    const id = crid()
-    const res = await insp('demo-officer-1', 'checkIn', {
+  /** The first officer's special-case (emergency) check-in at the monitored park company, as request `id`. */
+  const quietException = (id: string) =>
+    insp('demo-officer-1', 'checkIn', {
       scene: scene(parkMon),
       clientRequestId: id,
       source: 'plan',
       exception: { category: 'emergency' },
       location: at(parkMon),
     })
+
+  it('accepts a special case, flags it for review, writes the ledger, counters and audit together', async () => {
+    const ledgerBefore = await count('ledger', { companyId: parkMon.id })
+    const countersBefore = await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')
+    const id = crid()
+    const res = await quietException(id)
     expect(res).toMatchObject({
       ok: true,
       data: {
@@ -186,13 +190,7 @@ describe('on the 12th (quiet period)', () => {
 
     // A retry with the same request id answers the same inspection and writes nothing.
     const ledgerNow = await count('ledger', { companyId: parkMon.id })
-    const retry = await insp('demo-officer-1', 'checkIn', {
-      scene: scene(parkMon),
-      clientRequestId: id,
-      source: 'plan',
-      exception: { category: 'emergency' },
-      location: at(parkMon),
-    })
+    const retry = await quietException(id)
     expect(retry.data).toMatchObject({ inspection: { id: inspection.id }, joined: false, flags: ['quiet_exception'] })
     expect(await count('ledger', { companyId: parkMon.id })).toBe(ledgerNow)
     expect((await deptCounter(emu.emulator.db, DEMO_IDS.cityMarketDept, '3607', '2026-12')).inspections).toBe(counters.inspections)

@@ -1,5 +1,6 @@
 import { defaultSettings } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { emulatorSession } from '../helpers/session'
 import { deptCounter } from '../helpers/counters'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 import { checkCounterConsistency } from '../../server/store/recount'
@@ -22,10 +23,9 @@ const MARKET = DEMO_IDS.cityMarketDept
 const EMERGENCY = DEMO_IDS.cityEmergencyDept
 
 let emu: TestEmulator
-const tokens: Record<string, string> = {}
-const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
-const insp = async (openid: string, action: string, fields: object = {}) => emu.call('inspection', action, fields, await as(openid))
-const sup = async (openid: string, action: string, fields: object = {}) => emu.call('supervision', action, fields, await as(openid))
+const { as, into } = emulatorSession(() => emu)
+const insp = into('inspection')
+const sup = into('supervision')
 let n = 0
 const crid = () => `joint-${Date.now().toString(36)}-${++n}`
 const checkIn = (openid: string, company: (typeof roster.companies)[number], extra: object = {}) =>

@@ -39,6 +39,16 @@ const platform = (openid: string): Platform => {
   return { ...base, notify: cloudNotifier(cloud, ENV, base.log) }
 }
 const run = (fn: 'inspection', openid: string, event: object) => dispatch(fn, registry[fn] as never, event, platform(openid)) as Promise<any>
+/** A complaint-sourced check-in at the town company by `openid`, as request `clientRequestId`. */
+const checkInAtTown = (openid: string, clientRequestId: string) =>
+  run('inspection', openid, {
+    action: 'checkIn',
+    scene: `c=${town.id}`,
+    clientRequestId,
+    source: 'complaint',
+    sourceRef: 'REF-2026-0001',
+    location: { ...town.location, accuracy: 10 },
+  })
 
 beforeAll(async () => {
   db = openDatabase(':memory:')
@@ -47,15 +57,7 @@ beforeAll(async () => {
 })
 
 test('the check-in notice and the result reach the company contact through subscribeMessage.send, shaped for the template', async () => {
-  const location = { ...town.location, accuracy: 10 }
-  const open = await run('inspection', 'demo-officer-1', {
-    action: 'checkIn',
-    scene: `c=${town.id}`,
-    clientRequestId: 'cloud-msg-0001',
-    source: 'complaint',
-    sourceRef: 'REF-2026-0001',
-    location,
-  })
+  const open = await checkInAtTown('demo-officer-1', 'cloud-msg-0001')
   expect(open).toMatchObject({ ok: true })
   const id = open.data.inspection.id
   expect(send).toHaveBeenCalledTimes(1)
@@ -73,14 +75,7 @@ test('the check-in notice and the result reach the company contact through subsc
     lang: 'zh_CN',
   })
 
-  await run('inspection', 'demo-officer-2', {
-    action: 'checkIn',
-    scene: `c=${town.id}`,
-    clientRequestId: 'cloud-msg-0002',
-    source: 'complaint',
-    sourceRef: 'REF-2026-0001',
-    location,
-  })
+  await checkInAtTown('demo-officer-2', 'cloud-msg-0002')
   expect(send).toHaveBeenCalledTimes(1) // a join tells nobody again
   expect(
     await run('inspection', 'demo-officer-1', {
@@ -102,15 +97,7 @@ test('the check-in notice and the result reach the company contact through subsc
 
 test('a user who has not subscribed (43101) is skipped: the check-in still succeeds and the inbox keeps the notice', async () => {
   send.mockRejectedValueOnce(Object.assign(new Error('errCode: 43101 user refuse to accept the msg'), { errCode: 43101 }))
-  const location = { ...town.location, accuracy: 10 }
-  const res = await run('inspection', 'demo-officer-3', {
-    action: 'checkIn',
-    scene: `c=${town.id}`,
-    clientRequestId: 'cloud-msg-0003',
-    source: 'complaint',
-    sourceRef: 'REF-2026-0001',
-    location,
-  })
+  const res = await checkInAtTown('demo-officer-3', 'cloud-msg-0003')
   expect(res).toMatchObject({ ok: true, data: { joined: false } })
   const stored = await db
     .collection('messages')

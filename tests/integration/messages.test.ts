@@ -1,5 +1,6 @@
 import { contract } from '@contract'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { emulatorSession } from '../helpers/session'
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo'
 
 /**
@@ -15,9 +16,7 @@ const co1 = roster.companies.find((c) => c.id === DEMO_IDS.parkMonitoringCompany
 const at = (c: { location: { lat: number; lng: number } }) => ({ lat: c.location.lat + 0.0003, lng: c.location.lng, accuracy: 15 })
 
 let emu: TestEmulator
-const tokens: Record<string, string> = {}
-const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
-const call = async (openid: string, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, await as(openid))
+const { call } = emulatorSession(() => emu)
 const inbox = async (openid: string) => {
   const res = await call(openid, 'account', 'messages')
   expect(res.ok).toBe(true)

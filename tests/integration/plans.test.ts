@@ -1,12 +1,12 @@
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { emulatorSession } from '../helpers/session'
 import { DEMO_IDS } from '../../emulator/seed/demo'
 
 /** supervision.submitPlan / reviewPlan / plans over HTTP against the demo data. */
 
 let emu: TestEmulator
-const tokens: Record<string, string> = {}
-const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
-const sup = async (openid: string, action: string, fields: object = {}) => emu.call('supervision', action, fields, await as(openid))
+const { into } = emulatorSession(() => emu)
+const sup = into('supervision')
 
 const basePlan = {
   deptId: DEMO_IDS.cityMarketDept,

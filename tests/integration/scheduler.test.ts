@@ -1,4 +1,5 @@
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { emulatorSession } from '../helpers/session'
 import { deptCounter } from '../helpers/counters'
 import { defaultSettings } from '@contract'
 import type { Ctx } from '../../server/platform/context'
@@ -12,10 +13,18 @@ const roster = buildDemoRoster()
 const company = roster.companies.find((c) => Number(c.id.slice(3)) >= 100 && !c.inPark)!
 
 let emu: TestEmulator
-const tokens: Record<string, string> = {}
-const as = async (openid: string) => (tokens[openid] ??= await emu.login(openid))
-const call = async (openid: string, fn: string, action: string, fields: object = {}) => emu.call(fn, action, fields, await as(openid))
+const { call } = emulatorSession(() => emu)
 const doc = async (collection: string, id: string) => (await emu.emulator.db.collection(collection).doc(id).get()).data as any
+/** How many of the counters documents `ids` exist. */
+const countersAmong = async (ids: string[]) => {
+  const db = emu.emulator.db
+  return (
+    await db
+      .collection('counters')
+      .where({ _id: db.command.in(ids) })
+      .count()
+  ).total
+}
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo', clock: '2026-11-26T02:00:00Z' })
@@ -110,25 +119,11 @@ it('creates the counters documents of this China month and the next for every co
     .city.regions.map((r) => r.code)
     .sort()
   const ids = regions.flatMap((r) => [`${r}_2027-02`, `${r}_2027-03`])
-  expect(
-    (
-      await db
-        .collection('counters')
-        .where({ _id: db.command.in(ids) })
-        .count()
-    ).total,
-  ).toBe(0)
+  expect(await countersAmong(ids)).toBe(0)
 
   const run = await call('demo-admin', 'scheduler', 'run')
   expect(run).toMatchObject({ ok: true, data: { countersCreated: ids.length } })
-  expect(
-    (
-      await db
-        .collection('counters')
-        .where({ _id: db.command.in(ids) })
-        .count()
-    ).total,
-  ).toBe(ids.length)
+  expect(await countersAmong(ids)).toBe(ids.length)
   expect(await doc('counters', '360702_2027-03')).toEqual({
     _id: '360702_2027-03',
     region: '360702',

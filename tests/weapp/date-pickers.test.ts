@@ -1,5 +1,6 @@
 import { buildDemoRoster } from '../../emulator/seed/demo-roster'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { complaintCheckIn } from '../helpers/visits'
 import { MiniProgram } from './standin/miniprogram'
 
 /**
@@ -40,19 +41,7 @@ async function pickerOf(mp: MiniProgram, id: string): Promise<Record<string, unk
 }
 
 test('record-result: the rectification deadline is bounded by the server’s day', async () => {
-  const o1 = await emulator.login('demo-officer-1')
-  const visit = await emulator.call(
-    'inspection',
-    'checkIn',
-    {
-      scene: `c=${CO.id}`,
-      clientRequestId: 'weapp-dates-0001',
-      source: 'complaint',
-      sourceRef: 'TS-1227',
-      location: { lat: CO.location.lat, lng: CO.location.lng, accuracy: 20 },
-    },
-    o1,
-  )
+  const visit = await complaintCheckIn(emulator, await emulator.login('demo-officer-1'), CO, 'weapp-dates-0001')
   expect(visit).toMatchObject({ ok: true })
   await onPage('demo-officer-1', `officer/record-result/index?id=${visit.data.inspection.id}&company=x&n=2`, async (mp) => {
     await mp.tap({ id: 'outcome-rectify' })

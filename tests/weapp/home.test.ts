@@ -1,5 +1,4 @@
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
-import { MiniProgram } from './standin/miniprogram'
+import { demoWeapp } from './standin/session'
 import { idsOf } from './standin/templates'
 import { sectionsFor } from '@/pages/home/tiles'
 
@@ -9,27 +8,8 @@ import { sectionsFor } from '@/pages/home/tiles'
  */
 
 const CLOCK = '2026-12-12T02:00:00Z'
-let emulator: TestEmulator
-const opened: MiniProgram[] = []
-const launch = async (openid: string) => {
-  const mp = await MiniProgram.launch({ emulator, openid })
-  opened.push(mp)
-  return mp
-}
-
-beforeAll(async () => {
-  emulator = await startTestEmulator({ seed: 'demo', clock: CLOCK })
-}, 60_000)
-afterAll(async () => {
-  await emulator?.close()
-})
-// No template warning, no refused setData, no error printed by page code, no unknown wx API.
-afterEach(() => {
-  for (const mp of opened.splice(0)) {
-    mp.close()
-    expect(mp.problems).toEqual([])
-  }
-})
+const weapp = demoWeapp(CLOCK)
+const launch = (openid: string) => weapp.launch({ openid })
 
 const tilesOf = (roles: Parameters<typeof sectionsFor>[0]) => sectionsFor(roles).flatMap((sec) => sec.tiles.map((t) => t.id))
 

@@ -1,6 +1,5 @@
 import { buildDemoRoster, DEMO_IDS } from '../../emulator/seed/demo-roster'
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
-import { MiniProgram } from './standin/miniprogram'
+import { demoWeapp } from './standin/session'
 
 /**
  * The officer at the gate, on the weapp build (WeChat stand-in) against the emulator: on
@@ -15,29 +14,13 @@ const PARK = buildDemoRoster().companies.find((c) => c.id === DEMO_IDS.parkMonit
 /** What WeChat's scanner answers for a mini-program code: its page path, the scene encoded. */
 const gateCode = (companyId: string) => ({ path: `officer/preview/index?scene=${encodeURIComponent(`c=${companyId}`)}` })
 
-let emulator: TestEmulator
-const opened: MiniProgram[] = []
-
-beforeAll(async () => {
-  emulator = await startTestEmulator({ seed: 'demo', clock: CLOCK })
-}, 60_000)
-afterAll(async () => {
-  await emulator?.close()
-})
-afterEach(() => {
-  for (const mp of opened.splice(0)) {
-    mp.close()
-    expect(mp.problems).toEqual([])
-  }
-})
+const { emulator, launch } = demoWeapp(CLOCK)
 
 test('A scans a park company in the quiet period, is refused, picks a special case and checks in', async () => {
-  const a = await MiniProgram.launch({
-    emulator,
+  const a = await launch({
     openid: 'demo-officer-1',
     location: { latitude: PARK.location.lat, longitude: PARK.location.lng, accuracy: 25 },
   })
-  opened.push(a)
   a.fakes.scans.push(gateCode(PARK.id))
   await a.tap({ id: 'tile-scan' })
   // The scan page opens WeChat's scanner at once; the code leads to the preview.
@@ -66,8 +49,7 @@ test('A scans a park company in the quiet period, is refused, picks a special ca
 })
 
 test('B of the same department opens the gate code without a location and joins with one tap', async () => {
-  const b = await MiniProgram.launch({ emulator, openid: 'demo-officer-2', url: gateCode(PARK.id).path, location: null })
-  opened.push(b)
+  const b = await launch({ openid: 'demo-officer-2', url: gateCode(PARK.id).path, location: null })
   await b.see({ id: 'open-inspection' })
   await b.see({ text: /本部门张伟正在检查该企业/ })
   await b.see({ text: '未获取到定位' })
@@ -79,8 +61,8 @@ test('B of the same department opens the gate code without a location and joins 
 })
 
 test('the inspection both officers see in the cloud is the one the pages made', async () => {
-  const token = await emulator.login('demo-officer-1')
-  const open = await emulator.call('inspection', 'list', { status: 'open' }, token)
+  const token = await emulator().login('demo-officer-1')
+  const open = await emulator().call('inspection', 'list', { status: 'open' }, token)
   const ours = open.data.items.filter((i: { companyId: string; checkInAt: number }) => i.companyId === PARK.id && i.checkInAt >= Date.parse(CLOCK))
   expect(ours).toHaveLength(1)
   expect(ours[0].officerIds).toEqual([DEMO_IDS.officer1, DEMO_IDS.officer2])
