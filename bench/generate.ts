@@ -19,6 +19,7 @@ import { BRAND_WORDS, CITY_DEPARTMENTS, GANZHOU_COUNTIES, GANZHOU_PARKS, GIVEN_N
 import { makeUsccFromParts, USCC_CHARSET } from '../server/domain/uscc'
 import { userIdFor, sha256 } from '../server/platform/ids'
 import { cityOf } from '../server/domain/scope'
+import { visitParties } from '../server/domain/visit-parties'
 import { presence } from '../server/domain/geofence'
 import { entryHash, GENESIS_HASH } from '../server/domain/hash-chain'
 import { ownerKeyFor, raterKeyFor } from '../server/domain/pseudonyms'
@@ -465,13 +466,7 @@ async function fill(db: EmulatorDatabase, n: number, log: (msg: string) => void)
     const twoOfficers = !rng.chance(0.02)
     const record: InspectionRecord = {
       _id: id,
-      companyId: company._id,
-      companyName: company.name,
-      deptId: dept._id,
-      deptName: dept.name,
-      deptRegion: dept.region,
-      region: company.region,
-      city: cityOf(company.region),
+      ...visitParties(company, dept, o1),
       officerIds: twoOfficers ? [o1._id, o2._id] : [o1._id],
       officerNames: twoOfficers ? [o1.name, o2.name] : [o1.name],
       source,
